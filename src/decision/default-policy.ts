@@ -1,0 +1,15 @@
+import { createPolicy, type Policy } from '../engine/policy.js';
+import { bundledRules } from '../generated/rules.js';
+
+let policy: Policy | undefined;
+
+/**
+ * The policy this package ships (the bundled `rules/`), compiled on first use.
+ *
+ * @example
+ * defaultPolicy().ref.id; // 'upsu-advice-confidentiality'
+ */
+export function defaultPolicy(): Policy {
+  if (!policy) policy = createPolicy(bundledRules);
+  return policy;
+}

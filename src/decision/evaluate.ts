@@ -1,0 +1,60 @@
+import type { SafeResult } from '../engine/policy.js';
+import { defaultPolicy } from './default-policy.js';
+import type { Decision, EvaluateOptions } from './types.js';
+
+/**
+ * Decides a question under the UPSU Advice Service Confidentiality Policy. Synchronous: the rules are
+ * compiled once into plain functions. Throws {@link PolicyInputError} (with every `issue`) when the question
+ * is not valid; never decides a question it cannot validate.
+ *
+ * @example
+ * import { evaluate } from 'upsu-confidentiality-policy';
+ * const d = evaluate({
+ *   question: 'disclosure',
+ *   actor: { role: 'adviser' },
+ *   recipient: { role: 'third-party', name: 'parent' },
+ *   information: { kind: 'presence', identifiable: true },
+ * });
+ * d.outcome; // 'deny'
+ * d.clauses; // ['P4', 'P6']
+ * d.obligations[0].code; // 'state-policy-and-decline'
+ * @see P3
+ */
+export function evaluate(question: unknown, options?: EvaluateOptions): Decision {
+  return defaultPolicy().evaluate(question, options);
+}
+
+/**
+ * The same as {@link evaluate}, named for callers who want it said that the call is synchronous.
+ *
+ * @example
+ * evaluateSync({ question: 'recording', consentToRecord: true, relevant: true }).outcome; // 'permit'
+ * @see 1.1
+ */
+export const evaluateSync: (question: unknown, options?: EvaluateOptions) => Decision = evaluate;
+
+/**
+ * Decides a question without throwing on bad input: `{ ok: true, decision }` or `{ ok: false, issues }`.
+ *
+ * @example
+ * const r = safeEvaluate({ question: 'retention', client: { degreeStatus: 'graduated' } });
+ * if (!r.ok) r.issues; // [{ path: ['client', 'degreeStatus'], code: 'invalid-value', message: '…' }]
+ * @see 3.3
+ */
+export function safeEvaluate(question: unknown, options?: EvaluateOptions): SafeResult {
+  return defaultPolicy().safeEvaluate(question, options);
+}
+
+/**
+ * Decides a question with json-rules-engine itself — the reference interpreter the compiled rules are
+ * tested against. Same decisions as {@link evaluate}; its `explain` trace comes from json-rules-engine's own
+ * results. Slower: for checking and explaining, not for request paths.
+ *
+ * @example
+ * const d = await evaluateWithEngine({ question: 'contact', channel: 'post' });
+ * d.outcome; // 'permit'
+ * @see 2.3
+ */
+export function evaluateWithEngine(question: unknown, options?: EvaluateOptions): Promise<Decision> {
+  return defaultPolicy().evaluateWithEngine(question, options);
+}

@@ -1,0 +1,45 @@
+import type { IssueCode } from './types.js';
+
+/** What a message may say besides the path: only what the schema expects, never the value given. */
+export interface IssueDetail {
+  expected?: string;
+  options?: readonly unknown[];
+  limit?: number | bigint;
+}
+
+const where = (path: readonly (string | number)[]) =>
+  path.length === 0
+    ? 'The question'
+    : `\`${path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replaceAll('.[', '[')}\``;
+
+const list = (options: readonly unknown[] = []) =>
+  options.length > 20
+    ? `${options.slice(0, 20).join(', ')}, …`
+    : options.map((o) => (typeof o === 'string' ? o : JSON.stringify(o))).join(', ');
+
+/**
+ * The English text of every issue code, in one place. Messages name the path and what was expected — never
+ * the value that was given, which may be personal data.
+ */
+export const MESSAGES: Readonly<Record<IssueCode, (path: readonly (string | number)[], d: IssueDetail) => string>> = {
+  'invalid-json': () => 'The input is not valid JSON.',
+  'invalid-type': (p, d) =>
+    `${where(p)} must be ${d.expected === 'object' ? 'an object' : d.expected === 'array' ? 'an array' : `a ${d.expected ?? 'value of another type'}`}.`,
+  required: (p) => `${where(p)} is required.`,
+  'unknown-question': (_p, d) => `\`question\` must be one of: ${list(d.options)}.`,
+  'unknown-field': (p) => `${where(p)} is not a field this question takes.`,
+  'invalid-value': (p, d) => `${where(p)} must be one of: ${list(d.options)}.`,
+  'invalid-date': (p) => `${where(p)} must be a real calendar date written YYYY-MM-DD.`,
+  'too-small': (p, d) => `${where(p)} is below its minimum (${String(d.limit)}).`,
+  'too-big': (p, d) => `${where(p)} is above its maximum (${String(d.limit)}).`,
+  'invalid-format': (p) => `${where(p)} is not in the expected format.`,
+  invalid: (p) => `${where(p)} is not valid.`,
+};
+
+/** Builds an issue's message from its code. */
+export function message(code: IssueCode, path: readonly (string | number)[], detail: IssueDetail = {}): string {
+  return MESSAGES[code](path, detail);
+}

@@ -1,0 +1,42 @@
+import type { Role } from '../facts/common.js';
+import { mayDecideBreach } from './roles.js';
+
+/** Where a disclosure's breach authorisation stands (5.5.2–5.5.4). */
+export type AuthorisationStatus =
+  | 'none'
+  | 'counts'
+  | 'refused'
+  | 'adviser-or-actor'
+  | 'role-may-not-decide'
+  | 'no-written-record';
+
+export const AUTHORISATION_STATUSES: readonly AuthorisationStatus[] = [
+  'none',
+  'counts',
+  'refused',
+  'adviser-or-actor',
+  'role-may-not-decide',
+  'no-written-record',
+];
+
+/**
+ * Whether an authorisation to breach confidentiality counts (5.5.2): agreed, with a written record, by the
+ * actor's line manager, the advice manager, the chief executive or an appointed manager — never by an
+ * adviser or by the actor (5.5.4). A refusal is final whoever gave it (5.5.3).
+ *
+ * @example
+ * authorisationStatus({ decidedBy: 'advice-lead', agreed: true, writtenRecord: true }, 'adviser'); // 'counts'
+ * authorisationStatus({ decidedBy: 'adviser', agreed: true, writtenRecord: true }, 'adviser'); // 'adviser-or-actor'
+ * @see 5.5.2
+ */
+export function authorisationStatus(
+  authorisation: { decidedBy: Role; agreed: boolean; writtenRecord?: boolean | undefined } | undefined,
+  actor: Role,
+): AuthorisationStatus {
+  if (!authorisation) return 'none';
+  if (authorisation.agreed !== true) return 'refused';
+  if (authorisation.decidedBy === 'adviser' || authorisation.decidedBy === actor) return 'adviser-or-actor';
+  if (!mayDecideBreach(authorisation.decidedBy, actor)) return 'role-may-not-decide';
+  if (authorisation.writtenRecord !== true) return 'no-written-record';
+  return 'counts';
+}

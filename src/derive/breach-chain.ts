@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { breachStep } from '../facts/breach.js';
+import type { Role } from '../facts/common.js';
+import { lineManager, mayDecideBreach } from './roles.js';
+
+type Step = z.infer<typeof breachStep>;
+
+/** The next thing a pending breach chain needs, and who does it. */
+export interface NextStep {
+  step: 'raise' | 'discuss' | 'decide' | 'record-decision';
+  role: Role | null;
+}
+
+/** What the steps of a breach chain show, computed once and read by the breach rules as facts. */
+export interface BreachChain {
+  /** The raiser's line manager (5.4.1), `null` for a raiser the policy does not cover. */
+  lineManager: Role | null;
+  raised: boolean;
+  /** Who the chain was first raised with, `null` when it has not been raised. */
+  raisedWith: Role | null;
+  raisedWithLineManager: boolean;
+  /** A discussion, a decision or a disclosure happened before the matter was raised. */
+  stepBeforeRaised: boolean;
+  /** A discussion recorded in the case notes happened before the decision (or so far, if none). */
+  discussionRecorded: boolean;
+  decided: boolean;
+  decidedBy: Role | null;
+  decisionAgreed: boolean | null;
+  /** The decision has a written record: on the decision itself or in a later `recorded` step. */
+  decisionWritten: boolean;
+  decisionBeforeRecordedDiscussion: boolean;
+  deciderIsAdviserOrRaiser: boolean;
+  deciderMayDecide: boolean;
+  /** Another decision was taken after a refusal, which is final (5.5.3). */
+  decisionAfterRefusal: boolean;
+  /** Agreed, written and by a role that may decide: the breach is authorised (5.5.2). */
+  authorised: boolean;
+  /** Something was disclosed before an authorisation that counts existed (5.5.4). */
+  disclosedBeforeAuthorisation: boolean;
+  nextStep: NextStep | null;
+}
+
+/**
+ * Reads a breach-of-confidentiality chain (5.4–5.5) step by step: who it was raised with, whether the
+ * discussion was recorded before the decision, who decided, whether the decision counts and was written
+ * down, whether anything was disclosed too early, and what comes next. The first decision is the
+ * decision; a refusal is final.
+ *
+ * @example
+ * analyseBreachChain('adviser', [{ step: 'raised', with: 'advice-lead' }]).nextStep;
+ * // { step: 'discuss', role: 'advice-lead' }
+ * @see 5.4
+ */
+export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): BreachChain {
+  const manager = lineManager(raisedBy);
+  let raisedAt = -1;
+  let raisedWith: Role | null = null;
+  let stepBeforeRaised = false;
+  let recordedDiscussionAt = -1;
+  let decisionAt = -1;
+  let decision: Extract<Step, { step: 'decided' }> | null = null;
+  let writtenAt = -1;
+  let decisionAfterRefusal = false;
+  let firstDisclosedAt = -1;
+
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i] as Step;
+    switch (s.step) {
+      case 'raised':
+        if (raisedAt < 0) {
+          raisedAt = i;
+          raisedWith = s.with;
+        }
+        break;
+      case 'discussed':
+        if (raisedAt < 0) stepBeforeRaised = true;
+        if (s.recordedInCaseNotes && recordedDiscussionAt < 0 && decisionAt < 0) recordedDiscussionAt = i;
+        break;
+      case 'decided':
+        if (raisedAt < 0) stepBeforeRaised = true;
+        if (!decision) {
+          decision = s;
+          decisionAt = i;
+          if (s.agreed && s.writtenRecord === true) writtenAt = i;
+        } else if (!decision.agreed) {
+          decisionAfterRefusal = true;
+        } else if (writtenAt < 0 && s.agreed && s.by === decision.by && s.writtenRecord === true) {
+          writtenAt = i;
+        }
+        break;
+      case 'recorded':
+        if (decision?.agreed && writtenAt < 0) writtenAt = i;
+        break;
+      case 'disclosed':
+        if (raisedAt < 0) stepBeforeRaised = true;
+        if (firstDisclosedAt < 0) firstDisclosedAt = i;
+        break;
+    }
+  }
+
+  const decidedBy = decision?.by ?? null;
+  const deciderIsAdviserOrRaiser = decidedBy !== null && (decidedBy === 'adviser' || decidedBy === raisedBy);
+  const deciderMayDecide = decidedBy !== null && mayDecideBreach(decidedBy, raisedBy);
+  const decisionWritten = writtenAt >= 0;
+  const authorised = decision?.agreed === true && deciderMayDecide && decisionWritten;
+  const authorisedAt = authorised ? writtenAt : Number.POSITIVE_INFINITY;
+
+  let nextStep: NextStep | null = null;
+  if (raisedAt < 0) nextStep = { step: 'raise', role: manager };
+  else if (recordedDiscussionAt < 0 && !decision) nextStep = { step: 'discuss', role: manager };
+  else if (!decision) nextStep = { step: 'decide', role: manager };
+  else if (decision.agreed && !decisionWritten) nextStep = { step: 'record-decision', role: decision.by };
+
+  return {
+    lineManager: manager,
+    raised: raisedAt >= 0,
+    raisedWith,
+    raisedWithLineManager: raisedAt >= 0 && manager !== null && raisedWith === manager,
+    stepBeforeRaised,
+    discussionRecorded: recordedDiscussionAt >= 0,
+    decided: decision !== null,
+    decidedBy,
+    decisionAgreed: decision ? decision.agreed : null,
+    decisionWritten,
+    decisionBeforeRecordedDiscussion: decision !== null && recordedDiscussionAt < 0,
+    deciderIsAdviserOrRaiser,
+    deciderMayDecide,
+    decisionAfterRefusal,
+    authorised,
+    disclosedBeforeAuthorisation: firstDisclosedAt >= 0 && firstDisclosedAt < authorisedAt,
+    nextStep,
+  };
+}

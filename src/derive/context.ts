@@ -1,0 +1,50 @@
+import type { BreachChain } from './breach-chain.js';
+import { today } from './dates.js';
+
+/** Settings a policy's rules folder may give (`rules/policy.json` → `settings`), or a caller may override. */
+export interface PolicySettings {
+  /** A statistics cell smaller than this is a small count that could identify a client (4.3). Default 5. */
+  smallCountThreshold: number;
+}
+
+/** What a fact derivation may read besides the question: the date asked, the settings, per-call memos. */
+export class FactContext {
+  #asOf: string | undefined;
+  /** Memo of the breach-chain analysis for this call (several breach facts read it). */
+  chain: BreachChain | undefined;
+  constructor(
+    readonly settings: PolicySettings,
+    asOf: string | undefined,
+  ) {
+    this.#asOf = asOf;
+  }
+  /** The question's `asOf`, or today's local calendar date when it has none. */
+  get asOf(): string {
+    if (this.#asOf === undefined) this.#asOf = today();
+    return this.#asOf;
+  }
+}
+
+/** A fact's value: what a rule condition compares. `null` means "not known / not given". */
+export type FactValue = string | number | boolean | null | readonly string[] | { readonly [k: string]: unknown };
+
+/** The kinds of fact value, for rule integrity checks and the generated docs. */
+export type FactType = 'boolean' | 'string' | 'number' | 'date' | 'string[]' | 'object';
+
+/** One fact a question's rules may read: what it means, its type, and the small function that derives it. */
+export interface FactDefinition<Q> {
+  /** Plain English, as the generated docs show it in a condition: "the recipient's role". */
+  readonly description: string;
+  readonly type: FactType;
+  /** For string facts with a closed set of values: the values a rule may compare it with. */
+  readonly values?: readonly string[];
+  readonly derive: (question: Q, ctx: FactContext) => FactValue;
+}
+
+/** The facts of one question kind, by name. */
+export type FactCatalogue<Q> = Readonly<Record<string, FactDefinition<Q>>>;
+
+/** Declares a fact catalogue with its question type checked. */
+export function facts<Q>(catalogue: FactCatalogue<Q>): FactCatalogue<Q> {
+  return catalogue;
+}

@@ -1,0 +1,60 @@
+import { ROLES } from '../../facts/common.js';
+import { BREACH_GROUNDS } from '../../facts/disclosure.js';
+import type { BreachQuestion } from '../../facts/questions.js';
+import { analyseBreachChain, type BreachChain } from '../breach-chain.js';
+import { type FactContext, type FactDefinition, facts } from '../context.js';
+
+function chain(q: BreachQuestion, ctx: FactContext): BreachChain {
+  if (!ctx.chain) ctx.chain = analyseBreachChain(q.raisedBy, q.steps);
+  return ctx.chain;
+}
+
+function fromChain<K extends keyof BreachChain>(
+  key: K,
+  description: string,
+  type: 'boolean' | 'string',
+  values?: readonly string[],
+): FactDefinition<BreachQuestion> {
+  return { description, type, ...(values ? { values } : {}), derive: (q, ctx) => chain(q, ctx)[key] as never };
+}
+
+/** Facts the breach rules read, from {@link analyseBreachChain} (5.1–5.5). */
+export const breachFacts = facts<BreachQuestion>({
+  raisedBy: { description: 'who raised the breach', type: 'string', values: ROLES, derive: (q) => q.raisedBy },
+  ground: { description: 'the ground for the breach', type: 'string', values: BREACH_GROUNDS, derive: (q) => q.ground },
+  lineManager: fromChain('lineManager', "the raiser's line manager (5.4.1)", 'string', ROLES),
+  raised: fromChain('raised', 'the matter has been raised', 'boolean'),
+  raisedWith: fromChain('raisedWith', 'who the matter was first raised with', 'string', ROLES),
+  raisedWithLineManager: fromChain('raisedWithLineManager', "it was raised with the raiser's line manager", 'boolean'),
+  stepBeforeRaised: fromChain('stepBeforeRaised', 'a step happened before the matter was raised', 'boolean'),
+  discussionRecorded: fromChain('discussionRecorded', 'the discussion was recorded in the case notes', 'boolean'),
+  decided: fromChain('decided', 'a decision has been taken', 'boolean'),
+  decidedBy: fromChain('decidedBy', 'who took the decision', 'string', ROLES),
+  decisionAgreed: fromChain('decisionAgreed', 'the decision agreed to breach confidentiality', 'boolean'),
+  decisionWritten: fromChain('decisionWritten', 'there is a written record of the decision', 'boolean'),
+  decisionBeforeRecordedDiscussion: fromChain(
+    'decisionBeforeRecordedDiscussion',
+    'the decision came before a discussion recorded in the case notes',
+    'boolean',
+  ),
+  deciderIsAdviserOrRaiser: fromChain('deciderIsAdviserOrRaiser', 'the decider is an adviser or the raiser', 'boolean'),
+  deciderMayDecide: fromChain('deciderMayDecide', 'the decider may decide (5.5.2)', 'boolean'),
+  decisionAfterRefusal: fromChain('decisionAfterRefusal', 'another decision followed a refusal', 'boolean'),
+  authorised: fromChain('authorised', 'an authorisation that counts exists', 'boolean'),
+  disclosedBeforeAuthorisation: fromChain(
+    'disclosedBeforeAuthorisation',
+    'something was disclosed before an authorisation that counts',
+    'boolean',
+  ),
+  nextStepKind: {
+    description: 'the next step the chain needs',
+    type: 'string',
+    values: ['raise', 'discuss', 'decide', 'record-decision'],
+    derive: (q, ctx) => chain(q, ctx).nextStep?.step ?? null,
+  },
+  nextStep: {
+    description: 'the next step and who takes it',
+    type: 'object',
+    derive: (q, ctx) => (chain(q, ctx).nextStep as unknown as { [k: string]: unknown }) ?? null,
+  },
+});

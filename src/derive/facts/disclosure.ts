@@ -1,0 +1,94 @@
+import { ROLES } from '../../facts/common.js';
+import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../../facts/disclosure.js';
+import type { DisclosureQuestion } from '../../facts/questions.js';
+import { AUTHORISATION_STATUSES, authorisationStatus } from '../authorisation.js';
+import { consentCounts } from '../consent.js';
+import { facts } from '../context.js';
+import { inAdviceTeam, lineManager } from '../roles.js';
+
+/** Facts the disclosure rules read (P2–P6, 2.1–2.2, 3.1, 4.2–4.3, 5.3–5.5, 6.3). */
+export const disclosureFacts = facts<DisclosureQuestion>({
+  actorRole: { description: "the actor's role", type: 'string', values: ROLES, derive: (q) => q.actor.role },
+  actorLineManager: {
+    description: "the actor's line manager (5.4.1)",
+    type: 'string',
+    values: ROLES,
+    derive: (q) => lineManager(q.actor.role),
+  },
+  recipientRole: {
+    description: "the recipient's role",
+    type: 'string',
+    values: ROLES,
+    derive: (q) => q.recipient.role,
+  },
+  recipientInAdviceTeam: {
+    description: 'the recipient is in the Advice team (an adviser or the Advice Service Lead)',
+    type: 'boolean',
+    derive: (q) => inAdviceTeam(q.recipient.role),
+  },
+  recipientInvolvedInCase: {
+    description: 'the recipient has been involved in the case',
+    type: 'boolean',
+    derive: (q) => q.recipient.involvedInCase === true,
+  },
+  recipientAppointedByUpsu: {
+    description: 'the recipient was appointed by UPSU',
+    type: 'boolean',
+    derive: (q) => q.recipient.appointedByUpsu === true,
+  },
+  informationKind: {
+    description: 'the kind of information',
+    type: 'string',
+    values: INFORMATION_KINDS,
+    derive: (q) => q.information.kind,
+  },
+  identifiable: {
+    description: 'the information identifies the client',
+    type: 'boolean',
+    derive: (q) => q.information.identifiable,
+  },
+  purpose: {
+    description: 'the purpose of the disclosure',
+    type: 'string',
+    values: PURPOSES,
+    derive: (q) => q.purpose ?? null,
+  },
+  consentGiven: {
+    description: 'the client has given consent',
+    type: 'boolean',
+    derive: (q) => q.consent?.given === true,
+  },
+  consentMethod: {
+    description: 'how consent was given',
+    type: 'string',
+    values: CONSENT_METHODS,
+    derive: (q) => q.consent?.method ?? null,
+  },
+  consentCounts: {
+    description: 'consent counts under 2.1 (Consent to Share or email)',
+    type: 'boolean',
+    derive: (q) => consentCounts(q.consent),
+  },
+  consentRecorded: {
+    description: 'the consent is recorded on the case record',
+    type: 'boolean',
+    derive: (q) => q.consent?.recorded === true,
+  },
+  clientObjectsToStaffSharing: {
+    description: 'the client has told the adviser not to share more with the UPSU staff member',
+    type: 'boolean',
+    derive: (q) => q.clientObjectsToStaffSharing === true,
+  },
+  breachGround: {
+    description: 'the ground given for breaching confidentiality',
+    type: 'string',
+    values: BREACH_GROUNDS,
+    derive: (q) => q.breach?.ground ?? null,
+  },
+  authorisation: {
+    description: 'where the authorisation to breach confidentiality stands',
+    type: 'string',
+    values: AUTHORISATION_STATUSES,
+    derive: (q) => (q.breach ? authorisationStatus(q.breach.authorisation, q.actor.role) : 'none'),
+  },
+});

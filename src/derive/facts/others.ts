@@ -1,0 +1,205 @@
+import { ROLES } from '../../facts/common.js';
+import { PURPOSES } from '../../facts/disclosure.js';
+import type {
+  AccessQuestion,
+  ContactQuestion,
+  PolicyReviewQuestion,
+  RecordingQuestion,
+  RetentionQuestion,
+  StaffReadinessQuestion,
+  StatisticsReleaseQuestion,
+  StorageQuestion,
+  SubjectAccessQuestion,
+} from '../../facts/questions.js';
+import { CHANNELS, DEGREE_STATUSES, SITUATIONS } from '../../facts/simple-questions.js';
+import { type FactDefinition, facts } from '../context.js';
+import { oneMonthAfter, oneYearAfter } from '../dates.js';
+import { inAdviceTeam } from '../roles.js';
+import { identifyingFieldCount } from '../statistics.js';
+
+const bool = <Q>(description: string, derive: (q: Q) => boolean): FactDefinition<Q> => ({
+  description,
+  type: 'boolean',
+  derive,
+});
+
+/** Facts the access rules read (3.1–3.2). */
+export const accessFacts = facts<AccessQuestion>({
+  actorRole: { description: "the actor's role", type: 'string', values: ROLES, derive: (q) => q.actor.role },
+  actorInAdviceTeam: bool('the actor is in the Advice team', (q: AccessQuestion) => inAdviceTeam(q.actor.role)),
+  actorAppointedByUpsu: bool(
+    'the actor was appointed by UPSU',
+    (q: AccessQuestion) => q.actor.appointedByUpsu === true,
+  ),
+  purpose: { description: 'the purpose of access', type: 'string', values: PURPOSES, derive: (q) => q.purpose ?? null },
+  necessary: bool('access is necessary', (q: AccessQuestion) => q.necessary === true),
+});
+
+/** Facts the contact rules read (2.3). */
+export const contactFacts = facts<ContactQuestion>({
+  channel: { description: 'the channel', type: 'string', values: CHANNELS, derive: (q) => q.channel },
+  situation: {
+    description: 'who will receive the contact',
+    type: 'string',
+    values: SITUATIONS,
+    derive: (q) => q.situation ?? null,
+  },
+  channelUnacceptable: bool('the client said this channel is unacceptable', (q: ContactQuestion) =>
+    (q.clientPreferences?.unacceptable ?? []).includes(q.channel),
+  ),
+  serviceMayBeNamed: bool(
+    'the client said the service may be named',
+    (q: ContactQuestion) => q.clientPreferences?.serviceMayBeNamed === true,
+  ),
+});
+
+/** Facts the recording rules read (1.1–1.2). */
+export const recordingFacts = facts<RecordingQuestion>({
+  consentToRecord: bool(
+    'the client consented on the Support Request Form',
+    (q: RecordingQuestion) => q.consentToRecord,
+  ),
+  relevant: bool('the information is relevant', (q: RecordingQuestion) => q.relevant),
+});
+
+/** Facts the statistics-release rules read (4.1–4.3). */
+export const statisticsReleaseFacts = facts<StatisticsReleaseQuestion>({
+  recipientRole: {
+    description: "the recipient's role",
+    type: 'string',
+    values: ROLES,
+    derive: (q) => q.recipient.role,
+  },
+  identifyingFields: {
+    description: 'how many identifying fields the table holds',
+    type: 'number',
+    derive: (q) => identifyingFieldCount(q.fields),
+  },
+  smallestCount: {
+    description: 'the smallest count in the table',
+    type: 'number',
+    derive: (q) => q.smallestCount ?? null,
+  },
+  smallestCountKnown: bool(
+    'the smallest count is given',
+    (q: StatisticsReleaseQuestion) => q.smallestCount !== undefined,
+  ),
+  smallCountThreshold: {
+    description: 'the small-count threshold',
+    type: 'number',
+    derive: (_q, ctx) => ctx.settings.smallCountThreshold,
+  },
+});
+
+/** Facts the subject-access rules read (3.2). */
+export const subjectAccessFacts = facts<SubjectAccessQuestion>({
+  inWriting: bool('the request is in writing', (q: SubjectAccessQuestion) => q.request.inWriting),
+  addressedToDpo: bool(
+    'the request is addressed to the Data Protection Officer',
+    (q: SubjectAccessQuestion) => q.request.addressedTo === 'dpo',
+  ),
+  feePaid: bool('the £5.00 fee is paid', (q: SubjectAccessQuestion) => q.request.feePaid),
+  identityVerified: bool(
+    "the enquirer's identity is verified",
+    (q: SubjectAccessQuestion) => q.request.identityVerified,
+  ),
+  receivedOn: {
+    description: 'the date the request was received',
+    type: 'date',
+    derive: (q) => q.request.receivedOn ?? null,
+  },
+  respondBy: {
+    description: 'one month after the request was received (UK GDPR)',
+    type: 'date',
+    derive: (q) => (q.request.receivedOn ? oneMonthAfter(q.request.receivedOn) : null),
+  },
+});
+
+/** Facts the retention rules read (3.3). */
+export const retentionFacts = facts<RetentionQuestion>({
+  degreeStatus: {
+    description: "the client's degree status",
+    type: 'string',
+    values: DEGREE_STATUSES,
+    derive: (q) => q.client.degreeStatus,
+  },
+  degreeCompletedOn: {
+    description: 'the date the degree was completed',
+    type: 'date',
+    derive: (q) => q.client.degreeCompletedOn ?? null,
+  },
+  destroyAfter: {
+    description: 'one calendar year after the degree was completed',
+    type: 'date',
+    derive: (q) => (q.client.degreeCompletedOn ? oneYearAfter(q.client.degreeCompletedOn) : null),
+  },
+  asOf: { description: 'the date asked', type: 'date', derive: (_q, ctx) => ctx.asOf },
+});
+
+/** Facts the policy-review rules read (6.4). */
+export const policyReviewFacts = facts<PolicyReviewQuestion>({
+  lastReviewedOn: { description: 'the date of the last review', type: 'date', derive: (q) => q.lastReviewedOn },
+  reviewDue: {
+    description: 'one calendar year after the last review',
+    type: 'date',
+    derive: (q) => oneYearAfter(q.lastReviewedOn),
+  },
+  asOf: { description: 'the date asked', type: 'date', derive: (_q, ctx) => ctx.asOf },
+  agreedBy: { description: 'who agreed the review', type: 'string[]', values: ROLES, derive: (q) => q.agreedBy },
+});
+
+const POLICY_COPY_ROLES = [
+  'adviser',
+  'advice-lead',
+  'dpo',
+  'advice-support-staff',
+  'chief-executive',
+  'senior-management',
+  'appointed-manager',
+] as const;
+
+/** Facts the staff-readiness rules read (6.1–6.3). */
+export const staffReadinessFacts = facts<StaffReadinessQuestion>({
+  staffRole: { description: "the staff member's role", type: 'string', values: ROLES, derive: (q) => q.staff.role },
+  listedIn61: bool('the role is one 6.1 lists', (q: StaffReadinessQuestion) =>
+    (POLICY_COPY_ROLES as readonly string[]).includes(q.staff.role),
+  ),
+  receivedPolicyCopy: bool(
+    'they have received a copy of the policy',
+    (q: StaffReadinessQuestion) => q.receivedPolicyCopy,
+  ),
+  trainingSettled: bool(
+    'they were trained at induction, or are known not to be a new starter',
+    (q: StaffReadinessQuestion) => q.trainedAtInduction === true || q.newStarter === false,
+  ),
+  confidentialityAgreement: {
+    description: 'where the Confidentiality Agreement stands',
+    type: 'string',
+    values: ['signed', 'requested-not-signed', 'not-requested'],
+    derive: (q) => q.confidentialityAgreement ?? null,
+  },
+});
+
+/** Facts the storage rules read (1.3–1.4). */
+export const storageFacts = facts<StorageQuestion>({
+  hasElectronic: bool('electronic records are described', (q: StorageQuestion) => q.electronic !== undefined),
+  hasPaper: bool('paper records are described', (q: StorageQuestion) => q.paper !== undefined),
+  passwordProtected: bool(
+    'the system is password protected',
+    (q: StorageQuestion) => q.electronic?.passwordProtected === true,
+  ),
+  loginShared: bool('the login details are shared', (q: StorageQuestion) => q.electronic?.loginShared === true),
+  loggedOffWhenNotInUse: bool(
+    'advisers log off when not in use',
+    (q: StorageQuestion) => q.electronic?.loggedOffWhenNotInUse === true,
+  ),
+  paperInUse: bool('the paper records are being used', (q: StorageQuestion) => q.paper?.inUse === true),
+  inLockedCabinet: bool(
+    'paper records are in a lockable filing cabinet',
+    (q: StorageQuestion) => q.paper?.inLockedCabinet === true,
+  ),
+  keysOutOfPublicView: bool(
+    'the cabinet keys are kept away from public view',
+    (q: StorageQuestion) => q.paper?.keysOutOfPublicView === true,
+  ),
+});

@@ -1,0 +1,104 @@
+import { Engine, Operator } from 'json-rules-engine';
+import type { Decision, PolicyRef, TraceCondition, TraceEntry } from '../decision/types.js';
+import type { PolicySettings } from '../derive/context.js';
+import { FactContext, type FactDefinition } from '../derive/context.js';
+import { combine } from './combine.js';
+import type { CompiledQuestion, CompiledRule } from './compiled.js';
+import { OPERATORS } from './operators.js';
+
+/** json-rules-engine run over one question kind's rules: the reference interpreter. */
+export interface InterpreterQuestion {
+  readonly engine: Engine;
+  readonly cq: CompiledQuestion;
+}
+
+/**
+ * Builds one json-rules-engine `Engine` for a question kind's rules (once per policy, never per call), with
+ * this library's custom operators registered from the same table the compiled path uses.
+ */
+export function buildEngine(cq: CompiledQuestion): InterpreterQuestion {
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  for (const [name, op] of Object.entries(OPERATORS))
+    if (!op.builtIn)
+      engine.addOperator(new Operator(name, (a: unknown, b: unknown) => op.test(a as never, b as never), op.accepts));
+  for (const r of [...cq.deciding, ...cq.modifiers]) {
+    const { description: _d, ...rule } = structuredClone(r.json);
+    engine.addRule(rule as never);
+  }
+  return { engine, cq };
+}
+
+interface JreCondition {
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  result?: boolean;
+  all?: JreCondition[];
+  any?: JreCondition[];
+  not?: JreCondition;
+}
+
+function toTrace(c: JreCondition): TraceCondition {
+  if (c.all) {
+    const all = c.all.map(toTrace);
+    return { all, result: all.every((x) => x.result) };
+  }
+  if (c.any) {
+    const any = c.any.map(toTrace);
+    return { any, result: any.some((x) => x.result) };
+  }
+  if (c.not) {
+    const not = toTrace(c.not);
+    return { not, result: !not.result };
+  }
+  return {
+    fact: c.fact as string,
+    operator: c.operator as string,
+    value: c.value,
+    factResult: c.factResult,
+    result: c.result === true,
+  };
+}
+
+/**
+ * Decides a validated question with json-rules-engine: every fact derived by the same functions the
+ * compiled path uses, passed to `engine.run`, and the fired rules combined by the same {@link combine}.
+ */
+export async function interpret(
+  iq: InterpreterQuestion,
+  question: never,
+  asOf: string | undefined,
+  settings: PolicySettings,
+  policy: PolicyRef,
+  clauseIds: readonly string[],
+  explain: boolean,
+): Promise<Decision> {
+  const ctx = new FactContext(settings, asOf);
+  const facts: Record<string, unknown> = {};
+  for (const [name, def] of Object.entries(iq.cq.facts))
+    facts[name] = (def as FactDefinition<never>).derive(question, ctx);
+  const { results, failureResults } = await iq.engine.run(facts);
+  const fired = new Set<string>(results.map((r) => (r as unknown as { name: string }).name));
+  const decision = combine(iq.cq, question, ctx, policy, clauseIds, (r: CompiledRule) => fired.has(r.name));
+  if (!explain) return decision;
+  const byName = new Map<string, JreCondition>();
+  for (const r of [...results, ...failureResults]) {
+    const rr = r as unknown as { name: string; conditions: JreCondition };
+    byName.set(rr.name, rr.conditions);
+  }
+  const trace: TraceEntry[] = [...iq.cq.deciding, ...iq.cq.modifiers].map((r) => {
+    const isFired = fired.has(r.name);
+    return {
+      rule: r.name,
+      file: r.file,
+      type: r.type,
+      priority: r.priority,
+      clauses: r.clauses,
+      fired: isFired,
+      applied: isFired && (r.kind === 'decide' ? r.type === decision.outcome : r.when.has(decision.outcome)),
+      conditions: toTrace(byName.get(r.name) ?? {}),
+    };
+  });
+  return { ...decision, trace };
+}

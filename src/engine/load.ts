@@ -1,0 +1,305 @@
+import { RuleLoadError, type RuleProblem } from '../decision/errors.js';
+import type { CodedNote, Reason } from '../decision/types.js';
+import type { FactCatalogue, FactDefinition } from '../derive/context.js';
+import { FACTS } from '../derive/facts/index.js';
+import {
+  type CompiledQuestion,
+  type CompiledRule,
+  compileCondition,
+  type RuleKind,
+  type SetValue,
+} from './compiled.js';
+import { OPERATORS } from './operators.js';
+import {
+  type ConditionJson,
+  clausesFile,
+  codesFile,
+  policyFile,
+  questionsFile,
+  type RuleBundle,
+  type RuleJson,
+  ruleJson,
+} from './rule-schema.js';
+
+/** Decision fields a rule may set with `event.params.set`. `missing` and `violations` collect into lists. */
+export const SETTABLE = ['escalateTo', 'destroyAfter', 'nextStep', 'respondBy', 'missing', 'violations'] as const;
+export const COLLECTED: ReadonlySet<string> = new Set(['missing', 'violations']);
+const MODIFIER_KINDS = new Set(['obligation', 'remedy', 'advisory']);
+
+const freeze = <T>(x: T): T => Object.freeze(x);
+
+/** A rule bundle checked and compiled: every question kind's rules, ready to evaluate. */
+export interface LoadedPolicy {
+  readonly bundle: RuleBundle;
+  readonly questions: Readonly<Record<string, CompiledQuestion>>;
+  /** Clause id → its place in policy order. */
+  readonly clauseOrder: ReadonlyMap<string, number>;
+  readonly clauseIds: readonly string[];
+}
+
+function isFactRef(v: unknown): v is { fact: string } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
+}
+
+/**
+ * Checks a rule bundle hangs together and compiles it. Every problem is collected, then thrown together as a
+ * {@link RuleLoadError} naming the file and rule: an unknown fact, operator, outcome, code, clause id or
+ * fact value; a malformed rule; a duplicate name; two deciding rules of one priority with different outcomes.
+ */
+export function loadBundle(bundle: RuleBundle): LoadedPolicy {
+  const problems: RuleProblem[] = [];
+  const zodProblems = (
+    file: string,
+    r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
+    rule?: string,
+  ) => {
+    if (!r.success)
+      for (const i of r.error?.issues ?? [])
+        problems.push({
+          file,
+          ...(rule ? { rule } : {}),
+          message: `${i.path.map(String).join('.') || '(root)'}: ${i.message}`,
+        });
+    return r.success;
+  };
+  if (
+    !zodProblems('policy.json', policyFile.safeParse(bundle.policy)) ||
+    !zodProblems('clauses.json', clausesFile.safeParse(bundle.clauses)) ||
+    !zodProblems('codes.json', codesFile.safeParse(bundle.codes)) ||
+    !zodProblems('questions.json', questionsFile.safeParse(bundle.questions))
+  )
+    throw new RuleLoadError(problems);
+
+  const clauseIds = bundle.clauses.clauses.map((c) => c.id);
+  const clauseOrder = new Map(clauseIds.map((id, i) => [id, i]));
+  for (const c of bundle.clauses.clauses)
+    if (!c.decidable && !c.notDecidableReason)
+      problems.push({ file: 'clauses.json', message: `clause ${c.id} is marked not decidable but gives no reason` });
+
+  const note = (
+    kind: 'obligations' | 'remedies' | 'advisories',
+    code: string,
+    file: string,
+    rule?: string,
+  ): CodedNote | null => {
+    const entry = bundle.codes[kind][code];
+    if (!entry) {
+      problems.push({
+        file,
+        ...(rule ? { rule } : {}),
+        message: `unknown ${kind === 'remedies' ? 'remedy' : kind === 'advisories' ? 'advisory' : 'obligation'} code "${code}" (not in codes.json)`,
+      });
+      return null;
+    }
+    return freeze({ code, clause: entry.clause, text: entry.text });
+  };
+  for (const kind of ['obligations', 'remedies', 'advisories'] as const)
+    for (const [code, e] of Object.entries(bundle.codes[kind]))
+      if (!clauseOrder.has(e.clause))
+        problems.push({ file: 'codes.json', message: `${kind} "${code}" cites unknown clause ${e.clause}` });
+
+  const perQuestion = new Map<string, { rule: RuleJson; file: string }[]>();
+  for (const q of Object.keys(bundle.questions)) {
+    if (!FACTS[q]) problems.push({ file: 'questions.json', message: `question "${q}" has no facts in this library` });
+    perQuestion.set(q, []);
+    const meta = bundle.questions[q];
+    if (meta && !meta.outcomes.includes(meta.cautious))
+      problems.push({
+        file: 'questions.json',
+        message: `question "${q}": cautious outcome "${meta.cautious}" is not one of its outcomes`,
+      });
+    for (const c of meta?.fallbackClauses ?? [])
+      if (!clauseOrder.has(c))
+        problems.push({ file: 'questions.json', message: `question "${q}" cites unknown clause ${c}` });
+  }
+  for (const rf of bundle.ruleFiles) {
+    const list = perQuestion.get(rf.question);
+    if (!list) {
+      problems.push({ file: rf.file, message: `unknown question "${rf.question}" (not in questions.json)` });
+      continue;
+    }
+    if (!Array.isArray(rf.rules)) {
+      problems.push({ file: rf.file, message: 'a rules file must hold a JSON array of rules' });
+      continue;
+    }
+    rf.rules.forEach((raw, i) => {
+      const name = (raw as { name?: unknown })?.name;
+      if (zodProblems(rf.file, ruleJson.safeParse(raw), typeof name === 'string' ? name : `#${i}`))
+        list.push({ rule: raw, file: rf.file });
+    });
+  }
+
+  const questions: Record<string, CompiledQuestion> = {};
+  for (const [kind, entries] of perQuestion) {
+    const meta = bundle.questions[kind];
+    const facts = FACTS[kind];
+    if (!meta || !facts) continue;
+    const names = new Set<string>();
+    const compiled: CompiledRule[] = [];
+    for (const { rule, file } of entries) {
+      const where = { file, rule: rule.name };
+      if (names.has(rule.name)) problems.push({ ...where, message: `duplicate rule name in question "${kind}"` });
+      names.add(rule.name);
+      checkCondition(rule.conditions, facts, (message) => problems.push({ ...where, message }));
+      const p = rule.event.params;
+      const type = rule.event.type;
+      let ruleKind: RuleKind;
+      let clauses: string[] = [];
+      let reason: Reason | null = null;
+      let when = new Set<string>();
+      const obligations: CodedNote[] = [];
+      const remedies: CodedNote[] = [];
+      const advisories: CodedNote[] = [];
+      if (MODIFIER_KINDS.has(type)) {
+        ruleKind = type as RuleKind;
+        if (!p.code || !p.when)
+          problems.push({ ...where, message: `a ${type} rule needs params.code and params.when` });
+        if (p.clauses || p.text || p.obligations || p.remedies || p.advisories)
+          problems.push({
+            ...where,
+            message: `a ${type} rule takes its clause and text from codes.json: give only code, when and set`,
+          });
+        for (const w of p.when ?? [])
+          if (!meta.outcomes.includes(w)) problems.push({ ...where, message: `unknown outcome "${w}" in params.when` });
+        when = new Set(p.when ?? []);
+        const n = p.code
+          ? note(
+              type === 'remedy' ? 'remedies' : type === 'advisory' ? 'advisories' : 'obligations',
+              p.code,
+              file,
+              rule.name,
+            )
+          : null;
+        if (n) {
+          clauses = [n.clause];
+          (type === 'obligation' ? obligations : type === 'remedy' ? remedies : advisories).push(n);
+        }
+      } else {
+        ruleKind = 'decide';
+        if (!meta.outcomes.includes(type))
+          problems.push({
+            ...where,
+            message: `unknown outcome "${type}" (question "${kind}" has ${meta.outcomes.join(', ')})`,
+          });
+        if (!p.clauses || !p.text)
+          problems.push({ ...where, message: 'a deciding rule needs params.clauses and params.text' });
+        if (p.code || p.when)
+          problems.push({ ...where, message: 'params.code and params.when are for obligation/remedy/advisory rules' });
+        clauses = p.clauses ?? [];
+        for (const code of p.obligations ?? []) {
+          const n = note('obligations', code, file, rule.name);
+          if (n) obligations.push(n);
+        }
+        for (const code of p.remedies ?? []) {
+          const n = note('remedies', code, file, rule.name);
+          if (n) remedies.push(n);
+        }
+        for (const code of p.advisories ?? []) {
+          const n = note('advisories', code, file, rule.name);
+          if (n) advisories.push(n);
+        }
+        reason = freeze({ rule: rule.name, clause: clauses[0] ?? '', text: p.text ?? '' });
+      }
+      for (const c of clauses)
+        if (!clauseOrder.has(c)) problems.push({ ...where, message: `unknown clause id "${c}"` });
+      const set: [string, SetValue][] = [];
+      for (const [key, v] of Object.entries(p.set ?? {})) {
+        if (!(SETTABLE as readonly string[]).includes(key))
+          problems.push({
+            ...where,
+            message: `params.set.${key} is not a decision field a rule may set (${SETTABLE.join(', ')})`,
+          });
+        if (isFactRef(v)) {
+          const f = facts[v.fact];
+          if (!f) problems.push({ ...where, message: `params.set.${key} reads unknown fact "${v.fact}"` });
+          else set.push([key, { fact: f as FactDefinition<never> }]);
+        } else set.push([key, { value: freeze(v) }]);
+      }
+      const indexes = [...clauses, ...obligations.map((o) => o.clause)]
+        .map((c) => clauseOrder.get(c))
+        .filter((x): x is number => x !== undefined);
+      compiled.push({
+        name: rule.name,
+        file,
+        kind: ruleKind,
+        type,
+        priority: rule.priority,
+        json: rule,
+        test: problems.length ? () => false : compileCondition(rule.conditions, facts, OPERATORS),
+        clauses: freeze(clauses),
+        reason,
+        when,
+        obligations: freeze(obligations),
+        remedies: freeze(remedies),
+        advisories: freeze(advisories),
+        clauseIndexes: freeze([...new Set(indexes)].sort((a, b) => a - b)),
+        set: freeze(set),
+      });
+    }
+    const deciding = compiled.filter((r) => r.kind === 'decide').sort((a, b) => b.priority - a.priority);
+    for (let i = 1; i < deciding.length; i++) {
+      const a = deciding[i - 1] as CompiledRule;
+      const b = deciding[i] as CompiledRule;
+      if (a.priority === b.priority && a.type !== b.type)
+        problems.push({
+          file: b.file,
+          rule: b.name,
+          message: `has the same priority (${b.priority}) as "${a.name}" but another outcome: give them different priorities so the order is explicit`,
+        });
+    }
+    const fallback = meta.fallbackClauses;
+    questions[kind] = {
+      kind,
+      title: meta.title,
+      outcomes: meta.outcomes,
+      cautious: meta.cautious,
+      deciding,
+      modifiers: compiled.filter((r) => r.kind !== 'decide'),
+      facts,
+      notCovered: freeze({
+        rule: 'not-covered',
+        clause: fallback[0] as string,
+        text: `No rule of the policy covers this ${kind} question, so the most cautious outcome (${meta.cautious}) applies.`,
+      }),
+      notCoveredClauseIndexes: freeze(fallback.map((c) => clauseOrder.get(c) ?? 0).sort((a, b) => a - b)),
+    };
+  }
+  if (problems.length) throw new RuleLoadError(problems);
+  return { bundle, questions, clauseOrder, clauseIds };
+}
+
+function checkCondition(c: ConditionJson, facts: FactCatalogue<never>, problem: (m: string) => void): void {
+  if ('all' in c || 'any' in c) {
+    for (const x of 'all' in c ? c.all : c.any) checkCondition(x, facts, problem);
+    return;
+  }
+  if ('not' in c) {
+    checkCondition(c.not, facts, problem);
+    return;
+  }
+  const f = facts[c.fact];
+  if (!f) {
+    problem(`unknown fact "${c.fact}" (this question's facts: ${Object.keys(facts).join(', ')})`);
+    return;
+  }
+  const op = OPERATORS[c.operator];
+  if (!op) {
+    problem(`unknown operator "${c.operator}" (operators: ${Object.keys(OPERATORS).join(', ')})`);
+    return;
+  }
+  const v = c.value;
+  if (isFactRef(v)) {
+    if (!facts[v.fact]) problem(`condition compares with unknown fact "${v.fact}"`);
+    return;
+  }
+  if (op.valueIsArray && !Array.isArray(v)) {
+    problem(`operator "${c.operator}" needs an array value`);
+    return;
+  }
+  if (f.values)
+    for (const k of Array.isArray(v) ? v : [v])
+      if (k !== null && !f.values.includes(k as string))
+        problem(`fact "${c.fact}" never has the value ${JSON.stringify(k)} (it takes ${f.values.join(', ')})`);
+  if (f.type === 'boolean' && (c.operator === 'equal' || c.operator === 'notEqual') && typeof v !== 'boolean')
+    problem(`fact "${c.fact}" is true or false; compare it with true or false`);
+}

@@ -1,0 +1,128 @@
+import { issue, PolicyInputError } from '../decision/errors.js';
+import type { Decision, EvaluateOptions, Issue, PolicyRef } from '../decision/types.js';
+import { FactContext, type PolicySettings } from '../derive/context.js';
+import type { Question } from '../facts/questions.js';
+import { validateQuestion } from '../facts/validate.js';
+import { combine } from './combine.js';
+import type { CompiledQuestion } from './compiled.js';
+import { rulesHash as hashOf } from './hash.js';
+import { buildEngine, type InterpreterQuestion, interpret } from './interpreter.js';
+import { type LoadedPolicy, loadBundle } from './load.js';
+import type { ClauseJson, RuleBundle } from './rule-schema.js';
+import { traceQuestion } from './trace.js';
+
+/** What {@link safeEvaluate} returns: the decision, or every validation issue. Never throws on bad input. */
+export type SafeResult = { ok: true; decision: Decision } | { ok: false; issues: readonly Issue[] };
+
+/** Options for {@link createPolicy}. */
+export interface PolicyOptions {
+  /** Override settings from the rules' `policy.json` (e.g. `smallCountThreshold`). */
+  readonly settings?: Partial<PolicySettings>;
+  /** A precomputed `rulesHash` (the bundled rules carry theirs); computed from the bundle when absent. */
+  readonly rulesHash?: string;
+}
+
+/** A policy, compiled once: ask it questions. */
+export interface Policy {
+  /** `{ id, version, rulesHash }`, as every decision carries it. */
+  readonly ref: PolicyRef;
+  readonly settings: PolicySettings;
+  /** The clause catalogue, in policy order. */
+  readonly clauses: readonly ClauseJson[];
+  /** The checked and compiled rules. */
+  readonly loaded: LoadedPolicy;
+  /** Decides a question; throws {@link PolicyInputError} when it is not valid. Synchronous, compiled. */
+  evaluate(question: unknown, options?: EvaluateOptions): Decision;
+  /** Decides a question, returning `{ ok: false, issues }` instead of throwing. */
+  safeEvaluate(question: unknown, options?: EvaluateOptions): SafeResult;
+  /** Decides a question with json-rules-engine itself, the reference interpreter. Same decisions, slower. */
+  evaluateWithEngine(question: unknown, options?: EvaluateOptions): Promise<Decision>;
+  /** Decides a question already validated (skips validation: for callers that validated it themselves). */
+  decideValid(question: Question, options?: EvaluateOptions): Decision;
+}
+
+/**
+ * Compiles a policy from a rule bundle (what `rules/` holds). Rules are checked and compiled once; the
+ * returned policy answers questions synchronously.
+ *
+ * @example
+ * import { bundledRules, createPolicy } from 'upsu-confidentiality-policy';
+ * const strict = createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } });
+ * strict.evaluate({ question: 'recording', consentToRecord: true, relevant: true }).outcome; // 'permit'
+ */
+export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): Policy {
+  const loaded = loadBundle(bundle);
+  const settings: PolicySettings = { ...bundle.policy.settings, ...options.settings };
+  const ref: PolicyRef = Object.freeze({
+    id: bundle.policy.id,
+    version: bundle.policy.version,
+    rulesHash: options.rulesHash ?? hashOf(bundleForHash(bundle)),
+  });
+  const ids = loaded.clauseIds;
+  const engines = new Map<string, InterpreterQuestion>();
+
+  const questionFor = (q: Question): CompiledQuestion => {
+    const cq = loaded.questions[q.question];
+    if (!cq)
+      throw new PolicyInputError([issue('unknown-question', ['question'], { options: Object.keys(loaded.questions) })]);
+    return cq;
+  };
+
+  const decideValid = (q: Question, opts?: EvaluateOptions): Decision => {
+    const cq = questionFor(q);
+    const ctx = new FactContext(settings, q.asOf);
+    const decision = combine(cq, q as never, ctx, ref, ids, (r) => r.test(q as never, ctx));
+    if (!opts?.explain) return decision;
+    const trace = traceQuestion(
+      cq,
+      q as never,
+      ctx,
+      (r, fired) => fired && (r.kind === 'decide' ? r.type === decision.outcome : r.when.has(decision.outcome)),
+    );
+    return { ...decision, trace };
+  };
+
+  const evaluate = (question: unknown, opts?: EvaluateOptions): Decision => {
+    const v = validateQuestion(question);
+    if (!v.ok) throw new PolicyInputError(v.issues);
+    return decideValid(v.value, opts);
+  };
+
+  return {
+    ref,
+    settings,
+    clauses: bundle.clauses.clauses,
+    loaded,
+    evaluate,
+    decideValid,
+    safeEvaluate(question, opts) {
+      const v = validateQuestion(question);
+      if (!v.ok) return { ok: false, issues: v.issues };
+      try {
+        return { ok: true, decision: decideValid(v.value, opts) };
+      } catch (e) {
+        if (e instanceof PolicyInputError) return { ok: false, issues: e.issues };
+        throw e;
+      }
+    },
+    async evaluateWithEngine(question, opts) {
+      const v = validateQuestion(question);
+      if (!v.ok) throw new PolicyInputError(v.issues);
+      const cq = questionFor(v.value);
+      let iq = engines.get(cq.kind);
+      if (!iq) engines.set(cq.kind, (iq = buildEngine(cq)));
+      return interpret(iq, v.value as never, v.value.asOf, settings, ref, ids, opts?.explain === true);
+    },
+  };
+}
+
+/** What `rulesHash` covers: the policy metadata, clauses, codes, question settings and every rule file. */
+export function bundleForHash(bundle: RuleBundle): unknown {
+  return {
+    policy: bundle.policy,
+    clauses: bundle.clauses,
+    codes: bundle.codes,
+    questions: bundle.questions,
+    ruleFiles: [...bundle.ruleFiles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+  };
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case');
+
+/** A fact reference in a condition's `value`: compare with another fact instead of a constant. */
+export const factRef = z.strictObject({ fact: z.string() });
+
+export type ConditionJson =
+  | { fact: string; operator: string; value: unknown }
+  | { all: ConditionJson[] }
+  | { any: ConditionJson[] }
+  | { not: ConditionJson };
+
+export const condition: z.ZodType<ConditionJson> = z.lazy(() =>
+  z.union([
+    z.strictObject({ fact: z.string(), operator: z.string(), value: z.unknown() }),
+    z.strictObject({ all: z.array(condition) }),
+    z.strictObject({ any: z.array(condition) }),
+    z.strictObject({ not: condition }),
+  ]),
+) as z.ZodType<ConditionJson>;
+
+/** Values a rule's event may set on the decision: a constant, or `{ fact }` to copy a fact's value. */
+const settable = z.record(z.string(), z.unknown());
+
+/** A json-rules-engine rule, as written in `rules/**\/<question>.rules.json`. */
+export const ruleJson = z.strictObject({
+  name: kebab,
+  description: z.string().optional(),
+  priority: z.number().int().min(1),
+  conditions: z.union([
+    z.strictObject({ all: z.array(condition) }),
+    z.strictObject({ any: z.array(condition) }),
+    z.strictObject({ not: condition }),
+  ]),
+  event: z.strictObject({
+    type: kebab,
+    params: z.strictObject({
+      /** Deciding rules: the clauses the outcome rests on, the primary first. */
+      clauses: z.array(z.string()).min(1).optional(),
+      /** Deciding rules: why, in plain English for an adviser. */
+      text: z.string().optional(),
+      obligations: z.array(kebab).optional(),
+      remedies: z.array(kebab).optional(),
+      advisories: z.array(kebab).optional(),
+      /** Modifier rules (obligation/remedy/advisory): the code they add, and the outcomes they apply to. */
+      code: kebab.optional(),
+      when: z.array(kebab).min(1).optional(),
+      set: settable.optional(),
+    }),
+  }),
+});
+
+export type RuleJson = z.infer<typeof ruleJson>;
+
+/** One `*.rules.json` file: the rules of one question kind in one section of the policy. */
+export interface RuleFile {
+  /** Path inside the rules folder, e.g. `2-sharing/disclosure.rules.json`. */
+  file: string;
+  question: string;
+  rules: RuleJson[];
+}
+
+export const clauseJson = z.strictObject({
+  id: z.string(),
+  section: z.string(),
+  parent: z.string().nullable(),
+  text: z.string(),
+  decidable: z.boolean(),
+  notDecidableReason: z.string().optional(),
+});
+
+export type ClauseJson = z.infer<typeof clauseJson>;
+
+export const clausesFile = z.strictObject({
+  $comment: z.string().optional(),
+  sections: z.array(z.strictObject({ id: z.string(), title: z.string() })),
+  clauses: z.array(clauseJson),
+});
+
+const codeEntry = z.strictObject({ clause: z.string(), text: z.string() });
+export const codesFile = z.strictObject({
+  $comment: z.string().optional(),
+  obligations: z.record(kebab, codeEntry),
+  remedies: z.record(kebab, codeEntry),
+  advisories: z.record(kebab, codeEntry),
+});
+
+export const questionsFile = z.record(
+  z.string(),
+  z.strictObject({
+    title: z.string(),
+    outcomes: z.array(kebab).min(1),
+    cautious: kebab,
+    fallbackClauses: z.array(z.string()).min(1),
+  }),
+);
+
+export const policyFile = z.strictObject({
+  $comment: z.string().optional(),
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  organisation: z.string(),
+  inForceFrom: z.string().optional(),
+  settings: z.strictObject({ smallCountThreshold: z.number().int().min(1) }),
+});
+
+/** Everything a policy is made of: what `rules/` holds, as data. */
+export interface RuleBundle {
+  policy: z.infer<typeof policyFile>;
+  clauses: z.infer<typeof clausesFile>;
+  codes: z.infer<typeof codesFile>;
+  questions: z.infer<typeof questionsFile>;
+  ruleFiles: RuleFile[];
+}

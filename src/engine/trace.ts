@@ -1,0 +1,56 @@
+import type { TraceCondition, TraceEntry } from '../decision/types.js';
+import type { FactContext, FactDefinition } from '../derive/context.js';
+import type { CompiledQuestion, CompiledRule } from './compiled.js';
+import { applyOperator, OPERATORS } from './operators.js';
+import type { ConditionJson } from './rule-schema.js';
+
+/** Evaluates a condition tree in full (no short cut), keeping every fact value seen and every result. */
+export function traceCondition(c: ConditionJson, cq: CompiledQuestion, q: never, ctx: FactContext): TraceCondition {
+  if ('all' in c) {
+    const all = c.all.map((x) => traceCondition(x, cq, q, ctx));
+    return { all, result: all.every((x) => x.result) };
+  }
+  if ('any' in c) {
+    const any = c.any.map((x) => traceCondition(x, cq, q, ctx));
+    return { any, result: any.some((x) => x.result) };
+  }
+  if ('not' in c) {
+    const not = traceCondition(c.not, cq, q, ctx);
+    return { not, result: !not.result };
+  }
+  const derive = (name: string) => (cq.facts[name] as FactDefinition<never>).derive(q, ctx);
+  const factResult = derive(c.fact);
+  const v = c.value;
+  const value =
+    v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v ? derive((v as { fact: string }).fact) : v;
+  const op = OPERATORS[c.operator];
+  return {
+    fact: c.fact,
+    operator: c.operator,
+    value: c.value,
+    factResult,
+    result: op ? applyOperator(op, factResult, value) : false,
+  };
+}
+
+/** Every rule of a question as evaluated: the explain trace of the compiled path. */
+export function traceQuestion(
+  cq: CompiledQuestion,
+  q: never,
+  ctx: FactContext,
+  applied: (rule: CompiledRule, fired: boolean) => boolean,
+): TraceEntry[] {
+  return [...cq.deciding, ...cq.modifiers].map((r) => {
+    const conditions = traceCondition(r.json.conditions as ConditionJson, cq, q, ctx);
+    return {
+      rule: r.name,
+      file: r.file,
+      type: r.type,
+      priority: r.priority,
+      clauses: r.clauses,
+      fired: conditions.result,
+      applied: applied(r, conditions.result),
+      conditions,
+    };
+  });
+}

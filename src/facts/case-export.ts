@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { breachFields } from './breach.js';
+import { isoDate } from './common.js';
+import { recordedDisclosure } from './disclosure.js';
+import { DEGREE_STATUSES } from './simple-questions.js';
+
+/**
+ * One case of a case-management export (one NDJSON line). Fields the contract does not name (client
+ * names, emails, student ids…) are ignored and dropped, never echoed.
+ */
+export const caseExport = z.object({
+  id: z.string().min(1).max(200),
+  client: z.object({
+    degreeStatus: z.enum(DEGREE_STATUSES),
+    degreeCompletedOn: isoDate.optional(),
+    consentToRecord: z.boolean().optional(),
+    objectsToStaffSharing: z.boolean().optional(),
+  }),
+  disclosures: z.array(recordedDisclosure).optional(),
+  breaches: z.array(z.object(breachFields)).optional(),
+  destroyedOn: isoDate.nullable().optional(),
+});
+
+/** A case as exported by a case-management system (see CONTRACT.md "Case exports"). */
+export type CaseExport = z.infer<typeof caseExport>;

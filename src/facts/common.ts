@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { isCalendarDate } from '../derive/dates.js';
+
+/**
+ * Every role the contract names, in kebab-case.
+ * The Advice team (the "Department") is `adviser` + `advice-lead`.
+ */
+export const ROLES = [
+  'adviser',
+  'advice-lead',
+  'advice-manager',
+  'chief-executive',
+  'senior-management',
+  'appointed-manager',
+  'dpo',
+  'advice-support-staff',
+  'upsu-staff',
+  'university-staff',
+  'pms',
+  'membership-body',
+  'quality-auditor',
+  'client',
+  'third-party',
+] as const;
+
+/** A role from {@link ROLES}. */
+export type Role = (typeof ROLES)[number];
+
+/** `YYYY-MM-DD`: a real calendar date, no time zone (2025-02-30 is rejected). */
+export const isoDate = z
+  .string()
+  .refine(isCalendarDate, { params: { code: 'invalid-date' }, abort: true })
+  .meta({ format: 'date', description: 'A calendar date written YYYY-MM-DD (no time zone).' });
+
+export const role = z.enum(ROLES);
+
+/** A person or body taking part in a question. */
+export const party = z.strictObject({
+  role,
+  name: z.string().max(200).optional(),
+  involvedInCase: z.boolean().optional(),
+  appointedByUpsu: z.boolean().optional(),
+});
+
+/** A party: `{ role, name?, involvedInCase?, appointedByUpsu? }`. */
+export type Party = z.infer<typeof party>;
+
+/** Fields every question may carry. */
+export const base = {
+  /** The date the question is asked on; today (local calendar date) when absent. */
+  asOf: isoDate.optional(),
+};

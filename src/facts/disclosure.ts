@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { base, isoDate, party, role } from './common.js';
+
+export const INFORMATION_KINDS = ['case-record', 'presence', 'service-use', 'statistics'] as const;
+export const PURPOSES = ['case-management', 'quality-assurance', 'statistics', 'third-party-action', 'other'] as const;
+export const CONSENT_METHODS = ['consent-to-share', 'email', 'verbal'] as const;
+export const BREACH_GROUNDS = ['harm', 'conflict-of-interest', 'legal-duty', 'other'] as const;
+
+export const information = z.strictObject({
+  kind: z.enum(INFORMATION_KINDS),
+  identifiable: z.boolean(),
+});
+
+export const consent = z.strictObject({
+  given: z.boolean(),
+  method: z.enum(CONSENT_METHODS).optional(),
+  recorded: z.boolean().optional(),
+});
+
+export const authorisation = z.strictObject({
+  decidedBy: role,
+  agreed: z.boolean(),
+  writtenRecord: z.boolean().optional(),
+});
+
+export const breachClaim = z.strictObject({
+  ground: z.enum(BREACH_GROUNDS),
+  authorisation: authorisation.optional(),
+});
+
+/** The fields of a disclosure, shared by the question and by a disclosure recorded in a case export. */
+export const disclosureFields = {
+  actor: party,
+  recipient: party,
+  information,
+  purpose: z.enum(PURPOSES).optional(),
+  consent: consent.optional(),
+  clientObjectsToStaffSharing: z.boolean().optional(),
+  breach: breachClaim.optional(),
+};
+
+/** `disclosure`: may this information go to this recipient? → `permit` | `deny` | `escalate`. */
+export const disclosureQuestion = z.strictObject({
+  question: z.literal('disclosure'),
+  ...base,
+  ...disclosureFields,
+});
+
+export const recordedDisclosure = z.object({ on: isoDate.optional(), ...disclosureFields });

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { issue } from '../decision/errors.js';
+import type { Issue } from '../decision/types.js';
+import { QUESTION_KINDS, type Question, type QuestionKind, questionSchemas } from './questions.js';
+
+/** The outcome of validating a question. */
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function has(input: unknown, path: readonly PropertyKey[]): boolean {
+  let cur: unknown = input;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i] as PropertyKey;
+    if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, key)) return false;
+    if (i < path.length - 1) cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return true;
+}
+
+const cleanPath = (path: readonly PropertyKey[]) =>
+  path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
+
+/** Turns zod's issues into the library's: stable codes, paths, our own messages, no input values. */
+export function fromZodIssues(
+  zodIssues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  prefix: (string | number)[] = [],
+): Issue[] {
+  const out: Issue[] = [];
+  for (const zi of zodIssues) {
+    const path = [...prefix, ...cleanPath(zi.path)];
+    switch (zi.code) {
+      case 'invalid_type':
+        if (!has(input, zi.path)) out.push(issue('required', path));
+        else out.push(issue('invalid-type', path, { expected: zi.expected === 'int' ? 'whole number' : zi.expected }));
+        break;
+      case 'invalid_value':
+        out.push(issue('invalid-value', path, { options: zi.values }));
+        break;
+      case 'unrecognized_keys':
+        for (const k of zi.keys) out.push(issue('unknown-field', [...path, k]));
+        break;
+      case 'invalid_union': {
+        const u = zi as z.core.$ZodIssueInvalidUnion & { options?: unknown[] };
+        if (u.discriminator !== undefined) {
+          const p = has(input, zi.path) ? path : path;
+          out.push(has(input, zi.path) ? issue('invalid-value', p, { options: u.options }) : issue('required', p));
+        } else out.push(issue('invalid', path));
+        break;
+      }
+      case 'too_small':
+        out.push(issue('too-small', path, { limit: zi.minimum }));
+        break;
+      case 'too_big':
+        out.push(issue('too-big', path, { limit: zi.maximum }));
+        break;
+      case 'invalid_format':
+        out.push(issue('invalid-format', path));
+        break;
+      case 'custom': {
+        const code = (zi.params as { code?: string } | undefined)?.code;
+        out.push(issue(code === 'invalid-date' ? 'invalid-date' : 'invalid', path));
+        break;
+      }
+      default:
+        out.push(issue('invalid', path));
+    }
+  }
+  return out;
+}
+
+/**
+ * Validates a question against its kind's zod schema. Never throws; never mutates the input; the value
+ * returned is a fresh copy with only the fields the contract names.
+ *
+ * @example
+ * validateQuestion({ question: 'recording', consentToRecord: true, relevant: true }).ok; // true
+ */
+export function validateQuestion(input: unknown): Validated<Question> {
+  if (!isPlainObject(input)) return { ok: false, issues: [issue('invalid-type', [], { expected: 'object' })] };
+  const kind = input.question;
+  if (kind === undefined) return { ok: false, issues: [issue('required', ['question'])] };
+  if (typeof kind !== 'string' || !Object.hasOwn(questionSchemas, kind))
+    return { ok: false, issues: [issue('unknown-question', ['question'], { options: QUESTION_KINDS })] };
+  const r = questionSchemas[kind as QuestionKind].safeParse(input);
+  if (r.success) return { ok: true, value: r.data as Question };
+  return { ok: false, issues: fromZodIssues(r.error.issues, input) };
+}
