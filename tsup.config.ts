@@ -21,4 +21,14 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The browser bundle the generated docs' checker runs: the same src/, no Node built-ins.
+    entry: { 'upsu-policy': 'src/browser.ts' },
+    outDir: 'dist/browser',
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+  },
 ]);
