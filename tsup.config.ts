@@ -7,7 +7,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // No `clean`: several processes may build and read dist/ at once during development.
     target: 'node20',
     platform: 'node',
     treeshake: true,
