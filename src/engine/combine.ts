@@ -49,8 +49,10 @@ export function combine(
       extra ??= {};
       if (COLLECTED.has(key)) {
         const list = (extra[key] as unknown[] | undefined) ?? (extra[key] = []);
-        if (!list.some((x) => x === v || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(v))))
-          list.push(v);
+        // A rule may add several entries at once (an array); equal entries are kept once.
+        for (const item of Array.isArray(v) ? v : [v])
+          if (!list.some((x) => x === item || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(item))))
+            list.push(item);
       } else if (!(key in extra)) extra[key] = v;
     }
   };

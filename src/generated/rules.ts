@@ -2726,10 +2726,16 @@ export const bundledRules: RuleBundle = {
        ],
        "text": "The decision was taken by someone who may not decide: the line manager, the Student Focus and Advice Manager, the Chief Executive or an appointed individual decides (5.4.3, 5.5.2).",
        "set": {
-        "violations": {
-         "code": "decider-may-not-decide",
-         "clause": "5.4.3"
-        }
+        "violations": [
+         {
+          "code": "decider-may-not-decide",
+          "clause": "5.4.3"
+         },
+         {
+          "code": "decider-may-not-decide",
+          "clause": "5.5.2"
+         }
+        ]
        }
       }
      }
