@@ -215,7 +215,8 @@ export function loadBundle(bundle: RuleBundle): LoadedPolicy {
           else set.push([key, { fact: f as FactDefinition<never> }]);
         } else set.push([key, { value: freeze(v) }]);
       }
-      const indexes = [...clauses, ...obligations.map((o) => o.clause)]
+      // decision.clauses: a deciding rule's clauses and every obligation's; remedies and advisories do not justify the outcome.
+      const indexes = [...(ruleKind === 'decide' ? clauses : []), ...obligations.map((o) => o.clause)]
         .map((c) => clauseOrder.get(c))
         .filter((x): x is number => x !== undefined);
       compiled.push({
