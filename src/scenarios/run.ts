@@ -230,6 +230,8 @@ export interface RuleCoverage {
   readonly firedIn: readonly string[];
   /** Passing scenarios naming this rule with `fires: false`. */
   readonly notFiredIn: readonly string[];
+  /** The rule has no conditions (`{ "all": [] }`): it fires for every valid question. */
+  readonly unconditional: boolean;
   /** Both sides present. */
   readonly bothSides: boolean;
   /** How many scenarios (about any rule) it fired in. */
@@ -337,6 +339,11 @@ export async function runScenario(
   return finish(policy, file, s, got);
 }
 
+function isUnconditional(r: CompiledRule): boolean {
+  const c = r.json.conditions as { all?: unknown[]; any?: unknown[] };
+  return Array.isArray(c.all) && c.all.length === 0;
+}
+
 function report(policy: Policy, files: readonly ScenarioFile[], engine: ScenarioEngine, results: ScenarioResult[]) {
   const rules: RuleCoverage[] = [];
   const fired = new Map<string, number>();
@@ -346,8 +353,13 @@ function report(policy: Policy, files: readonly ScenarioFile[], engine: Scenario
   for (const [kind, cq] of Object.entries(policy.loaded.questions))
     for (const r of [...cq.deciding, ...cq.modifiers]) {
       const about = results.filter((x) => x.ok && x.question === kind && x.rule === r.name);
-      const firedIn = about.filter((x) => x.fires === true).map((x) => `${x.file}: ${x.name}`);
-      const notFiredIn = about.filter((x) => x.fires === false).map((x) => `${x.file}: ${x.name}`);
+      // A question that does not validate fires no rule. It counts as a near miss only for a rule with no
+      // conditions, which no valid question can miss; every other rule needs a decided near miss.
+      const unconditional = isUnconditional(r);
+      const firedIn = about.filter((x) => x.fires === true && x.decision).map((x) => `${x.file}: ${x.name}`);
+      const notFiredIn = about
+        .filter((x) => x.fires === false && (x.decision || unconditional))
+        .map((x) => `${x.file}: ${x.name}`);
       rules.push({
         question: kind,
         file: r.file,
@@ -356,6 +368,7 @@ function report(policy: Policy, files: readonly ScenarioFile[], engine: Scenario
         clauses: r.clauses,
         firedIn,
         notFiredIn,
+        unconditional,
         bothSides: firedIn.length > 0 && notFiredIn.length > 0,
         firedInAny: fired.get(`${kind}/${r.name}`) ?? 0,
       });
