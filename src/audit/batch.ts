@@ -1,0 +1,123 @@
+import { issue } from '../decision/errors.js';
+import type { Policy } from '../engine/policy.js';
+import { type CaseAuditor, createCaseAuditor } from './audit-case.js';
+import { type BatchFormatter, batchFormatter, type FormatOptions, type InvalidLine, invalidLine } from './format.js';
+import { validateCase } from './precheck.js';
+
+/** A batch of whole lines of the export, as the reader hands it to the main thread or a worker. */
+export interface BatchJob {
+  readonly seq: number;
+  /** 1-based number of the batch's first line. */
+  readonly startLine: number;
+  /** UTF-8 bytes of whole lines (the last may lack its newline at the end of the input). */
+  readonly bytes: Uint8Array;
+  /** A line the reader dropped for being longer than the limit (reported as invalid, `too-big`). */
+  readonly overlongLine?: number;
+}
+
+/** What auditing a batch gives: the report text for its cases, and counts for the summary. */
+export interface BatchResult {
+  readonly seq: number;
+  readonly bytes: number;
+  readonly lines: number;
+  readonly cases: number;
+  readonly casesWithFindings: number;
+  readonly findings: number;
+  readonly text: string;
+  readonly invalid: InvalidLine[];
+  readonly byClause: Record<string, number>;
+  readonly byCode: Record<string, number>;
+}
+
+/** Longest line the reader accepts (bytes). A longer one is reported as invalid (`too-big`) and skipped. */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+export interface BatchAuditor {
+  run(job: BatchJob): BatchResult;
+}
+
+/** The per-thread state of an audit: the policy's auditor (with its memo) and the formatter. */
+export function createBatchAuditor(policy: Policy, asOf: string, format: FormatOptions): BatchAuditor {
+  const auditor: CaseAuditor = createCaseAuditor(policy, asOf);
+  const fmt: BatchFormatter = batchFormatter(format);
+  const decoder = new TextDecoder('utf-8');
+  return {
+    run(job) {
+      const invalid: InvalidLine[] = [];
+      const byClause: Record<string, number> = {};
+      const byCode: Record<string, number> = {};
+      let text = '';
+      let lines = 0;
+      let cases = 0;
+      let withFindings = 0;
+      let findings = 0;
+      if (job.overlongLine !== undefined) {
+        const bad = invalidLine(job.overlongLine, [issue('too-big', [], { limit: MAX_LINE_BYTES })]);
+        invalid.push(bad);
+        text += fmt.invalidText(bad);
+        lines++;
+      }
+      const src = decoder.decode(job.bytes);
+      let lineNo = job.startLine;
+      let at = 0;
+      // A byte-order mark may open the file.
+      if (job.startLine === 1 && src.charCodeAt(0) === 0xfeff) at = 1;
+      while (at < src.length) {
+        let nl = src.indexOf('\n', at);
+        if (nl < 0) nl = src.length;
+        let end = nl;
+        if (end > at && src.charCodeAt(end - 1) === 13) end--;
+        const n = lineNo++;
+        if (end > at && !isBlank(src, at, end)) {
+          lines++;
+          let value: unknown;
+          let parsed = true;
+          try {
+            value = JSON.parse(src.slice(at, end));
+          } catch {
+            parsed = false;
+          }
+          const check = parsed ? validateCase(value) : undefined;
+          if (check?.ok) {
+            cases++;
+            const fs = auditor(check.value);
+            if (fs.length) {
+              withFindings++;
+              findings += fs.length;
+              for (const f of fs) {
+                byClause[f.clause] = (byClause[f.clause] ?? 0) + 1;
+                byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+              }
+            }
+            text += fmt.caseText(check.value.id, n, fs);
+          } else {
+            const bad = invalidLine(n, check ? check.issues : [issue('invalid-json', [])]);
+            invalid.push(bad);
+            text += fmt.invalidText(bad);
+          }
+        }
+        at = nl + 1;
+      }
+      return {
+        seq: job.seq,
+        bytes: job.bytes.byteLength,
+        lines,
+        cases,
+        casesWithFindings: withFindings,
+        findings,
+        text,
+        invalid,
+        byClause,
+        byCode,
+      };
+    },
+  };
+}
+
+function isBlank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}

@@ -1,0 +1,162 @@
+import type { Issue, PolicyRef } from '../decision/types.js';
+import type { Finding } from './audit-case.js';
+
+/** The report formats of `upsu-policy audit`. */
+export const AUDIT_FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+/** A line that could not be audited: its number and what is wrong (codes, paths, our messages — no values). */
+export interface InvalidLine {
+  readonly line: number;
+  readonly issues: readonly Pick<Issue, 'path' | 'code' | 'message'>[];
+}
+
+/** What the audit found, over the whole export. */
+export interface AuditSummary {
+  readonly asOf: string;
+  readonly input: string;
+  readonly policy: PolicyRef;
+  /** Non-blank lines read. */
+  readonly lines: number;
+  /** Valid cases audited. */
+  readonly cases: number;
+  readonly casesWithFindings: number;
+  readonly findings: number;
+  readonly invalidLines: number;
+  /** Findings per clause, in policy order. */
+  readonly byClause: Readonly<Record<string, number>>;
+  /** Findings per code, most frequent first. */
+  readonly byCode: Readonly<Record<string, number>>;
+}
+
+/** What a batch's formatter needs to know (the same in every worker). */
+export interface FormatOptions {
+  readonly format: AuditFormat;
+  readonly color: boolean;
+  /** The input as SARIF names it (`uri` of the artifact): the file path, or `stdin`. */
+  readonly uri: string;
+  /** Clause id → index of its SARIF rule. */
+  readonly ruleIndex: Readonly<Record<string, number>>;
+}
+
+const ansi = (color: boolean, code: string) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** Replaces the characters `bad` rejects with U+FFFD (no regex: the lint forbids control characters in one). */
+function replaceChars(s: string, bad: (c: number) => boolean): string {
+  let out: string | undefined;
+  for (let i = 0; i < s.length; i++)
+    if (bad(s.charCodeAt(i))) {
+      out ??= s.slice(0, i);
+      out += '\ufffd';
+    } else if (out !== undefined) out += s[i];
+  return out ?? s;
+}
+
+/** XML text/attribute escaping; characters XML 1.0 cannot hold become U+FFFD. */
+export function xml(s: string): string {
+  return replaceChars(
+    s.replace(/[&<>"']/g, (c) =>
+      c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
+    ),
+    (c) => (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff,
+  );
+}
+
+/** A case id as a terminal may show it: no control characters (an id cannot move the cursor or recolour). */
+const printable = (s: string) => replaceChars(s, (c) => c < 0x20 || (c >= 0x7f && c <= 0x9f));
+
+const pathText = (path: readonly (string | number)[]) =>
+  path.length === 0
+    ? '(line)'
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replaceAll('.[', '[');
+
+/**
+ * Formats the cases of one batch (in a worker or the main thread). Every method returns the text to write, in
+ * input order; a batch's texts concatenate to the report's body. JSON and SARIF elements start with a comma
+ * (the writer drops the very first one).
+ */
+export interface BatchFormatter {
+  /** One valid case with its findings (none for a clean case). */
+  caseText(caseId: string, line: number, findings: readonly Finding[]): string;
+  /** One invalid line. */
+  invalidText(bad: InvalidLine): string;
+}
+
+export function batchFormatter(o: FormatOptions): BatchFormatter {
+  switch (o.format) {
+    case 'text': {
+      const bold = ansi(o.color, '1');
+      const yellow = ansi(o.color, '33');
+      const cyan = ansi(o.color, '36');
+      const red = ansi(o.color, '31');
+      return {
+        caseText(caseId, _line, findings) {
+          let s = '';
+          for (const f of findings)
+            s += `${bold(printable(caseId))}  ${yellow(f.clause.padEnd(5))} ${cyan(f.code)}: ${f.message}\n`;
+          return s;
+        },
+        invalidText(bad) {
+          return `${red(`line ${bad.line}`)}: not audited — ${bad.issues.map((i) => `${i.code} at ${pathText(i.path)}`).join(', ')}\n`;
+        },
+      };
+    }
+    case 'json':
+      return {
+        caseText(_caseId, _line, findings) {
+          let s = '';
+          for (const f of findings)
+            s += `,\n${JSON.stringify({ caseId: f.caseId, code: f.code, clause: f.clause, message: f.message })}`;
+          return s;
+        },
+        invalidText: () => '',
+      };
+    case 'junit':
+      return {
+        caseText(caseId, line, findings) {
+          const head = `    <testcase classname="upsu-policy.audit" name="${xml(caseId)}" file="${xml(o.uri)}" line="${line}"`;
+          if (findings.length === 0) return `${head}/>\n`;
+          let s = `${head}>\n`;
+          for (const f of findings)
+            s += `      <failure type="${xml(f.code)}" message="${xml(`${f.clause} ${f.code}`)}">${xml(f.message)}</failure>\n`;
+          return `${s}    </testcase>\n`;
+        },
+        invalidText(bad) {
+          const codes = [...new Set(bad.issues.map((i) => i.code))].join(' ');
+          return `    <testcase classname="upsu-policy.audit.invalid-lines" name="line ${bad.line}" file="${xml(o.uri)}" line="${bad.line}">\n      <error type="invalid-line" message="${xml(codes)}">${xml(bad.issues.map((i) => `${i.code} at ${pathText(i.path)}: ${i.message}`).join('\n'))}</error>\n    </testcase>\n`;
+        },
+      };
+    case 'sarif': {
+      const uri = JSON.stringify(o.uri);
+      return {
+        caseText(caseId, line, findings) {
+          let s = '';
+          for (const f of findings) {
+            const idx = o.ruleIndex[f.clause];
+            s += `,\n${JSON.stringify({
+              ruleId: f.clause,
+              ...(idx === undefined ? {} : { ruleIndex: idx }),
+              level: 'error',
+              message: { text: `${caseId}: ${f.message} (${f.code})` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: '\u0000' }, region: { startLine: line } } }],
+              partialFingerprints: { 'upsuCaseFinding/v1': `${caseId}/${f.code}/${f.clause}` },
+              properties: { caseId, code: f.code },
+            }).replace('"\\u0000"', uri)}`;
+          }
+          return s;
+        },
+        invalidText: () => '',
+      };
+    }
+  }
+}
+
+/** Issues of an invalid line as the report shows them: path, code, our message. */
+export function invalidLine(line: number, issues: readonly Issue[]): InvalidLine {
+  return { line, issues: issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) };
+}
+
+export { pathText };

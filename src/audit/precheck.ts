@@ -1,0 +1,200 @@
+import type { Issue } from '../decision/types.js';
+import { isCalendarDate } from '../derive/dates.js';
+import { type CaseExport, caseExport } from '../facts/case-export.js';
+import { ROLES } from '../facts/common.js';
+import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../facts/disclosure.js';
+import { DEGREE_STATUSES } from '../facts/simple-questions.js';
+import { fromZodIssues } from '../facts/validate.js';
+
+// A hand-written fast path for validating a case-export line. It accepts a value only when the zod schema
+// (`caseExport`) would, and then returns what zod would (known fields only, unknown ones dropped). Anything it
+// is not sure of goes to zod, which stays the definition: `validateCase` is `caseExport.safeParse` in effect.
+// test/cli/precheck.test.ts checks the two agree on valid, invalid and mutated cases.
+
+type Obj = Record<string, unknown>;
+
+const roles: ReadonlySet<unknown> = new Set(ROLES);
+const degreeStatuses: ReadonlySet<unknown> = new Set(DEGREE_STATUSES);
+const kinds: ReadonlySet<unknown> = new Set(INFORMATION_KINDS);
+const purposes: ReadonlySet<unknown> = new Set(PURPOSES);
+const methods: ReadonlySet<unknown> = new Set(CONSENT_METHODS);
+const grounds: ReadonlySet<unknown> = new Set(BREACH_GROUNDS);
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
+const optDate = (v: unknown) => v === undefined || isCalendarDate(v);
+
+/** Checks that `o` has no key outside `allowed` (for zod strict objects). */
+function onlyKeys(o: Obj, allowed: ReadonlySet<string>): boolean {
+  for (const k in o) if (!allowed.has(k)) return false;
+  return true;
+}
+
+const PARTY_KEYS = new Set(['role', 'name', 'involvedInCase', 'appointedByUpsu']);
+function party(v: unknown): boolean {
+  if (!isObj(v) || !onlyKeys(v, PARTY_KEYS) || !roles.has(v.role)) return false;
+  const n = v.name;
+  if (n !== undefined && (typeof n !== 'string' || n.length > 200)) return false;
+  return optBool(v.involvedInCase) && optBool(v.appointedByUpsu);
+}
+
+const INFO_KEYS = new Set(['kind', 'identifiable']);
+const CONSENT_KEYS = new Set(['given', 'method', 'recorded']);
+const BREACH_CLAIM_KEYS = new Set(['ground', 'authorisation']);
+const AUTH_KEYS = new Set(['decidedBy', 'agreed', 'writtenRecord']);
+
+/** The fields of a recorded disclosure, in the schema's order (unknown ones dropped). */
+const DISCLOSURE_FIELDS = [
+  'on',
+  'actor',
+  'recipient',
+  'information',
+  'purpose',
+  'consent',
+  'clientObjectsToStaffSharing',
+  'breach',
+] as const;
+
+function disclosure(v: unknown): Obj | undefined {
+  if (!isObj(v)) return undefined;
+  if (!optDate(v.on) || !party(v.actor) || !party(v.recipient)) return undefined;
+  const info = v.information;
+  if (!isObj(info) || !onlyKeys(info, INFO_KEYS) || !kinds.has(info.kind) || typeof info.identifiable !== 'boolean')
+    return undefined;
+  if (v.purpose !== undefined && !purposes.has(v.purpose)) return undefined;
+  const c = v.consent;
+  if (c !== undefined) {
+    if (!isObj(c) || !onlyKeys(c, CONSENT_KEYS) || typeof c.given !== 'boolean' || !optBool(c.recorded))
+      return undefined;
+    if (c.method !== undefined && !methods.has(c.method)) return undefined;
+  }
+  if (!optBool(v.clientObjectsToStaffSharing)) return undefined;
+  const b = v.breach;
+  if (b !== undefined) {
+    if (!isObj(b) || !onlyKeys(b, BREACH_CLAIM_KEYS) || !grounds.has(b.ground)) return undefined;
+    const a = b.authorisation;
+    if (
+      a !== undefined &&
+      (!isObj(a) ||
+        !onlyKeys(a, AUTH_KEYS) ||
+        !roles.has(a.decidedBy) ||
+        typeof a.agreed !== 'boolean' ||
+        !optBool(a.writtenRecord))
+    )
+      return undefined;
+  }
+  const out: Obj = {};
+  for (const k of DISCLOSURE_FIELDS) if (k in v) out[k] = v[k];
+  return out;
+}
+
+const STEP_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
+  raised: new Set(['step', 'with', 'on']),
+  discussed: new Set(['step', 'recordedInCaseNotes', 'on']),
+  decided: new Set(['step', 'by', 'agreed', 'writtenRecord', 'on']),
+  recorded: new Set(['step', 'on']),
+  disclosed: new Set(['step', 'on']),
+};
+
+function step(v: unknown): boolean {
+  if (!isObj(v) || typeof v.step !== 'string') return false;
+  const keys = STEP_KEYS[v.step];
+  if (!keys || !onlyKeys(v, keys) || !optDate(v.on)) return false;
+  switch (v.step) {
+    case 'raised':
+      return roles.has(v.with);
+    case 'discussed':
+      return typeof v.recordedInCaseNotes === 'boolean';
+    case 'decided':
+      return roles.has(v.by) && typeof v.agreed === 'boolean' && optBool(v.writtenRecord);
+    default:
+      return true;
+  }
+}
+
+function breach(v: unknown): Obj | undefined {
+  if (!isObj(v) || !roles.has(v.raisedBy) || !grounds.has(v.ground)) return undefined;
+  const steps = v.steps;
+  if (!Array.isArray(steps) || steps.length > 1000) return undefined;
+  for (const s of steps) if (!step(s)) return undefined;
+  return { raisedBy: v.raisedBy, ground: v.ground, steps };
+}
+
+/**
+ * The fast path: the validated case when `v` certainly passes `caseExport`, else `undefined` (then ask zod).
+ *
+ * @example
+ * fastCaseExport({ id: 'C-1', client: { degreeStatus: 'studying', email: 'x@example.invalid' } });
+ * // { id: 'C-1', client: { degreeStatus: 'studying' } }
+ */
+export function fastCaseExport(v: unknown): CaseExport | undefined {
+  if (!isObj(v)) return undefined;
+  const id = v.id;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 200) return undefined;
+  const cl = v.client;
+  if (!isObj(cl) || !degreeStatuses.has(cl.degreeStatus)) return undefined;
+  const client: Obj = { degreeStatus: cl.degreeStatus };
+  if ('degreeCompletedOn' in cl) {
+    if (!optDate(cl.degreeCompletedOn)) return undefined;
+    client.degreeCompletedOn = cl.degreeCompletedOn;
+  }
+  if ('consentToRecord' in cl) {
+    if (!optBool(cl.consentToRecord)) return undefined;
+    client.consentToRecord = cl.consentToRecord;
+  }
+  if ('objectsToStaffSharing' in cl) {
+    if (!optBool(cl.objectsToStaffSharing)) return undefined;
+    client.objectsToStaffSharing = cl.objectsToStaffSharing;
+  }
+  const out: Obj = { id, client };
+  if ('disclosures' in v) {
+    const ds = v.disclosures;
+    if (ds !== undefined) {
+      if (!Array.isArray(ds)) return undefined;
+      const list: Obj[] = new Array(ds.length);
+      for (let i = 0; i < ds.length; i++) {
+        const d = disclosure(ds[i]);
+        if (!d) return undefined;
+        list[i] = d;
+      }
+      out.disclosures = list;
+    } else out.disclosures = undefined;
+  }
+  if ('breaches' in v) {
+    const bs = v.breaches;
+    if (bs !== undefined) {
+      if (!Array.isArray(bs)) return undefined;
+      const list: Obj[] = new Array(bs.length);
+      for (let i = 0; i < bs.length; i++) {
+        const b = breach(bs[i]);
+        if (!b) return undefined;
+        list[i] = b;
+      }
+      out.breaches = list;
+    } else out.breaches = undefined;
+  }
+  if ('destroyedOn' in v) {
+    const d = v.destroyedOn;
+    if (d !== null && !optDate(d)) return undefined;
+    out.destroyedOn = d;
+  }
+  return out as CaseExport;
+}
+
+/** A validated case, or its issues (from zod: the definition). Never throws. */
+export type CaseCheck = { ok: true; value: CaseExport } | { ok: false; issues: Issue[] };
+
+/**
+ * Validates one parsed case-export line: the fast path, falling back to `caseExport.safeParse` for anything
+ * the fast path does not accept (which also builds the issue report).
+ *
+ * @example
+ * validateCase({ id: 'C-1', client: {} }); // { ok: false, issues: [{ path: ['client', 'degreeStatus'], code: 'required', … }] }
+ */
+export function validateCase(v: unknown): CaseCheck {
+  const fast = fastCaseExport(v);
+  if (fast) return { ok: true, value: fast };
+  const r = caseExport.safeParse(v);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, issues: fromZodIssues(r.error.issues, v) };
+}

@@ -1,0 +1,445 @@
+import { once } from 'node:events';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import type { Policy } from '../engine/policy.js';
+import { type BatchJob, type BatchResult, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
+import { type AuditFormat, type AuditSummary, type FormatOptions, type InvalidLine, pathText, xml } from './format.js';
+import type { WorkerSetup } from './worker.js';
+
+/** Options of {@link runAudit} (what `upsu-policy audit` passes). */
+export interface AuditOptions {
+  /** A file path, or `-` for standard input. */
+  readonly input: string;
+  readonly asOf: string;
+  readonly format: AuditFormat;
+  /** Write the report here (atomically, via a temporary file) instead of to `stdout`. */
+  readonly out?: string;
+  /** 1: audit in this thread. More: that many worker threads (the reader stays in this thread). */
+  readonly workers: number;
+  readonly policy: Policy;
+  /** The rules folder the policy was loaded from (workers load it again); absent: the bundled rules. */
+  readonly rulesDir?: string;
+  readonly color: boolean;
+  /** Show a progress bar on `stderr`. */
+  readonly progress: boolean;
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable & { columns?: number };
+  /** Where the worker script is (`dist/audit-worker.js`). */
+  readonly workerUrl?: URL;
+  /** Bytes per read (tests use a small one to exercise batch boundaries). */
+  readonly chunkBytes?: number;
+}
+
+/** How many invalid lines the JSON and SARIF reports list one by one (all are counted). */
+export const INVALID_LINES_LISTED = 1000;
+
+const MIN_BATCH = 256 * 1024;
+
+/**
+ * Streams a case export through the policy and writes the report. Memory stays flat: the file is read in
+ * chunks, split into whole lines at the byte level, audited batch by batch (in worker threads with
+ * `workers > 1`), and the results are written in input order as they complete, with back-pressure.
+ */
+export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
+  const chunkBytes = o.chunkBytes ?? 1024 * 1024;
+  const ruleIndex: Record<string, number> = {};
+  o.policy.clauses.forEach((c, i) => {
+    ruleIndex[c.id] = i;
+  });
+  const uri = o.input === '-' ? 'stdin' : o.input.replaceAll('\\', '/');
+  const fmt: FormatOptions = { format: o.format, color: o.color, uri, ruleIndex };
+  const size = o.input === '-' ? undefined : statSafe(o.input);
+
+  // The report goes to a temporary file next to --out (renamed at the end), or to stdout.
+  const tmpDir =
+    o.format === 'junit' || o.out
+      ? mkdtempSync(join(o.out ? dirname(resolve(o.out)) : tmpdir(), '.upsu-audit-'))
+      : undefined;
+  const cleanup = () => tmpDir && rmSync(tmpDir, { recursive: true, force: true });
+  try {
+    const finalOut: Writable = o.out ? createWriteStream(join(tmpDir as string, 'report')) : o.stdout;
+    // JUnit needs the counts in its opening tags: its body is spooled to a file first.
+    const body: Writable = o.format === 'junit' ? createWriteStream(join(tmpDir as string, 'body.xml')) : finalOut;
+
+    const totals = {
+      bytes: 0,
+      lines: 0,
+      cases: 0,
+      casesWithFindings: 0,
+      findings: 0,
+      invalid: 0,
+      byClause: {} as Record<string, number>,
+      byCode: {} as Record<string, number>,
+    };
+    const listed: InvalidLine[] = [];
+    let first = true;
+    let blocked: Promise<void> | undefined;
+    const write = (s: string) => {
+      if (!s) return;
+      if (first && (o.format === 'json' || o.format === 'sarif')) s = s.slice(1);
+      first = false;
+      if (!body.write(s) && !blocked) blocked = once(body, 'drain').then(() => void (blocked = undefined));
+    };
+
+    if (o.format !== 'junit') await writeAll(finalOut, header(o, fmt));
+
+    // Results in input order.
+    const done = new Map<number, BatchResult>();
+    let nextSeq = 0;
+    const accept = (r: BatchResult) => {
+      done.set(r.seq, r);
+      for (let x = done.get(nextSeq); x; x = done.get(nextSeq)) {
+        done.delete(nextSeq++);
+        totals.bytes += x.bytes;
+        totals.lines += x.lines;
+        totals.cases += x.cases;
+        totals.casesWithFindings += x.casesWithFindings;
+        totals.findings += x.findings;
+        totals.invalid += x.invalid.length;
+        for (const bad of x.invalid) if (listed.length < INVALID_LINES_LISTED) listed.push(bad);
+        for (const k in x.byClause) totals.byClause[k] = (totals.byClause[k] ?? 0) + (x.byClause[k] as number);
+        for (const k in x.byCode) totals.byCode[k] = (totals.byCode[k] ?? 0) + (x.byCode[k] as number);
+        write(x.text);
+      }
+    };
+
+    const progress = o.progress ? startProgress(o.stderr, size, () => totals) : undefined;
+    const pool = o.workers > 1 ? startPool(o, fmt, accept) : undefined;
+    const local = pool ? undefined : createBatchAuditor(o.policy, o.asOf, fmt);
+    const submit = async (job: BatchJob) => {
+      if (pool) await pool.submit(job);
+      else accept((local as ReturnType<typeof createBatchAuditor>).run(job));
+      if (blocked) await blocked;
+    };
+
+    try {
+      await splitLines(readChunks(o, chunkBytes), submit);
+      if (pool) await pool.finish();
+    } finally {
+      pool?.terminate();
+      progress?.stop();
+    }
+    if (blocked) await blocked;
+
+    const summary: AuditSummary = {
+      asOf: o.asOf,
+      input: uri,
+      policy: o.policy.ref,
+      lines: totals.lines,
+      cases: totals.cases,
+      casesWithFindings: totals.casesWithFindings,
+      findings: totals.findings,
+      invalidLines: totals.invalid,
+      byClause: Object.fromEntries(
+        Object.entries(totals.byClause).sort((a, b) => (ruleIndex[a[0]] ?? 1e9) - (ruleIndex[b[0]] ?? 1e9)),
+      ),
+      byCode: Object.fromEntries(Object.entries(totals.byCode).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+    };
+
+    if (o.format === 'junit') {
+      await endStream(body);
+      await writeAll(finalOut, junitHeader(summary));
+      await pipeFile(join(tmpDir as string, 'body.xml'), finalOut);
+      await writeAll(finalOut, '  </testsuite>\n</testsuites>\n');
+    } else await writeAll(finalOut, footer(o, summary, listed));
+    if (o.out) {
+      await endStream(finalOut);
+      renameSync(join(tmpDir as string, 'report'), o.out);
+    }
+    return summary;
+  } finally {
+    cleanup();
+  }
+}
+
+function statSafe(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeAll(w: Writable, s: string): Promise<void> {
+  if (s && !w.write(s)) await once(w, 'drain');
+}
+
+function endStream(w: Writable): Promise<void> {
+  return new Promise((res, rej) => {
+    w.once('error', rej);
+    (w as WriteStream).end(() => res());
+  });
+}
+
+async function pipeFile(path: string, w: Writable): Promise<void> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+    if (!w.write(chunk)) await once(w, 'drain');
+}
+
+/** The input in chunks of fresh buffers (a file is read with `fs.read`; stdin as it arrives). */
+async function* readChunks(o: AuditOptions, chunkBytes: number): AsyncGenerator<Buffer> {
+  if (o.input === '-') {
+    for await (const chunk of o.stdin) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    return;
+  }
+  const fh = await open(o.input, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(chunkBytes);
+      const { bytesRead } = await fh.read(buf, 0, chunkBytes, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === chunkBytes ? buf : buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Splits chunks into batches of whole lines at the byte level (no per-line strings here: the auditor decodes
+ * a batch at once), numbering lines. A line longer than {@link MAX_LINE_BYTES} is dropped and reported.
+ */
+async function splitLines(chunks: AsyncIterable<Buffer>, submit: (job: BatchJob) => Promise<void>): Promise<void> {
+  let seq = 0;
+  let line = 1;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let pendingLines = 0;
+  let carry: Buffer | undefined;
+  let skipping: number | undefined;
+
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const bytes = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    const job: BatchJob = { seq: seq++, startLine: line, bytes };
+    line += pendingLines;
+    pendingLines = 0;
+    await submit(job);
+  };
+
+  for await (let chunk of chunks) {
+    if (skipping !== undefined) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) continue;
+      await flush();
+      await submit({ seq: seq++, startLine: line + 1, bytes: new Uint8Array(0), overlongLine: skipping });
+      line = skipping + 1;
+      skipping = undefined;
+      chunk = chunk.subarray(nl + 1);
+    }
+    const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = undefined;
+    const last = data.lastIndexOf(10);
+    if (last < 0) {
+      if (data.length > MAX_LINE_BYTES) {
+        skipping = line + pendingLines;
+        await flush();
+        line = skipping;
+      } else carry = data;
+      continue;
+    }
+    let n = 0;
+    for (let i = data.indexOf(10); i >= 0 && i <= last; i = data.indexOf(10, i + 1)) n++;
+    pending.push(data.subarray(0, last + 1));
+    pendingBytes += last + 1;
+    pendingLines += n;
+    if (last + 1 < data.length) carry = Buffer.from(data.subarray(last + 1));
+    if (carry && carry.length > MAX_LINE_BYTES) {
+      carry = undefined;
+      skipping = line + pendingLines;
+    }
+    if (pendingBytes >= MIN_BATCH || skipping !== undefined) {
+      await flush();
+      if (skipping !== undefined) line = skipping;
+    }
+  }
+  if (skipping !== undefined) {
+    await flush();
+    await submit({ seq: seq++, startLine: skipping + 1, bytes: new Uint8Array(0), overlongLine: skipping });
+    return;
+  }
+  if (carry) {
+    pending.push(carry);
+    pendingBytes += carry.length;
+    pendingLines += 1;
+  }
+  await flush();
+}
+
+interface Pool {
+  submit(job: BatchJob): Promise<void>;
+  finish(): Promise<void>;
+  terminate(): void;
+}
+
+function startPool(o: AuditOptions, format: FormatOptions, accept: (r: BatchResult) => void): Pool {
+  const url = o.workerUrl ?? new URL('./audit-worker.js', import.meta.url);
+  const setup: WorkerSetup = { asOf: o.asOf, format, ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}) };
+  const limit = 3 * o.workers;
+  let inflight = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const load: number[] = [];
+  const workers = Array.from({ length: o.workers }, (_, i) => {
+    const w = new Worker(url, { workerData: setup });
+    load[i] = 0;
+    w.on('message', (r: BatchResult) => {
+      inflight--;
+      load[i] = (load[i] as number) - 1;
+      try {
+        accept(r);
+      } catch (e) {
+        failure ??= e as Error;
+      }
+      notify();
+    });
+    w.on('error', (e) => {
+      failure ??= e;
+      notify();
+    });
+    return w;
+  });
+  const wait = () => new Promise<void>((res) => (wake = res));
+  return {
+    async submit(job) {
+      while (inflight >= limit && !failure) await wait();
+      if (failure) throw failure;
+      let best = 0;
+      for (let i = 1; i < workers.length; i++) if ((load[i] as number) < (load[best] as number)) best = i;
+      load[best] = (load[best] as number) + 1;
+      inflight++;
+      (workers[best] as Worker).postMessage(job);
+    },
+    async finish() {
+      while (inflight > 0 && !failure) await wait();
+      if (failure) throw failure;
+    },
+    terminate() {
+      for (const w of workers) void w.terminate();
+    },
+  };
+}
+
+function startProgress(
+  err: AuditOptions['stderr'],
+  size: number | undefined,
+  totals: () => { bytes: number; cases: number; invalid: number },
+) {
+  const started = Date.now();
+  const draw = (final = false) => {
+    const t = totals();
+    const secs = (Date.now() - started) / 1000;
+    const rate = secs > 0 ? t.cases / secs : 0;
+    let s = `  ${t.cases.toLocaleString('en-GB')} cases  ${Math.round(rate).toLocaleString('en-GB')} cases/s`;
+    if (size) {
+      const frac = Math.min(1, t.bytes / size);
+      const width = 24;
+      const full = Math.round(frac * width);
+      const eta = frac > 0 && !final ? (secs / frac) * (1 - frac) : 0;
+      s = `  [${'#'.repeat(full)}${'-'.repeat(width - full)}] ${(frac * 100).toFixed(0).padStart(3)}%${s}${final ? '' : `  ETA ${Math.ceil(eta)}s`}`;
+    }
+    if (t.invalid) s += `  ${t.invalid} invalid`;
+    const cols = err.columns ?? 100;
+    err.write(`\r${s.slice(0, cols - 1).padEnd(Math.min(cols - 1, 100))}`);
+  };
+  const timer = setInterval(draw, 200);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      draw(true);
+      err.write('\n');
+    },
+  };
+}
+
+function header(o: AuditOptions, fmt: FormatOptions): string {
+  switch (o.format) {
+    case 'text':
+      return `UPSU Advice Service confidentiality audit of ${fmt.uri}, as of ${o.asOf}\n(${o.policy.ref.id} ${o.policy.ref.version}, rules ${o.policy.ref.rulesHash.slice(0, 19)}…)\n\n`;
+    case 'json':
+      return '{"findings":[';
+    case 'sarif': {
+      const rules = o.policy.clauses.map((c) => ({
+        id: c.id,
+        name: `clause-${c.id.replaceAll('.', '-')}`,
+        shortDescription: { text: `Confidentiality Policy clause ${c.id}` },
+        fullDescription: { text: c.text },
+        defaultConfiguration: { level: 'error' },
+        properties: { tags: ['confidentiality', `section-${(c as { section?: unknown }).section ?? ''}`] },
+      }));
+      const driver = {
+        name: 'upsu-policy',
+        informationUri: 'https://www.npmjs.com/package/upsu-confidentiality-policy',
+        semanticVersion: o.policy.ref.version,
+        rules,
+      };
+      return `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"automationDetails":{"id":"upsu-policy-audit/"},"results":[\n`;
+    }
+    default:
+      return '';
+  }
+}
+
+function footer(o: AuditOptions, s: AuditSummary, listed: readonly InvalidLine[]): string {
+  switch (o.format) {
+    case 'text':
+      return textSummary(s, listed.length < s.invalidLines);
+    case 'json':
+      return `\n],"invalidLines":[${listed.map((x) => `\n${JSON.stringify(x)}`).join(',')}${listed.length ? '\n' : ''}],"summary":${JSON.stringify(
+        { ...s, ...(listed.length < s.invalidLines ? { invalidLinesListed: listed.length } : {}) },
+      )}}\n`;
+    case 'sarif': {
+      const notes = listed.map((x) => ({
+        level: 'error',
+        message: {
+          text: `Line ${x.line} is not a valid case and was not audited: ${x.issues.map((i) => `${i.code} at ${pathText(i.path)}`).join(', ')}.`,
+        },
+        locations: [{ physicalLocation: { artifactLocation: { uri: s.input }, region: { startLine: x.line } } }],
+        descriptor: { id: 'invalid-line' },
+      }));
+      const invocation = { executionSuccessful: true, toolExecutionNotifications: notes };
+      return `\n],"invocations":${JSON.stringify([invocation])},"properties":${JSON.stringify({ summary: s })}}]}\n`;
+    }
+    default:
+      return '';
+  }
+}
+
+function textSummary(s: AuditSummary, truncated: boolean): string {
+  const plural = (n: number, w: string) => `${n.toLocaleString('en-GB')} ${w}${n === 1 ? '' : 's'}`;
+  let t = s.cases || s.invalidLines ? '\n' : '';
+  t += `${plural(s.cases, 'case')} audited: ${plural(s.casesWithFindings, 'case')} with findings, ${plural(s.findings, 'finding')}`;
+  t += s.invalidLines ? `; ${plural(s.invalidLines, 'invalid line')} not audited${truncated ? '' : ''}.\n` : '.\n';
+  const clauses = Object.entries(s.byClause);
+  if (clauses.length) t += `By clause: ${clauses.map(([k, n]) => `${k} ×${n}`).join(', ')}\n`;
+  const codes = Object.entries(s.byCode);
+  if (codes.length) t += `By code:   ${codes.map(([k, n]) => `${k} ×${n}`).join(', ')}\n`;
+  return t;
+}
+
+function junitHeader(s: AuditSummary): string {
+  const tests = s.cases + s.invalidLines;
+  const name = xml(`upsu-policy audit of ${s.input} as of ${s.asOf}`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${name}" tests="${tests}" failures="${s.casesWithFindings}" errors="${s.invalidLines}">\n  <testsuite name="${name}" tests="${tests}" failures="${s.casesWithFindings}" errors="${s.invalidLines}" skipped="0">\n    <properties>\n      <property name="policy" value="${xml(`${s.policy.id} ${s.policy.version}`)}"/>\n      <property name="rulesHash" value="${xml(s.policy.rulesHash)}"/>\n    </properties>\n`;
+}
