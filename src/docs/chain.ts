@@ -1,0 +1,75 @@
+import { ROLE_LABELS } from './labels.js';
+import type { ChainModel } from './model.js';
+
+const label = (r: string) => ROLE_LABELS[r] ?? r;
+const q = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
+
+/**
+ * The breach chain (5.4–5.5) as a Mermaid flowchart: who raises with whom, who may decide, the written
+ * record, refusal as final. The roles come from the code (`lineManager`, `mayDecideBreach`), not from prose.
+ *
+ * @example
+ * chainMermaid(model.chain).startsWith('flowchart TD'); // true
+ * @see 5.4
+ */
+export function chainMermaid(chain: ChainModel): string {
+  const lines = [
+    'flowchart TD',
+    `  start(${q('An adviser feels confidentiality should be breached (5.1, 5.3): serious harm 5.3.1, conflict of interest 5.3.2, legal duty 5.3.3')})`,
+  ];
+  for (const [i, r] of chain.raises.entries()) {
+    lines.push(`  raiser${i}[${q(`Raised by the ${label(r.raiser)}`)}]`);
+    lines.push(`  start --> raiser${i}`);
+    lines.push(`  raiser${i} -->|${q('raises immediately with (5.4.1)')}| manager${i}[${q(label(r.with))}]`);
+    lines.push(`  manager${i} --> discuss`);
+  }
+  lines.push(
+    `  discuss[${q('Discuss why, what a breach would achieve and the options; record the discussion in the case notes (5.4.2); brief the decider on the full facts (5.5.1)')}]`,
+    `  discuss --> decide{${q('Decision (5.4.3)')}}`,
+  );
+  for (const [i, d] of chain.deciders.entries())
+    lines.push(
+      `  who${i}[${q(`May decide for the ${label(d.raiser)}: ${d.may.map(label).join(', ')} (5.5.2); never an Adviser nor the raiser (5.5.4)`)}] -.- decide`,
+    );
+  lines.push(
+    `  decide -->|${q('agrees')}| written[${q('Written record and case file detailing the agreed action (5.5.2)')}]`,
+    `  written --> disclose([${q('Authorised: disclose only what the ground needs; the decider ensures the actions are carried out (5.5.2)')}])`,
+    `  decide -->|${q('does not agree')}| refused([${q('Refused: the final decision (5.5.3)')}])`,
+    `  decide -.->|${q('agreed, no written record yet')}| pending[${q('Pending: record the decision in writing (5.5.2)')}]`,
+    '  pending -.-> written',
+  );
+  return lines.join('\n');
+}
+
+/**
+ * The same chain as ordered steps in plain words, for readers without the diagram (and screen readers).
+ *
+ * @example
+ * chainSteps(model.chain)[0].clauses; // ['5.1', '5.3']
+ * @see 5.4
+ */
+export function chainSteps(chain: ChainModel): { text: string; clauses: string[] }[] {
+  return [
+    {
+      text: 'An adviser feels confidentiality should be breached: serious harm, a conflict of interest, or a legal duty.',
+      clauses: ['5.1', '5.3'],
+    },
+    {
+      text: `They raise it immediately with their line manager: ${chain.raises.map((r) => `the ${label(r.raiser)} with the ${label(r.with)}`).join('; ')}. Nobody else raises a breach.`,
+      clauses: ['5.4.1'],
+    },
+    {
+      text: 'They discuss why confidentiality should be breached, what it would achieve and the options; the discussion is recorded in the case notes, and the decider is briefed on the full facts.',
+      clauses: ['5.4.2', '5.5.1'],
+    },
+    {
+      text: `The decision is taken — ${chain.deciders.map((d) => `for the ${label(d.raiser)}, by the ${d.may.map(label).join(', the ')}`).join('; ')} — never by an Adviser alone nor by the person who raised it.`,
+      clauses: ['5.4.3', '5.5.2', '5.5.4'],
+    },
+    {
+      text: 'If they agree, there must be a written record and the case file must detail the action agreed; until then the breach is pending. Nothing is disclosed before this authorisation.',
+      clauses: ['5.5.2', '5.5.4'],
+    },
+    { text: 'If they do not agree, that refusal is final.', clauses: ['5.5.3'] },
+  ];
+}

@@ -1,0 +1,121 @@
+// The script of the checker in the generated index.html. It is page JavaScript kept as a string (not compiled
+// from TypeScript) so the generated page is byte-for-byte the same whether the generator runs from src/ or dist/.
+// It reads the forms, asks `window.upsuPolicy.safeEvaluate` (the real library, bundled for the browser) and
+// renders the decision into the form's aria-live result region on every change.
+
+/**
+ * The checker's page script; `ROLE_LABELS` and `VALUE_LABELS` are defined before it.
+ *
+ * @example
+ * `<script>${labelsPrelude}${CHECKER_SCRIPT}</script>`;
+ * @see P3
+ */
+export const CHECKER_SCRIPT = `
+(function () {
+  'use strict';
+  var api = window.upsuPolicy;
+  function $(id) { return document.getElementById(id); }
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+  function label(v) {
+    if (v === null || v === undefined) return 'not given';
+    return ROLE_LABELS[v] || VALUE_LABELS[v] || String(v);
+  }
+  var forms = ['disclosure', 'retention', 'breach'];
+  if (!api || typeof api.safeEvaluate !== 'function') {
+    forms.forEach(function (f) {
+      var el = $(f + '-result');
+      if (el) el.innerHTML = '<p class="outcome outcome-error">The checker needs upsu-policy.global.js next to this page.</p>';
+    });
+    return;
+  }
+  var clauseText = {};
+  (api.clauses || []).forEach(function (c) { clauseText[c.id] = c.text.replace(/\\[([^\\]]+)\\]\\(#\\)/g, '$1'); });
+  function clauseLink(id) { return '<a href="#clause-' + esc(id) + '">' + esc(id) + '</a>'; }
+  function notes(title, list) {
+    if (!list || !list.length) return '';
+    return '<h4>' + title + '</h4><ul>' + list.map(function (n) {
+      return '<li><code>' + esc(n.code) + '</code> (' + clauseLink(n.clause) + ') ' + esc(n.text) + '</li>';
+    }).join('') + '</ul>';
+  }
+  function render(el, r) {
+    if (!r.ok) {
+      el.innerHTML = '<p class="outcome outcome-error">Not decided: the answers do not make a valid question.</p><ul>' +
+        r.issues.map(function (i) {
+          return '<li><code>' + esc(i.path.join('.') || '(question)') + '</code>: ' + esc(i.message) + '</li>';
+        }).join('') + '</ul>';
+      return;
+    }
+    var d = r.decision;
+    var h = '<p class="outcome outcome-' + esc(d.outcome) + '">Outcome: <strong data-outcome="' + esc(d.outcome) + '">' +
+      esc(d.outcome) + '</strong></p>';
+    h += '<ul class="reasons">' + d.reasons.map(function (x) { return '<li>' + esc(x.text) + '</li>'; }).join('') + '</ul>';
+    var facts = [];
+    if (d.escalateTo) facts.push('Escalate to: <strong>' + esc(label(d.escalateTo)) + '</strong>');
+    if (d.destroyAfter) facts.push('Destroy after: <strong>' + esc(d.destroyAfter) + '</strong>');
+    if (d.nextStep) facts.push('Next step: <strong>' + esc(label(d.nextStep.step)) + '</strong>' +
+      (d.nextStep.role ? ', by the ' + esc(label(d.nextStep.role)) : ''));
+    if (d.missing && d.missing.length) facts.push('Missing: ' + d.missing.map(function (m) { return '<code>' + esc(m) + '</code>'; }).join(', '));
+    if (d.violations && d.violations.length) facts.push('Violations: ' + d.violations.map(function (v) {
+      return '<code>' + esc(v.code) + '</code> (' + clauseLink(v.clause) + ')';
+    }).join(', '));
+    if (facts.length) h += '<p>' + facts.join('<br>') + '</p>';
+    h += '<h4>Clauses</h4><ul class="clauses">' + d.clauses.map(function (c) {
+      return '<li data-clause="' + esc(c) + '">' + clauseLink(c) + ' — ' + esc(clauseText[c] || '') + '</li>';
+    }).join('') + '</ul>';
+    h += notes('Obligations', d.obligations) + notes('Remedies', d.remedies) + notes('Advisories', d.advisories);
+    el.innerHTML = h;
+  }
+  function val(id) { var el = $(id); return el ? el.value : ''; }
+  function checked(id) { var el = $(id); return !!(el && el.checked); }
+  var build = {
+    disclosure: function () {
+      var q = {
+        question: 'disclosure',
+        actor: { role: val('d-actor') },
+        recipient: { role: val('d-recipient'), involvedInCase: checked('d-involved'), appointedByUpsu: checked('d-appointed') },
+        information: { kind: val('d-kind'), identifiable: checked('d-identifiable') },
+        clientObjectsToStaffSharing: checked('d-objects')
+      };
+      if (val('d-purpose')) q.purpose = val('d-purpose');
+      if (val('d-consent')) q.consent = { given: true, method: val('d-consent'), recorded: checked('d-recorded') };
+      if (val('d-ground')) {
+        q.breach = { ground: val('d-ground') };
+        if (val('d-decided-by')) q.breach.authorisation = {
+          decidedBy: val('d-decided-by'), agreed: val('d-agreed') === 'yes', writtenRecord: checked('d-written')
+        };
+      }
+      return q;
+    },
+    retention: function () {
+      var q = { question: 'retention', client: { degreeStatus: val('r-status') } };
+      if (val('r-completed')) q.client.degreeCompletedOn = val('r-completed');
+      if (val('r-asof')) q.asOf = val('r-asof');
+      return q;
+    },
+    breach: function () {
+      var steps = [];
+      if (val('b-raised-with')) steps.push({ step: 'raised', with: val('b-raised-with') });
+      if (val('b-discussed')) steps.push({ step: 'discussed', recordedInCaseNotes: val('b-discussed') === 'recorded' });
+      if (val('b-decided-by')) steps.push({
+        step: 'decided', by: val('b-decided-by'), agreed: val('b-agreed') === 'yes', writtenRecord: checked('b-written')
+      });
+      if (checked('b-disclosed')) steps.push({ step: 'disclosed' });
+      return { question: 'breach', raisedBy: val('b-raised-by'), ground: val('b-ground'), steps: steps };
+    }
+  };
+  forms.forEach(function (f) {
+    var form = $(f + '-form');
+    var out = $(f + '-result');
+    if (!form || !out) return;
+    var update = function () { render(out, api.safeEvaluate(build[f]())); };
+    form.addEventListener('input', update);
+    form.addEventListener('change', update);
+    form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
+    update();
+  });
+})();
+`;

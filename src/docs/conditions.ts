@@ -1,0 +1,42 @@
+import type { FactCatalogue } from '../derive/context.js';
+import { OPERATORS } from '../engine/operators.js';
+import type { ConditionJson } from '../engine/rule-schema.js';
+import { valueLabel } from './labels.js';
+
+const isFactRef = (v: unknown): v is { fact: string } =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
+
+/**
+ * A rule condition written as a reader would say it, from the fact descriptions and the operators' `reads`:
+ * `the recipient's role is University staff AND the information identifies the client`.
+ *
+ * @example
+ * readCondition({ all: [{ fact: 'identifiable', operator: 'equal', value: true }] }, disclosureFacts);
+ * // 'the information identifies the client'
+ * @see P3
+ */
+export function readCondition(c: ConditionJson, facts: FactCatalogue<never>, nested = false): string {
+  if ('all' in c || 'any' in c) {
+    const parts = ('all' in c ? c.all : c.any).map((x) => readCondition(x, facts, true));
+    if (parts.length === 0) return 'always';
+    const joined = parts.join('all' in c ? ' AND ' : ' OR ');
+    return nested && parts.length > 1 ? `(${joined})` : joined;
+  }
+  if ('not' in c) return `NOT (${readCondition(c.not, facts)})`;
+  const f = facts[c.fact];
+  const desc = f?.description ?? c.fact;
+  const op = OPERATORS[c.operator];
+  const reads = op?.reads ?? c.operator;
+  const v = c.value;
+  if (isFactRef(v)) return `${desc} ${reads} ${facts[v.fact]?.description ?? v.fact}`;
+  if (f?.type === 'boolean' && typeof v === 'boolean' && (c.operator === 'equal' || c.operator === 'notEqual')) {
+    const positive = (c.operator === 'equal') === v;
+    return positive ? desc : `NOT ${desc}`;
+  }
+  if (v === null) {
+    if (c.operator === 'equal') return `${desc} is not known`;
+    if (c.operator === 'notEqual') return `${desc} is known`;
+  }
+  if (Array.isArray(v)) return `${desc} ${reads} ${v.map(valueLabel).join(' or ')}`;
+  return `${desc} ${reads} ${valueLabel(v)}`;
+}

@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPolicy } from '../engine/load-dir.js';
+import { loadScenarios } from '../scenarios/run.js';
+import { BUNDLE_FILE, renderHtml } from './html.js';
+import { indexMarkdown, sectionMarkdown } from './markdown.js';
+import { buildModel, type ScenarioEntry } from './model.js';
+
+const PACKAGE_NAME = 'upsu-confidentiality-policy';
+
+/**
+ * The package's own folder, found by walking up from this file: works from `src/docs/` (tests), from the
+ * built `dist/cli.js` and from an installed package (`node_modules/upsu-confidentiality-policy/dist/`).
+ *
+ * @example
+ * packageRoot(); // '/path/to/upsu-confidentiality-policy'
+ * @see P1
+ */
+export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
+      } catch {}
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`cannot find the ${PACKAGE_NAME} package folder above ${from}`);
+    dir = up;
+  }
+}
+
+/**
+ * Every valid scenario of every scenario table (`**\/*.cases.json`) under a rules folder, in path order, read
+ * with the scenario runner's own loader ({@link loadScenarios}). A folder with none gives `[]`; malformed
+ * tables and scenarios are left out here (the scenario tests report them).
+ *
+ * @example
+ * readScenarios('./rules').length; // every valid scenario of every table
+ * @see P1
+ */
+export function readScenarios(rulesDir: string): ScenarioEntry[] {
+  return loadScenarios([rulesDir]).flatMap((f) =>
+    f.scenarios.map((s) => ({
+      file: f.file.split(sep).join('/'),
+      name: s.name,
+      ...(s.rule !== undefined ? { rule: s.rule } : {}),
+      ...(s.fires !== undefined ? { fires: s.fires } : {}),
+      question: s.question,
+    })),
+  );
+}
+
+/**
+ * Writes the policy book into `outDir`: `index.html` (the whole book with the live checker), `README.md` and one
+ * Markdown file per policy section, and the browser bundle the checker runs (`upsu-policy.global.js`, copied
+ * from `dist/browser/`, so `npm run build` first). `rulesDir` defaults to the package's own `rules/`.
+ * Deterministic: no timestamps, stable order; the same rules and scenarios give the same bytes.
+ *
+ * @example
+ * import { generateDocs } from './docs/generate.js';
+ * const { files } = await generateDocs({ outDir: 'docs' });
+ * files.includes('index.html'); // true
+ * @see P1
+ */
+export async function generateDocs(opts: { outDir: string; rulesDir?: string }): Promise<{ files: string[] }> {
+  const root = packageRoot();
+  const rulesDir = resolve(opts.rulesDir ?? join(root, 'rules'));
+  const bundlePath = join(root, 'dist', 'browser', BUNDLE_FILE);
+  if (!existsSync(bundlePath))
+    throw new Error(`the browser bundle ${bundlePath} is missing: run \`npm run build\` first`);
+  const policy = loadPolicy(rulesDir);
+  const model = buildModel(policy, readScenarios(rulesDir));
+  const out = resolve(opts.outDir);
+  mkdirSync(out, { recursive: true });
+  const files: [string, string | Buffer][] = [
+    ['index.html', renderHtml(model)],
+    ['README.md', indexMarkdown(model)],
+    ...model.sections.map((s) => [s.file, sectionMarkdown(model, s)] as [string, string]),
+    [BUNDLE_FILE, readFileSync(bundlePath)],
+  ];
+  for (const [name, content] of files) writeFileSync(join(out, name), content);
+  return { files: files.map(([name]) => name).sort() };
+}

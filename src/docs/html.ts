@@ -1,0 +1,357 @@
+import type { CodedNote, Decision } from '../decision/types.js';
+import { ROLES } from '../facts/common.js';
+import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../facts/disclosure.js';
+import { DEGREE_STATUSES } from '../facts/simple-questions.js';
+import { chainMermaid, chainSteps } from './chain.js';
+import { CHECKER_SCRIPT } from './checker-script.js';
+import { ROLE_LABELS, VALUE_LABELS, valueLabel } from './labels.js';
+import { type ClauseDoc, type DocsModel, type ExampleDoc, type RuleDoc, violationList } from './model.js';
+
+/** The name the browser bundle is copied to, next to index.html. */
+export const BUNDLE_FILE = 'upsu-policy.global.js';
+
+/** Escapes text for HTML content and attribute values. */
+export function esc(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+/** A clause's text as the HTML shows it: the source's empty Markdown link (`[x](#)`) becomes plain text. */
+export function clauseTextForHtml(text: string): string {
+  return text.replace(/\[([^\]]+)\]\(#\)/g, '$1');
+}
+
+const a = (id: string) => `<a href="#clause-${esc(id)}">${esc(id)}</a>`;
+const as = (ids: readonly string[]) => ids.map(a).join(', ');
+const codes = (label: string, ns: readonly CodedNote[]) =>
+  ns.length ? `${label} ${ns.map((n) => `<code>${esc(n.code)}</code>`).join(', ')}` : '';
+
+function ruleItem(r: RuleDoc): string {
+  const where = `<code>${esc(r.question)}</code> · rule <code>${esc(r.name)}</code> <span class="muted">(priority ${r.priority}, rules/${esc(r.file)})</span>`;
+  if (r.kind === 'decide') {
+    const extra = [
+      codes('obligations', r.obligations),
+      codes('remedies', r.remedies),
+      codes('advisories', r.advisories),
+      ...r.sets.map(([k, v]) => `sets <code>${esc(k)}</code> to ${esc(v)}`),
+    ].filter(Boolean);
+    return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → <strong class="o o-${esc(r.type)}">${esc(r.type)}</strong> (${as(r.clauses)}). ${esc(r.text ?? '')}${extra.length ? `<br>${extra.join('; ')}.` : ''}</li>`;
+  }
+  const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
+  return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → adds the ${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> (${as(r.clauses)}) to a ${r.when.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}.</li>`;
+}
+
+function decisionHtml(d: Decision): string {
+  const parts = [`<strong class="o o-${esc(d.outcome)}">${esc(d.outcome)}</strong>`, `clauses ${as(d.clauses)}`];
+  if (d.obligations.length) parts.push(codes('obligations', d.obligations));
+  if (d.remedies.length) parts.push(codes('remedies', d.remedies));
+  if (d.advisories.length) parts.push(codes('advisories', d.advisories));
+  if (d.escalateTo) parts.push(`escalate to ${esc(valueLabel(d.escalateTo))}`);
+  if (d.destroyAfter) parts.push(`destroy after ${esc(d.destroyAfter)}`);
+  if (d.nextStep) parts.push(`next: ${esc(valueLabel(d.nextStep.step))} (${esc(valueLabel(d.nextStep.role))})`);
+  if (d.missing?.length) parts.push(`missing ${d.missing.map((x) => `<code>${esc(String(x))}</code>`).join(', ')}`);
+  const violations = violationList(d);
+  if (violations.length)
+    parts.push(`violations ${violations.map((v) => `<code>${esc(v.code)}</code> (${a(v.clause)})`).join(', ')}`);
+  return parts.join(' · ');
+}
+
+function exampleItem(e: ExampleDoc): string {
+  const kind = String((e.question as { question?: unknown } | null)?.question ?? '?');
+  const about = e.rule ? `, rule <code>${esc(e.rule)}</code> ${e.fires === false ? 'does not fire' : 'fires'}` : '';
+  const asOf = e.asOfAssumed ? ` <span class="muted">(asked as of ${esc(e.asOfAssumed)})</span>` : '';
+  const result = e.decision
+    ? decisionHtml(e.decision)
+    : `not decided: the question does not validate (${(e.issues ?? []).map((i) => `<code>${esc(i.code)}</code>`).join(', ')})`;
+  return `<li><em>${esc(e.name)}</em> (<code>${esc(kind)}</code>${about})${asOf} → ${result}<details><summary>Question (rules/${esc(e.file)})</summary><pre><code>${esc(JSON.stringify(e.question, null, 2))}</code></pre></details></li>`;
+}
+
+function clauseHtml(c: ClauseDoc): string {
+  const out = [
+    `<article class="clause${c.decidable ? '' : ' not-decidable'}" id="clause-${esc(c.id)}" aria-labelledby="h-${esc(c.id)}">`,
+    `<h3 id="h-${esc(c.id)}"><a class="anchor" href="#clause-${esc(c.id)}">${esc(c.id)}</a></h3>`,
+    `<blockquote class="clause-text">${esc(clauseTextForHtml(c.text))}</blockquote>`,
+  ];
+  if (c.parent) out.push(`<p class="muted">Part of ${a(c.parent)}.</p>`);
+  if (!c.decidable)
+    out.push(`<p class="notice"><strong>Not decided by software.</strong> ${esc(c.notDecidableReason ?? '')}</p>`);
+  for (const x of c.codes.filter((k) => k.kind === 'advisory'))
+    out.push(
+      `<p class="advisory" role="note"><strong>Advisory <code>${esc(x.code)}</code>:</strong> ${esc(x.text)}${x.producedBy.length ? ` <span class="muted">(added by ${x.producedBy.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ')})</span>` : ''}</p>`,
+    );
+  out.push('<h4>What the software does</h4>');
+  if (!c.rules.length && !c.fallbackOf.length) out.push('<p>No rule cites this clause.</p>');
+  else
+    out.push(
+      '<ul>',
+      ...[...c.rules.filter((r) => r.kind === 'decide'), ...c.rules.filter((r) => r.kind !== 'decide')].map(ruleItem),
+      ...c.fallbackOf.map(
+        (q) =>
+          `<li><code>${esc(q)}</code>: when no rule applies, the cautious outcome cites this clause (fail closed).</li>`,
+      ),
+      '</ul>',
+    );
+  const notes = c.codes.filter((k) => k.kind !== 'advisory');
+  if (notes.length)
+    out.push(
+      '<h4>Obligations and remedies from this clause</h4><ul>',
+      ...notes.map(
+        (x) =>
+          `<li>${esc(x.kind)} <code>${esc(x.code)}</code>: ${esc(x.text)}${x.producedBy.length ? ` <span class="muted">(from ${x.producedBy.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ')})</span>` : ''}</li>`,
+      ),
+      '</ul>',
+    );
+  if (c.examples.length)
+    out.push(
+      `<h4>Worked examples${c.scenarioCount > c.examples.length ? ` (${c.examples.length} of ${c.scenarioCount})` : ''}</h4><ul class="examples">`,
+      ...c.examples.map(exampleItem),
+      '</ul>',
+    );
+  out.push('</article>');
+  return out.join('\n');
+}
+
+function chainHtml(m: DocsModel): string {
+  return [
+    '<section id="breach-chain" aria-labelledby="breach-chain-h">',
+    '<h3 id="breach-chain-h">The breach-of-confidentiality chain (5.4–5.5)</h3>',
+    '<ol class="chain">',
+    ...chainSteps(m.chain).map((s) => `<li>${esc(s.text)}${s.clauses.length ? ` (${as(s.clauses)})` : ''}</li>`),
+    '</ol>',
+    '<details><summary>The same chain as a Mermaid flowchart (source)</summary>',
+    `<pre class="mermaid">${esc(chainMermaid(m.chain))}</pre>`,
+    '</details>',
+    '</section>',
+  ].join('\n');
+}
+
+const option = (value: string, text: string, selected = false) =>
+  `<option value="${esc(value)}"${selected ? ' selected' : ''}>${esc(text)}</option>`;
+const roleOptions = (selected: string, first?: [string, string]) =>
+  [
+    ...(first ? [option(first[0], first[1], selected === first[0])] : []),
+    ...ROLES.map((r) => option(r, ROLE_LABELS[r] ?? r, r === selected)),
+  ].join('');
+const valueOptions = (values: readonly string[], selected: string, first?: [string, string]) =>
+  [
+    ...(first ? [option(first[0], first[1], selected === first[0])] : []),
+    ...values.map((v) => option(v, VALUE_LABELS[v] ?? v, v === selected)),
+  ].join('');
+const select = (id: string, text: string, options: string, hint?: string) =>
+  `<div class="field"><label for="${id}">${esc(text)}</label>${hint ? `<span class="hint" id="${id}-hint">${esc(hint)}</span>` : ''}<select id="${id}" name="${id}"${hint ? ` aria-describedby="${id}-hint"` : ''}>${options}</select></div>`;
+const checkbox = (id: string, text: string, on = false) =>
+  `<div class="field check"><input type="checkbox" id="${id}" name="${id}"${on ? ' checked' : ''}><label for="${id}">${esc(text)}</label></div>`;
+const dateInput = (id: string, text: string, hint: string) =>
+  `<div class="field"><label for="${id}">${esc(text)}</label><span class="hint" id="${id}-hint">${esc(hint)}</span><input type="date" id="${id}" name="${id}" aria-describedby="${id}-hint"></div>`;
+
+function checkerHtml(): string {
+  return `<section id="checker" aria-labelledby="checker-h">
+<h2 id="checker-h">Ask the policy</h2>
+<p>These forms run the library itself in your browser (<code>${BUNDLE_FILE}</code>, built from the same source as the package). Nothing is sent anywhere. The decision updates as you change an answer.</p>
+<div class="tool">
+<h3 id="disclosure-h">May I disclose this?</h3>
+<form id="disclosure-form" aria-labelledby="disclosure-h" novalidate>
+<fieldset><legend>Who</legend>
+${select('d-actor', 'Who wants to disclose', roleOptions('adviser'))}
+${select('d-recipient', 'Who would receive it', roleOptions('third-party'))}
+${checkbox('d-involved', 'The recipient has been involved in the case (e.g. attended appointments with the client)')}
+${checkbox('d-appointed', 'The recipient was appointed by UPSU (e.g. a quality auditor)')}
+</fieldset>
+<fieldset><legend>What</legend>
+${select('d-kind', 'The information', valueOptions(INFORMATION_KINDS, 'case-record'))}
+${checkbox('d-identifiable', 'The information identifies the client', true)}
+${select('d-purpose', 'The purpose', valueOptions(PURPOSES, '', ['', 'not given']))}
+</fieldset>
+<fieldset><legend>Consent</legend>
+${select('d-consent', "The client's consent", valueOptions(CONSENT_METHODS, '', ['', 'none']), 'Only the signed Consent to Share or email count under 2.1.')}
+${checkbox('d-recorded', 'The consent is recorded on the case record')}
+${checkbox('d-objects', 'The client has said not to share more with this member of UPSU staff (2.2)')}
+</fieldset>
+<fieldset><legend>Breach of confidentiality</legend>
+${select('d-ground', 'Ground for breaching confidentiality', valueOptions(BREACH_GROUNDS, '', ['', 'no breach claimed']))}
+${select('d-decided-by', 'Decision taken by', roleOptions('', ['', 'no decision yet']))}
+${select('d-agreed', 'The decision', option('yes', 'agreed to breach') + option('no', 'did not agree'))}
+${checkbox('d-written', 'There is a written record of the decision')}
+</fieldset>
+</form>
+<div id="disclosure-result" class="result" role="status" aria-live="polite" aria-atomic="true" aria-label="Disclosure decision"></div>
+</div>
+<div class="tool">
+<h3 id="retention-h">Keep or destroy this case record?</h3>
+<form id="retention-form" aria-labelledby="retention-h" novalidate>
+${select('r-status', "The client's degree", valueOptions(DEGREE_STATUSES, 'completed'))}
+${dateInput('r-completed', 'Degree completed on', 'Leave empty if not known.')}
+${dateInput('r-asof', 'As of', 'Leave empty for today.')}
+</form>
+<div id="retention-result" class="result" role="status" aria-live="polite" aria-atomic="true" aria-label="Retention decision"></div>
+</div>
+<div class="tool">
+<h3 id="breach-h">Where does this breach-of-confidentiality case stand?</h3>
+<form id="breach-form" aria-labelledby="breach-h" novalidate>
+${select('b-raised-by', 'Raised by', roleOptions('adviser'))}
+${select('b-ground', 'Ground', valueOptions(BREACH_GROUNDS, 'harm'))}
+${select('b-raised-with', 'First raised with', roleOptions('', ['', 'not raised yet']))}
+${select('b-discussed', 'Discussion', option('', 'not yet') + option('recorded', 'held and recorded in the case notes') + option('not-recorded', 'held, not recorded'))}
+${select('b-decided-by', 'Decision taken by', roleOptions('', ['', 'no decision yet']))}
+${select('b-agreed', 'The decision', option('yes', 'agreed to breach') + option('no', 'did not agree'))}
+${checkbox('b-written', 'There is a written record of the decision')}
+${checkbox('b-disclosed', 'Information has been disclosed')}
+</form>
+<div id="breach-result" class="result" role="status" aria-live="polite" aria-atomic="true" aria-label="Breach decision"></div>
+</div>
+<noscript><p class="notice">The checker needs JavaScript; the policy book below does not.</p></noscript>
+</section>`;
+}
+
+const CSS = `
+:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #555; --line: #ccc; --accent: #0b5394; --permit: #1d6b2a; --deny: #a11d1d; --other: #7a5200; }
+@media (prefers-color-scheme: dark) { :root { --fg: #eee; --bg: #161616; --muted: #aaa; --line: #444; --accent: #8ab8ff; --permit: #7fd18b; --deny: #ff8f8f; --other: #f0c46c; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 62rem; padding: 0 1rem 4rem; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+a { color: var(--accent); }
+a:focus, input:focus, select:focus, summary:focus, .scroll:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+.skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem; z-index: 1; }
+header { border-bottom: 1px solid var(--line); margin-bottom: 1rem; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.35rem; border-bottom: 1px solid var(--line); margin-top: 2.5rem; } h3 { font-size: 1.1rem; } h4 { font-size: 1rem; margin-bottom: .25rem; }
+.muted, .hint { color: var(--muted); font-size: .9rem; }
+code { font-size: .9em; overflow-wrap: anywhere; }
+pre { overflow-x: auto; font-size: .85rem; }
+.tool { border: 1px solid var(--line); border-radius: .5rem; padding: 0 1rem 1rem; margin: 1rem 0; }
+form { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .5rem 1rem; }
+fieldset { border: 1px solid var(--line); border-radius: .25rem; margin: 0; }
+.field { margin: .4rem 0; display: flex; flex-direction: column; }
+.field.check { flex-direction: row; align-items: flex-start; gap: .5rem; }
+.field.check input { margin-top: .3rem; width: 1.1rem; height: 1.1rem; flex: none; }
+select, input[type=date] { font: inherit; padding: .35rem; min-height: 2.5rem; width: 100%; max-width: 100%; }
+.result { margin-top: 1rem; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
+.outcome { font-size: 1.2rem; margin: .5rem 0; }
+.outcome-permit strong, .outcome-retain strong, .outcome-authorised strong, .outcome-proceed strong, .o-permit { color: var(--permit); }
+.outcome-deny strong, .outcome-non-compliant strong, .outcome-refused strong, .outcome-destroy strong, .outcome-error, .o-deny { color: var(--deny); }
+.outcome-escalate strong, .outcome-pending strong, .outcome-review strong, .o-escalate { color: var(--other); }
+.clause { border-top: 1px solid var(--line); padding-top: .25rem; }
+.clause-text { margin: .5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); }
+.notice, .advisory { padding: .5rem .75rem; border-radius: .25rem; border: 1px solid var(--other); }
+.cond { font-style: italic; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; font-size: .9rem; }
+th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
+nav ul { padding-left: 1.2rem; }
+`;
+
+/**
+ * The whole policy book as one accessible HTML page, with the live checker at the top. Deterministic: the
+ * same model always gives the same bytes.
+ *
+ * @example
+ * renderHtml(model).includes('id="clause-5.4.1"'); // true
+ * @see P1
+ */
+export function renderHtml(m: DocsModel): string {
+  const prelude =
+    `var ROLE_LABELS = ${JSON.stringify(ROLE_LABELS)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\n`.replace(
+      /</g,
+      '\\u003c',
+    );
+  const sections = m.sections
+    .map((s) =>
+      [
+        `<section id="section-${esc(s.id)}" aria-labelledby="section-${esc(s.id)}-h">`,
+        `<h2 id="section-${esc(s.id)}-h">${esc(s.id === 'P' ? s.title : `${s.id}. ${s.title}`)}</h2>`,
+        ...s.clauses.map((c) => (c.id === '5.4' ? `${chainHtml(m)}\n${clauseHtml(c)}` : clauseHtml(c))),
+        '</section>',
+      ].join('\n'),
+    )
+    .join('\n');
+  const questions = m.questions
+    .map(
+      (q) => `<h3 id="question-${esc(q.kind)}"><code>${esc(q.kind)}</code> — ${esc(q.title)}</h3>
+<p>Outcomes: ${q.outcomes.map((o) => `<code>${esc(o)}</code>`).join(', ')}. When no rule applies: <strong>${esc(q.cautious)}</strong> (${as(q.fallbackClauses)}).</p>
+<div class="scroll" tabindex="0" role="region" aria-label="Rules of ${esc(q.kind)}"><table>
+<thead><tr><th scope="col">Priority</th><th scope="col">Rule</th><th scope="col">When</th><th scope="col">Outcome or note</th><th scope="col">Clauses</th></tr></thead>
+<tbody>
+${[
+  ...q.deciding.map(
+    (r) =>
+      `<tr><td>${r.priority}</td><td><code>${esc(r.name)}</code></td><td>${esc(r.reads)}</td><td><strong class="o o-${esc(r.type)}">${esc(r.type)}</strong></td><td>${as(r.clauses)}</td></tr>`,
+  ),
+  ...q.modifiers.map((r) => {
+    const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
+    return `<tr><td>${r.priority}</td><td><code>${esc(r.name)}</code></td><td>${esc(r.reads)}</td><td>${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> on ${esc(r.when.join(', '))}</td><td>${as(r.clauses)}</td></tr>`;
+  }),
+].join('\n')}
+</tbody></table></div>`,
+    )
+    .join('\n');
+  const table = `<div class="scroll" tabindex="0" role="region" aria-label="Decision table: disclosure"><table id="decision-table-grid">
+<caption>Disclosure by an adviser: recipient × information × consent → outcome (clauses)</caption>
+<thead><tr><th scope="col">Recipient</th><th scope="col">Information</th>${m.table.consents.map((c) => `<th scope="col">${esc(c.label)}</th>`).join('')}</tr></thead>
+<tbody>
+${m.table.rows.map((r) => `<tr><th scope="row">${esc(r.recipient)}</th><td>${esc(r.information)}</td>${r.cells.map((c) => `<td><strong class="o o-${esc(c.outcome)}">${esc(c.outcome)}</strong> ${as(c.clauses)}</td>`).join('')}</tr>`).join('\n')}
+</tbody></table></div>`;
+  const coverage = `<div class="scroll" tabindex="0" role="region" aria-label="Clause coverage"><table id="coverage-table">
+<thead><tr><th scope="col">Clause</th><th scope="col">Decided by software</th><th scope="col">Rules</th><th scope="col">Scenarios</th></tr></thead>
+<tbody>
+${m.sections
+  .flatMap((s) =>
+    s.clauses.map(
+      (c) =>
+        `<tr><th scope="row">${a(c.id)}</th><td>${c.decidable ? 'yes' : 'no'}</td><td>${c.rules.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `<code>${esc(q)}</code>`).join(', ')}` : '—')}</td><td>${c.scenarioCount}</td></tr>`,
+    ),
+  )
+  .join('\n')}
+</tbody></table></div>`;
+  return `<!-- generated by \`upsu-policy docs\` from rules/ and the scenario tables — do not edit; run \`npm run docs\` -->
+<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${esc(m.title)} — policy book and checker</title>
+<style>${CSS}</style>
+</head>
+<body>
+<a class="skip" href="#checker">Skip to the checker</a>
+<header>
+<h1>${esc(m.title)}</h1>
+<p>${esc(m.organisation)}. Policy <code>${esc(m.id)}</code> version ${esc(m.version)}, rules <code>${esc(m.rulesHash)}</code>. Generated from the rules the library runs; the same book in Markdown starts at <a href="README.md">README.md</a>.</p>
+</header>
+<nav aria-label="Contents"><h2>Contents</h2><ul>
+<li><a href="#checker">Ask the policy: disclosure, retention, breach chain</a></li>
+${m.sections.map((s) => `<li><a href="#section-${esc(s.id)}">${esc(s.id === 'P' ? s.title : `${s.id}. ${s.title}`)}</a>: ${s.clauses.map((c) => a(c.id)).join(' ')}</li>`).join('\n')}
+<li><a href="#breach-chain">The breach-of-confidentiality chain (5.4–5.5)</a></li>
+<li><a href="#decision-order">How each question is decided</a></li>
+<li><a href="#decision-table">Decision table: disclosure</a></li>
+<li><a href="#coverage">Clause coverage</a></li>
+</ul></nav>
+<main>
+${checkerHtml()}
+<div id="policy">
+${sections}
+</div>
+<section id="decision-order" aria-labelledby="decision-order-h">
+<h2 id="decision-order-h">How each question is decided</h2>
+<p>For each question the deciding rules are tried highest priority first; <strong>the first that fires decides the outcome</strong>, and other fired rules with the same outcome add their reasons. Obligation, remedy and advisory rules then add their notes to the outcomes they name. When no deciding rule fires, the question gets its most cautious outcome (fail closed).</p>
+${questions}
+</section>
+<section id="decision-table" aria-labelledby="decision-table-h">
+<h2 id="decision-table-h">Decision table: disclosure</h2>
+<p>Every cell is the real rules evaluated on the question it describes (actor: an adviser; no purpose, breach or objection unless the row says so), not written by hand.</p>
+${table}
+</section>
+<section id="coverage" aria-labelledby="coverage-h">
+<h2 id="coverage-h">Clause coverage</h2>
+<p>${m.scenarioTotal} scenarios in ${m.scenarioFiles.length} tables.</p>
+${coverage}
+</section>
+</main>
+<footer><p class="muted">Generated by <code>upsu-policy docs</code>. Not legal advice: the policy text above is the authority.</p></footer>
+<script src="${BUNDLE_FILE}"></script>
+<script>
+${prelude}${CHECKER_SCRIPT}</script>
+</body>
+</html>
+`;
+}

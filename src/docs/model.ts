@@ -1,0 +1,398 @@
+import type { CodedNote, Decision, Issue } from '../decision/types.js';
+import { lineManager, mayDecideBreach } from '../derive/roles.js';
+import type { CompiledRule } from '../engine/compiled.js';
+import type { Policy } from '../engine/policy.js';
+import type { ClauseJson } from '../engine/rule-schema.js';
+import { type Party, ROLES, type Role } from '../facts/common.js';
+import { readCondition } from './conditions.js';
+
+/**
+ * A scenario from a `*.cases.json` table, as the docs use it for a worked example.
+ *
+ * @example
+ * const s: ScenarioEntry = { file: '0-preamble/disclosure.cases.json', name: 'parent asks', question: q };
+ * @see P1
+ */
+export interface ScenarioEntry {
+  /** Path of its table inside the rules folder. */
+  readonly file: string;
+  readonly name: string;
+  readonly rule?: string;
+  readonly fires?: boolean;
+  readonly question: unknown;
+}
+
+/** A rule as the docs show it: its conditions read aloud and what it produces. */
+export interface RuleDoc {
+  readonly question: string;
+  readonly name: string;
+  readonly file: string;
+  readonly priority: number;
+  /** `decide`, `obligation`, `remedy` or `advisory`. */
+  readonly kind: string;
+  /** The outcome (deciding rules) or the note kind. */
+  readonly type: string;
+  /** Modifier rules: the outcomes the note applies to. */
+  readonly when: readonly string[];
+  readonly reads: string;
+  readonly clauses: readonly string[];
+  readonly text?: string | undefined;
+  readonly obligations: readonly CodedNote[];
+  readonly remedies: readonly CodedNote[];
+  readonly advisories: readonly CodedNote[];
+  /** Decision fields the rule sets, read aloud. */
+  readonly sets: readonly (readonly [string, string])[];
+  /** Every clause the rule cites: its own, its notes', its violations'. */
+  readonly cites: readonly string[];
+}
+
+/** A worked example: a scenario with the decision the real rules give it. */
+export interface ExampleDoc extends ScenarioEntry {
+  /** The date the example was asked as of, when the scenario gave none (so the docs stay the same each day). */
+  readonly asOfAssumed?: string;
+  readonly decision?: Decision;
+  readonly issues?: readonly Issue[];
+}
+
+/** A code from codes.json at its clause, with the rules that produce it. */
+export interface CodeDoc {
+  readonly kind: 'obligation' | 'remedy' | 'advisory';
+  readonly code: string;
+  readonly text: string;
+  readonly producedBy: readonly RuleDoc[];
+}
+
+/** One clause with everything the software does with it. */
+export interface ClauseDoc extends ClauseJson {
+  readonly rules: readonly RuleDoc[];
+  readonly codes: readonly CodeDoc[];
+  /** Question kinds whose fail-closed outcome cites this clause. */
+  readonly fallbackOf: readonly string[];
+  readonly examples: readonly ExampleDoc[];
+  /** All scenarios behind the clause (examples are at most {@link MAX_EXAMPLES} of them). */
+  readonly scenarioCount: number;
+}
+
+/** A policy section: its clauses, and the Markdown file it is written to. */
+export interface SectionDoc {
+  readonly id: string;
+  readonly title: string;
+  readonly file: string;
+  readonly clauses: readonly ClauseDoc[];
+}
+
+/** The rules of one question kind, in the order they are applied. */
+export interface QuestionDoc {
+  readonly kind: string;
+  readonly title: string;
+  readonly outcomes: readonly string[];
+  readonly cautious: string;
+  readonly fallbackClauses: readonly string[];
+  readonly deciding: readonly RuleDoc[];
+  readonly modifiers: readonly RuleDoc[];
+}
+
+/** One cell of the disclosure decision table. */
+export interface TableCell {
+  readonly outcome: string;
+  readonly clauses: readonly string[];
+  readonly obligations: readonly string[];
+  readonly remedies: readonly string[];
+}
+
+/** The disclosure decision table: recipient × information × consent → outcome, clauses. */
+export interface DecisionTable {
+  readonly consents: readonly { readonly label: string }[];
+  readonly rows: readonly { readonly recipient: string; readonly information: string; readonly cells: TableCell[] }[];
+}
+
+/** The breach-of-confidentiality chain (5.4–5.5), as the code decides it. */
+export interface ChainModel {
+  /** Who raises with whom (5.4.1): every raiser the policy covers and their line manager. */
+  readonly raises: readonly { readonly raiser: Role; readonly with: Role }[];
+  /** Who may decide a breach raised by each raiser (5.4.3, 5.5.2, 5.5.4). */
+  readonly deciders: readonly { readonly raiser: Role; readonly may: readonly Role[] }[];
+}
+
+/** Everything the docs show, built once from a compiled policy and its scenarios. */
+export interface DocsModel {
+  readonly policy: Policy;
+  readonly title: string;
+  readonly id: string;
+  readonly version: string;
+  readonly organisation: string;
+  readonly rulesHash: string;
+  readonly sections: readonly SectionDoc[];
+  readonly clauseFile: ReadonlyMap<string, string>;
+  readonly questions: readonly QuestionDoc[];
+  readonly table: DecisionTable;
+  readonly chain: ChainModel;
+  readonly scenarioFiles: readonly string[];
+  readonly scenarioTotal: number;
+}
+
+/**
+ * A decision's violations as a flat list of `{ code, clause }`, whatever nesting the rules' `set` produced.
+ *
+ * @example
+ * violationList(decision).map((v) => v.clause); // ['5.4.3', '5.5.2']
+ * @see 5.4
+ */
+export function violationList(d: Decision): { code: string; clause: string }[] {
+  const flat = ((d.violations ?? []) as unknown[]).flat(3) as unknown[];
+  return flat
+    .filter((v): v is { code: unknown; clause: unknown } => v !== null && typeof v === 'object')
+    .map((v) => ({ code: String(v.code ?? ''), clause: String(v.clause ?? '') }));
+}
+
+/** At most this many worked examples are shown under one clause; the coverage summary counts them all. */
+export const MAX_EXAMPLES = 6;
+/** The date examples without an `asOf` are asked as of, so that the generated docs do not change by the day. */
+export const EXAMPLES_AS_OF = '2026-09-01';
+/** Question kinds whose decision depends on the date asked: their examples say the date they assume. */
+const DATED_QUESTIONS = ['retention', 'policy-review', 'subject-access'];
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** The Markdown file a section is written to: `2-confidentiality-and-sharing-information.md`. */
+export function sectionFile(id: string, title: string): string {
+  return `${id}-${slug(title)}.md`;
+}
+
+function ruleDoc(question: string, r: CompiledRule, policy: Policy): RuleDoc {
+  const facts = policy.loaded.questions[question]?.facts ?? {};
+  const p = r.json.event.params;
+  const sets: [string, string][] = [];
+  const cites = new Set<string>([
+    ...r.clauses,
+    ...r.obligations.map((n) => n.clause),
+    ...r.remedies.map((n) => n.clause),
+    ...r.advisories.map((n) => n.clause),
+  ]);
+  for (const [k, v] of Object.entries(p.set ?? {})) {
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string') {
+      const f = (v as { fact: string }).fact;
+      sets.push([k, facts[f]?.description ?? f]);
+    } else {
+      sets.push([k, JSON.stringify(v)]);
+      for (const x of Array.isArray(v) ? v : [v])
+        if (x && typeof x === 'object' && typeof (x as { clause?: unknown }).clause === 'string')
+          cites.add((x as { clause: string }).clause);
+    }
+  }
+  const order = policy.loaded.clauseOrder;
+  return {
+    question,
+    name: r.name,
+    file: r.file,
+    priority: r.priority,
+    kind: r.kind,
+    type: r.type,
+    when: [...r.when],
+    reads: readCondition(r.json.conditions, facts),
+    clauses: r.clauses,
+    text: r.kind === 'decide' ? r.reason?.text : undefined,
+    obligations: r.obligations,
+    remedies: r.remedies,
+    advisories: r.advisories,
+    sets,
+    cites: [...cites].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+  };
+}
+
+function example(policy: Policy, s: ScenarioEntry): ExampleDoc {
+  const q = s.question as Record<string, unknown> | null;
+  let asked: unknown = s.question;
+  let asOfAssumed: string | undefined;
+  if (q && typeof q === 'object' && !Array.isArray(q) && q.asOf === undefined) {
+    asked = { ...q, asOf: EXAMPLES_AS_OF };
+    if (DATED_QUESTIONS.includes(String(q.question))) asOfAssumed = EXAMPLES_AS_OF;
+  }
+  const r = policy.safeEvaluate(asked);
+  return r.ok ? { ...s, asOfAssumed, decision: r.decision } : { ...s, asOfAssumed, issues: r.issues };
+}
+
+const DISCLOSURE_RECIPIENTS: readonly { label: string; recipient: Party; purpose?: string; objects?: boolean }[] = [
+  ...ROLES.map((role) => ({ label: role, recipient: { role } })),
+  { label: 'upsu-staff, involved in the case', recipient: { role: 'upsu-staff', involvedInCase: true } },
+  {
+    label: 'upsu-staff, involved in the case; the client objects',
+    recipient: { role: 'upsu-staff', involvedInCase: true },
+    objects: true,
+  },
+  {
+    label: 'quality-auditor appointed by UPSU, for quality assurance',
+    recipient: { role: 'quality-auditor', appointedByUpsu: true },
+    purpose: 'quality-assurance',
+  },
+  { label: 'pms, for case management', recipient: { role: 'pms' }, purpose: 'case-management' },
+];
+
+const DISCLOSURE_INFORMATION = [
+  { label: 'case record (identifiable)', information: { kind: 'case-record', identifiable: true } },
+  { label: 'presence (identifiable)', information: { kind: 'presence', identifiable: true } },
+  { label: 'service use (identifiable)', information: { kind: 'service-use', identifiable: true } },
+  { label: 'statistics (identifiable)', information: { kind: 'statistics', identifiable: true } },
+  { label: 'statistics (anonymous)', information: { kind: 'statistics', identifiable: false } },
+];
+
+const DISCLOSURE_CONSENTS = [
+  { label: 'no consent', consent: undefined },
+  { label: 'verbal consent', consent: { given: true, method: 'verbal', recorded: true } },
+  { label: 'email consent, recorded', consent: { given: true, method: 'email', recorded: true } },
+  {
+    label: 'Consent to Share, not yet recorded',
+    consent: { given: true, method: 'consent-to-share', recorded: false },
+  },
+];
+
+function decisionTable(policy: Policy): DecisionTable {
+  const rows: DecisionTable['rows'][number][] = [];
+  for (const r of DISCLOSURE_RECIPIENTS)
+    for (const i of DISCLOSURE_INFORMATION)
+      rows.push({
+        recipient: r.label,
+        information: i.label,
+        cells: DISCLOSURE_CONSENTS.map((c) => {
+          const d = policy.evaluate({
+            question: 'disclosure',
+            actor: { role: 'adviser' },
+            recipient: r.recipient,
+            information: i.information,
+            ...(r.purpose ? { purpose: r.purpose } : {}),
+            ...(c.consent ? { consent: c.consent } : {}),
+            ...(r.objects ? { clientObjectsToStaffSharing: true } : {}),
+          });
+          return {
+            outcome: d.outcome,
+            clauses: d.clauses,
+            obligations: d.obligations.map((o) => o.code),
+            remedies: d.remedies.map((o) => o.code),
+          };
+        }),
+      });
+  return { consents: DISCLOSURE_CONSENTS.map((c) => ({ label: c.label })), rows };
+}
+
+function chainModel(): ChainModel {
+  const raisers = ROLES.filter((r) => lineManager(r) !== null);
+  return {
+    raises: raisers.map((r) => ({ raiser: r, with: lineManager(r) as Role })),
+    deciders: raisers.map((r) => ({ raiser: r, may: ROLES.filter((d) => mayDecideBreach(d, r)) })),
+  };
+}
+
+/**
+ * Builds the model the Markdown and HTML renderers share: every clause in policy order with the rules citing
+ * it, the codes at it, its worked examples (each decided by the real rules), the disclosure decision table
+ * (evaluated, not written by hand) and the breach chain.
+ *
+ * @example
+ * const model = buildModel(loadPolicy('./rules'), []);
+ * model.sections.flatMap((s) => s.clauses).length; // 44
+ * @see P1
+ */
+export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]): DocsModel {
+  const bundle = policy.loaded.bundle;
+  const questions: QuestionDoc[] = [];
+  const allRules: RuleDoc[] = [];
+  const byQuestionAndName = new Map<string, RuleDoc>();
+  for (const kind of Object.keys(bundle.questions)) {
+    const cq = policy.loaded.questions[kind];
+    const meta = bundle.questions[kind];
+    if (!cq || !meta) continue;
+    const deciding = cq.deciding.map((r) => ruleDoc(kind, r, policy));
+    const modifiers = cq.modifiers.map((r) => ruleDoc(kind, r, policy));
+    questions.push({
+      kind,
+      title: meta.title,
+      outcomes: meta.outcomes,
+      cautious: meta.cautious,
+      fallbackClauses: meta.fallbackClauses,
+      deciding,
+      modifiers,
+    });
+    for (const r of [...deciding, ...modifiers]) {
+      allRules.push(r);
+      byQuestionAndName.set(`${kind}/${r.name}`, r);
+    }
+  }
+
+  const examples = scenarios.map((s) => example(policy, s));
+  const clauseFile = new Map<string, string>();
+  for (const sec of bundle.clauses.sections)
+    for (const c of bundle.clauses.clauses)
+      if (c.section === sec.id) clauseFile.set(c.id, sectionFile(sec.id, sec.title));
+
+  const codeDocs = (clause: string): CodeDoc[] => {
+    const out: CodeDoc[] = [];
+    for (const [kind, key] of [
+      ['obligation', 'obligations'],
+      ['remedy', 'remedies'],
+      ['advisory', 'advisories'],
+    ] as const)
+      for (const [code, e] of Object.entries(bundle.codes[key]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        if (e.clause === clause)
+          out.push({
+            kind,
+            code,
+            text: e.text,
+            producedBy: allRules.filter((r) =>
+              [...r.obligations, ...r.remedies, ...r.advisories].some((n) => n.code === code),
+            ),
+          });
+    return out;
+  };
+
+  const sections: SectionDoc[] = bundle.clauses.sections.map((sec) => ({
+    id: sec.id,
+    title: sec.title,
+    file: sectionFile(sec.id, sec.title),
+    clauses: bundle.clauses.clauses
+      .filter((c) => c.section === sec.id)
+      .map((c) => {
+        const rules = allRules.filter((r) => r.cites.includes(c.id));
+        const names = new Set(rules.map((r) => `${r.question}/${r.name}`));
+        const rank = (e: ExampleDoc): number => {
+          const kind = (e.question as { question?: unknown } | null)?.question;
+          if (e.rule && names.has(`${String(kind)}/${e.rule}`)) return e.fires === false ? 1 : 0;
+          return e.decision?.clauses.includes(c.id) === true ? 2 : 3;
+        };
+        // The scenarios about a rule citing the clause first (where it fires, then where it does not), then
+        // those whose decision cites the clause; in table order within each.
+        const behind = examples
+          .map((e, i) => ({ e, i, r: rank(e) }))
+          .filter((x) => x.r < 3)
+          .sort((x, y) => x.r - y.r || x.i - y.i)
+          .map((x) => x.e);
+        return {
+          ...c,
+          rules,
+          codes: codeDocs(c.id),
+          fallbackOf: questions.filter((q) => q.fallbackClauses.includes(c.id)).map((q) => q.kind),
+          examples: behind.slice(0, MAX_EXAMPLES),
+          scenarioCount: behind.length,
+        };
+      }),
+  }));
+
+  return {
+    policy,
+    title: bundle.policy.title,
+    id: bundle.policy.id,
+    version: bundle.policy.version,
+    organisation: bundle.policy.organisation,
+    rulesHash: policy.ref.rulesHash,
+    sections,
+    clauseFile,
+    questions,
+    table: decisionTable(policy),
+    chain: chainModel(),
+    scenarioFiles: [...new Set(scenarios.map((s) => s.file))],
+    scenarioTotal: scenarios.length,
+  };
+}

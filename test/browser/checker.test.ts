@@ -1,0 +1,211 @@
+// The docs' live checker in real Chromium: the generated site served from 127.0.0.1, the forms answered as a
+// user would, the outcome and clauses read off the page. Debian's /usr/bin/chromium driven by playwright-core;
+// never a downloaded browser. Without Chromium these tests skip with a warning, unless REQUIRE_BROWSER=1.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDocs } from '../../src/docs/generate.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const required = process.env.REQUIRE_BROWSER === '1';
+const present = existsSync(CHROMIUM);
+if (!present) {
+  if (required) throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install Debian's chromium`);
+  console.warn(`\n⚠ SKIPPING the browser tests: ${CHROMIUM} is missing (set REQUIRE_BROWSER=1 to make this fail)\n`);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+describe.skipIf(!present)('docs checker in Chromium', () => {
+  let site: string;
+  let profile: string;
+  let server: Server;
+  let base: string;
+  let browser: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    site = mkdtempSync(join(tmpdir(), 'upsu-docs-site-'));
+    profile = mkdtempSync(join(tmpdir(), 'upsu-chromium-'));
+    await generateDocs({ outDir: site });
+    server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+        /^(\.\.[/\\])+/,
+        '',
+      );
+      const file = join(site, path === '/' ? 'index.html' : path);
+      if (!file.startsWith(site) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // A fresh, empty profile: playwright passes it to Chromium as --user-data-dir.
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      viewport: { width: 390, height: 844 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    await page.goto(`${base}/index.html`);
+    await page.waitForSelector('#disclosure-result [data-outcome]');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => server?.close(ok));
+    rmSync(site, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  const result = async (form: string) => {
+    const el = page.locator(`#${form}-result`);
+    return {
+      outcome: await el.locator('[data-outcome]').getAttribute('data-outcome'),
+      clauses: await el.locator('li[data-clause]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-clause'))),
+      text: (await el.textContent()) ?? '',
+    };
+  };
+
+  it('window.upsuPolicy.evaluate is the real library', async () => {
+    const d = await page.evaluate(() =>
+      (
+        window as unknown as { upsuPolicy: { evaluate: (q: unknown) => { outcome: string; clauses: string[] } } }
+      ).upsuPolicy.evaluate({
+        question: 'disclosure',
+        actor: { role: 'adviser' },
+        recipient: { role: 'third-party', name: 'parent' },
+        information: { kind: 'presence', identifiable: true },
+      }),
+    );
+    expect(d.outcome).toBe('deny');
+    expect(d.clauses).toContain('P4');
+  });
+
+  it('a parent asking whether a student came in: deny, P4, state the policy and decline', async () => {
+    await page.selectOption('#d-recipient', 'third-party');
+    await page.selectOption('#d-kind', 'presence');
+    const r = await result('disclosure');
+    expect(r.outcome).toBe('deny');
+    expect(r.clauses).toContain('P4');
+    expect(r.clauses).toContain('P6');
+    expect(r.text).toContain('state-policy-and-decline');
+    expect(r.text).toContain('UPSU will not confirm the client');
+  });
+
+  it('the same with a signed Consent to Share, not yet recorded: permit with record-consent (2.1)', async () => {
+    await page.selectOption('#d-consent', 'consent-to-share');
+    const r = await result('disclosure');
+    expect(r.outcome).toBe('permit');
+    expect(r.clauses).toContain('2.1');
+    expect(r.text).toContain('record-consent');
+    await page.check('#d-recorded');
+    expect((await result('disclosure')).text).not.toContain('record-consent');
+  });
+
+  it('a case record to University staff without consent: deny (P2, P3)', async () => {
+    await page.selectOption('#d-consent', '');
+    await page.selectOption('#d-kind', 'case-record');
+    await page.selectOption('#d-recipient', 'university-staff');
+    const r = await result('disclosure');
+    expect(r.outcome).toBe('deny');
+    expect(r.clauses).toEqual(expect.arrayContaining(['P2', 'P3']));
+  });
+
+  it('a breach on the ground of harm with no authorisation: escalate to the Advice Service Lead (5.4.1)', async () => {
+    await page.selectOption('#d-recipient', 'third-party');
+    await page.selectOption('#d-ground', 'harm');
+    let r = await result('disclosure');
+    expect(r.outcome).toBe('escalate');
+    expect(r.clauses).toContain('5.4.1');
+    expect(r.text).toContain('Advice Service Lead');
+    await page.selectOption('#d-decided-by', 'advice-lead');
+    await page.check('#d-written');
+    r = await result('disclosure');
+    expect(r.outcome).toBe('permit');
+    expect(r.clauses).toContain('5.5.2');
+  });
+
+  it('is usable by keyboard: labels on every control, the result announced politely', async () => {
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('#checker select, #checker input'))
+        .filter((el) => !document.querySelector(`label[for="${el.id}"]`))
+        .map((el) => el.id),
+    );
+    expect(unlabelled).toEqual([]);
+    for (const f of ['disclosure', 'retention', 'breach'])
+      expect(await page.getAttribute(`#${f}-result`, 'aria-live')).toBe('polite');
+    await page.focus('#d-actor');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('d-recipient');
+  });
+
+  it('retention and breach-chain forms decide too', async () => {
+    await page.selectOption('#r-status', 'completed');
+    await page.fill('#r-completed', '2024-06-30');
+    await page.fill('#r-asof', '2026-01-01');
+    let r = await result('retention');
+    expect(r.outcome).toBe('destroy');
+    expect(r.clauses).toContain('3.3');
+    await page.selectOption('#b-raised-by', 'adviser');
+    await page.selectOption('#b-raised-with', 'advice-lead');
+    r = await result('breach');
+    expect(r.outcome).toBe('pending');
+    await page.selectOption('#b-discussed', 'recorded');
+    await page.selectOption('#b-decided-by', 'advice-lead');
+    await page.selectOption('#b-agreed', 'no');
+    r = await result('breach');
+    expect(r.outcome).toBe('refused');
+    expect(r.clauses).toContain('5.5.3');
+  });
+
+  it('reads on a phone-width screen, with no console errors and no request off this server', async () => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    mkdirSync('test-results', { recursive: true });
+    await page.locator('#checker').screenshot({ path: 'test-results/docs-checker.png' });
+    await page.screenshot({ path: 'test-results/docs-checker-page.png' });
+    expect(consoleErrors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it('works from file:// too', async () => {
+    const p = await browser.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    await p.goto(`file://${join(site, 'index.html')}`);
+    await p.waitForSelector('#disclosure-result [data-outcome]');
+    expect(await p.locator('#disclosure-result [data-outcome]').getAttribute('data-outcome')).toBe('deny');
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+});
