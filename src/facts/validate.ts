@@ -38,7 +38,9 @@ export function fromZodIssues(
         else out.push(issue('invalid-type', path, { expected: zi.expected === 'int' ? 'whole number' : zi.expected }));
         break;
       case 'invalid_value':
-        out.push(issue('invalid-value', path, { options: zi.values }));
+        // zod reports a missing enum field as an invalid value: it is a required field that was not given.
+        if (!has(input, zi.path)) out.push(issue('required', path));
+        else out.push(issue('invalid-value', path, { options: zi.values }));
         break;
       case 'unrecognized_keys':
         for (const k of zi.keys) out.push(issue('unknown-field', [...path, k]));
