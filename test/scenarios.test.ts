@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../src/decision/default-policy.js';
+import type { Decision } from '../src/decision/types.js';
+import {
+  coverageFigures,
+  formatScenarioReport,
+  loadScenarios,
+  runScenario,
+  runScenarioSync,
+  runScenarios,
+  runScenariosSync,
+  scenarioLabel,
+} from '../src/scenarios/run.js';
+
+const RULES = new URL('../rules/', import.meta.url).pathname;
+const policy = defaultPolicy();
+const files = loadScenarios([RULES]);
+
+/** A decision without its trace (the two engines build their traces differently). */
+const core = (d: Decision | undefined) => {
+  if (!d) return d;
+  const { trace: _t, ...rest } = d;
+  return rest;
+};
+const firedRules = (d: Decision | undefined) => (d?.trace ?? []).filter((t) => t.fired).map((t) => t.rule);
+
+describe('the scenario tables in rules/', () => {
+  it('are all well formed', () => {
+    expect(files.flatMap((f) => f.problems)).toEqual([]);
+    expect(files.length).toBeGreaterThanOrEqual(16);
+    expect(files.reduce((n, f) => n + f.scenarios.length, 0)).toBeGreaterThan(200);
+  });
+});
+
+// Every scenario, on the compiled path and on json-rules-engine: both must meet the expectation (its `fires`
+// check included) and take the same decision.
+for (const f of files) {
+  describe(f.file, () => {
+    for (const s of f.scenarios) {
+      it(`${scenarioLabel(policy, f.file, s)} › ${s.name}`, async () => {
+        const compiled = runScenarioSync(policy, f.file, s);
+        const interpreted = await runScenario(policy, f.file, s, 'interpreter');
+        expect(compiled.failures).toEqual([]);
+        expect(interpreted.failures).toEqual([]);
+        expect(core(interpreted.decision)).toEqual(core(compiled.decision));
+        expect(firedRules(interpreted.decision)).toEqual(firedRules(compiled.decision));
+        expect(interpreted.issues?.map((i) => i.code)).toEqual(compiled.issues?.map((i) => i.code));
+      });
+    }
+  });
+}
+
+describe('loadScenarios / runScenarios', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'upsu-scenarios-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, body: unknown) =>
+    writeFileSync(join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
+  const recording = (consentToRecord: boolean, relevant: boolean) => ({
+    question: 'recording',
+    consentToRecord,
+    relevant,
+  });
+
+  write('broken.cases.json', '[{ "name": ');
+  write('object.cases.json', { name: 'not an array' });
+  write('recording.cases.json', [
+    {
+      name: 'ok',
+      rule: 'consented-and-relevant',
+      fires: true,
+      question: recording(true, true),
+      expect: { outcome: 'permit' },
+    },
+    { name: 'no rule', fires: true, question: recording(true, true), expect: { outcome: 'permit' } },
+    {
+      name: 'bad key',
+      rule: 'not-relevant',
+      fires: false,
+      question: recording(true, true),
+      expect: { result: 'permit' },
+    },
+    { name: 'ok', rule: 'not-relevant', fires: true, question: recording(true, false), expect: { outcome: 'deny' } },
+  ]);
+  write('recording.mutation.cases.json', [
+    // Wrong on purpose: the rule does not fire here, and the outcome is not deny.
+    {
+      name: 'wrong fires',
+      rule: 'no-consent-to-record',
+      fires: true,
+      question: recording(true, true),
+      expect: { outcome: 'deny' },
+    },
+    {
+      name: 'unknown rule',
+      rule: 'no-such-rule',
+      fires: true,
+      question: recording(true, true),
+      expect: { outcome: 'permit' },
+    },
+    { name: 'invalid', question: { question: 'recording' }, expect: { invalid: true, issueCodesAll: ['required'] } },
+  ]);
+  write('notes.json', [{ name: 'ignored: not a .cases.json file' }]);
+
+  const loaded = loadScenarios([dir, join(dir, 'missing-dir')]);
+  const byName = (n: string) => loaded.find((f) => f.file === n);
+
+  it('reads every *.cases.json (mutation tables too) and nothing else', () => {
+    expect(loaded.map((f) => f.file).sort()).toEqual(
+      [
+        'broken.cases.json',
+        'object.cases.json',
+        'recording.cases.json',
+        'recording.mutation.cases.json',
+        join(dir, 'missing-dir'),
+      ].sort(),
+    );
+    expect(byName('recording.mutation.cases.json')?.question).toBe('recording');
+  });
+
+  it('reports bad files and bad scenarios with file and index, without throwing', () => {
+    expect(byName('broken.cases.json')?.problems).toEqual([
+      { file: 'broken.cases.json', index: null, message: 'is not valid JSON' },
+    ]);
+    expect(byName('object.cases.json')?.problems[0]?.index).toBeNull();
+    const p = byName('recording.cases.json')?.problems ?? [];
+    expect([...new Set(p.map((x) => x.index))]).toEqual([1, 2, 3]);
+    expect(p[0]?.message).toMatch(/rule/);
+    expect(p[1]?.message).toMatch(/result/);
+    expect(p[2]?.message).toMatch(/duplicate/);
+    expect(byName('recording.cases.json')?.scenarios.map((s) => s.index)).toEqual([0]);
+    expect(loaded.find((f) => f.file.endsWith('missing-dir'))?.problems[0]?.message).toMatch(/no such/);
+  });
+
+  it('fails a scenario whose rule does not fire as it says, or names no rule of the question', async () => {
+    const report = await runScenarios(policy, loaded);
+    const r = (n: string) => report.results.find((x) => x.name === n);
+    expect(r('ok')?.ok).toBe(true);
+    expect(r('wrong fires')?.ok).toBe(false);
+    expect(r('wrong fires')?.failures.join('\n')).toMatch(/no-consent-to-record.*to fire/);
+    expect(r('wrong fires')?.failures.join('\n')).toMatch(/expected outcome deny, got permit/);
+    expect(r('unknown rule')?.failures.join('\n')).toMatch(/not a rule of question "recording"/);
+    expect(r('invalid')?.ok).toBe(true);
+    expect(report.passed).toBe(2);
+    expect(report.failed).toBe(2);
+    expect(report.problems.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('stops at the first failure when asked, on either engine', async () => {
+    const sync = runScenariosSync(policy, loaded, { stopOnFirstFailure: true });
+    expect(sync.results.at(-1)?.ok).toBe(false);
+    expect(sync.failed).toBe(1);
+    const viaEngine = await runScenarios(policy, loaded, { engine: 'interpreter', stopOnFirstFailure: true });
+    expect(viaEngine.engine).toBe('interpreter');
+    expect(viaEngine.results.map((x) => x.ok)).toEqual(sync.results.map((x) => x.ok));
+  });
+
+  it('reports coverage: a rule with one side is not covered, and the report says so', async () => {
+    const report = await runScenarios(policy, loaded);
+    const rule = (n: string) => report.coverage.rules.find((x) => x.question === 'recording' && x.name === n);
+    expect(rule('consented-and-relevant')?.firedIn).toEqual(['recording.cases.json: ok']);
+    expect(rule('consented-and-relevant')?.bothSides).toBe(false);
+    expect(rule('no-consent-to-record')?.firedIn).toEqual([]); // its one scenario failed
+    const figures = coverageFigures(report);
+    expect(figures.rules.covered).toBe(0);
+    expect(figures.rules.total).toBe(report.coverage.rules.length);
+    expect(figures.rules.percent).toBe(0);
+    expect(figures.clauses.percent).toBeLessThan(100);
+    const text = formatScenarioReport(report);
+    expect(text).toMatch(/✗ .* › wrong fires/);
+    expect(text).toMatch(/✓ .* › ok/);
+    expect(text).toMatch(/rules without both sides/);
+    expect(text).toMatch(/consented-and-relevant: no scenario where it does not fire/);
+    expect(text).toMatch(/clauses not covered/);
+    expect(text).toMatch(/2 passed, 2 failed/);
+    expect(text).not.toMatch(/\u001b\[/);
+    expect(formatScenarioReport(report, { color: true })).toMatch(/\u001b\[31m/);
+  });
+});
+
+describe('the coverage of rules/ by its scenarios', () => {
+  it('is complete on both engines', async () => {
+    const compiled = runScenariosSync(policy, files);
+    const interpreted = await runScenarios(policy, files, { engine: 'interpreter' });
+    for (const report of [compiled, interpreted]) {
+      expect(report.failed).toBe(0);
+      expect(coverageFigures(report).rules.percent).toBe(100);
+      expect(coverageFigures(report).clauses.percent).toBe(100);
+    }
+    expect(formatScenarioReport(compiled)).toMatch(/rule coverage: 100% /);
+  });
+});
