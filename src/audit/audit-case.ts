@@ -5,7 +5,14 @@ import type { CaseExport } from '../facts/case-export.js';
 import type { Party } from '../facts/common.js';
 import type { BreachQuestion, DisclosureQuestion } from '../facts/questions.js';
 
-/** A case whose recorded history the policy would not have allowed. Never holds personal data. */
+/**
+ * A case whose recorded history the policy would not have allowed. Never holds personal data.
+ *
+ * @example
+ * auditCase(exportedCase, '2026-09-01');
+ * // [{ caseId: 'C-1042', code: 'not-destroyed', clause: '3.3', message: '…' }]
+ * @see 3.3
+ */
 export interface Finding {
   readonly caseId: string;
   /** Stable code: the rule that decided, e.g. `third-party-without-consent`, or `not-destroyed`. */

@@ -8,6 +8,7 @@ let policy: Policy | undefined;
  *
  * @example
  * defaultPolicy().ref.id; // 'upsu-advice-confidentiality'
+ * @see P1
  */
 export function defaultPolicy(): Policy {
   if (!policy) policy = createPolicy(bundledRules);

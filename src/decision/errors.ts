@@ -11,6 +11,7 @@ import type { Issue } from './types.js';
  * } catch (e) {
  *   if (e instanceof PolicyInputError) console.log(e.issues.map((i) => i.code)); // ['required', 'required']
  * }
+ * @see P1
  */
 export class PolicyInputError extends Error {
   override readonly name = 'PolicyInputError';
@@ -27,7 +28,14 @@ export class PolicyInputError extends Error {
   }
 }
 
-/** A problem in a rules folder: which file, which rule, what is wrong. */
+/**
+ * A problem in a rules folder: which file, which rule, what is wrong.
+ *
+ * @example
+ * // RuleLoadError.problems holds these:
+ * { file: '2-sharing/disclosure.rules.json', rule: 'consent-to-share', message: 'unknown clause id "9.9"' }
+ * @see P1
+ */
 export interface RuleProblem {
   readonly file: string;
   readonly rule?: string;
@@ -44,6 +52,7 @@ export interface RuleProblem {
  * } catch (e) {
  *   if (e instanceof RuleLoadError) for (const p of e.problems) console.log(`${p.file} ${p.rule}: ${p.message}`);
  * }
+ * @see P1
  */
 export class RuleLoadError extends Error {
   override readonly name = 'RuleLoadError';

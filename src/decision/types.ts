@@ -1,7 +1,14 @@
 import type { Role } from '../facts/common.js';
 import type { QuestionKind } from '../facts/questions.js';
 
-/** Why the outcome is what it is: one entry per rule that fired and agrees with the outcome. */
+/**
+ * Why the outcome is what it is: one entry per rule that fired and agrees with the outcome.
+ *
+ * @example
+ * evaluate(q).reasons[0];
+ * // { rule: 'third-party-without-consent', clause: 'P3', text: 'No information about a client is given…' }
+ * @see P3
+ */
 export interface Reason {
   /** The rule's name (kebab-case), or `not-covered` when no rule applied (fail closed). */
   readonly rule: string;
@@ -10,7 +17,14 @@ export interface Reason {
   readonly text: string;
 }
 
-/** An obligation (what the caller must do if it acts), a remedy (what would change a deny) or an advisory. */
+/**
+ * An obligation (what the caller must do if it acts), a remedy (what would change a deny) or an advisory.
+ *
+ * @example
+ * evaluate(q).obligations[0];
+ * // { code: 'state-policy-and-decline', clause: 'P6', text: 'State the Advice Service…' }
+ * @see P6
+ */
 export interface CodedNote {
   /** Stable kebab-case code, e.g. `record-consent`. */
   readonly code: string;
@@ -18,19 +32,41 @@ export interface CodedNote {
   readonly text: string;
 }
 
-/** A step of the breach chain that a `pending` breach waits for, and who takes it. */
+/**
+ * A step of the breach chain that a `pending` breach waits for, and who takes it.
+ *
+ * @example
+ * evaluate({ question: 'breach', raisedBy: 'adviser', ground: 'harm', steps: [] }).nextStep;
+ * // { step: 'raise', role: 'advice-lead' }
+ * @see 5.4.1
+ */
 export interface NextStep {
   readonly step: 'raise' | 'discuss' | 'decide' | 'record-decision';
   readonly role: Role | null;
 }
 
-/** A breach of the chain's rules: which step went wrong, and the clause it breaks. */
+/**
+ * A breach of the chain's rules: which step went wrong, and the clause it breaks.
+ *
+ * @example
+ * evaluate({ question: 'breach', raisedBy: 'adviser', ground: 'harm',
+ *   steps: [{ step: 'raised', with: 'chief-executive' }] }).violations;
+ * // [{ code: 'raised-with-wrong-person', clause: '5.4.1' }]
+ * @see 5.4.1
+ */
 export interface Violation {
   readonly code: string;
   readonly clause: string;
 }
 
-/** The policy a decision was taken under. */
+/**
+ * The policy a decision was taken under.
+ *
+ * @example
+ * evaluate(q).policy;
+ * // { id: 'upsu-advice-confidentiality', version: '1.0.0', rulesHash: 'sha256:…' }
+ * @see P1
+ */
 export interface PolicyRef {
   readonly id: string;
   readonly version: string;
@@ -38,7 +74,14 @@ export interface PolicyRef {
   readonly rulesHash: string;
 }
 
-/** A condition as evaluated, with the fact value seen (`explain: true`). */
+/**
+ * A condition as evaluated, with the fact value seen (`explain: true`).
+ *
+ * @example
+ * evaluate(q, { explain: true }).trace?.[0]?.conditions;
+ * // { all: [{ fact: 'recipientInAdviceTeam', operator: 'equal', value: true, factResult: false, result: false }], result: false }
+ * @see P3
+ */
 export type TraceCondition =
   | {
       readonly fact: string;
@@ -51,7 +94,14 @@ export type TraceCondition =
   | { readonly any: readonly TraceCondition[]; readonly result: boolean }
   | { readonly not: TraceCondition; readonly result: boolean };
 
-/** One rule as evaluated (`explain: true`): fired or not, and why. */
+/**
+ * One rule as evaluated (`explain: true`): fired or not, and why.
+ *
+ * @example
+ * const d = evaluate(q, { explain: true });
+ * d.trace?.filter((t) => t.fired).map((t) => t.rule); // ['third-party-without-consent', …]
+ * @see P3
+ */
 export interface TraceEntry {
   readonly rule: string;
   readonly file: string;
@@ -65,7 +115,15 @@ export interface TraceEntry {
   readonly conditions: TraceCondition;
 }
 
-/** The decision on a question. Fields beyond the contract's are optional and added by question kind. */
+/**
+ * The decision on a question. Fields beyond the contract's are optional and added by question kind.
+ *
+ * @example
+ * const d: Decision = evaluate({ question: 'contact', channel: 'phone', clientPreferences: { unacceptable: ['phone'] } });
+ * d.outcome; // 'deny'
+ * d.clauses; // ['2.3']
+ * @see 2.3
+ */
 export interface Decision {
   readonly question: QuestionKind;
   readonly outcome: string;
@@ -92,7 +150,14 @@ export interface Decision {
   readonly trace?: readonly TraceEntry[];
 }
 
-/** One problem with a question: where, a stable code, and a message that never repeats the value given. */
+/**
+ * One problem with a question: where, a stable code, and a message that never repeats the value given.
+ *
+ * @example
+ * const r = safeEvaluate({ question: 'recording', consentToRecord: 'yes', relevant: true });
+ * if (!r.ok) r.issues[0]; // { path: ['consentToRecord'], code: 'invalid-type', message: '…' }
+ * @see 1.1
+ */
 export interface Issue {
   /** Where the problem is, as keys and array indexes: `['recipient', 'role']`. `[]` is the whole question. */
   readonly path: readonly (string | number)[];
@@ -100,7 +165,13 @@ export interface Issue {
   readonly message: string;
 }
 
-/** The stable codes of validation issues. */
+/**
+ * The stable codes of validation issues.
+ *
+ * @example
+ * const code: IssueCode = 'required';
+ * @see P1
+ */
 export type IssueCode =
   | 'invalid-json'
   | 'invalid-type'
@@ -114,7 +185,13 @@ export type IssueCode =
   | 'invalid-format'
   | 'invalid';
 
-/** Options for {@link evaluate}. */
+/**
+ * Options for {@link evaluate}.
+ *
+ * @example
+ * evaluate(q, { explain: true }).trace?.length; // every rule of the question
+ * @see P1
+ */
 export interface EvaluateOptions {
   /** Add a `trace` of every rule evaluated, fired or not, with each condition's fact value and result. */
   readonly explain?: boolean;

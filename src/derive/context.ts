@@ -1,7 +1,13 @@
 import type { BreachChain } from './breach-chain.js';
 import { today } from './dates.js';
 
-/** Settings a policy's rules folder may give (`rules/policy.json` → `settings`), or a caller may override. */
+/**
+ * Settings a policy's rules folder may give (`rules/policy.json` → `settings`), or a caller may override.
+ *
+ * @example
+ * createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } }).settings.smallCountThreshold; // 10
+ * @see 4.3
+ */
 export interface PolicySettings {
   /** A statistics cell smaller than this is a small count that could identify a client (4.3). Default 5. */
   smallCountThreshold: number;

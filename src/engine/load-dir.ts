@@ -25,6 +25,7 @@ function readJson(dir: string, file: string): unknown {
  * @example
  * const bundle = readRulesFolder('./rules');
  * bundle.ruleFiles.map((f) => f.file); // ['0-preamble/disclosure.rules.json', …]
+ * @see P1
  */
 export function readRulesFolder(dir: string): RuleBundle {
   const ruleFiles: RuleFile[] = [];

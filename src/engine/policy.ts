@@ -11,10 +11,23 @@ import { type LoadedPolicy, loadBundle } from './load.js';
 import type { ClauseJson, RuleBundle } from './rule-schema.js';
 import { traceQuestion } from './trace.js';
 
-/** What {@link safeEvaluate} returns: the decision, or every validation issue. Never throws on bad input. */
+/**
+ * What {@link safeEvaluate} returns: the decision, or every validation issue. Never throws on bad input.
+ *
+ * @example
+ * const r: SafeResult = safeEvaluate({ question: 'retention', client: { degreeStatus: 'studying' } });
+ * if (r.ok) r.decision.outcome; // 'retain'
+ * @see 3.3
+ */
 export type SafeResult = { ok: true; decision: Decision } | { ok: false; issues: readonly Issue[] };
 
-/** Options for {@link createPolicy}. */
+/**
+ * Options for {@link createPolicy}.
+ *
+ * @example
+ * const strict = createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } });
+ * @see 4.3
+ */
 export interface PolicyOptions {
   /** Override settings from the rules' `policy.json` (e.g. `smallCountThreshold`). */
   readonly settings?: Partial<PolicySettings>;
@@ -22,7 +35,14 @@ export interface PolicyOptions {
   readonly rulesHash?: string;
 }
 
-/** A policy, compiled once: ask it questions. */
+/**
+ * A policy, compiled once: ask it questions.
+ *
+ * @example
+ * const policy: Policy = loadPolicy('./rules');
+ * policy.evaluate({ question: 'access', actor: { role: 'dpo' }, necessary: true }).outcome; // 'permit'
+ * @see 3.1
+ */
 export interface Policy {
   /** `{ id, version, rulesHash }`, as every decision carries it. */
   readonly ref: PolicyRef;
@@ -49,6 +69,7 @@ export interface Policy {
  * import { bundledRules, createPolicy } from 'upsu-confidentiality-policy';
  * const strict = createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } });
  * strict.evaluate({ question: 'recording', consentToRecord: true, relevant: true }).outcome; // 'permit'
+ * @see P1
  */
 export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): Policy {
   const loaded = loadBundle(bundle);

@@ -5,6 +5,13 @@ const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case
 /** A fact reference in a condition's `value`: compare with another fact instead of a constant. */
 export const factRef = z.strictObject({ fact: z.string() });
 
+/**
+ * A rule condition as written in JSON: a fact compared with a value (or another fact), or `all` / `any` / `not` of conditions.
+ *
+ * @example
+ * const c: ConditionJson = { all: [{ fact: 'identifiable', operator: 'equal', value: true }] };
+ * @see P3
+ */
 export type ConditionJson =
   | { fact: string; operator: string; value: unknown }
   | { all: ConditionJson[] }
@@ -51,6 +58,17 @@ export const ruleJson = z.strictObject({
   }),
 });
 
+/**
+ * RuleJson
+ *
+ * @example
+ * const rule: RuleJson = {
+ *   name: 'third-party-without-consent', priority: 10,
+ *   conditions: { all: [{ fact: 'identifiable', operator: 'equal', value: true }] },
+ *   event: { type: 'deny', params: { clauses: ['P3'], text: '…' } },
+ * };
+ * @see P3
+ */
 export type RuleJson = z.infer<typeof ruleJson>;
 
 /** One `*.rules.json` file: the rules of one question kind in one section of the policy. */
@@ -106,7 +124,14 @@ export const policyFile = z.strictObject({
   settings: z.strictObject({ smallCountThreshold: z.number().int().min(1) }),
 });
 
-/** Everything a policy is made of: what `rules/` holds, as data. */
+/**
+ * Everything a policy is made of: what `rules/` holds, as data.
+ *
+ * @example
+ * const bundle: RuleBundle = readRulesFolder('./rules');
+ * bundle.clauses.clauses.length; // 44
+ * @see P1
+ */
 export interface RuleBundle {
   policy: z.infer<typeof policyFile>;
   clauses: z.infer<typeof clausesFile>;

@@ -7,6 +7,11 @@ import { DEGREE_STATUSES } from './simple-questions.js';
 /**
  * One case of a case-management export (one NDJSON line). Fields the contract does not name (client
  * names, emails, student ids…) are ignored and dropped, never echoed.
+ *
+ * @example
+ * const c = caseExport.parse(JSON.parse(line));
+ * auditCase(c, '2026-09-01');
+ * @see 3.3
  */
 export const caseExport = z.object({
   id: z.string().min(1).max(200),
@@ -21,5 +26,11 @@ export const caseExport = z.object({
   destroyedOn: isoDate.nullable().optional(),
 });
 
-/** A case as exported by a case-management system (see CONTRACT.md "Case exports"). */
+/**
+ * A case as exported by a case-management system (see CONTRACT.md "Case exports").
+ *
+ * @example
+ * const c: CaseExport = { id: 'C-1042', client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' } };
+ * @see 3.3
+ */
 export type CaseExport = z.infer<typeof caseExport>;

@@ -4,6 +4,10 @@ import { isCalendarDate } from '../derive/dates.js';
 /**
  * Every role the contract names, in kebab-case.
  * The Advice team (the "Department") is `adviser` + `advice-lead`.
+ *
+ * @example
+ * ROLES.includes('dpo'); // true
+ * @see 3.1
  */
 export const ROLES = [
   'adviser',
@@ -23,7 +27,13 @@ export const ROLES = [
   'third-party',
 ] as const;
 
-/** A role from {@link ROLES}. */
+/**
+ * A role from {@link ROLES}.
+ *
+ * @example
+ * const r: Role = 'advice-lead';
+ * @see 5.4.1
+ */
 export type Role = (typeof ROLES)[number];
 
 /** `YYYY-MM-DD`: a real calendar date, no time zone (2025-02-30 is rejected). */
@@ -42,7 +52,13 @@ export const party = z.strictObject({
   appointedByUpsu: z.boolean().optional(),
 });
 
-/** A party: `{ role, name?, involvedInCase?, appointedByUpsu? }`. */
+/**
+ * A party: `{ role, name?, involvedInCase?, appointedByUpsu? }`.
+ *
+ * @example
+ * const auditor: Party = { role: 'quality-auditor', appointedByUpsu: true };
+ * @see 3.1
+ */
 export type Party = z.infer<typeof party>;
 
 /** Fields every question may carry. */
