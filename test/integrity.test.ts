@@ -1,0 +1,311 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  bundledRules,
+  createPolicy,
+  defaultPolicy,
+  loadPolicy,
+  RuleLoadError,
+  type RuleProblem,
+} from '../src/index.js';
+
+const RULES = new URL('../rules/', import.meta.url).pathname;
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh copy of rules/ in a temporary directory. */
+function copyRules(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
+  made.push(dir);
+  cpSync(RULES, dir, { recursive: true });
+  return dir;
+}
+
+type Rule = Record<string, any>;
+const readRules = (dir: string, file: string): Rule[] => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+const writeRules = (dir: string, file: string, rules: unknown) =>
+  writeFileSync(join(dir, file), JSON.stringify(rules, null, 2));
+
+/** Copies rules/, changes one rule of one file, and returns the problems loading it reports. */
+function problemsAfter(file: string, rule: string, change: (r: Rule, all: Rule[]) => void): readonly RuleProblem[] {
+  const dir = copyRules();
+  const rules = readRules(dir, file);
+  const r = rules.find((x) => x.name === rule);
+  if (!r) throw new Error(`no rule ${rule} in ${file}`);
+  change(r, rules);
+  writeRules(dir, file, rules);
+  try {
+    loadPolicy(dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(RuleLoadError);
+    expect((e as RuleLoadError).code).toBe('invalid-rules');
+    return (e as RuleLoadError).problems;
+  }
+  throw new Error('the broken rules loaded');
+}
+
+const firstCondition = (r: Rule) => r.conditions.all[0];
+
+describe('a broken rules folder does not load: RuleLoadError names the file and rule', () => {
+  it('an unknown fact', () => {
+    const p = problemsAfter('2-sharing/contact.rules.json', 'channel-unacceptable', (r) => {
+      firstCondition(r).fact = 'channelForbidden';
+    });
+    expect(p).toEqual([
+      expect.objectContaining({
+        file: '2-sharing/contact.rules.json',
+        rule: 'channel-unacceptable',
+        message: expect.stringMatching(/unknown fact "channelForbidden"/),
+      }),
+    ]);
+  });
+
+  it('an unknown operator', () => {
+    const p = problemsAfter('3-access/access.rules.json', 'advice-team-access', (r) => {
+      firstCondition(r).operator = 'equals';
+    });
+    expect(p).toEqual([
+      expect.objectContaining({
+        file: '3-access/access.rules.json',
+        rule: 'advice-team-access',
+        message: expect.stringMatching(/unknown operator "equals"/),
+      }),
+    ]);
+  });
+
+  it('an unknown outcome', () => {
+    const p = problemsAfter('3-access/access.rules.json', 'advice-team-access', (r) => {
+      r.event.type = 'allow';
+    });
+    expect(p).toContainEqual(
+      expect.objectContaining({
+        file: '3-access/access.rules.json',
+        rule: 'advice-team-access',
+        message: expect.stringMatching(/unknown outcome "allow"/),
+      }),
+    );
+  });
+
+  it("an unknown outcome in a modifier rule's when", () => {
+    const p = problemsAfter('2-sharing/contact.rules.json', 'no-service-reference', (r) => {
+      r.event.params.when = ['allow'];
+    });
+    expect(p).toEqual([
+      expect.objectContaining({ rule: 'no-service-reference', message: expect.stringMatching(/"allow"/) }),
+    ]);
+  });
+
+  it('an unknown obligation code', () => {
+    const p = problemsAfter('1-case-recording/recording.rules.json', 'consented-and-relevant', (r) => {
+      r.event.params.obligations = ['shred-everything'];
+    });
+    expect(p).toEqual([
+      expect.objectContaining({
+        file: '1-case-recording/recording.rules.json',
+        rule: 'consented-and-relevant',
+        message: expect.stringMatching(/unknown obligation code "shred-everything"/),
+      }),
+    ]);
+  });
+
+  it('an unknown code in a modifier rule', () => {
+    const p = problemsAfter('0-preamble/disclosure.rules.json', 'third-party-enquirer', (r) => {
+      r.event.params.code = 'say-nothing';
+    });
+    expect(p).toEqual([
+      expect.objectContaining({ rule: 'third-party-enquirer', message: expect.stringMatching(/"say-nothing"/) }),
+    ]);
+  });
+
+  it('an unknown clause id', () => {
+    const p = problemsAfter('3-access/retention.rules.json', 'still-studying', (r) => {
+      r.event.params.clauses = ['7.1'];
+    });
+    expect(p).toEqual([
+      expect.objectContaining({
+        file: '3-access/retention.rules.json',
+        rule: 'still-studying',
+        message: expect.stringMatching(/unknown clause id "7.1"/),
+      }),
+    ]);
+  });
+
+  it('a value a fact never takes', () => {
+    const p = problemsAfter('0-preamble/disclosure.rules.json', 'third-party-enquirer', (r) => {
+      firstCondition(r).value = ['third-party', 'landlord'];
+    });
+    expect(p).toEqual([
+      expect.objectContaining({
+        file: '0-preamble/disclosure.rules.json',
+        rule: 'third-party-enquirer',
+        message: expect.stringMatching(/never has the value "landlord"/),
+      }),
+    ]);
+  });
+
+  it('a boolean fact compared with a string', () => {
+    const p = problemsAfter('1-case-recording/recording.rules.json', 'not-relevant', (r) => {
+      firstCondition(r).value = 'false';
+    });
+    expect(p).toEqual([
+      expect.objectContaining({ rule: 'not-relevant', message: expect.stringMatching(/true or false/) }),
+    ]);
+  });
+
+  it('a duplicate rule name within a question', () => {
+    const p = problemsAfter('0-preamble/disclosure.rules.json', 'pms-case-management', (r, all) => {
+      all.push({ ...structuredClone(r), name: 'consent-to-share' }); // a name 2-sharing/disclosure.rules.json uses
+    });
+    expect(p).toContainEqual(
+      expect.objectContaining({ rule: 'consent-to-share', message: expect.stringMatching(/duplicate rule name/) }),
+    );
+    expect(p.find((x) => /duplicate/.test(x.message))?.file).toMatch(
+      /^(0-preamble|2-sharing)\/disclosure\.rules\.json$/,
+    );
+  });
+
+  it('two deciding rules of one priority with different outcomes', () => {
+    const p = problemsAfter('1-case-recording/recording.rules.json', 'consented-and-relevant', (r) => {
+      r.priority = 100; // the deny rules' priority
+    });
+    expect(p).toEqual([
+      expect.objectContaining({
+        file: '1-case-recording/recording.rules.json',
+        message: expect.stringMatching(/same priority \(100\)/),
+      }),
+    ]);
+    expect(['no-consent-to-record', 'not-relevant', 'consented-and-relevant']).toContain(p[0]?.rule);
+  });
+
+  it('a malformed rule (no priority), by name', () => {
+    const p = problemsAfter('2-sharing/contact.rules.json', 'channel-acceptable', (r) => {
+      delete r.priority;
+    });
+    expect(p).toEqual([
+      expect.objectContaining({
+        file: '2-sharing/contact.rules.json',
+        rule: 'channel-acceptable',
+        message: expect.stringMatching(/priority/),
+      }),
+    ]);
+  });
+
+  it('every problem at once, each with its own file and rule', () => {
+    const dir = copyRules();
+    const contact = readRules(dir, '2-sharing/contact.rules.json');
+    contact[0].conditions.all[0].fact = 'nope';
+    writeRules(dir, '2-sharing/contact.rules.json', contact);
+    const access = readRules(dir, '3-access/access.rules.json');
+    access[0].event.params.clauses = ['9.9'];
+    writeRules(dir, '3-access/access.rules.json', access);
+    let err: unknown;
+    try {
+      loadPolicy(dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RuleLoadError);
+    const problems = (err as RuleLoadError).problems;
+    expect(problems.map((p) => `${p.file} ${p.rule}`).sort()).toEqual(
+      [`2-sharing/contact.rules.json ${contact[0].name}`, `3-access/access.rules.json ${access[0].name}`].sort(),
+    );
+    expect((err as Error).message).toMatch(/2 problems/);
+  });
+
+  it('the unbroken copy loads', () => {
+    expect(() => loadPolicy(copyRules())).not.toThrow();
+  });
+});
+
+/** Rewrites every JSON file of a folder with its keys in reverse order and other whitespace. */
+function reserialise(dir: string): void {
+  const reorder = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(reorder)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .reverse()
+              .map((k) => [k, reorder((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.json'))
+        writeFileSync(p, `\n\n${JSON.stringify(reorder(JSON.parse(readFileSync(p, 'utf8'))), null, '\t')}  \n`);
+    }
+  };
+  walk(dir);
+}
+
+describe('rulesHash', () => {
+  const original = loadPolicy(RULES).ref.rulesHash;
+
+  it("loadPolicy(rules/) has the bundled policy's hash", () => {
+    expect(original).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(original).toBe(defaultPolicy().ref.rulesHash);
+    expect(original).toBe(createPolicy(bundledRules).ref.rulesHash);
+  });
+
+  it('is unchanged when the JSON is re-serialised with keys reordered and other whitespace', () => {
+    const dir = copyRules();
+    reserialise(dir);
+    expect(readFileSync(join(dir, '3-access/access.rules.json'), 'utf8')).not.toBe(
+      readFileSync(join(RULES, '3-access/access.rules.json'), 'utf8'),
+    );
+    expect(loadPolicy(dir).ref.rulesHash).toBe(original);
+  });
+
+  it('is unchanged by the scenario tables (they are not the policy)', () => {
+    const dir = copyRules();
+    writeFileSync(join(dir, '3-access/access.cases.json'), '[]');
+    expect(loadPolicy(dir).ref.rulesHash).toBe(original);
+  });
+
+  it("changes when one rule's text changes", () => {
+    const dir = copyRules();
+    const rules = readRules(dir, '3-access/retention.rules.json');
+    rules[0].event.params.text += ' ';
+    writeRules(dir, '3-access/retention.rules.json', rules);
+    const changed = loadPolicy(dir).ref.rulesHash;
+    expect(changed).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(changed).not.toBe(original);
+  });
+
+  it('changes when a clause or a setting changes', () => {
+    const dir = copyRules();
+    const policyJson = JSON.parse(readFileSync(join(dir, 'policy.json'), 'utf8'));
+    policyJson.settings.smallCountThreshold = 10;
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify(policyJson));
+    expect(loadPolicy(dir).ref.rulesHash).not.toBe(original);
+  });
+
+  it('every decision carries it', () => {
+    const d = defaultPolicy().evaluate({ question: 'recording', consentToRecord: true, relevant: true });
+    expect(d.policy).toEqual({ id: 'upsu-advice-confidentiality', version: expect.any(String), rulesHash: original });
+  });
+});
+
+describe('settings', () => {
+  const table = {
+    question: 'statistics-release',
+    actor: { role: 'advice-lead' },
+    recipient: { role: 'membership-body', name: 'NUS' },
+    fields: ['issueCategory', 'count'],
+    smallestCount: 7,
+  };
+
+  it('the small-count threshold of policy.json (5) can be raised by the caller', () => {
+    expect(defaultPolicy().evaluate(table).outcome).toBe('permit');
+    const strict = createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } });
+    const d = strict.evaluate(table);
+    expect(d.outcome).toBe('deny');
+    expect(d.remedies.map((r) => r.code)).toContain('suppress-small-counts');
+  });
+});
