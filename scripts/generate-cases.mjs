@@ -65,6 +65,8 @@ export function* generateCases({ count, seed = 42, badEvery = 0, piiPrefix = '' 
   const date = (y0, y1) =>
     `${y0 + Math.floor(r() * (y1 - y0 + 1))}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`;
 
+  // Disclosures recorded before the sample's audit date (2026-09-01).
+  const before = (d, max) => (d > max ? `2025${d.slice(4)}` : d);
   const okDisclosure = () =>
     pick([
       () => ({
@@ -208,20 +210,23 @@ export function* generateCases({ count, seed = 42, badEvery = 0, piiPrefix = '' 
       c.client.degreeStatus = 'completed';
       c.client.degreeCompletedOn = date(2018, 2026);
       // Most records past their year have been destroyed; a few have not (a finding).
-      if (c.client.degreeCompletedOn < '2025-06-01' && chance(0.95)) c.destroyedOn = date(2025, 2025);
+      if (c.client.degreeCompletedOn < '2025-06-01' && chance(0.97)) c.destroyedOn = date(2025, 2025);
       else c.destroyedOn = null;
     } else if (s < 0.55) c.client.degreeStatus = 'withdrawn';
     else if (s < 0.6) c.client.degreeStatus = 'unknown';
     const cr = r();
-    if (cr < 0.97) c.client.consentToRecord = true;
-    else if (cr < 0.985) c.client.consentToRecord = false;
+    if (cr < 0.985) c.client.consentToRecord = true;
+    else if (cr < 0.993) c.client.consentToRecord = false;
     if (chance(0.1)) c.client.objectsToStaffSharing = true;
     else if (chance(0.5)) c.client.objectsToStaffSharing = false;
     const nd = Math.floor(r() * r() * 4);
     if (nd > 0 || chance(0.3)) {
       c.disclosures = [];
       for (let i = 0; i < nd; i++)
-        c.disclosures.push({ on: date(2024, 2026), ...(chance(0.05) ? badDisclosure() : okDisclosure()) });
+        c.disclosures.push({
+          on: before(date(2024, 2026), '2026-08-31'),
+          ...(chance(0.05) ? badDisclosure() : okDisclosure()),
+        });
     }
     if (chance(0.03)) c.breaches = [chance(0.3) ? badBreach() : okBreach()];
     c.notes = `Fake case notes about ${first} ${last}${tag}, phone 07700 900${String(n % 1000).padStart(3, '0')}.`;

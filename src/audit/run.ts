@@ -189,16 +189,20 @@ async function pipeFile(path: string, w: Writable): Promise<void> {
     if (!w.write(chunk)) await once(w, 'drain');
 }
 
-/** The input in chunks of fresh buffers (a file is read with `fs.read`; stdin as it arrives). */
+/**
+ * The input in chunks (a file is read with `fs.read` into two buffers used in turn, so memory stays flat;
+ * stdin as it arrives). A chunk is only valid until the next one is asked for: keep a copy of what must last.
+ */
 async function* readChunks(o: AuditOptions, chunkBytes: number): AsyncGenerator<Buffer> {
   if (o.input === '-') {
     for await (const chunk of o.stdin) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     return;
   }
   const fh = await open(o.input, 'r');
+  const buffers = [Buffer.allocUnsafeSlow(chunkBytes), Buffer.allocUnsafeSlow(chunkBytes)];
   try {
-    for (;;) {
-      const buf = Buffer.allocUnsafe(chunkBytes);
+    for (let turn = 0; ; turn ^= 1) {
+      const buf = buffers[turn] as Buffer;
       const { bytesRead } = await fh.read(buf, 0, chunkBytes, null);
       if (bytesRead === 0) return;
       yield bytesRead === chunkBytes ? buf : buf.subarray(0, bytesRead);
@@ -223,7 +227,7 @@ async function splitLines(chunks: AsyncIterable<Buffer>, submit: (job: BatchJob)
 
   const flush = async () => {
     if (pendingBytes === 0) return;
-    const bytes = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+    const bytes = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
     const job: BatchJob = { seq: seq++, startLine: line, bytes };
@@ -250,12 +254,14 @@ async function splitLines(chunks: AsyncIterable<Buffer>, submit: (job: BatchJob)
         skipping = line + pendingLines;
         await flush();
         line = skipping;
-      } else carry = data;
+      } else carry = Buffer.from(data);
       continue;
     }
     let n = 0;
     for (let i = data.indexOf(10); i >= 0 && i <= last; i = data.indexOf(10, i + 1)) n++;
-    pending.push(data.subarray(0, last + 1));
+    // Kept past this chunk only as a copy (the reader reuses its buffers).
+    const whole = data.subarray(0, last + 1);
+    pending.push(pendingBytes + whole.length >= MIN_BATCH ? whole : Buffer.from(whole));
     pendingBytes += last + 1;
     pendingLines += n;
     if (last + 1 < data.length) carry = Buffer.from(data.subarray(last + 1));
@@ -287,6 +293,12 @@ interface Pool {
   terminate(): void;
 }
 
+/** Heap limits of a worker: a small young generation keeps each worker's memory flat (see bench/audit.mjs). */
+function workerLimits() {
+  const young = Number(process.env.UPSU_AUDIT_WORKER_YOUNG_MB ?? 8);
+  return { maxYoungGenerationSizeMb: young };
+}
+
 function startPool(o: AuditOptions, format: FormatOptions, accept: (r: BatchResult) => void): Pool {
   const url = o.workerUrl ?? new URL('./audit-worker.js', import.meta.url);
   const setup: WorkerSetup = { asOf: o.asOf, format, ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}) };
@@ -301,7 +313,7 @@ function startPool(o: AuditOptions, format: FormatOptions, accept: (r: BatchResu
   };
   const load: number[] = [];
   const workers = Array.from({ length: o.workers }, (_, i) => {
-    const w = new Worker(url, { workerData: setup });
+    const w = new Worker(url, { workerData: setup, resourceLimits: workerLimits() });
     load[i] = 0;
     w.on('message', (r: BatchResult) => {
       inflight--;
@@ -328,7 +340,10 @@ function startPool(o: AuditOptions, format: FormatOptions, accept: (r: BatchResu
       for (let i = 1; i < workers.length; i++) if ((load[i] as number) < (load[best] as number)) best = i;
       load[best] = (load[best] as number) + 1;
       inflight++;
-      (workers[best] as Worker).postMessage(job);
+      // An exact-size copy, transferred: the reader's buffer is reused, and no more than the batch is sent.
+      const bytes = new Uint8Array(job.bytes.byteLength);
+      bytes.set(job.bytes);
+      (workers[best] as Worker).postMessage({ ...job, bytes }, [bytes.buffer]);
     },
     async finish() {
       while (inflight > 0 && !failure) await wait();

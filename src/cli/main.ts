@@ -238,6 +238,8 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
     stdin: io.stdin,
     stdout: io.stdout,
     stderr: io.stderr,
+    // For tests: small reads exercise lines split across chunks and batches.
+    ...(io.env.UPSU_AUDIT_CHUNK_BYTES ? { chunkBytes: Number(io.env.UPSU_AUDIT_CHUNK_BYTES) } : {}),
   });
   if (summary.invalidLines && (format !== 'text' || out))
     io.stderr.write(
