@@ -196,10 +196,10 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
 
   it('every problem at once, each with its own file and rule', () => {
     const dir = copyRules();
-    const contact = readRules(dir, '2-sharing/contact.rules.json');
+    const contact = readRules(dir, '2-sharing/contact.rules.json') as [Rule, ...Rule[]];
     contact[0].conditions.all[0].fact = 'nope';
     writeRules(dir, '2-sharing/contact.rules.json', contact);
-    const access = readRules(dir, '3-access/access.rules.json');
+    const access = readRules(dir, '3-access/access.rules.json') as [Rule, ...Rule[]];
     access[0].event.params.clauses = ['9.9'];
     writeRules(dir, '3-access/access.rules.json', access);
     let err: unknown;
@@ -270,7 +270,7 @@ describe('rulesHash', () => {
 
   it("changes when one rule's text changes", () => {
     const dir = copyRules();
-    const rules = readRules(dir, '3-access/retention.rules.json');
+    const rules = readRules(dir, '3-access/retention.rules.json') as [Rule, ...Rule[]];
     rules[0].event.params.text += ' ';
     writeRules(dir, '3-access/retention.rules.json', rules);
     const changed = loadPolicy(dir).ref.rulesHash;
