@@ -4,6 +4,23 @@ import { evaluate, safeEvaluate } from './decision/evaluate.js';
 import { QUESTION_KINDS } from './facts/questions.js';
 import { bundledRules } from './generated/rules.js';
 
+/**
+ * What the browser bundle puts on `window.upsuPolicy`: the same `evaluate` and `safeEvaluate` as the package
+ * (the bundled rules, compiled in the page), the question kinds, and the clause catalogue (id and text of all
+ * 44 clauses) so a page can show the clauses a decision cites.
+ *
+ * @example
+ * // <script src="upsu-policy.global.js"></script>
+ * const d = window.upsuPolicy.evaluate({
+ *   question: 'disclosure',
+ *   actor: { role: 'adviser' },
+ *   recipient: { role: 'third-party', name: 'parent' },
+ *   information: { kind: 'presence', identifiable: true },
+ * });
+ * d.outcome; // 'deny'
+ * window.upsuPolicy.clauses.find((c) => c.id === 'P4')?.text; // 'UPSU will not confirm the client's presence…'
+ * @see P4
+ */
 const api = { evaluate, safeEvaluate, QUESTION_KINDS, clauses: bundledRules.clauses.clauses };
 (globalThis as unknown as { upsuPolicy: typeof api }).upsuPolicy = api;
 

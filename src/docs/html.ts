@@ -29,13 +29,16 @@ const codes = (label: string, ns: readonly CodedNote[]) =>
   ns.length ? `${label} ${ns.map((n) => `<code>${esc(n.code)}</code>`).join(', ')}` : '';
 
 function ruleItem(r: RuleDoc): string {
-  const where = `<code>${esc(r.question)}</code> · rule <code>${esc(r.name)}</code> <span class="muted">(priority ${r.priority}, rules/${esc(r.file)})</span>`;
+  const where = `<code>${esc(r.question)}</code> · rule <code>${esc(r.name)}</code> <span class="muted">(priority ${r.priority} in <a href="#question-${esc(r.question)}">the order</a>, rules/${esc(r.file)})</span>`;
   if (r.kind === 'decide') {
     const extra = [
       codes('obligations', r.obligations),
       codes('remedies', r.remedies),
       codes('advisories', r.advisories),
       ...r.sets.map(([k, v]) => `sets <code>${esc(k)}</code> to ${esc(v)}`),
+      r.overriddenBy
+        ? `applies only where none of the ${r.overriddenBy} rules with another outcome above it fires`
+        : '',
     ].filter(Boolean);
     return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → <strong class="o o-${esc(r.type)}">${esc(r.type)}</strong> (${as(r.clauses)}). ${esc(r.text ?? '')}${extra.length ? `<br>${extra.join('; ')}.` : ''}</li>`;
   }

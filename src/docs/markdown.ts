@@ -28,13 +28,17 @@ const notes = (label: string, ns: readonly CodedNote[]) =>
   ns.length ? `${label} ${ns.map((n) => `\`${n.code}\``).join(', ')}` : '';
 
 function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
-  const where = `\`${r.question}\` · rule \`${r.name}\` (priority ${r.priority}, \`rules/${r.file}\`)`;
+  const order = `[the order](${from === 'README.md' ? '' : 'README.md'}#order-${r.question})`;
+  const where = `\`${r.question}\` · rule \`${r.name}\` (priority ${r.priority} in ${order}, \`rules/${r.file}\`)`;
   if (r.kind === 'decide') {
     const extra = [
       notes('obligations', r.obligations),
       notes('remedies', r.remedies),
       notes('advisories', r.advisories),
       ...r.sets.map(([k, v]) => `sets \`${k}\` to ${v}`),
+      r.overriddenBy
+        ? `applies only where none of the ${r.overriddenBy} rules with another outcome above it fires`
+        : '',
     ].filter(Boolean);
     return (
       `- ${where}: when ${r.reads} → **${r.type}** (${links(m, r.clauses, from)}). ${r.text ?? ''}` +
@@ -194,7 +198,7 @@ export function indexMarkdown(m: DocsModel): string {
   ];
   for (const q of m.questions) {
     out.push(
-      `### \`${q.kind}\` — ${q.title}`,
+      `### <a id="order-${q.kind}"></a>\`${q.kind}\` — ${q.title}`,
       '',
       `Outcomes: ${q.outcomes.map((o) => `\`${o}\``).join(', ')}. When no rule applies: **${q.cautious}** (${links(m, q.fallbackClauses, from)}).`,
       '',

@@ -44,6 +44,8 @@ export interface RuleDoc {
   readonly sets: readonly (readonly [string, string])[];
   /** Every clause the rule cites: its own, its notes', its violations'. */
   readonly cites: readonly string[];
+  /** Deciding rules: how many deciding rules with another outcome are tried before it (and so override it). */
+  readonly overriddenBy: number;
 }
 
 /** A worked example: a scenario with the decision the real rules give it. */
@@ -163,7 +165,7 @@ export function sectionFile(id: string, title: string): string {
   return `${id}-${slug(title)}.md`;
 }
 
-function ruleDoc(question: string, r: CompiledRule, policy: Policy): RuleDoc {
+function ruleDoc(question: string, r: CompiledRule, policy: Policy, above: readonly CompiledRule[] = []): RuleDoc {
   const facts = policy.loaded.questions[question]?.facts ?? {};
   const p = r.json.event.params;
   const sets: [string, string][] = [];
@@ -201,6 +203,7 @@ function ruleDoc(question: string, r: CompiledRule, policy: Policy): RuleDoc {
     advisories: r.advisories,
     sets,
     cites: [...cites].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+    overriddenBy: above.filter((x) => x.priority > r.priority && x.type !== r.type).length,
   };
 }
 
@@ -305,7 +308,7 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
     const cq = policy.loaded.questions[kind];
     const meta = bundle.questions[kind];
     if (!cq || !meta) continue;
-    const deciding = cq.deciding.map((r) => ruleDoc(kind, r, policy));
+    const deciding = cq.deciding.map((r) => ruleDoc(kind, r, policy, cq.deciding));
     const modifiers = cq.modifiers.map((r) => ruleDoc(kind, r, policy));
     questions.push({
       kind,
