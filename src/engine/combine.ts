@@ -4,6 +4,52 @@ import type { CompiledQuestion, CompiledRule } from './compiled.js';
 import { COLLECTED, SETTABLE } from './load.js';
 
 /**
+ * What a set of applied rules makes of a decision, apart from `set` values read from facts: worked out once
+ * per distinct set of applied rules and kept (see {@link combine}).
+ */
+interface Shape {
+  readonly outcome: string;
+  readonly clauses: readonly string[];
+  readonly reasons: readonly Reason[];
+  readonly obligations: readonly CodedNote[];
+  readonly remedies: readonly CodedNote[];
+  readonly advisories: readonly CodedNote[];
+  /** The applied rules in the order they apply, when any of them sets a decision field; else null. */
+  readonly setters: readonly CompiledRule[] | null;
+}
+
+/** What combine works out once per question kind. */
+interface Plan {
+  /** The shapes seen, keyed by the applied rules as a bit set (rule i → 2^i; modifier j → 2^(deciding + j)). */
+  readonly shapes: Map<number, Shape>;
+  /** The modifiers that apply to each outcome (their `when` has it), with their index among the modifiers. */
+  readonly modifiersFor: ReadonlyMap<string, readonly (readonly [CompiledRule, number])[]>;
+}
+const plans = new WeakMap<CompiledQuestion, Plan>();
+
+function planOf(cq: CompiledQuestion): Plan {
+  let plan = plans.get(cq);
+  if (!plan) {
+    const modifiersFor = new Map<string, (readonly [CompiledRule, number])[]>();
+    const outcomes = new Set([cq.cautious, ...cq.outcomes, ...cq.deciding.map((r) => r.type)]);
+    for (const o of outcomes)
+      modifiersFor.set(
+        o,
+        cq.modifiers.flatMap((m, j) => (m.when.has(o) ? [[m, j] as const] : [])),
+      );
+    plan = { shapes: new Map(), modifiersFor };
+    plans.set(cq, plan);
+  }
+  return plan;
+}
+/** Bit sets are plain numbers: exact up to 2^53, so questions with more rules than that are not memoised. */
+const MAX_RULES = 52;
+/** 2^i, looked up: `2 ** i` is a runtime call in V8, a table read is not. */
+const BIT: readonly number[] = Array.from({ length: MAX_RULES + 1 }, (_, i) => 2 ** i);
+/** Distinct rule combinations kept per question kind; beyond it shapes are still built, just not kept. */
+const MAX_SHAPES = 4096;
+
+/**
  * Combines the rules of a question into a decision. The deciding rules are an ordered list: the first that
  * fires (highest priority) decides the outcome — each deny sits above the permits it overrides — and
  * every other fired rule with the same outcome adds its reason. Modifier rules add their obligation,
@@ -12,6 +58,10 @@ import { COLLECTED, SETTABLE } from './load.js';
  *
  * `fires` says whether a rule fired: the compiled path evaluates it lazily; the json-rules-engine interpreter
  * looks it up in the engine's results. Both paths share this function, so they cannot combine differently.
+ *
+ * Which rules apply is all that shapes a decision's outcome, clauses, reasons and notes, so that part is
+ * built once per distinct set of applied rules and copied (fresh arrays, the same frozen entries) after;
+ * only `set` values that read a fact are worked out on every call.
  */
 export function combine(
   cq: CompiledQuestion,
@@ -23,68 +73,138 @@ export function combine(
   trace?: readonly TraceEntry[],
 ): Decision {
   const deciding = cq.deciding;
+  const modifiers = cq.modifiers;
+  const nd = deciding.length;
   let at = -1;
-  for (let i = 0; i < deciding.length; i++) {
+  for (let i = 0; i < nd; i++) {
     if (fires(deciding[i] as CompiledRule)) {
       at = i;
       break;
     }
   }
   const outcome = at < 0 ? cq.cautious : (deciding[at] as CompiledRule).type;
-  const reasons: Reason[] = [];
-  let indexes: number[] = [];
-  let obligations: CodedNote[] | undefined;
-  let remedies: CodedNote[] | undefined;
-  let advisories: CodedNote[] | undefined;
-  let extra: Record<string, unknown> | undefined;
-
-  const apply = (r: CompiledRule) => {
-    if (r.reason) reasons.push(r.reason);
-    for (const i of r.clauseIndexes) indexes.push(i);
-    if (r.obligations.length) obligations = addNotes(obligations, r.obligations);
-    if (r.remedies.length) remedies = addNotes(remedies, r.remedies);
-    if (r.advisories.length) advisories = addNotes(advisories, r.advisories);
-    for (const [key, sv] of r.set) {
-      const v = 'fact' in sv ? sv.fact.derive(question, ctx) : sv.value;
-      extra ??= {};
-      if (COLLECTED.has(key)) {
-        const list = (extra[key] as unknown[] | undefined) ?? (extra[key] = []);
-        // A rule may add several entries at once (an array); equal entries are kept once.
-        for (const item of Array.isArray(v) ? v : [v])
-          if (!list.some((x) => x === item || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(item))))
-            list.push(item);
-      } else if (!(key in extra)) extra[key] = v;
-    }
-  };
-
-  if (at < 0) {
-    reasons.push(cq.notCovered);
-    indexes = cq.notCoveredClauseIndexes.slice();
-  } else {
-    apply(deciding[at] as CompiledRule);
-    for (let i = at + 1; i < deciding.length; i++) {
+  // The applied rules, as a bit set when it fits in a number, else as a list.
+  const memoise = nd + modifiers.length <= MAX_RULES;
+  let key = 0;
+  const applied: CompiledRule[] | undefined = memoise ? undefined : [];
+  if (at >= 0) {
+    key = BIT[at] as number;
+    applied?.push(deciding[at] as CompiledRule);
+    for (let i = at + 1; i < nd; i++) {
       const r = deciding[i] as CompiledRule;
-      if (r.type === outcome && fires(r)) apply(r);
+      if (r.type === outcome && fires(r)) {
+        key += BIT[i] as number;
+        applied?.push(r);
+      }
     }
   }
-  for (const m of cq.modifiers) if (m.when.has(outcome) && fires(m)) apply(m);
+  const plan = planOf(cq);
+  const mods = plan.modifiersFor.get(outcome) as readonly (readonly [CompiledRule, number])[];
+  for (let j = 0; j < mods.length; j++) {
+    const [m, index] = mods[j] as readonly [CompiledRule, number];
+    if (fires(m)) {
+      key += BIT[nd + index] as number;
+      applied?.push(m);
+    }
+  }
 
-  const decision: Record<string, unknown> = { question: cq.kind, outcome };
-  if (extra) for (const key of SETTABLE) if (key in extra) decision[key] = extra[key];
-  decision.clauses = clauseList(indexes, clauseIds);
-  decision.reasons = reasons;
-  decision.obligations = obligations ?? [];
-  decision.remedies = remedies ?? [];
-  decision.advisories = advisories ?? [];
-  decision.policy = policy;
+  let shape: Shape | undefined;
+  if (memoise) {
+    const seen = plan.shapes;
+    shape = seen.get(key);
+    if (!shape) {
+      shape = buildShape(cq, outcome, at, rulesOf(cq, key), clauseIds);
+      if (seen.size < MAX_SHAPES) seen.set(key, shape);
+    }
+  } else shape = buildShape(cq, outcome, at, applied as CompiledRule[], clauseIds);
+
+  let decision: Record<string, unknown>;
+  if (shape.setters === null)
+    decision = {
+      question: cq.kind,
+      outcome,
+      clauses: shape.clauses.slice(),
+      reasons: shape.reasons.slice(),
+      obligations: shape.obligations.slice(),
+      remedies: shape.remedies.slice(),
+      advisories: shape.advisories.slice(),
+      policy,
+    };
+  else {
+    const extra: Record<string, unknown> = {};
+    for (const r of shape.setters)
+      for (const [key, sv] of r.set) {
+        const v = 'fact' in sv ? sv.fact.derive(question, ctx) : sv.value;
+        if (COLLECTED.has(key)) {
+          const list = (extra[key] as unknown[] | undefined) ?? (extra[key] = []);
+          // A rule may add several entries at once (an array); equal entries are kept once.
+          for (const item of Array.isArray(v) ? v : [v])
+            if (!list.some((x) => x === item || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(item))))
+              list.push(item);
+        } else if (!(key in extra)) extra[key] = v;
+      }
+    decision = { question: cq.kind, outcome };
+    for (const k of SETTABLE) if (k in extra) decision[k] = extra[k];
+    decision.clauses = shape.clauses.slice();
+    decision.reasons = shape.reasons.slice();
+    decision.obligations = shape.obligations.slice();
+    decision.remedies = shape.remedies.slice();
+    decision.advisories = shape.advisories.slice();
+    decision.policy = policy;
+  }
   if (trace) decision.trace = trace;
   return decision as unknown as Decision;
 }
 
-function addNotes(list: CodedNote[] | undefined, add: readonly CodedNote[]): CodedNote[] {
-  const out = list ?? [];
-  for (const n of add) if (!out.some((x) => x.code === n.code)) out.push(n);
+/** The applied rules of a bit set, in the order they apply: deciding rules by priority, then modifiers. */
+function rulesOf(cq: CompiledQuestion, key: number): CompiledRule[] {
+  const out: CompiledRule[] = [];
+  const all = [...cq.deciding, ...cq.modifiers];
+  for (let i = 0; i < all.length; i++)
+    if (Math.floor(key / (BIT[i] as number)) % 2 === 1) out.push(all[i] as CompiledRule);
   return out;
+}
+
+function buildShape(
+  cq: CompiledQuestion,
+  outcome: string,
+  at: number,
+  applied: readonly CompiledRule[],
+  clauseIds: readonly string[],
+): Shape {
+  const reasons: Reason[] = [];
+  let indexes: number[] = [];
+  const obligations: CodedNote[] = [];
+  const remedies: CodedNote[] = [];
+  const advisories: CodedNote[] = [];
+  const setters: CompiledRule[] = [];
+  if (at < 0) {
+    reasons.push(cq.notCovered);
+    indexes = cq.notCoveredClauseIndexes.slice();
+  }
+  for (const r of applied) {
+    if (r.reason) reasons.push(r.reason);
+    for (const i of r.clauseIndexes) indexes.push(i);
+    addNotes(obligations, r.obligations);
+    addNotes(remedies, r.remedies);
+    addNotes(advisories, r.advisories);
+    if (r.set.length) setters.push(r);
+  }
+  // Not frozen: the arrays never leave this module (decisions get copies), and V8 copies a frozen array with
+  // `slice()` tens of times slower than a plain one.
+  return {
+    outcome,
+    clauses: clauseList(indexes, clauseIds),
+    reasons,
+    obligations,
+    remedies,
+    advisories,
+    setters: setters.length ? setters : null,
+  };
+}
+
+function addNotes(out: CodedNote[], add: readonly CodedNote[]): void {
+  for (const n of add) if (!out.some((x) => x.code === n.code)) out.push(n);
 }
 
 function clauseList(indexes: number[], ids: readonly string[]): string[] {

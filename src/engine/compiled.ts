@@ -48,8 +48,61 @@ export interface CompiledQuestion {
   readonly notCoveredClauseIndexes: readonly number[];
 }
 
+type Operators = Readonly<Record<string, { accepts: (v: unknown) => boolean; test: (a: never, b: never) => boolean }>>;
+type Test = (q: never, ctx: FactContext) => boolean;
+
+let evalAllowed: boolean | undefined;
+
+/**
+ * Compiles a condition tree into one function. Where the runtime allows code generation it is generated
+ * JavaScript — one expression, each fact derivation and operator called from its own call site, so V8 can
+ * inline them; elsewhere (a Content Security Policy without `unsafe-eval`) a tree of closures
+ * ({@link compileConditionClosures}). Both apply json-rules-engine's semantics: the operator's fact-type check,
+ * then its test; `all` / `any` short-cut left to right.
+ */
+export function compileCondition(c: ConditionJson, facts: FactCatalogue<never>, operators: Operators): Test {
+  if (evalAllowed === undefined) {
+    try {
+      evalAllowed = new Function('return true')() === true;
+    } catch {
+      evalAllowed = false;
+    }
+  }
+  if (!evalAllowed) return compileConditionClosures(c, facts, operators);
+  const consts: unknown[] = [];
+  const constant = (v: unknown): string => {
+    let i = consts.indexOf(v);
+    if (i < 0) i = consts.push(v) - 1;
+    return `k${i}`;
+  };
+  const literal = (v: unknown): string =>
+    v === null || typeof v === 'boolean' || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))
+      ? JSON.stringify(v)
+      : constant(v);
+  const expr = (c: ConditionJson): string => {
+    if ('all' in c) return c.all.length ? `(${c.all.map(expr).join(' && ')})` : 'true';
+    if ('any' in c) return c.any.length ? `(${c.any.map(expr).join(' || ')})` : 'false';
+    if ('not' in c) return `!${expr(c.not)}`;
+    const fact = `${constant((facts[c.fact] as FactDefinition<never>).derive)}(q, ctx)`;
+    const op = operators[c.operator] as { accepts: (v: unknown) => boolean; test: (a: never, b: never) => boolean };
+    const v = c.value;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
+      const other = `${constant((facts[(v as { fact: string }).fact] as FactDefinition<never>).derive)}(q, ctx)`;
+      return `((a) => ${constant(op.accepts)}(a) && ${constant(op.test)}(a, ${other}))(${fact})`;
+    }
+    if (c.operator === 'equal') return `(${fact} === ${literal(v)})`;
+    if (c.operator === 'notEqual') return `(${fact} !== ${literal(v)})`;
+    if (c.operator === 'in' && Array.isArray(v)) return `(${constant(v)}.indexOf(${fact}) > -1)`;
+    if (c.operator === 'notIn' && Array.isArray(v)) return `(${constant(v)}.indexOf(${fact}) === -1)`;
+    return `((a) => ${constant(op.accepts)}(a) && ${constant(op.test)}(a, ${literal(v)}))(${fact})`;
+  };
+  const body = expr(c);
+  const names = consts.map((_, i) => `k${i}`);
+  return new Function(...names, `"use strict";\nreturn function test(q, ctx) { return ${body}; };`)(...consts) as Test;
+}
+
 /** Compiles a condition tree into a closure that derives each fact and applies the operator directly. */
-export function compileCondition(
+export function compileConditionClosures(
   c: ConditionJson,
   facts: FactCatalogue<never>,
   operators: Readonly<Record<string, { accepts: (v: unknown) => boolean; test: (a: never, b: never) => boolean }>>,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { issue } from '../decision/errors.js';
 import type { Issue } from '../decision/types.js';
+import { fastChecker } from './fast-validate.js';
 import { QUESTION_KINDS, type Question, type QuestionKind, questionSchemas } from './questions.js';
 
 /** The outcome of validating a question. */
@@ -78,6 +79,9 @@ export function fromZodIssues(
  * Validates a question against its kind's zod schema. Never throws; never mutates the input; the value
  * returned is a fresh copy with only the fields the contract names.
  *
+ * A checker compiled from the same zod schema (`fast-validate.ts`) answers first; only a question it does not
+ * accept goes through zod, which then gives the issues. Same data either way.
+ *
  * @example
  * validateQuestion({ question: 'recording', consentToRecord: true, relevant: true }).ok; // true
  */
@@ -87,6 +91,11 @@ export function validateQuestion(input: unknown): Validated<Question> {
   if (kind === undefined) return { ok: false, issues: [issue('required', ['question'])] };
   if (typeof kind !== 'string' || !Object.hasOwn(questionSchemas, kind))
     return { ok: false, issues: [issue('unknown-question', ['question'], { options: QUESTION_KINDS })] };
+  const fast = fastChecker(kind as QuestionKind);
+  if (fast) {
+    const value = fast(input);
+    if (value !== null) return { ok: true, value };
+  }
   const r = questionSchemas[kind as QuestionKind].safeParse(input);
   if (r.success) return { ok: true, value: r.data as Question };
   return { ok: false, issues: fromZodIssues(r.error.issues, input) };
