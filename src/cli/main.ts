@@ -53,9 +53,14 @@ function packageRoot(): string {
 const version = () =>
   (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+/**
+ * Colour on a terminal (or with FORCE_COLOR), never when NO_COLOR is set to anything (https://no-color.org).
+ */
 const colorFor = (stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv) =>
-  stream.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
+  !env.NO_COLOR &&
+  (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== ''
+    ? env.FORCE_COLOR !== '0'
+    : stream.isTTY === true && env.TERM !== 'dumb');
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };

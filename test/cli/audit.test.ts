@@ -1,0 +1,254 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliAsync, ensureBuilt, generate, tempDir } from './helpers.js';
+
+const AS_OF = '2026-09-01';
+let dir: string;
+let clean: string;
+let sample: string;
+let withBad: string;
+
+const CLEAN_CASES = [
+  { id: 'OK-1', client: { degreeStatus: 'studying', consentToRecord: true, name: 'Quentin Cleanname' } },
+  {
+    id: 'OK-2',
+    client: { degreeStatus: 'completed', degreeCompletedOn: '2019-06-30', consentToRecord: true },
+    destroyedOn: '2020-07-01',
+    disclosures: [
+      {
+        on: '2019-03-01',
+        actor: { role: 'adviser' },
+        recipient: { role: 'advice-lead' },
+        information: { kind: 'case-record', identifiable: true },
+      },
+    ],
+  },
+];
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = tempDir();
+  clean = join(dir, 'clean.ndjson');
+  writeFileSync(clean, `${CLEAN_CASES.map((c) => JSON.stringify(c)).join('\n')}\n`);
+  sample = generate(join(dir, 'sample.ndjson'), ['--count', '400', '--seed', '3']);
+  // Every 50th line is bad: alternately not JSON (line 50, 150, …) and failing validation (100, 200, …).
+  withBad = generate(join(dir, 'bad.ndjson'), ['--count', '400', '--seed', '3', '--bad-every', '50']);
+}, 120_000);
+
+const audit = (file: string, ...more: string[]) => cli(['audit', file, '--as-of', AS_OF, ...more]);
+
+describe('upsu-policy audit: exit codes', () => {
+  it('0 when no case has a finding', () => {
+    const r = audit(clean);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 cases audited: 0 cases with findings, 0 findings.');
+  });
+  it('1 when there are findings', () => {
+    const r = audit(sample);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/400 cases audited: \d+ cases with findings/);
+  });
+  it('2 when any line is invalid, and the rest of the file is still audited', () => {
+    const r = audit(withBad, '--format', 'json');
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.stdout);
+    expect(j.summary.lines).toBe(400);
+    expect(j.summary.invalidLines).toBe(8);
+    expect(j.summary.cases).toBe(392);
+    expect(j.invalidLines.map((x: { line: number }) => x.line)).toEqual([50, 100, 150, 200, 250, 300, 350, 400]);
+    expect(j.invalidLines[0].issues.map((i: { code: string }) => i.code)).toEqual(['invalid-json']);
+    const codes = j.invalidLines[1].issues.map((i: { code: string }) => i.code);
+    expect(codes).toContain('invalid-value');
+    expect(codes).toContain('invalid-date');
+    expect(j.invalidLines[1].issues.find((i: { code: string }) => i.code === 'invalid-date').path).toEqual([
+      'client',
+      'degreeCompletedOn',
+    ]);
+    // Cases after a bad line are audited: the findings of the good lines are those of the clean export's.
+    const good = JSON.parse(audit(sample, '--format', 'json').stdout);
+    const badIds = new Set(Array.from({ length: 8 }, (_, i) => `C-${String((i + 1) * 50).padStart(7, '0')}`));
+    expect(j.findings).toEqual(good.findings.filter((f: { caseId: string }) => !badIds.has(f.caseId)));
+    expect(r.stderr).toMatch(/8 invalid lines not audited/);
+  });
+  it('text: bad lines are listed with their line numbers and issue codes', () => {
+    const r = audit(withBad);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^line 50: not audited — invalid-json at \(line\)$/m);
+    expect(r.stdout).toMatch(/^line 100: not audited — .*invalid-value at client\.degreeStatus/m);
+    expect(r.stdout).toContain('392 cases audited');
+    expect(r.stdout).toContain('8 invalid lines not audited');
+  });
+  it('usage errors exit 2 with a one-line message', () => {
+    for (const args of [
+      ['audit', sample],
+      ['audit', sample, '--as-of', '2026-02-30'],
+      ['audit', sample, '--as-of', AS_OF, '--format', 'html'],
+      ['audit', sample, '--as-of', AS_OF, '--workers', '0'],
+      ['audit', '--as-of', AS_OF],
+      ['audit', join(dir, 'missing.ndjson'), '--as-of', AS_OF],
+      ['audit', sample, '--as-of', AS_OF, '--frobnicate'],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^upsu-policy audit: /);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
+describe('upsu-policy audit: formats', () => {
+  it('json: { summary, findings, invalidLines }, each finding { caseId, code, clause, message }', () => {
+    const r = audit(sample, '--format', 'json');
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j).sort()).toEqual(['findings', 'invalidLines', 'summary']);
+    expect(j.summary).toMatchObject({ asOf: AS_OF, lines: 400, cases: 400, invalidLines: 0 });
+    expect(j.summary.findings).toBe(j.findings.length);
+    expect(j.summary.casesWithFindings).toBe(new Set(j.findings.map((f: { caseId: string }) => f.caseId)).size);
+    for (const f of j.findings) expect(Object.keys(f)).toEqual(['caseId', 'code', 'clause', 'message']);
+    const codes = new Set(j.findings.map((f: { code: string }) => f.code));
+    expect(codes.has('not-destroyed')).toBe(true);
+    expect(codes.has('third-party-without-consent')).toBe(true);
+    const perClause: Record<string, number> = {};
+    for (const f of j.findings) perClause[f.clause] = (perClause[f.clause] ?? 0) + 1;
+    expect(j.summary.byClause).toEqual(perClause);
+  });
+
+  it('text lists one line per finding, then the summary', () => {
+    const r = audit(sample);
+    const j = JSON.parse(audit(sample, '--format', 'json').stdout);
+    const lines = r.stdout.split('\n').filter((l) => /^C-\d{7} /.test(l));
+    expect(lines).toHaveLength(j.findings.length);
+    expect(lines[0]).toContain(j.findings[0].code);
+    expect(r.stdout).toContain('By clause:');
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('junit: one <testcase> per case, a <failure> per finding, an <error> per invalid line', () => {
+    const r = audit(withBad, '--format', 'junit');
+    expect(r.code).toBe(2);
+    const x = r.stdout;
+    expect(x.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
+    expect(x.trimEnd().endsWith('</testsuites>')).toBe(true);
+    const testcases = x.match(/<testcase /g) ?? [];
+    expect(testcases).toHaveLength(400);
+    const j = JSON.parse(audit(withBad, '--format', 'json').stdout);
+    expect(x.match(/<failure /g) ?? []).toHaveLength(j.findings.length);
+    expect(x.match(/<error /g) ?? []).toHaveLength(8);
+    expect(x).toMatch(new RegExp(`<testsuite [^>]*tests="400" failures="${j.summary.casesWithFindings}" errors="8"`));
+    // Balanced: every opened testcase is closed or self-closing.
+    const open = (x.match(/<testcase [^>]*[^/]>/g) ?? []).length;
+    expect((x.match(/<\/testcase>/g) ?? []).length).toBe(open);
+    expect(x).toContain('name="line 50"');
+  });
+
+  it('sarif: SARIF 2.1.0, one rule per clause, a result per finding located at its line', () => {
+    const r = audit(sample, '--format', 'sarif');
+    const s = JSON.parse(r.stdout);
+    expect(s.version).toBe('2.1.0');
+    expect(s.$schema).toContain('sarif-2.1.0');
+    expect(s.runs).toHaveLength(1);
+    const run = s.runs[0];
+    const rules = run.tool.driver.rules;
+    expect(run.tool.driver.name).toBe('upsu-policy');
+    expect(new Set(rules.map((x: { id: string }) => x.id)).size).toBe(rules.length);
+    expect(rules.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['P3', '3.3', '5.4.1']));
+    const j = JSON.parse(audit(sample, '--format', 'json').stdout);
+    expect(run.results).toHaveLength(j.findings.length);
+    for (const res of run.results) {
+      expect(rules[res.ruleIndex].id).toBe(res.ruleId);
+      expect(res.level).toBe('error');
+      expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe(sample);
+      expect(res.locations[0].physicalLocation.region.startLine).toBe(Number(res.properties.caseId.slice(2)));
+      expect(typeof res.message.text).toBe('string');
+    }
+    expect(run.invocations[0].executionSuccessful).toBe(true);
+  });
+
+  it('sarif lists invalid lines as tool notifications', () => {
+    const s = JSON.parse(audit(withBad, '--format', 'sarif').stdout);
+    const notes = s.runs[0].invocations[0].toolExecutionNotifications;
+    expect(
+      notes.map(
+        (n: { locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
+          n.locations[0].physicalLocation.region.startLine,
+      ),
+    ).toEqual([50, 100, 150, 200, 250, 300, 350, 400]);
+  });
+
+  it('--out writes the report to a file and nothing to stdout', () => {
+    const out = join(dir, 'report.sarif');
+    const r = audit(sample, '--format', 'sarif', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+  });
+});
+
+describe('upsu-policy audit: input, workers, streaming', () => {
+  it('reads standard input with -', () => {
+    const fromFile = JSON.parse(audit(sample, '--format', 'json').stdout);
+    const r = cli(['audit', '-', '--as-of', AS_OF, '--format', 'json'], { input: readFileSync(sample) });
+    expect(r.code).toBe(1);
+    const fromStdin = JSON.parse(r.stdout);
+    expect(fromStdin.findings).toEqual(fromFile.findings);
+    expect(fromStdin.summary.input).toBe('stdin');
+  });
+
+  it('gives the same report, byte for byte, with 1 or 3 workers and any read size', async () => {
+    for (const format of ['text', 'json', 'junit', 'sarif']) {
+      const runs = await Promise.all(
+        [
+          { workers: '1', chunk: '' },
+          { workers: '3', chunk: '' },
+          { workers: '1', chunk: '997' },
+          { workers: '2', chunk: '64' },
+        ].map(({ workers, chunk }) =>
+          cliAsync(['audit', withBad, '--as-of', AS_OF, '--format', format, '--workers', workers], {
+            env: chunk ? { UPSU_AUDIT_CHUNK_BYTES: chunk } : {},
+          }),
+        ),
+      );
+      for (const r of runs) {
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe(runs[0]?.stdout);
+      }
+    }
+  }, 60_000);
+
+  it('handles CRLF line ends, a byte-order mark, blank lines and a last line without a newline', () => {
+    const lines = CLEAN_CASES.map((c) => JSON.stringify(c));
+    const file = join(dir, 'crlf.ndjson');
+    writeFileSync(file, `\ufeff${lines[0]}\r\n\r\n   \r\n${lines[1]}`);
+    const r = audit(file, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ lines: 2, cases: 2, invalidLines: 0 });
+  });
+
+  it('an empty export is audited: no cases, exit 0', () => {
+    const file = join(dir, 'empty.ndjson');
+    writeFileSync(file, '');
+    for (const format of ['text', 'json', 'junit', 'sarif']) {
+      const r = audit(file, '--format', format);
+      expect(r.code).toBe(0);
+      if (format === 'json' || format === 'sarif') JSON.parse(r.stdout);
+    }
+  });
+
+  it('a line longer than the limit is reported (too-big) and skipped; the next lines are audited', () => {
+    const file = join(dir, 'huge.ndjson');
+    const big = JSON.stringify({ id: 'BIG', client: { degreeStatus: 'studying', notes: 'x'.repeat(9 * 1024 * 1024) } });
+    writeFileSync(file, `${JSON.stringify(CLEAN_CASES[0])}\n${big}\n${JSON.stringify(CLEAN_CASES[1])}\n`);
+    const r = audit(file, '--format', 'json');
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.stdout);
+    expect(j.invalidLines).toEqual([{ line: 2, issues: [expect.objectContaining({ code: 'too-big' })] }]);
+    expect(j.summary.cases).toBe(2);
+  });
+
+  it('no progress bar when stderr is not a terminal', () => {
+    const r = audit(sample, '--format', 'json');
+    expect(r.stderr).toBe('');
+  });
+});

@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, ensureBuilt, tempDir } from './helpers.js';
+
+const PARENT = {
+  question: 'disclosure',
+  actor: { role: 'adviser' },
+  recipient: { role: 'third-party', name: 'parent' },
+  information: { kind: 'presence', identifiable: true },
+};
+
+beforeAll(ensureBuilt, 120_000);
+
+describe('upsu-policy decide', () => {
+  it('prints the decision as JSON from a file and exits 0', () => {
+    const dir = tempDir();
+    const file = join(dir, 'q.json');
+    writeFileSync(file, JSON.stringify(PARENT));
+    const r = cli(['decide', file]);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.question).toBe('disclosure');
+    expect(d.outcome).toBe('deny');
+    expect(d.clauses).toContain('P4');
+    expect(d.obligations.map((o: { code: string }) => o.code)).toContain('state-policy-and-decline');
+    expect(d.policy.rulesHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(d.trace).toBeUndefined();
+    expect(r.stderr).toBe('');
+  });
+
+  it('reads standard input with -', () => {
+    const r = cli(['decide', '-'], {
+      input: JSON.stringify({ question: 'recording', consentToRecord: true, relevant: true }),
+    });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'permit', obligations: [{ code: 'secure-storage' }] });
+  });
+
+  it('--explain adds the trace of every rule', () => {
+    const r = cli(['decide', '-', '--explain'], { input: JSON.stringify(PARENT) });
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.trace.length).toBeGreaterThan(5);
+    expect(d.trace.some((t: { fired: boolean; applied: boolean }) => t.fired && t.applied)).toBe(true);
+  });
+
+  it('--format text prints outcome, clauses with their text, reasons, obligations and remedies', () => {
+    const q = {
+      question: 'disclosure',
+      actor: { role: 'adviser' },
+      recipient: { role: 'third-party', name: 'employer' },
+      information: { kind: 'case-record', identifiable: true },
+      consent: { given: true, method: 'verbal' },
+    };
+    const r = cli(['decide', '-', '--format', 'text'], { input: JSON.stringify(q) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^DENY/);
+    expect(r.stdout).toContain('Because');
+    expect(r.stdout).toContain('Clauses');
+    expect(r.stdout).toMatch(/P3 +UPSU Advice Service understands confidentiality/);
+    expect(r.stdout).toContain('third-party-without-consent');
+    expect(r.stdout).toContain('Obligations');
+    expect(r.stdout).toContain('Remedies');
+    expect(r.stdout).toContain('obtain-consent-to-share');
+    expect(r.stdout).not.toContain('\u001b[');
+    const explained = cli(['decide', '-', '--format', 'text', '--explain'], { input: JSON.stringify(q) });
+    expect(explained.stdout).toContain('Rules evaluated');
+  });
+
+  it('an invalid question exits 2 with one line per issue on stderr, no stack trace, no echoed values', () => {
+    const q = {
+      question: 'disclosure',
+      actor: { role: 'wizard' },
+      recipient: { role: 'third-party', name: 'Zebedee Secretname' },
+    };
+    const r = cli(['decide', '-'], { input: JSON.stringify(q) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^invalid-value at actor\.role: /);
+    expect(lines[1]).toMatch(/^required at information: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).not.toContain('wizard');
+    expect(r.stderr).not.toContain('Zebedee');
+  });
+
+  it('input that is not JSON exits 2 (invalid-json)', () => {
+    const r = cli(['decide', '-'], { input: '{"question": "disclosure", Zebedee' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^invalid-json/);
+    expect(r.stderr).not.toContain('Zebedee');
+  });
+
+  it('usage errors exit 2 with one line', () => {
+    for (const args of [
+      ['decide'],
+      ['decide', 'a.json', 'b.json'],
+      ['decide', '-', '--format', 'xml'],
+      ['decide', '-', '--bogus'],
+      ['decide', '/nonexistent/q.json'],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^upsu-policy decide: /);
+    }
+  });
+
+  it('colours text for FORCE_COLOR, and never with NO_COLOR', () => {
+    const input = JSON.stringify(PARENT);
+    expect(cli(['decide', '-', '--format', 'text'], { input, env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(
+      cli(['decide', '-', '--format', 'text'], { input, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout,
+    ).not.toContain('\u001b[');
+  });
+});

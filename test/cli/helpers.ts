@@ -1,0 +1,74 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(ROOT, 'dist/cli.js');
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds dist/ when it is missing or older than src/ or rules/ (npm test has built it already). */
+export function ensureBuilt(): void {
+  const built = ['cli.js', 'audit-worker.js'].map((f) => join(ROOT, 'dist', f));
+  const stale =
+    built.some((f) => !existsSync(f)) ||
+    Math.min(...built.map((f) => statSync(f).mtimeMs)) <
+      Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'rules')));
+  if (stale) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node dist/cli.js …` with no terminal (stdout/stderr are pipes), `NO_COLOR` and `FORCE_COLOR` unset. */
+export function cli(
+  args: readonly string[],
+  opts: { input?: string | Buffer; env?: Record<string, string> } = {},
+): Run {
+  const env = { ...process.env };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    input: opts.input ?? '',
+    env: { ...env, ...opts.env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, asynchronously (for several runs at once). */
+export function cliAsync(args: readonly string[], opts: { env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((res, rej) => {
+    const p = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    p.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    p.on('error', rej);
+    p.on('close', (code) => res({ code, stdout, stderr }));
+  });
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'upsu-cli-test-'));
+}
+
+/** Writes a synthetic export with scripts/generate-cases.mjs. */
+export function generate(out: string, args: readonly string[]): string {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/generate-cases.mjs'), '--out', out, ...args], { cwd: ROOT });
+  return out;
+}
