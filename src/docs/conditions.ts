@@ -6,6 +6,27 @@ import { valueLabel } from './labels.js';
 const isFactRef = (v: unknown): v is { fact: string } =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
 
+const NEGATIONS: readonly [string, string][] = [
+  [' is ', ' is not '],
+  [' are ', ' are not '],
+  [' has ', ' has not '],
+  [' was ', ' was not '],
+  [' may ', ' may not '],
+  [' said ', ' did not say '],
+];
+
+/** A boolean fact's description, negated: "the recipient is in the Advice team" → "… is not in …". */
+function negate(desc: string): string {
+  let best: [number, string, string] | null = null;
+  for (const [from, to] of NEGATIONS) {
+    const i = desc.indexOf(from);
+    if (i >= 0 && (!best || i < best[0])) best = [i, from, to];
+  }
+  if (!best) return `NOT ${desc}`;
+  const [i, from, to] = best;
+  return desc.slice(0, i) + to + desc.slice(i + from.length);
+}
+
 /**
  * A rule condition written as a reader would say it, from the fact descriptions and the operators' `reads`:
  * `the recipient's role is University staff AND the information identifies the client`.
@@ -31,7 +52,7 @@ export function readCondition(c: ConditionJson, facts: FactCatalogue<never>, nes
   if (isFactRef(v)) return `${desc} ${reads} ${facts[v.fact]?.description ?? v.fact}`;
   if (f?.type === 'boolean' && typeof v === 'boolean' && (c.operator === 'equal' || c.operator === 'notEqual')) {
     const positive = (c.operator === 'equal') === v;
-    return positive ? desc : `NOT ${desc}`;
+    return positive ? desc : negate(desc);
   }
   if (v === null) {
     if (c.operator === 'equal') return `${desc} is not known`;

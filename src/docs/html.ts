@@ -29,13 +29,13 @@ const codes = (label: string, ns: readonly CodedNote[]) =>
   ns.length ? `${label} ${ns.map((n) => `<code>${esc(n.code)}</code>`).join(', ')}` : '';
 
 function ruleItem(r: RuleDoc): string {
-  const where = `<code>${esc(r.question)}</code> · rule <code>${esc(r.name)}</code> <span class="muted">(priority ${r.priority} in <a href="#question-${esc(r.question)}">the order</a>, rules/${esc(r.file)})</span>`;
+  const where = `<code>${esc(r.question)}</code> · rule <code>${esc(r.name)}</code> <span class="muted">(${r.kind === 'decide' ? `priority ${r.priority} in <a href="#question-${esc(r.question)}">the order</a>, ` : ''}rules/${esc(r.file)})</span>`;
   if (r.kind === 'decide') {
     const extra = [
       codes('obligations', r.obligations),
       codes('remedies', r.remedies),
       codes('advisories', r.advisories),
-      ...r.sets.map(([k, v]) => `sets <code>${esc(k)}</code> to ${esc(v)}`),
+      ...r.sets.map(([, phrase]) => esc(phrase)),
       r.overriddenBy
         ? `applies only where none of the ${r.overriddenBy} rules with another outcome above it fires`
         : '',
@@ -43,7 +43,7 @@ function ruleItem(r: RuleDoc): string {
     return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → <strong class="o o-${esc(r.type)}">${esc(r.type)}</strong> (${as(r.clauses)}). ${esc(r.text ?? '')}${extra.length ? `<br>${extra.join('; ')}.` : ''}</li>`;
   }
   const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
-  return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → adds the ${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> (${as(r.clauses)}) to a ${r.when.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}.</li>`;
+  return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → adds the ${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> (${as(r.clauses)}) to a ${r.when.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}.${r.sets.length ? ` It ${esc(r.sets.map(([, phrase]) => phrase).join(', '))}.` : ''}</li>`;
 }
 
 function decisionHtml(d: Decision): string {

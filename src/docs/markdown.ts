@@ -29,13 +29,16 @@ const notes = (label: string, ns: readonly CodedNote[]) =>
 
 function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
   const order = `[the order](${from === 'README.md' ? '' : 'README.md'}#order-${r.question})`;
-  const where = `\`${r.question}\` · rule \`${r.name}\` (priority ${r.priority} in ${order}, \`rules/${r.file}\`)`;
+  const where =
+    r.kind === 'decide'
+      ? `\`${r.question}\` · rule \`${r.name}\` (priority ${r.priority} in ${order}, \`rules/${r.file}\`)`
+      : `\`${r.question}\` · rule \`${r.name}\` (\`rules/${r.file}\`)`;
   if (r.kind === 'decide') {
     const extra = [
       notes('obligations', r.obligations),
       notes('remedies', r.remedies),
       notes('advisories', r.advisories),
-      ...r.sets.map(([k, v]) => `sets \`${k}\` to ${v}`),
+      ...r.sets.map(([, phrase]) => phrase),
       r.overriddenBy
         ? `applies only where none of the ${r.overriddenBy} rules with another outcome above it fires`
         : '',
@@ -46,7 +49,7 @@ function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
     );
   }
   const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
-  return `- ${where}: when ${r.reads} → adds the ${r.kind} \`${n?.code ?? ''}\` (${links(m, r.clauses, from)}) to a **${r.when.join('** or **')}**.${r.sets.length ? ` Sets ${r.sets.map(([k, v]) => `\`${k}\` to ${v}`).join(', ')}.` : ''}`;
+  return `- ${where}: when ${r.reads} → adds the ${r.kind} \`${n?.code ?? ''}\` (${links(m, r.clauses, from)}) to a **${r.when.join('** or **')}**.${r.sets.length ? ` It ${r.sets.map(([, phrase]) => phrase).join(', ')}.` : ''}`;
 }
 
 /** A decision in one line, each clause linked. */

@@ -40,7 +40,7 @@ export interface RuleDoc {
   readonly obligations: readonly CodedNote[];
   readonly remedies: readonly CodedNote[];
   readonly advisories: readonly CodedNote[];
-  /** Decision fields the rule sets, read aloud. */
+  /** Decision fields the rule sets: the field, and what it does read aloud ("records the violation …"). */
   readonly sets: readonly (readonly [string, string])[];
   /** Every clause the rule cites: its own, its notes', its violations'. */
   readonly cites: readonly string[];
@@ -178,12 +178,19 @@ function ruleDoc(question: string, r: CompiledRule, policy: Policy, above: reado
   for (const [k, v] of Object.entries(p.set ?? {})) {
     if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string') {
       const f = (v as { fact: string }).fact;
-      sets.push([k, facts[f]?.description ?? f]);
+      sets.push([k, `sets ${k} to ${facts[f]?.description ?? f}`]);
     } else {
-      sets.push([k, JSON.stringify(v)]);
-      for (const x of Array.isArray(v) ? v : [v])
+      const items = Array.isArray(v) ? v : [v];
+      for (const x of items)
         if (x && typeof x === 'object' && typeof (x as { clause?: unknown }).clause === 'string')
           cites.add((x as { clause: string }).clause);
+      if (k === 'violations')
+        sets.push([
+          k,
+          `records the violation ${items.map((x) => `${(x as { code?: unknown }).code} (${(x as { clause?: unknown }).clause})`).join(' and ')}`,
+        ]);
+      else if (k === 'missing') sets.push([k, `lists ${items.join(', ')} as missing`]);
+      else sets.push([k, `sets ${k} to ${typeof v === 'string' ? v : JSON.stringify(v)}`]);
     }
   }
   const order = policy.loaded.clauseOrder;
