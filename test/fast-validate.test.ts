@@ -1,0 +1,124 @@
+// The fast validation path (src/facts/fast-validate.ts) against zod, the source of truth: on valid questions of
+// every kind and on questions broken in one place, the compiled checker accepts exactly what zod accepts and
+// returns exactly zod's data (same keys, same order, `undefined` kept where zod keeps it).
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { compileChecker, fastChecker } from '../src/facts/fast-validate.js';
+import { QUESTION_KINDS, questionSchemas } from '../src/facts/questions.js';
+import { validateQuestion } from '../src/facts/validate.js';
+import { mutate, randomQuestions, rng } from './support/random-questions.js';
+
+const N = Number(process.env.FAST_VALIDATE_N ?? 2000);
+
+/** Deep equality that also checks key order and own `undefined` keys (what toStrictEqual does not). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.join('\u0000') !== kb.join('\u0000')) return false;
+  return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+describe('fast validation (checker compiled from the zod schemas)', () => {
+  it('compiles every question kind', () => {
+    for (const kind of QUESTION_KINDS) expect(fastChecker(kind), kind).not.toBeNull();
+  });
+
+  for (const kind of QUESTION_KINDS) {
+    it(`${kind}: valid questions give zod's data, as a fresh copy`, () => {
+      const check = fastChecker(kind);
+      for (const q of randomQuestions(kind, N, 7)) {
+        const zr = questionSchemas[kind].safeParse(q);
+        expect(zr.success, JSON.stringify(q)).toBe(true);
+        const fast = check?.(q);
+        expect(fast).not.toBeNull();
+        expect(same(fast, zr.data), JSON.stringify(q)).toBe(true);
+        expect(fast).not.toBe(q);
+      }
+    });
+
+    it(`${kind}: broken questions are refused exactly when zod refuses them`, () => {
+      const check = fastChecker(kind);
+      const next = rng(99);
+      let refused = 0;
+      for (const q of randomQuestions(kind, N, 11)) {
+        const bad = mutate(q, next);
+        const zr = questionSchemas[kind].safeParse(bad);
+        const fast = check?.(bad) ?? null;
+        if (!zr.success) refused++;
+        expect(fast !== null, `${JSON.stringify(bad)}: zod says ${zr.success}`).toBe(zr.success);
+        if (zr.success) expect(same(fast, zr.data), JSON.stringify(bad)).toBe(true);
+      }
+      expect(refused).toBeGreaterThan(N / 3);
+    });
+  }
+
+  it('validateQuestion gives the same result with and without the fast path', () => {
+    const next = rng(5);
+    for (const kind of QUESTION_KINDS)
+      for (const q of randomQuestions(kind, 300, 3)) {
+        const bad = mutate(q, next);
+        const r = validateQuestion(bad);
+        const zr = questionSchemas[kind].safeParse(bad);
+        expect(r.ok).toBe(zr.success);
+        if (r.ok && zr.success) expect(same(r.value, zr.data)).toBe(true);
+      }
+  });
+
+  it('edge cases: present-but-undefined optional keys, inherited keys, non-objects, astral strings', () => {
+    const check = fastChecker('disclosure');
+    const base = {
+      question: 'disclosure',
+      actor: { role: 'adviser' },
+      recipient: { role: 'dpo' },
+      information: { kind: 'presence', identifiable: true },
+    };
+    const cases: unknown[] = [
+      { ...base, purpose: undefined },
+      { ...base, purpose: null },
+      Object.assign(Object.create({ extra: 1 }), base),
+      Object.assign(Object.create(null), base),
+      { ...base, actor: { role: 'adviser', name: '🙂'.repeat(200) } },
+      { ...base, actor: { role: 'adviser', name: '🙂'.repeat(201) } },
+      { ...base, actor: { role: 'adviser', name: 'x'.repeat(201) } },
+      { ...base, asOf: '2024-02-29' },
+      { ...base, asOf: '2023-02-29' },
+      JSON.parse(
+        '{"question":"disclosure","__proto__":{"x":1},"actor":{"role":"adviser"},"recipient":{"role":"dpo"},"information":{"kind":"presence","identifiable":true}}',
+      ),
+      [],
+      null,
+      'disclosure',
+      new Map(),
+    ];
+    for (const c of cases) {
+      const zr = questionSchemas.disclosure.safeParse(c);
+      const fast = check?.(c) ?? null;
+      expect(fast !== null, String(JSON.stringify(c))).toBe(zr.success);
+      if (zr.success) expect(same(fast, zr.data)).toBe(true);
+    }
+    const statistics = fastChecker('statistics-release');
+    for (const n of [0, 3, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '3']) {
+      const q = {
+        question: 'statistics-release',
+        actor: { role: 'advice-lead' },
+        recipient: { role: 'pms' },
+        fields: [],
+        smallestCount: n,
+      };
+      expect(statistics?.(q) !== null, String(n)).toBe(questionSchemas['statistics-release'].safeParse(q).success);
+    }
+  });
+
+  it('does not compile a schema it cannot mirror (zod then validates alone)', () => {
+    expect(compileChecker(z.string().transform((s) => s.length))).toBeNull();
+    expect(compileChecker(z.string().refine((s) => s.length > 2))).toBeNull();
+    expect(compileChecker(z.object({ a: z.string() }).catchall(z.number()))).toBeNull();
+    expect(compileChecker(z.number().default(3))).toBeNull();
+    const plain = compileChecker(z.object({ a: z.string(), b: z.number().int().min(1).optional() }));
+    expect(plain?.({ a: 'x', extra: true })).toEqual({ a: 'x' });
+    expect(plain?.({ a: 'x', b: 0 })).toBeNull();
+  });
+});
