@@ -127,9 +127,14 @@ describe('loadScenarios / runScenarios', () => {
     expect(byName('object.cases.json')?.problems[0]?.index).toBeNull();
     const p = byName('recording.cases.json')?.problems ?? [];
     expect([...new Set(p.map((x) => x.index))]).toEqual([1, 2, 3]);
-    expect(p[0]?.message).toMatch(/rule/);
-    expect(p[1]?.message).toMatch(/result/);
-    expect(p[2]?.message).toMatch(/duplicate/);
+    const at = (i: number) =>
+      p
+        .filter((x) => x.index === i)
+        .map((x) => x.message)
+        .join('\n');
+    expect(at(1)).toMatch(/rule is required/);
+    expect(at(2)).toMatch(/result/);
+    expect(at(3)).toMatch(/duplicate scenario name "ok"/);
     expect(byName('recording.cases.json')?.scenarios.map((s) => s.index)).toEqual([0]);
     expect(loaded.find((f) => f.file.endsWith('missing-dir'))?.problems[0]?.message).toMatch(/no such/);
   });
