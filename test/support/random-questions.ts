@@ -133,8 +133,9 @@ const generators: Record<Kind, (d: Draw) => Q> = {
   access(d) {
     const q: Q = { question: 'access' };
     d.asOf(q, 0.2);
-    q.actor = d.party();
-    d.maybe(q, 'purpose', 0.6, () => d.pick(PURPOSES));
+    // The roles 3.1 treats specially come up often.
+    q.actor = d.party(d.bool(0.4) ? ['quality-auditor', 'dpo', 'client'] : ROLES);
+    d.maybe(q, 'purpose', 0.6, () => (d.bool(0.4) ? 'quality-assurance' : d.pick(PURPOSES)));
     d.maybe(q, 'necessary', 0.6, () => d.bool());
     return q;
   },
