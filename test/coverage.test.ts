@@ -117,6 +117,14 @@ describe('rules', () => {
     expect(report.problems).toEqual([]);
   });
 
+  it('every decided scenario states the outcome it expects', () => {
+    const vague = loadScenarios([RULES])
+      .flatMap((f) => f.scenarios.map((s) => ({ f, s })))
+      .filter(({ s }) => !s.expect.invalid && s.expect.outcome === undefined && s.expect.outcomeIn === undefined)
+      .map(({ f, s }) => `${f.file}: ${s.name}`);
+    expect(vague).toEqual([]);
+  });
+
   it('every rule has a scenario where it fires and one where it does not', () => {
     expect(report.coverage.rules.length).toBe(rawRules.length);
     const oneSided = report.coverage.rules
