@@ -172,7 +172,7 @@ describe('upsu-policy audit: formats', () => {
     expect(
       notes.map(
         (n: { locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
-          n.locations[0].physicalLocation.region.startLine,
+          n.locations[0]?.physicalLocation.region.startLine,
       ),
     ).toEqual([50, 100, 150, 200, 250, 300, 350, 400]);
   });

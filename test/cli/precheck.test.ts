@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fastCaseExport, validateCase } from '../../src/audit/precheck.js';
+import { caseExport } from '../../src/facts/case-export.js';
+import { ROOT } from './helpers.js';
+
+// The audit's hand-written pre-check must accept only what zod accepts, and return what zod returns.
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const JUNK: unknown[] = [
+  null,
+  undefined,
+  true,
+  0,
+  -1,
+  1.5,
+  '',
+  'x',
+  '2025-02-30',
+  '2024-02-29',
+  '2025-13-01',
+  'adviser',
+  'wizard',
+  'completed',
+  'harm',
+  'raised',
+  'decided',
+  [],
+  {},
+  { role: 'adviser' },
+  { role: 'adviser', extra: 1 },
+  'y'.repeat(201),
+];
+
+/** Every path to a value inside `v`. */
+function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(at);
+  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out);
+  return out;
+}
+
+function mutate(v: unknown, r: () => number): unknown {
+  const copy = structuredClone(v) as Record<string, unknown>;
+  const ps = paths(copy).filter((p) => p.length > 0);
+  const p = ps[Math.floor(r() * ps.length)] as (string | number)[];
+  let parent: any = copy;
+  for (const k of p.slice(0, -1)) parent = parent[k];
+  const key = p[p.length - 1] as string | number;
+  const how = r();
+  if (how < 0.25 && !Array.isArray(parent)) delete parent[key];
+  else if (how < 0.35 && !Array.isArray(parent))
+    parent[`extra${Math.floor(r() * 3)}`] = JUNK[Math.floor(r() * JUNK.length)];
+  else parent[key] = structuredClone(JUNK[Math.floor(r() * JUNK.length)]);
+  return copy;
+}
+
+describe('audit pre-check agrees with caseExport (zod)', () => {
+  const lines = execFileSync(
+    process.execPath,
+    [join(ROOT, 'scripts/generate-cases.mjs'), '--count', '3000', '--seed', '11'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
+    .trim()
+    .split('\n');
+  const cases = lines.map((l) => JSON.parse(l));
+
+  it('on generated cases (all valid): same data as zod', () => {
+    for (const c of cases) {
+      const z = caseExport.safeParse(c);
+      expect(z.success).toBe(true);
+      expect(fastCaseExport(c)).toEqual(z.data);
+    }
+  });
+
+  it('on 30,000 mutated cases: never accepts what zod rejects, and returns the same data when it accepts', () => {
+    const r = rng(7);
+    let accepted = 0;
+    let rejected = 0;
+    for (let i = 0; i < 30_000; i++) {
+      let v: unknown = cases[i % cases.length];
+      const n = 1 + Math.floor(r() * 3);
+      for (let k = 0; k < n; k++) v = mutate(v, r);
+      const z = caseExport.safeParse(v);
+      const fast = fastCaseExport(v);
+      if (fast !== undefined) {
+        accepted++;
+        expect(z.success, JSON.stringify(v)).toBe(true);
+        expect(fast).toEqual(z.data);
+      } else if (!z.success) rejected++;
+      const checked = validateCase(v);
+      expect(checked.ok).toBe(z.success);
+      if (checked.ok) expect(checked.value).toEqual(z.data);
+    }
+    expect(accepted).toBeGreaterThan(1000);
+    expect(rejected).toBeGreaterThan(1000);
+  });
+
+  it('on values that are not objects', () => {
+    for (const v of JUNK) {
+      expect(validateCase(v).ok).toBe(caseExport.safeParse(v).success);
+      if (fastCaseExport(v) !== undefined) expect(caseExport.safeParse(v).success).toBe(true);
+    }
+  });
+});
