@@ -46,7 +46,7 @@ const JUNK: unknown[] = [
 /** Every path to a value inside `v`. */
 function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(at);
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
+  if (Array.isArray(v)) for (const [i, x] of v.entries()) paths(x, [...at, i], out);
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out);
   return out;
 }
