@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
 import type { Decision } from '../src/decision/types.js';
+import { EXPECTATION_KEYS } from '../src/scenarios/check.js';
 import {
   coverageFigures,
+  expectationSchema,
   formatScenarioReport,
   loadScenarios,
   runScenario,
@@ -52,6 +54,14 @@ for (const f of files) {
     }
   });
 }
+
+describe('the scenario format', () => {
+  it('accepts exactly the expectation keys the checker knows', () => {
+    expect(Object.keys(expectationSchema.shape).sort()).toEqual([...EXPECTATION_KEYS].sort());
+    expect(expectationSchema.safeParse({ outcome: 'permit', colour: 'red' }).success).toBe(false);
+    expect(expectationSchema.safeParse({}).success).toBe(false);
+  });
+});
 
 describe('loadScenarios / runScenarios', () => {
   const dir = mkdtempSync(join(tmpdir(), 'upsu-scenarios-'));

@@ -15,9 +15,18 @@ import { checkExpectation, type Expectation } from './check.js';
  * A scenario is `{ name, rule, fires, question, expect }`: `question` is asked with `explain: true`; `expect`
  * is checked by {@link checkExpectation}; and the trace entry of `rule` must say it `fired === fires`.
  * Every rule needs a scenario where it fires and one where it does not (its two sides).
+ *
+ * - A scenario expecting `invalid: true` may leave out `rule` and `fires`; a question that does not validate
+ *   fires no rule, so it counts as a near miss only for a rule with no conditions (which every valid question
+ *   fires), never for any other rule.
+ * - Rule coverage: a rule is covered when a passing scenario names it with `fires: true` and another with
+ *   `fires: false`. Clause coverage: a decidable clause is covered when a rule cites it (a deciding rule's
+ *   `params.clauses`, a modifier's code's clause) and at least one scenario fired one of those rules; a clause
+ *   marked `decidable: false` is covered when it gives its reason.
  */
 
-const expectation = z
+/** The zod schema of a scenario's `expect`: exactly the keys of {@link Expectation}. */
+export const expectationSchema = z
   .object({
     invalid: z.boolean().optional(),
     issueCodesAll: z.array(z.string()).optional(),
@@ -55,7 +64,7 @@ export const scenarioSchema = z
     rule: z.string().min(1).optional(),
     fires: z.boolean().optional(),
     question: z.unknown(),
-    expect: expectation,
+    expect: expectationSchema,
   })
   .strict()
   .superRefine((s, ctx) => {
