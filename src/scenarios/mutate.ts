@@ -80,7 +80,9 @@ export interface MutationReport {
   readonly staleEquivalents: readonly string[];
   /** Ids listed as equivalent that a scenario nevertheless kills (so they are not equivalent). */
   readonly killedEquivalents: readonly string[];
-  /** Scenarios that fail against the unmutated rules: the analysis means nothing until they pass. */
+  /** Killed because the rule integrity checks refuse the mutant (not by a scenario). */
+  readonly killedByLoading: number;
+  /** Scenarios that fail against the unmutated rules: left out of the analysis (they would kill every mutant). */
   readonly baselineFailures: readonly string[];
   /** killed / total × 100 (100 when there are no mutants). */
   readonly score: number;
@@ -304,6 +306,11 @@ export async function runMutation(opts: MutationOptions): Promise<MutationReport
   const baselineFailures = baseline.results
     .filter((x) => !x.ok)
     .map((x) => `${x.file}: ${x.name}: ${x.failures.join('; ')}`);
+  // A scenario that fails on the unmutated rules would "kill" every mutant: leave it out of the analysis.
+  const failing = new Set(baseline.results.filter((x) => !x.ok).map((x) => `${x.file}#${x.index}`));
+  const usable = failing.size
+    ? files.map((f) => ({ ...f, scenarios: f.scenarios.filter((s) => !failing.has(`${f.file}#${s.index}`)) }))
+    : files;
 
   const all = generateMutants(opts.policyBundle).filter((m) => !opts.filter || m.id.includes(opts.filter));
   const ids = new Set(all.map((m) => m.id));
@@ -319,7 +326,7 @@ export async function runMutation(opts: MutationOptions): Promise<MutationReport
     } catch {
       killedBy = 'does not load';
     }
-    if (policy) killedBy = firstFailure(policy, files);
+    if (policy) killedBy = firstFailure(policy, usable);
     const reason = equivalents.get(m.id);
     if (reason !== undefined) {
       if (killedBy) killedEquivalents.push(m.id);
@@ -330,6 +337,7 @@ export async function runMutation(opts: MutationOptions): Promise<MutationReport
   }
   const counted = results.filter((r) => r.status !== 'equivalent');
   const killed = counted.filter((r) => r.status === 'killed').length;
+  const killedByLoading = counted.filter((r) => r.killedBy === 'does not load').length;
   const byOperator: Record<string, { total: number; killed: number }> = {};
   for (const r of counted) {
     const o = (byOperator[r.operator] ??= { total: 0, killed: 0 });
@@ -343,6 +351,7 @@ export async function runMutation(opts: MutationOptions): Promise<MutationReport
     equivalent: results.filter((r) => r.status === 'equivalent'),
     staleEquivalents: opts.filter ? [] : [...equivalents.keys()].filter((id) => !ids.has(id)),
     killedEquivalents,
+    killedByLoading,
     baselineFailures,
     score: counted.length ? (killed / counted.length) * 100 : 100,
     scenarios,
@@ -379,7 +388,7 @@ export function formatScore(score: number): string {
 export function formatMutationReport(report: MutationReport): string {
   const lines: string[] = [];
   if (report.baselineFailures.length) {
-    lines.push(`scenarios failing on the unmutated rules (${report.baselineFailures.length}):`);
+    lines.push(`scenarios failing on the unmutated rules, left out (${report.baselineFailures.length}):`);
     for (const f of report.baselineFailures) lines.push(`  ${f}`);
   }
   for (const id of report.staleEquivalents)
@@ -390,7 +399,7 @@ export function formatMutationReport(report: MutationReport): string {
     for (const s of report.survived) lines.push(`  [${s.clause}] ${s.file} ${s.rule}: ${s.description}  (${s.id})`);
   }
   lines.push(
-    `${report.scenarios} scenarios, ${report.total + report.equivalent.length} mutants: ${report.killed} killed, ${report.survived.length} survived, ${report.equivalent.length} equivalent (excluded) in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `${report.scenarios} scenarios, ${report.total + report.equivalent.length} mutants: ${report.killed} killed (${report.killedByLoading} of them refused by the rule integrity checks), ${report.survived.length} survived, ${report.equivalent.length} equivalent (excluded) in ${(report.durationMs / 1000).toFixed(1)} s`,
   );
   for (const [op, c] of Object.entries(report.byOperator)) lines.push(`  ${op.padEnd(17)} ${c.killed}/${c.total}`);
   lines.push(`mutation score: ${formatScore(report.score)}% (${report.killed}/${report.total})`);

@@ -22,7 +22,7 @@ const lineManagerOf = (r: Role): Role | null =>
  */
 const authorisationCounts = (q: DisclosureQ) => {
   const a = q.breach?.authorisation;
-  if (!a || a.agreed !== true || a.writtenRecord !== true) return false;
+  if (a?.agreed !== true || a.writtenRecord !== true) return false;
   if (a.decidedBy === 'adviser' || a.decidedBy === q.actor.role) return false;
   return (
     a.decidedBy === lineManagerOf(q.actor.role) ||

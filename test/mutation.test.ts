@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createPolicy } from '../src/engine/policy.js';
+import type { RuleBundle } from '../src/engine/rule-schema.js';
+import { bundledRules } from '../src/generated/rules.js';
+import {
+  formatMutationReport,
+  formatScore,
+  generateMutants,
+  MUTATION_OPERATORS,
+  type MutationReport,
+  runMutation,
+} from '../src/scenarios/mutate.js';
+
+/** The score CI holds the scenarios to (the score reached: every non-equivalent mutant killed). Never lower it to pass: kill the survivor with a scenario, or list it in rules/equivalent-mutants.json with the reason. */
+const MUTATION_THRESHOLD = Number(process.env.MUTATION_THRESHOLD ?? 100);
+
+const EQUIVALENTS = 'rules/equivalent-mutants.json';
+
+const tiny: RuleBundle = {
+  ...bundledRules,
+  ruleFiles: [
+    {
+      file: '1-case-recording/recording.rules.json',
+      question: 'recording',
+      rules: [
+        {
+          name: 'consented-and-relevant',
+          priority: 50,
+          conditions: {
+            all: [
+              { fact: 'consentToRecord', operator: 'equal', value: true },
+              { fact: 'relevant', operator: 'equal', value: true },
+            ],
+          },
+          event: {
+            type: 'permit',
+            params: { clauses: ['1.1', '1.2'], text: 'ok', obligations: ['secure-storage'] },
+          },
+        },
+      ],
+    },
+  ],
+};
+
+describe('mutant generation', () => {
+  const mutants = generateMutants(tiny);
+  const ids = mutants.map((m) => m.id);
+
+  it('makes every kind of mutant the fault model names, each with a unique id', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    const ops = new Set(mutants.map((m) => m.operator));
+    for (const op of MUTATION_OPERATORS) expect(ops.has(op), op).toBe(true);
+  });
+
+  it('names them by file, rule, operator and condition path', () => {
+    const f = '1-case-recording/recording.rules.json#consented-and-relevant';
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        `${f}:flip-outcome:deny`,
+        `${f}:remove-rule`,
+        `${f}:condition-true@all.0`,
+        `${f}:condition-false@all.1`,
+        `${f}:negate-condition@all.0`,
+        `${f}:swap-operator@all.1:notEqual`,
+        `${f}:drop-condition@all.0`,
+        `${f}:change-fact@all.0:relevant`,
+      ]),
+    );
+    expect(mutants.every((m) => m.clause === '1.1' && m.question === 'recording')).toBe(true);
+  });
+
+  it('changes exactly one thing, on a copy: the original bundle is untouched', () => {
+    const before = JSON.stringify(tiny);
+    const flip = mutants.find((m) => m.operator === 'flip-outcome');
+    expect(flip?.bundle.ruleFiles[0]?.rules[0]?.event.type).toBe('deny');
+    const removed = mutants.find((m) => m.operator === 'remove-rule');
+    expect(removed?.bundle.ruleFiles[0]?.rules).toEqual([]);
+    const negated = mutants.find((m) => m.id.endsWith('negate-condition@all.1'));
+    expect(negated?.bundle.ruleFiles[0]?.rules[0]?.conditions).toEqual({
+      all: [
+        { fact: 'consentToRecord', operator: 'equal', value: true },
+        { not: { fact: 'relevant', operator: 'equal', value: true } },
+      ],
+    });
+    expect(JSON.stringify(tiny)).toBe(before);
+  });
+
+  it('makes mutants that still load (apart from a flip the integrity checks refuse)', () => {
+    for (const m of generateMutants(bundledRules)) {
+      if (m.operator === 'flip-outcome') continue;
+      expect(() => createPolicy(m.bundle, { rulesHash: 'sha256:x' }), m.id).not.toThrow();
+    }
+  });
+
+  it('an always-true / always-false condition really is (compiled path)', () => {
+    const t = mutants.find((m) => m.id.endsWith('condition-true@all.0'));
+    const f = mutants.find((m) => m.id.endsWith('condition-false@all.0'));
+    const q = { question: 'recording', consentToRecord: false, relevant: true };
+    expect(createPolicy(t!.bundle).evaluate(q).outcome).toBe('permit');
+    expect(createPolicy(f!.bundle).evaluate({ ...q, consentToRecord: true }).outcome).toBe('deny');
+  });
+});
+
+describe('equivalent mutants list', () => {
+  it('gives a reason for every entry, and every entry names a mutant that exists', () => {
+    const data = JSON.parse(readFileSync(EQUIVALENTS, 'utf8')) as { mutants: { id: string; reason: string }[] };
+    const ids = new Set(generateMutants(bundledRules).map((m) => m.id));
+    for (const e of data.mutants) {
+      expect(e.reason.trim().length, e.id).toBeGreaterThan(20);
+      expect(ids.has(e.id), e.id).toBe(true);
+    }
+  });
+});
+
+describe('mutation score of the scenarios', () => {
+  let report: MutationReport;
+  it(`kills at least ${MUTATION_THRESHOLD}% of the mutants of the bundled rules`, async () => {
+    report = await runMutation({ policyBundle: bundledRules, scenarioDirs: ['rules'], equivalentFile: EQUIVALENTS });
+    const text = formatMutationReport(report);
+    expect(report.baselineFailures, text).toEqual([]);
+    expect(report.staleEquivalents, text).toEqual([]);
+    expect(report.killedEquivalents, text).toEqual([]);
+    expect(text.split('\n').at(-1)).toMatch(/^mutation score: \d+\.\d% \(\d+\/\d+\)$/);
+    expect(report.score, text).toBeGreaterThanOrEqual(MUTATION_THRESHOLD);
+  }, 240_000);
+
+  it('prints the score rounded down', () => {
+    expect(formatScore(94.96)).toBe('94.9');
+    expect(formatScore(100)).toBe('100.0');
+  });
+});
