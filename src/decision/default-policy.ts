@@ -1,5 +1,5 @@
 import { createPolicy, type Policy } from '../engine/policy.js';
-import { bundledRules } from '../generated/rules.js';
+import { bundledRules, bundledRulesHash } from '../generated/rules.js';
 
 let policy: Policy | undefined;
 
@@ -11,6 +11,7 @@ let policy: Policy | undefined;
  * @see P1
  */
 export function defaultPolicy(): Policy {
-  if (!policy) policy = createPolicy(bundledRules);
+  // The hash was computed when the rules were bundled (scripts/bundle-rules.mjs), not at every start.
+  if (!policy) policy = createPolicy(bundledRules, { rulesHash: bundledRulesHash });
   return policy;
 }

@@ -1,4 +1,4 @@
-import { Engine, Operator } from 'json-rules-engine';
+import type { Engine } from 'json-rules-engine';
 import type { Decision, PolicyRef, TraceCondition, TraceEntry } from '../decision/types.js';
 import type { PolicySettings } from '../derive/context.js';
 import { FactContext, type FactDefinition } from '../derive/context.js';
@@ -12,11 +12,16 @@ export interface InterpreterQuestion {
   readonly cq: CompiledQuestion;
 }
 
+/** json-rules-engine, imported on first use: `evaluate` never needs it, so importing the library does not load it. */
+let jre: Promise<typeof import('json-rules-engine')> | undefined;
+
 /**
  * Builds one json-rules-engine `Engine` for a question kind's rules (once per policy, never per call), with
  * this library's custom operators registered from the same table the compiled path uses.
  */
-export function buildEngine(cq: CompiledQuestion): InterpreterQuestion {
+export async function buildEngine(cq: CompiledQuestion): Promise<InterpreterQuestion> {
+  jre ??= import('json-rules-engine');
+  const { Engine, Operator } = await jre;
   const engine = new Engine([], { allowUndefinedFacts: false });
   for (const [name, op] of Object.entries(OPERATORS))
     if (!op.builtIn)

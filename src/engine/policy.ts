@@ -80,7 +80,7 @@ export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): P
     rulesHash: options.rulesHash ?? hashOf(bundleForHash(bundle)),
   });
   const ids = loaded.clauseIds;
-  const engines = new Map<string, InterpreterQuestion>();
+  const engines = new Map<string, Promise<InterpreterQuestion>>();
 
   const questionFor = (q: Question): CompiledQuestion => {
     const cq = loaded.questions[q.question];
@@ -130,8 +130,9 @@ export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): P
       const v = validateQuestion(question);
       if (!v.ok) throw new PolicyInputError(v.issues);
       const cq = questionFor(v.value);
-      let iq = engines.get(cq.kind);
-      if (!iq) engines.set(cq.kind, (iq = buildEngine(cq)));
+      let built = engines.get(cq.kind);
+      if (!built) engines.set(cq.kind, (built = buildEngine(cq)));
+      const iq = await built;
       return interpret(iq, v.value as never, v.value.asOf, settings, ref, ids, opts?.explain === true);
     },
   };

@@ -3956,3 +3956,6 @@ export const bundledRules: RuleBundle = {
   }
  ]
 };
+
+/** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
+export const bundledRulesHash = 'sha256:53f0a8bc66a6fbadd64cba19a718dd1b81fb3442492e65520becc5669bf1fdb2';
