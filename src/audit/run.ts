@@ -63,14 +63,16 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
   const fmt: FormatOptions = { format: o.format, color: o.color, uri, ruleIndex };
   const size = o.input === '-' ? undefined : statSafe(o.input);
 
-  // The report goes to a temporary file next to --out (renamed at the end), or to stdout.
+  // The report goes to a temporary file next to --out (renamed at the end: written whole or not at all), or
+  // to stdout. An --out that exists and is not a regular file (/dev/null, a pipe) is written directly.
+  const atomic = o.out !== undefined && isRegularOrAbsent(o.out);
   const tmpDir =
-    o.format === 'junit' || o.out
-      ? mkdtempSync(join(o.out ? dirname(resolve(o.out)) : tmpdir(), '.upsu-audit-'))
+    o.format === 'junit' || atomic
+      ? mkdtempSync(join(atomic ? dirname(resolve(o.out as string)) : tmpdir(), '.upsu-audit-'))
       : undefined;
   const cleanup = () => tmpDir && rmSync(tmpDir, { recursive: true, force: true });
   try {
-    const finalOut: Writable = o.out ? createWriteStream(join(tmpDir as string, 'report')) : o.stdout;
+    const finalOut: Writable = o.out ? createWriteStream(atomic ? join(tmpDir as string, 'report') : o.out) : o.stdout;
     // JUnit needs the counts in its opening tags: its body is spooled to a file first.
     const body: Writable = o.format === 'junit' ? createWriteStream(join(tmpDir as string, 'body.xml')) : finalOut;
 
@@ -157,11 +159,19 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
     } else await writeAll(finalOut, footer(o, summary, listed));
     if (o.out) {
       await endStream(finalOut);
-      renameSync(join(tmpDir as string, 'report'), o.out);
+      if (atomic) renameSync(join(tmpDir as string, 'report'), o.out);
     }
     return summary;
   } finally {
     cleanup();
+  }
+}
+
+function isRegularOrAbsent(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return true;
   }
 }
 

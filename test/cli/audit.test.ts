@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliAsync, ensureBuilt, generate, tempDir } from './helpers.js';
@@ -175,6 +175,12 @@ describe('upsu-policy audit: formats', () => {
           n.locations[0]?.physicalLocation.region.startLine,
       ),
     ).toEqual([50, 100, 150, 200, 250, 300, 350, 400]);
+  });
+
+  it('--out to something that is not a regular file (/dev/null) writes to it, never replaces it', () => {
+    const r = audit(sample, '--format', 'json', '--out', '/dev/null');
+    expect(r.code).toBe(1);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('--out writes the report to a file and nothing to stdout', () => {
