@@ -1,10 +1,13 @@
-// The rulesHash of the bundled rules is computed once, by scripts/bundle-rules.mjs, instead of at every start of
-// the library: it must be exactly what the library would compute.
+// The default policy starts fast: the rulesHash of the bundled rules is computed once, by
+// scripts/bundle-rules.mjs, and the bundle's file formats are checked here rather than at every start. Both
+// must be exactly what the library would otherwise compute.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
 import { rulesHash } from '../src/engine/hash.js';
+import { loadBundle } from '../src/engine/load.js';
 import { bundleForHash, createPolicy } from '../src/engine/policy.js';
 import { bundledRules, bundledRulesHash } from '../src/generated/rules.js';
+import { QUESTION_KINDS, randomQuestions } from './support/random-questions.js';
 
 describe('precomputed rulesHash of the bundled rules', () => {
   it('equals rulesHash(bundleForHash(bundledRules))', () => {
@@ -14,5 +17,19 @@ describe('precomputed rulesHash of the bundled rules', () => {
   it('is the hash every decision of the default policy carries, as a policy compiled without it would', () => {
     expect(defaultPolicy().ref.rulesHash).toBe(bundledRulesHash);
     expect(createPolicy(bundledRules).ref).toEqual(defaultPolicy().ref);
+  });
+  it('the bundled rules pass every format check the default policy skips at start-up', () => {
+    expect(() => loadBundle(bundledRules)).not.toThrow();
+    const full = loadBundle(bundledRules);
+    const quick = loadBundle(bundledRules, { formatChecked: true });
+    for (const kind of Object.keys(full.questions)) {
+      const names = (l: typeof full) =>
+        [...(l.questions[kind]?.deciding ?? []), ...(l.questions[kind]?.modifiers ?? [])].map((r) => r.name);
+      expect(names(quick)).toEqual(names(full));
+    }
+    const checked = createPolicy(bundledRules);
+    for (const kind of QUESTION_KINDS)
+      for (const q of randomQuestions(kind, 50, 4))
+        expect(defaultPolicy().evaluate(q)).toStrictEqual(checked.evaluate(q));
   });
 });

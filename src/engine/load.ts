@@ -28,6 +28,15 @@ const MODIFIER_KINDS = new Set(['obligation', 'remedy', 'advisory']);
 
 const freeze = <T>(x: T): T => Object.freeze(x);
 
+/** Options for {@link loadBundle}. */
+export interface LoadOptions {
+  /**
+   * The bundle's file formats were checked already (the rules bundled with the library, checked by the test
+   * suite): skip the zod format checks, which only ever say yes or no, at start-up. Every other check runs.
+   */
+  readonly formatChecked?: boolean;
+}
+
 /** A rule bundle checked and compiled: every question kind's rules, ready to evaluate. */
 export interface LoadedPolicy {
   readonly bundle: RuleBundle;
@@ -46,7 +55,7 @@ function isFactRef(v: unknown): v is { fact: string } {
  * {@link RuleLoadError} naming the file and rule: an unknown fact, operator, outcome, code, clause id or
  * fact value; a malformed rule; a duplicate name; two deciding rules of one priority with different outcomes.
  */
-export function loadBundle(bundle: RuleBundle): LoadedPolicy {
+export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): LoadedPolicy {
   const problems: RuleProblem[] = [];
   const zodProblems = (
     file: string,
@@ -62,11 +71,17 @@ export function loadBundle(bundle: RuleBundle): LoadedPolicy {
         });
     return r.success;
   };
+  // The file formats (zod schemas of rule-schema.ts). Only their verdict is used, never their output, so a
+  // bundle whose formats were checked already (the bundled rules: test/bundled-hash.test.ts) may skip them.
+  const format = options.formatChecked
+    ? (_file: string, _schema: { safeParse(v: unknown): unknown }, _value: unknown, _rule?: string) => true
+    : (file: string, schema: { safeParse(v: unknown): unknown }, value: unknown, rule?: string) =>
+        zodProblems(file, schema.safeParse(value) as Parameters<typeof zodProblems>[1], rule);
   if (
-    !zodProblems('policy.json', policyFile.safeParse(bundle.policy)) ||
-    !zodProblems('clauses.json', clausesFile.safeParse(bundle.clauses)) ||
-    !zodProblems('codes.json', codesFile.safeParse(bundle.codes)) ||
-    !zodProblems('questions.json', questionsFile.safeParse(bundle.questions))
+    !format('policy.json', policyFile, bundle.policy) ||
+    !format('clauses.json', clausesFile, bundle.clauses) ||
+    !format('codes.json', codesFile, bundle.codes) ||
+    !format('questions.json', questionsFile, bundle.questions)
   )
     throw new RuleLoadError(problems);
 
@@ -124,7 +139,7 @@ export function loadBundle(bundle: RuleBundle): LoadedPolicy {
     }
     rf.rules.forEach((raw, i) => {
       const name = (raw as { name?: unknown })?.name;
-      if (zodProblems(rf.file, ruleJson.safeParse(raw), typeof name === 'string' ? name : `#${i}`))
+      if (format(rf.file, ruleJson, raw, typeof name === 'string' ? name : `#${i}`))
         list.push({ rule: raw, file: rf.file });
     });
   }

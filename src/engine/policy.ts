@@ -33,6 +33,8 @@ export interface PolicyOptions {
   readonly settings?: Partial<PolicySettings>;
   /** A precomputed `rulesHash` (the bundled rules carry theirs); computed from the bundle when absent. */
   readonly rulesHash?: string;
+  /** @internal The bundle's file formats were checked already (the bundled rules): see `LoadOptions`. */
+  readonly formatChecked?: boolean;
 }
 
 /**
@@ -72,7 +74,7 @@ export interface Policy {
  * @see P1
  */
 export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): Policy {
-  const loaded = loadBundle(bundle);
+  const loaded = loadBundle(bundle, { formatChecked: options.formatChecked === true });
   const settings: PolicySettings = { ...bundle.policy.settings, ...options.settings };
   const ref: PolicyRef = Object.freeze({
     id: bundle.policy.id,
