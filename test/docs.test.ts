@@ -98,7 +98,9 @@ describe('generated docs', () => {
 
   it('links only to anchors that exist', () => {
     const html = read('index.html').replace(/<script>[\s\S]*?<\/script>/g, '');
-    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const idList = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const ids = new Set(idList);
+    expect(idList.length, 'duplicate ids in index.html').toBe(ids.size);
     for (const [, target] of html.matchAll(/href="#([^"]+)"/g)) expect(ids, `#${target}`).toContain(target);
     const anchors = new Map<string, Set<string>>();
     for (const f of files.filter((x) => x.endsWith('.md')))
