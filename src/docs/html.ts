@@ -39,6 +39,7 @@ function ruleItem(r: RuleDoc): string {
       r.overriddenBy
         ? `applies only where none of the ${r.overriddenBy} rules with another outcome above it fires`
         : '',
+      r.description ? `<em>Note:</em> ${esc(r.description.replace(/\.$/, ''))}` : '',
     ].filter(Boolean);
     return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → <strong class="o o-${esc(r.type)}">${esc(r.type)}</strong> (${as(r.clauses)}). ${esc(r.text ?? '')}${extra.length ? `<br>${extra.join('; ')}.` : ''}</li>`;
   }

@@ -42,6 +42,7 @@ function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
       r.overriddenBy
         ? `applies only where none of the ${r.overriddenBy} rules with another outcome above it fires`
         : '',
+      r.description ? `*Note:* ${r.description.replace(/\.$/, '')}` : '',
     ].filter(Boolean);
     return (
       `- ${where}: when ${r.reads} → **${r.type}** (${links(m, r.clauses, from)}). ${r.text ?? ''}` +

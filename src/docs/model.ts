@@ -37,6 +37,8 @@ export interface RuleDoc {
   readonly reads: string;
   readonly clauses: readonly string[];
   readonly text?: string | undefined;
+  /** The rule's own `description`, when its author gave one (e.g. a choice the policy text leaves open). */
+  readonly description?: string | undefined;
   readonly obligations: readonly CodedNote[];
   readonly remedies: readonly CodedNote[];
   readonly advisories: readonly CodedNote[];
@@ -205,6 +207,7 @@ function ruleDoc(question: string, r: CompiledRule, policy: Policy, above: reado
     reads: readCondition(r.json.conditions, facts),
     clauses: r.clauses,
     text: r.kind === 'decide' ? r.reason?.text : undefined,
+    description: r.json.description,
     obligations: r.obligations,
     remedies: r.remedies,
     advisories: r.advisories,
