@@ -301,7 +301,7 @@ ${m.sections
   .flatMap((s) =>
     s.clauses.map(
       (c) =>
-        `<tr><th scope="row">${a(c.id)}</th><td>${c.decidable ? 'yes' : 'no'}</td><td>${c.rules.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `<code>${esc(q)}</code>`).join(', ')}` : '—')}</td><td>${c.scenarioCount}</td></tr>`,
+        `<tr><th scope="row">${a(c.id)}</th><td>${c.decidable ? 'yes' : 'no'}</td><td>${c.rules.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `<code>${esc(q)}</code>`).join(', ')}` : '—')}</td><td>${c.scenarioCount}${c.scenarioFiles.length ? ` <span class="muted">(${c.scenarioFiles.map(esc).join(', ')})</span>` : ''}</td></tr>`,
     ),
   )
   .join('\n')}

@@ -241,11 +241,11 @@ export function indexMarkdown(m: DocsModel): string {
     `${m.scenarioTotal} scenarios in ${m.scenarioFiles.length} tables.`,
     '',
     '| Clause | Decided by software | Rules | Scenarios |',
-    '| --- | --- | --- | ---: |',
+    '| --- | --- | --- | --- |',
     ...m.sections.flatMap((s) =>
       s.clauses.map(
         (c) =>
-          `| ${link(m, c.id, from)} | ${c.decidable ? 'yes' : 'no'} | ${c.rules.map((r) => `\`${r.question}/${r.name}\``).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `\`${q}\``).join(', ')}` : '—')} | ${c.scenarioCount} |`,
+          `| ${link(m, c.id, from)} | ${c.decidable ? 'yes' : 'no'} | ${c.rules.map((r) => `\`${r.question}/${r.name}\``).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `\`${q}\``).join(', ')}` : '—')} | ${c.scenarioCount}${c.scenarioFiles.length ? ` (${c.scenarioFiles.map((f) => `\`${f}\``).join(', ')})` : ''} |`,
       ),
     ),
     '',

@@ -75,6 +75,8 @@ export interface ClauseDoc extends ClauseJson {
   readonly examples: readonly ExampleDoc[];
   /** All scenarios behind the clause (examples are at most {@link MAX_EXAMPLES} of them). */
   readonly scenarioCount: number;
+  /** The scenario tables those scenarios come from, in path order. */
+  readonly scenarioFiles: readonly string[];
 }
 
 /** A policy section: its clauses, and the Markdown file it is written to. */
@@ -375,12 +377,14 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
           if (e.rule && names.has(`${String(kind)}/${e.rule}`)) return e.fires === false ? 1 : 0;
           return e.decision?.clauses.includes(c.id) === true ? 2 : 3;
         };
+        // Tables written for mutation testing (`*.mutation.cases.json`) come after the hand-written ones.
+        const mutation = (e: ExampleDoc) => (e.file.endsWith('.mutation.cases.json') ? 1 : 0);
         // The scenarios about a rule citing the clause first (where it fires, then where it does not), then
         // those whose decision cites the clause; in table order within each.
         const behind = examples
           .map((e, i) => ({ e, i, r: rank(e) }))
           .filter((x) => x.r < 3)
-          .sort((x, y) => x.r - y.r || x.i - y.i)
+          .sort((x, y) => x.r - y.r || mutation(x.e) - mutation(y.e) || x.i - y.i)
           .map((x) => x.e);
         return {
           ...c,
@@ -389,6 +393,7 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
           fallbackOf: questions.filter((q) => q.fallbackClauses.includes(c.id)).map((q) => q.kind),
           examples: behind.slice(0, MAX_EXAMPLES),
           scenarioCount: behind.length,
+          scenarioFiles: [...new Set(behind.map((e) => e.file))].sort(),
         };
       }),
   }));
