@@ -1,6 +1,7 @@
 // Every export of the public entry (src/index.ts) is documented: a JSDoc comment with an @example, and a @see
 // naming the clause it implements (or, for plumbing, the clause the docs start from). Read with the TypeScript
 // compiler API, following each re-export to its declaration.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -9,21 +10,33 @@ import { bundledRules } from '../src/generated/rules.js';
 const ROOT = new URL('..', import.meta.url).pathname;
 const ENTRY = join(ROOT, 'src', 'index.ts');
 
-function exportsOf(): { name: string; tags: string[]; text: string; sees: string[]; generated: boolean }[] {
-  const program = ts.createProgram([ENTRY], {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    resolveJsonModule: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: ['node'],
-  });
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(ENTRY);
-  if (!source) throw new Error('src/index.ts not found');
+const DOCS_DIR = join(ROOT, 'src', 'docs');
+const OWN_ENTRIES = [
+  ...readdirSync(DOCS_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(DOCS_DIR, f)),
+  join(ROOT, 'src', 'browser.ts'),
+];
+
+// One program for every file examined: building it is the slow part.
+const program = ts.createProgram([ENTRY, ...OWN_ENTRIES], {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  resolveJsonModule: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: ['node'],
+});
+const checker = program.getTypeChecker();
+
+function exportsOf(
+  entry: string,
+): { name: string; tags: string[]; text: string; sees: string[]; generated: boolean }[] {
+  const source = program.getSourceFile(entry);
+  if (!source) throw new Error(`${entry} not found`);
   const module = checker.getSymbolAtLocation(source);
-  if (!module) throw new Error('src/index.ts is not a module');
+  if (!module) throw new Error(`${entry} is not a module`);
   return checker.getExportsOfModule(module).map((sym) => {
     const target = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
     const tags: string[] = [];
@@ -56,7 +69,7 @@ function exportsOf(): { name: string; tags: string[]; text: string; sees: string
 }
 
 describe('JSDoc of the public exports', () => {
-  const all = exportsOf();
+  const all = exportsOf(ENTRY);
   const clauseIds = new Set(bundledRules.clauses.clauses.map((c) => c.id));
 
   it('finds the exports', () => {
@@ -75,6 +88,16 @@ describe('JSDoc of the public exports', () => {
       .filter((e) => !e.generated)
       .filter((e) => !e.sees.some((s) => clauseIds.has(s.split(/[\s,;]/)[0] ?? '')))
       .map((e) => `${e.name} (@see ${e.sees.join(' | ') || 'none'})`);
+    expect(missing).toEqual([]);
+  });
+
+  // The docs generator and the browser entry are held to the same standard.
+  it('every export of src/docs/ and src/browser.ts has JSDoc with @example and @see', () => {
+    const missing = OWN_ENTRIES.flatMap((e) =>
+      exportsOf(e)
+        .filter((x) => !x.text.trim() || !x.tags.includes('example') || !x.tags.includes('see'))
+        .map((x) => `${e.slice(ROOT.length)}: ${x.name}`),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -7,10 +7,22 @@ import { CHECKER_SCRIPT } from './checker-script.js';
 import { ROLE_LABELS, VALUE_LABELS, valueLabel } from './labels.js';
 import { type ClauseDoc, type DocsModel, type ExampleDoc, type RuleDoc, violationList } from './model.js';
 
-/** The name the browser bundle is copied to, next to index.html. */
+/**
+ * The name the browser bundle is copied to, next to index.html.
+ *
+ * @example
+ * `<script src="${BUNDLE_FILE}"></script>`;
+ * @see P1
+ */
 export const BUNDLE_FILE = 'upsu-policy.global.js';
 
-/** Escapes text for HTML content and attribute values. */
+/**
+ * Escapes text for HTML content and attribute values.
+ *
+ * @example
+ * esc("clients' <details>"); // 'clients&#39; &lt;details&gt;'
+ * @see P1
+ */
 export function esc(s: string): string {
   return s.replace(
     /[&<>"']/g,
@@ -18,7 +30,13 @@ export function esc(s: string): string {
   );
 }
 
-/** A clause's text as the HTML shows it: the source's empty Markdown link (`[x](#)`) becomes plain text. */
+/**
+ * A clause's text as the HTML shows it: the source's empty Markdown link (`[x](#)`) becomes plain text.
+ *
+ * @example
+ * clauseTextForHtml('as agreed in our [Memorandum of Understanding](#).'); // 'as agreed in our Memorandum of Understanding.'
+ * @see P5
+ */
 export function clauseTextForHtml(text: string): string {
   return text.replace(/\[([^\]]+)\]\(#\)/g, '$1');
 }

@@ -1,6 +1,12 @@
 // Plain-English labels the generated docs (and the browser checker) show instead of kebab-case codes.
 
-/** Each role of the contract, as an adviser would say it. */
+/**
+ * Each role of the contract, as an adviser would say it.
+ *
+ * @example
+ * ROLE_LABELS['advice-lead']; // 'Advice Service Lead'
+ * @see 5.4.1
+ */
 export const ROLE_LABELS: Readonly<Record<string, string>> = {
   adviser: 'Adviser',
   'advice-lead': 'Advice Service Lead',
@@ -19,7 +25,13 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
   'third-party': 'third party (parent, landlord, police, employer…)',
 };
 
-/** Values of the closed-set facts other than roles. */
+/**
+ * Values of the closed-set facts other than roles.
+ *
+ * @example
+ * VALUE_LABELS['consent-to-share']; // 'the signed Consent to Share'
+ * @see 2.1
+ */
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'case-record': 'a case record',
   presence: 'presence (the client is or was at the Advice Centre)',
@@ -59,7 +71,14 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'not-requested': 'not requested',
 };
 
-/** A value as the docs show it: a role's label, a known value's label, or the value itself. */
+/**
+ * A value as the docs show it: a role's label, a known value's label, or the value itself.
+ *
+ * @example
+ * valueLabel('university-staff'); // 'University staff'
+ * valueLabel(null); // 'not given'
+ * @see P2
+ */
 export function valueLabel(v: unknown): string {
   if (v === null || v === undefined) return 'not given';
   if (typeof v === 'string') return ROLE_LABELS[v] ?? VALUE_LABELS[v] ?? v;

@@ -22,7 +22,13 @@ export interface ScenarioEntry {
   readonly question: unknown;
 }
 
-/** A rule as the docs show it: its conditions read aloud and what it produces. */
+/**
+ * A rule as the docs show it: its conditions read aloud and what it produces.
+ *
+ * @example
+ * model.questions[0].deciding[0].reads; // 'the recipient is in the Advice team (an adviser or the Advice Service Lead)'
+ * @see P3
+ */
 export interface RuleDoc {
   readonly question: string;
   readonly name: string;
@@ -50,7 +56,13 @@ export interface RuleDoc {
   readonly overriddenBy: number;
 }
 
-/** A worked example: a scenario with the decision the real rules give it. */
+/**
+ * A worked example: a scenario with the decision the real rules give it.
+ *
+ * @example
+ * model.sections[0].clauses[3].examples[0].decision?.outcome; // 'deny'
+ * @see P4
+ */
 export interface ExampleDoc extends ScenarioEntry {
   /** The date the example was asked as of, when the scenario gave none (so the docs stay the same each day). */
   readonly asOfAssumed?: string;
@@ -58,7 +70,13 @@ export interface ExampleDoc extends ScenarioEntry {
   readonly issues?: readonly Issue[];
 }
 
-/** A code from codes.json at its clause, with the rules that produce it. */
+/**
+ * A code from codes.json at its clause, with the rules that produce it.
+ *
+ * @example
+ * clauseDoc.codes.filter((c) => c.kind === 'advisory').map((c) => c.code); // ['gdpr-access-free', …]
+ * @see 3.2
+ */
 export interface CodeDoc {
   readonly kind: 'obligation' | 'remedy' | 'advisory';
   readonly code: string;
@@ -66,7 +84,15 @@ export interface CodeDoc {
   readonly producedBy: readonly RuleDoc[];
 }
 
-/** One clause with everything the software does with it. */
+/**
+ * One clause with everything the software does with it.
+ *
+ * @example
+ * const c = model.sections[0].clauses[0];
+ * c.id; // 'P1'
+ * c.decidable; // false
+ * @see P1
+ */
 export interface ClauseDoc extends ClauseJson {
   readonly rules: readonly RuleDoc[];
   readonly codes: readonly CodeDoc[];
@@ -79,7 +105,13 @@ export interface ClauseDoc extends ClauseJson {
   readonly scenarioFiles: readonly string[];
 }
 
-/** A policy section: its clauses, and the Markdown file it is written to. */
+/**
+ * A policy section: its clauses, and the Markdown file it is written to.
+ *
+ * @example
+ * model.sections[2].file; // '2-confidentiality-and-sharing-information.md'
+ * @see 2.1
+ */
 export interface SectionDoc {
   readonly id: string;
   readonly title: string;
@@ -87,7 +119,13 @@ export interface SectionDoc {
   readonly clauses: readonly ClauseDoc[];
 }
 
-/** The rules of one question kind, in the order they are applied. */
+/**
+ * The rules of one question kind, in the order they are applied.
+ *
+ * @example
+ * model.questions.find((q) => q.kind === 'disclosure')?.cautious; // 'deny'
+ * @see P3
+ */
 export interface QuestionDoc {
   readonly kind: string;
   readonly title: string;
@@ -98,7 +136,13 @@ export interface QuestionDoc {
   readonly modifiers: readonly RuleDoc[];
 }
 
-/** One cell of the disclosure decision table. */
+/**
+ * One cell of the disclosure decision table.
+ *
+ * @example
+ * model.table.rows[0].cells[0]; // { outcome: 'permit', clauses: ['P3', '3.1'], obligations: [], remedies: [] }
+ * @see 3.1
+ */
 export interface TableCell {
   readonly outcome: string;
   readonly clauses: readonly string[];
@@ -106,13 +150,25 @@ export interface TableCell {
   readonly remedies: readonly string[];
 }
 
-/** The disclosure decision table: recipient × information × consent → outcome, clauses. */
+/**
+ * The disclosure decision table: recipient × information × consent → outcome, clauses.
+ *
+ * @example
+ * model.table.consents.map((c) => c.label); // ['no consent', 'verbal consent', …]
+ * @see 2.1
+ */
 export interface DecisionTable {
   readonly consents: readonly { readonly label: string }[];
   readonly rows: readonly { readonly recipient: string; readonly information: string; readonly cells: TableCell[] }[];
 }
 
-/** The breach-of-confidentiality chain (5.4–5.5), as the code decides it. */
+/**
+ * The breach-of-confidentiality chain (5.4–5.5), as the code decides it.
+ *
+ * @example
+ * model.chain.raises; // [{ raiser: 'adviser', with: 'advice-lead' }, { raiser: 'advice-lead', with: 'advice-manager' }]
+ * @see 5.4.1
+ */
 export interface ChainModel {
   /** Who raises with whom (5.4.1): every raiser the policy covers and their line manager. */
   readonly raises: readonly { readonly raiser: Role; readonly with: Role }[];
@@ -120,7 +176,13 @@ export interface ChainModel {
   readonly deciders: readonly { readonly raiser: Role; readonly may: readonly Role[] }[];
 }
 
-/** Everything the docs show, built once from a compiled policy and its scenarios. */
+/**
+ * Everything the docs show, built once from a compiled policy and its scenarios.
+ *
+ * @example
+ * const model: DocsModel = buildModel(loadPolicy('./rules'), readScenarios('./rules'));
+ * @see P1
+ */
 export interface DocsModel {
   readonly policy: Policy;
   readonly title: string;
@@ -151,9 +213,21 @@ export function violationList(d: Decision): { code: string; clause: string }[] {
     .map((v) => ({ code: String(v.code ?? ''), clause: String(v.clause ?? '') }));
 }
 
-/** At most this many worked examples are shown under one clause; the coverage summary counts them all. */
+/**
+ * At most this many worked examples are shown under one clause; the coverage summary counts them all.
+ *
+ * @example
+ * clause.examples.length <= MAX_EXAMPLES; // true
+ * @see P1
+ */
 export const MAX_EXAMPLES = 6;
-/** The date examples without an `asOf` are asked as of, so that the generated docs do not change by the day. */
+/**
+ * The date examples without an `asOf` are asked as of, so that the generated docs do not change by the day.
+ *
+ * @example
+ * // a retention scenario without asOf is shown as asked on EXAMPLES_AS_OF
+ * @see 3.3
+ */
 export const EXAMPLES_AS_OF = '2026-09-01';
 /** Question kinds whose decision depends on the date asked: their examples say the date they assume. */
 const DATED_QUESTIONS = ['retention', 'policy-review', 'subject-access'];
@@ -164,7 +238,13 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** The Markdown file a section is written to: `2-confidentiality-and-sharing-information.md`. */
+/**
+ * The Markdown file a section is written to: `2-confidentiality-and-sharing-information.md`.
+ *
+ * @example
+ * sectionFile('2', 'Confidentiality and sharing information'); // '2-confidentiality-and-sharing-information.md'
+ * @see P1
+ */
 export function sectionFile(id: string, title: string): string {
   return `${id}-${slug(title)}.md`;
 }
