@@ -838,10 +838,7 @@ export const bundledRules: RuleBundle = {
         "P2",
         "P3"
        ],
-       "text": "No details that would enable a client to be identified are given to the University, or to any member of University staff, without the client's consent (P2, P3).",
-       "remedies": [
-        "obtain-consent-to-share"
-       ]
+       "text": "No details that would enable a client to be identified are given to the University, or to any member of University staff, without the client's consent (P2, P3)."
       }
      }
     },
@@ -881,10 +878,7 @@ export const bundledRules: RuleBundle = {
        "clauses": [
         "P4"
        ],
-       "text": "UPSU does not confirm a client's presence in the Advice Centre, or their use of the Advice Service, to any third party without the client's consent (P4).",
-       "remedies": [
-        "obtain-consent-to-share"
-       ]
+       "text": "UPSU does not confirm a client's presence in the Advice Centre, or their use of the Advice Service, to any third party without the client's consent (P4)."
       }
      }
     },
@@ -924,10 +918,7 @@ export const bundledRules: RuleBundle = {
        "clauses": [
         "P3"
        ],
-       "text": "No information about a client is given, directly or indirectly, to anyone outside the Department without the client's consent (P3).",
-       "remedies": [
-        "obtain-consent-to-share"
-       ]
+       "text": "No information about a client is given, directly or indirectly, to anyone outside the Department without the client's consent (P3)."
       }
      }
     },
@@ -1484,6 +1475,81 @@ export const bundledRules: RuleBundle = {
      }
     },
     {
+     "name": "consent-would-permit",
+     "priority": 1,
+     "conditions": {
+      "all": [
+       {
+        "fact": "identifiable",
+        "operator": "equal",
+        "value": true
+       },
+       {
+        "fact": "consentCounts",
+        "operator": "equal",
+        "value": false
+       },
+       {
+        "not": {
+         "all": [
+          {
+           "fact": "recipientRole",
+           "operator": "equal",
+           "value": "advice-support-staff"
+          },
+          {
+           "fact": "informationKind",
+           "operator": "equal",
+           "value": "case-record"
+          }
+         ]
+        }
+       },
+       {
+        "not": {
+         "all": [
+          {
+           "fact": "recipientRole",
+           "operator": "equal",
+           "value": "upsu-staff"
+          },
+          {
+           "fact": "recipientInvolvedInCase",
+           "operator": "equal",
+           "value": true
+          },
+          {
+           "fact": "clientObjectsToStaffSharing",
+           "operator": "equal",
+           "value": true
+          }
+         ]
+        }
+       },
+       {
+        "fact": "informationKind",
+        "operator": "notEqual",
+        "value": "statistics"
+       },
+       {
+        "fact": "recipientRole",
+        "operator": "notEqual",
+        "value": "client"
+       }
+      ]
+     },
+     "event": {
+      "type": "remedy",
+      "params": {
+       "code": "obtain-consent-to-share",
+       "when": [
+        "deny"
+       ]
+      }
+     },
+     "description": "A deny that the client's Consent to Share (or email) would turn into a permit (2.1 ranks above it). Not for case records to support staff (3.1), an involved staff member the client objects to (2.2), identifiable statistics (4.2) or the client's own record (3.2): consent changes none of those."
+    },
+    {
      "name": "verbal-consent-is-not-enough",
      "priority": 1,
      "conditions": {
@@ -1497,6 +1563,64 @@ export const bundledRules: RuleBundle = {
         "fact": "consentCounts",
         "operator": "equal",
         "value": false
+       },
+       {
+        "not": {
+         "all": [
+          {
+           "fact": "recipientRole",
+           "operator": "equal",
+           "value": "advice-support-staff"
+          },
+          {
+           "fact": "informationKind",
+           "operator": "equal",
+           "value": "case-record"
+          }
+         ]
+        }
+       },
+       {
+        "not": {
+         "all": [
+          {
+           "fact": "recipientRole",
+           "operator": "equal",
+           "value": "upsu-staff"
+          },
+          {
+           "fact": "recipientInvolvedInCase",
+           "operator": "equal",
+           "value": true
+          },
+          {
+           "fact": "clientObjectsToStaffSharing",
+           "operator": "equal",
+           "value": true
+          }
+         ]
+        }
+       },
+       {
+        "not": {
+         "all": [
+          {
+           "fact": "informationKind",
+           "operator": "equal",
+           "value": "statistics"
+          },
+          {
+           "fact": "identifiable",
+           "operator": "equal",
+           "value": true
+          }
+         ]
+        }
+       },
+       {
+        "fact": "recipientRole",
+        "operator": "notEqual",
+        "value": "client"
        }
       ]
      },
@@ -1508,7 +1632,8 @@ export const bundledRules: RuleBundle = {
         "deny"
        ]
       }
-     }
+     },
+     "description": "Verbal consent (or consent with no method) is not consent under 2.1: the remedy is the signed Consent to Share — where consent would permit at all (not for case records to support staff, an involved staff member the client objects to, identifiable statistics or the client's own record)."
     }
    ]
   },
@@ -3958,4 +4083,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:53f0a8bc66a6fbadd64cba19a718dd1b81fb3442492e65520becc5669bf1fdb2';
+export const bundledRulesHash = 'sha256:7db6e7109b39e480fd015ffab4b3e1b076e356dcec22e10a52486622f1f93dda';
