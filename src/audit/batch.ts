@@ -1,7 +1,7 @@
 import { issue } from '../decision/errors.js';
 import type { Policy } from '../engine/policy.js';
 import { type CaseAuditor, createCaseAuditor } from './audit-case.js';
-import { type BatchFormatter, batchFormatter, type FormatOptions, type InvalidLine, invalidLine } from './format.js';
+import { type BatchFormatter, batchFormatter, type FormatSetup, type InvalidLine, invalidLine } from './format.js';
 import { validateCase } from './precheck.js';
 
 /** A batch of whole lines of the export, as the reader hands it to the main thread or a worker. */
@@ -32,14 +32,23 @@ export interface BatchResult {
 /** Longest line the reader accepts (bytes). A longer one is reported as invalid (`too-big`) and skipped. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
+/** Clause id → its index in the policy's clause list (the SARIF rule index). */
+export function clauseIndex(policy: Policy): Record<string, number> {
+  const index: Record<string, number> = {};
+  policy.clauses.forEach((c, i) => {
+    index[c.id] = i;
+  });
+  return index;
+}
+
 export interface BatchAuditor {
   run(job: BatchJob): BatchResult;
 }
 
 /** The per-thread state of an audit: the policy's auditor (with its memo) and the formatter. */
-export function createBatchAuditor(policy: Policy, asOf: string, format: FormatOptions): BatchAuditor {
+export function createBatchAuditor(policy: Policy, asOf: string, format: FormatSetup): BatchAuditor {
   const auditor: CaseAuditor = createCaseAuditor(policy, asOf);
-  const fmt: BatchFormatter = batchFormatter(format);
+  const fmt: BatchFormatter = batchFormatter({ ...format, ruleIndex: clauseIndex(policy) });
   const decoder = new TextDecoder('utf-8');
   return {
     run(job) {

@@ -29,6 +29,9 @@ export interface AuditSummary {
   readonly byCode: Readonly<Record<string, number>>;
 }
 
+/** What a batch's formatter needs to know besides the policy (the same in every worker). */
+export type FormatSetup = Omit<FormatOptions, 'ruleIndex'>;
+
 /** What a batch's formatter needs to know (the same in every worker). */
 export interface FormatOptions {
   readonly format: AuditFormat;

@@ -22,7 +22,17 @@ const grounds: ReadonlySet<unknown> = new Set(BREACH_GROUNDS);
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
-const optDate = (v: unknown) => v === undefined || isCalendarDate(v);
+/** Dates already found valid (an export repeats the same few thousand dates): skips the regex. */
+const validDates = new Set<string>();
+function isDate(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  if (validDates.has(v)) return true;
+  if (!isCalendarDate(v)) return false;
+  if (validDates.size >= 10_000) validDates.clear();
+  validDates.add(v);
+  return true;
+}
+const optDate = (v: unknown) => v === undefined || isDate(v);
 
 /** Checks that `o` has no key outside `allowed` (for zod strict objects). */
 function onlyKeys(o: Obj, allowed: ReadonlySet<string>): boolean {

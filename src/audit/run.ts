@@ -14,8 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { Policy } from '../engine/policy.js';
-import { type BatchJob, type BatchResult, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
-import { type AuditFormat, type AuditSummary, type FormatOptions, type InvalidLine, pathText, xml } from './format.js';
+import { type BatchJob, type BatchResult, clauseIndex, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
+import { type AuditFormat, type AuditSummary, type FormatSetup, type InvalidLine, pathText, xml } from './format.js';
 import type { WorkerSetup } from './worker.js';
 
 /** Options of {@link runAudit} (what `upsu-policy audit` passes). */
@@ -28,7 +28,8 @@ export interface AuditOptions {
   readonly out?: string;
   /** 1: audit in this thread. More: that many worker threads (the reader stays in this thread). */
   readonly workers: number;
-  readonly policy: Policy;
+  /** The policy, or how to get it (then worker threads start loading theirs first). */
+  readonly policy: Policy | (() => Policy);
   /** The rules folder the policy was loaded from (workers load it again); absent: the bundled rules. */
   readonly rulesDir?: string;
   readonly color: boolean;
@@ -54,13 +55,36 @@ const MIN_BATCH = 256 * 1024;
  * `workers > 1`), and the results are written in input order as they complete, with back-pressure.
  */
 export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
+  // Workers start first: they load the policy while this thread does.
+  let onResult: (r: BatchResult) => void = () => {};
+  const pool =
+    o.workers > 1
+      ? startPool(o, formatSetup(o), (r) => {
+          onResult(r);
+        })
+      : undefined;
+  try {
+    return await audit(o, pool, (accept) => {
+      onResult = accept;
+    });
+  } finally {
+    pool?.terminate();
+  }
+}
+
+const formatSetup = (o: AuditOptions): FormatSetup => ({ format: o.format, color: o.color, uri: uriOf(o) });
+const uriOf = (o: AuditOptions) => (o.input === '-' ? 'stdin' : o.input.replaceAll('\\', '/'));
+
+async function audit(
+  o: AuditOptions,
+  pool: Pool | undefined,
+  listen: (accept: (r: BatchResult) => void) => void,
+): Promise<AuditSummary> {
   const chunkBytes = o.chunkBytes ?? 1024 * 1024;
-  const ruleIndex: Record<string, number> = {};
-  o.policy.clauses.forEach((c, i) => {
-    ruleIndex[c.id] = i;
-  });
-  const uri = o.input === '-' ? 'stdin' : o.input.replaceAll('\\', '/');
-  const fmt: FormatOptions = { format: o.format, color: o.color, uri, ruleIndex };
+  const uri = uriOf(o);
+  const setup = formatSetup(o);
+  const policy = typeof o.policy === 'function' ? o.policy() : o.policy;
+  const ruleIndex = clauseIndex(policy);
   const size = o.input === '-' ? undefined : statSafe(o.input);
 
   // The report goes to a temporary file next to --out (renamed at the end: written whole or not at all), or
@@ -96,7 +120,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
       if (!body.write(s) && !blocked) blocked = once(body, 'drain').then(() => void (blocked = undefined));
     };
 
-    if (o.format !== 'junit') await writeAll(finalOut, header(o, fmt));
+    if (o.format !== 'junit') await writeAll(finalOut, header(o, policy, uri));
 
     // Results in input order.
     const done = new Map<number, BatchResult>();
@@ -118,9 +142,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
       }
     };
 
+    listen(accept);
     const progress = o.progress ? startProgress(o.stderr, size, () => totals) : undefined;
-    const pool = o.workers > 1 ? startPool(o, fmt, accept) : undefined;
-    const local = pool ? undefined : createBatchAuditor(o.policy, o.asOf, fmt);
+    const local = pool ? undefined : createBatchAuditor(policy, o.asOf, setup);
     const submit = async (job: BatchJob) => {
       if (pool) await pool.submit(job);
       else accept((local as ReturnType<typeof createBatchAuditor>).run(job));
@@ -131,7 +155,6 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
       await splitLines(readChunks(o, chunkBytes), submit);
       if (pool) await pool.finish();
     } finally {
-      pool?.terminate();
       progress?.stop();
     }
     if (blocked) await blocked;
@@ -139,7 +162,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
     const summary: AuditSummary = {
       asOf: o.asOf,
       input: uri,
-      policy: o.policy.ref,
+      policy: policy.ref,
       lines: totals.lines,
       cases: totals.cases,
       casesWithFindings: totals.casesWithFindings,
@@ -309,7 +332,7 @@ function workerLimits() {
   return { maxYoungGenerationSizeMb: young };
 }
 
-function startPool(o: AuditOptions, format: FormatOptions, accept: (r: BatchResult) => void): Pool {
+function startPool(o: AuditOptions, format: FormatSetup, accept: (r: BatchResult) => void): Pool {
   const url = o.workerUrl ?? new URL('./audit-worker.js', import.meta.url);
   const setup: WorkerSetup = { asOf: o.asOf, format, ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}) };
   const limit = 3 * o.workers;
@@ -398,14 +421,14 @@ function startProgress(
   };
 }
 
-function header(o: AuditOptions, fmt: FormatOptions): string {
+function header(o: AuditOptions, policy: Policy, uri: string): string {
   switch (o.format) {
     case 'text':
-      return `UPSU Advice Service confidentiality audit of ${fmt.uri}, as of ${o.asOf}\n(${o.policy.ref.id} ${o.policy.ref.version}, rules ${o.policy.ref.rulesHash.slice(0, 19)}…)\n\n`;
+      return `UPSU Advice Service confidentiality audit of ${uri}, as of ${o.asOf}\n(${policy.ref.id} ${policy.ref.version}, rules ${policy.ref.rulesHash.slice(0, 19)}…)\n\n`;
     case 'json':
       return '{"findings":[';
     case 'sarif': {
-      const rules = o.policy.clauses.map((c) => ({
+      const rules = policy.clauses.map((c) => ({
         id: c.id,
         name: `clause-${c.id.replaceAll('.', '-')}`,
         shortDescription: { text: `Confidentiality Policy clause ${c.id}` },
@@ -416,7 +439,7 @@ function header(o: AuditOptions, fmt: FormatOptions): string {
       const driver = {
         name: 'upsu-policy',
         informationUri: 'https://www.npmjs.com/package/upsu-confidentiality-policy',
-        semanticVersion: o.policy.ref.version,
+        semanticVersion: policy.ref.version,
         rules,
       };
       return `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"automationDetails":{"id":"upsu-policy-audit/"},"results":[\n`;

@@ -4,13 +4,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { defaultPolicy } from '../decision/default-policy.js';
 import { loadPolicy } from '../engine/load-dir.js';
 import { type BatchJob, createBatchAuditor } from './batch.js';
-import type { FormatOptions } from './format.js';
+import type { FormatSetup } from './format.js';
 
 /** What the main thread gives each worker. */
 export interface WorkerSetup {
   readonly asOf: string;
   readonly rulesDir?: string;
-  readonly format: FormatOptions;
+  readonly format: FormatSetup;
 }
 
 const setup = workerData as WorkerSetup;

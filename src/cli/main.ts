@@ -236,7 +236,7 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
     format,
     ...(out ? { out } : {}),
     workers,
-    policy: policyFrom(rulesDir),
+    policy: () => policyFrom(rulesDir),
     ...(rulesDir ? { rulesDir } : {}),
     color: format === 'text' && !out && colorFor(io.stdout, io.env),
     progress: io.stderr.isTTY === true && !values['no-progress'],

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Throughput and memory of `upsu-policy audit` on a generated export (default 1,000,000 cases, written to a
+// temporary folder and removed afterwards). Runs the built CLI (`npm run build` first) once per run for each
+// worker count, with the report going to /dev/null, and takes the best run (other processes on the machine
+// make single runs noisy: the load average is printed with the results). Prints JSON, then a table.
+//
+//   node bench/audit.mjs                         # 1,000,000 cases, --workers 1 and 2, 3 runs each
+//   node bench/audit.mjs --cases 200000 --runs 1 --workers 1,2,4 --format sarif
+//   node bench/audit.mjs --file /tmp/export.ndjson   # an existing export
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist/cli.js');
+const AS_OF = '2026-09-01';
+
+function options(argv) {
+  const o = { cases: 1_000_000, runs: 3, workers: [1, 2], format: 'json', file: undefined, seed: 7 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = () => argv[++i];
+    if (a === '--cases') o.cases = Number(v());
+    else if (a === '--runs') o.runs = Number(v());
+    else if (a === '--workers') o.workers = v().split(',').map(Number);
+    else if (a === '--format') o.format = v();
+    else if (a === '--file') o.file = v();
+    else if (a === '--seed') o.seed = Number(v());
+    else {
+      process.stderr.write(`bench/audit.mjs: unknown option ${a}\n`);
+      process.exit(2);
+    }
+  }
+  return o;
+}
+
+function run(cmd, args, opts = {}) {
+  return new Promise((res, rej) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    p.on('error', rej);
+    p.on('close', (code) => res({ code, stderr: err }));
+  });
+}
+
+async function main() {
+  const o = options(process.argv.slice(2));
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  const tmp = mkdtempSync(join(tmpdir(), 'upsu-bench-'));
+  try {
+    let file = o.file;
+    if (!file) {
+      file = join(tmp, 'cases.ndjson');
+      const t = Date.now();
+      process.stderr.write(`generating ${o.cases.toLocaleString('en-GB')} cases… `);
+      const g = await run(process.execPath, [
+        join(ROOT, 'scripts/generate-cases.mjs'),
+        '--count',
+        String(o.cases),
+        '--seed',
+        String(o.seed),
+        '--out',
+        file,
+      ]);
+      if (g.code !== 0) throw new Error(`generate-cases failed: ${g.stderr}`);
+      process.stderr.write(`${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    }
+    const bytes = statSync(file).size;
+    // Reports the child's peak RSS (all its threads) when it exits.
+    const hook = join(tmp, 'peak-rss.cjs');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => require('fs').writeSync(2, '\\nBENCH ' + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS * 1024, cpu: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6 }) + '\\n'));\n",
+    );
+    const cases = o.file ? lineCount(file) : o.cases;
+    const results = [];
+    for (const workers of o.workers) {
+      const runs = [];
+      for (let i = 0; i < o.runs; i++) {
+        const load = loadavg()[0];
+        const t = process.hrtime.bigint();
+        const r = await run(process.execPath, [
+          '-r',
+          hook,
+          CLI,
+          'audit',
+          file,
+          '--as-of',
+          AS_OF,
+          '--format',
+          o.format,
+          '--workers',
+          String(workers),
+          '--out',
+          '/dev/null',
+        ]);
+        const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+        if (r.code !== 0 && r.code !== 1) throw new Error(`audit exited ${r.code}: ${r.stderr}`);
+        const m = /BENCH (.*)/.exec(r.stderr);
+        const child = m ? JSON.parse(m[1]) : { maxRSS: Number.NaN, cpu: Number.NaN };
+        const peakRssMB = child.maxRSS / 1048576;
+        runs.push({ seconds, peakRssMB, load, cpuSeconds: child.cpu });
+        process.stderr.write(
+          `  workers=${workers} run ${i + 1}: ${seconds.toFixed(2)} s (CPU ${child.cpu.toFixed(2)} s), peak RSS ${peakRssMB.toFixed(0)} MB (load ${load.toFixed(2)})\n`,
+        );
+      }
+      const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+      results.push({
+        workers,
+        seconds: +best.seconds.toFixed(3),
+        casesPerSecond: Math.round(cases / best.seconds),
+        peakRssMB: Math.round(Math.max(...runs.map((r) => r.peakRssMB))),
+        // CPU time of all the process's threads: what the audit costs, whatever else the machine is doing.
+        cpuSeconds: +best.cpuSeconds.toFixed(3),
+        casesPerCpuSecond: Math.round(cases / best.cpuSeconds),
+        runs: runs.map((r) => ({
+          seconds: +r.seconds.toFixed(3),
+          cpuSeconds: +r.cpuSeconds.toFixed(3),
+          peakRssMB: Math.round(r.peakRssMB),
+          load: +r.load.toFixed(2),
+        })),
+      });
+    }
+    const base = results.find((r) => r.workers === 1);
+    for (const r of results) r.speedup = base ? +(r.casesPerSecond / base.casesPerSecond).toFixed(2) : null;
+    const report = {
+      cases,
+      bytes,
+      format: o.format,
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      loadAverage: loadavg().map((x) => +x.toFixed(2)),
+      note: 'best of the runs by wall time (process start included); cpuSeconds: user+system of all threads of that run; peak RSS: the largest seen, all threads. With other processes busy (see loadAverage) wall-time figures and the speed-up understate what idle cores give.',
+      results,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n\n`);
+    process.stdout.write(
+      '| workers | seconds | cases/s | speed-up | CPU s | cases per CPU-s | peak RSS (MB) |\n|---:|---:|---:|---:|---:|---:|---:|\n',
+    );
+    for (const r of results)
+      process.stdout.write(
+        `| ${r.workers} | ${r.seconds.toFixed(2)} | ${r.casesPerSecond.toLocaleString('en-GB')} | ${r.speedup ?? '–'}× | ${r.cpuSeconds.toFixed(2)} | ${r.casesPerCpuSecond.toLocaleString('en-GB')} | ${r.peakRssMB} |\n`,
+      );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Lines of an existing export (for --file), read in chunks: a 1M-line export is ~440 MB. */
+function lineCount(file) {
+  let n = 0;
+  const fd = openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  try {
+    for (;;) {
+      const got = readSync(fd, buf, 0, buf.length, null);
+      if (got === 0) return n;
+      for (let i = buf.indexOf(10); i >= 0 && i < got; i = buf.indexOf(10, i + 1)) n++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench/audit.mjs: ${e.message}\n`);
+  process.exit(2);
+});
