@@ -1,7 +1,8 @@
 // The script of the checker in the generated index.html. It is page JavaScript kept as a string (not compiled
 // from TypeScript) so the generated page is byte-for-byte the same whether the generator runs from src/ or dist/.
 // It reads the forms, asks `window.upsuPolicy.safeEvaluate` (the real library, bundled for the browser) and
-// renders the decision into the form's aria-live result region on every change.
+// renders the decision into the form's aria-live result region on every change. It compiles the rules embedded
+// in the page (`#upsu-rules`, the rules the book was generated from) with the bundle's `createPolicy`.
 
 /**
  * The checker's page script; `ROLE_LABELS` and `VALUE_LABELS` are defined before it.
@@ -32,8 +33,18 @@ export const CHECKER_SCRIPT = `
     });
     return;
   }
+  // The rules this book was generated from, embedded in the page: the checker decides with exactly those.
+  var policy = api;
+  var rulesEl = $('upsu-rules');
+  if (rulesEl && typeof api.createPolicy === 'function') {
+    try {
+      policy = api.createPolicy(JSON.parse(rulesEl.textContent));
+    } catch (e) {
+      policy = api;
+    }
+  }
   var clauseText = {};
-  (api.clauses || []).forEach(function (c) { clauseText[c.id] = c.text.replace(/\\[([^\\]]+)\\]\\(#\\)/g, '$1'); });
+  (policy.clauses || []).forEach(function (c) { clauseText[c.id] = c.text.replace(/\\[([^\\]]+)\\]\\(#\\)/g, '$1'); });
   function clauseLink(id) { return '<a href="#clause-' + esc(id) + '">' + esc(id) + '</a>'; }
   function notes(title, list) {
     if (!list || !list.length) return '';
@@ -111,7 +122,7 @@ export const CHECKER_SCRIPT = `
     var form = $(f + '-form');
     var out = $(f + '-result');
     if (!form || !out) return;
-    var update = function () { render(out, api.safeEvaluate(build[f]())); };
+    var update = function () { render(out, policy.safeEvaluate(build[f]())); };
     form.addEventListener('input', update);
     form.addEventListener('change', update);
     form.addEventListener('submit', function (e) { e.preventDefault(); update(); });

@@ -1,7 +1,7 @@
 // The docs' live checker in real Chromium: the generated site served from 127.0.0.1, the forms answered as a
 // user would, the outcome and clauses read off the page. Debian's /usr/bin/chromium driven by playwright-core;
 // never a downloaded browser. Without Chromium these tests skip with a warning, unless REQUIRE_BROWSER=1.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -196,6 +196,30 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     await page.screenshot({ path: 'test-results/docs-checker-page.png' });
     expect(consoleErrors).toEqual([]);
     expect(outside).toEqual([]);
+  });
+
+  it('decides with the rules the book was generated from (embedded in the page), not only the bundled ones', async () => {
+    const rules = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
+    const other = mkdtempSync(join(tmpdir(), 'upsu-docs-other-'));
+    try {
+      cpSync(new URL('../../rules', import.meta.url).pathname, rules, { recursive: true });
+      const file = join(rules, '0-preamble', 'disclosure.rules.json');
+      const list = JSON.parse(readFileSync(file, 'utf8')) as { name: string; event: { params: { text?: string } } }[];
+      const rule = list.find((r) => r.name === 'presence-without-consent');
+      if (!rule) throw new Error('rule presence-without-consent not found');
+      rule.event.params.text = 'An adapted policy says no (P4).';
+      writeFileSync(file, JSON.stringify(list));
+      await generateDocs({ outDir: other, rulesDir: rules });
+      const p = await browser.newPage();
+      await p.goto(`file://${join(other, 'index.html')}`);
+      await p.selectOption('#d-kind', 'presence');
+      await p.waitForSelector('#disclosure-result [data-outcome="deny"]');
+      expect(await p.locator('#disclosure-result').textContent()).toContain('An adapted policy says no (P4).');
+      await p.close();
+    } finally {
+      rmSync(rules, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('works from file:// too', async () => {
