@@ -77,7 +77,9 @@ describe('generated docs', () => {
   it('has the disclosure decision table, and its cells are what the rules decide', () => {
     const md = read('README.md');
     expect(md).toContain('## <a id="decision-table"></a>Decision table: disclosure');
-    const row = md.split('\n').find((l) => l.startsWith('| university-staff | case record (identifiable) |'));
+    const row = md
+      .split('\n')
+      .find((l) => l.startsWith('| University staff (university-staff) | case record (identifiable) |'));
     expect(row).toBeDefined();
     const d = evaluate({
       question: 'disclosure',

@@ -5,6 +5,7 @@ import type { Policy } from '../engine/policy.js';
 import type { ClauseJson } from '../engine/rule-schema.js';
 import { type Party, ROLES, type Role } from '../facts/common.js';
 import { readCondition } from './conditions.js';
+import { ROLE_LABELS } from './labels.js';
 
 /**
  * A scenario from a `*.cases.json` table, as the docs use it for a worked example.
@@ -311,20 +312,25 @@ function example(policy: Policy, s: ScenarioEntry): ExampleDoc {
   return r.ok ? { ...s, asOfAssumed, decision: r.decision } : { ...s, asOfAssumed, issues: r.issues };
 }
 
+const roleLabel = (role: string) => `${ROLE_LABELS[role] ?? role} (${role})`;
+
 const DISCLOSURE_RECIPIENTS: readonly { label: string; recipient: Party; purpose?: string; objects?: boolean }[] = [
-  ...ROLES.map((role) => ({ label: role, recipient: { role } })),
-  { label: 'upsu-staff, involved in the case', recipient: { role: 'upsu-staff', involvedInCase: true } },
+  ...ROLES.map((role) => ({ label: roleLabel(role), recipient: { role } })),
   {
-    label: 'upsu-staff, involved in the case; the client objects',
+    label: `${roleLabel('upsu-staff')}, involved in the case`,
+    recipient: { role: 'upsu-staff', involvedInCase: true },
+  },
+  {
+    label: `${roleLabel('upsu-staff')}, involved in the case; the client objects`,
     recipient: { role: 'upsu-staff', involvedInCase: true },
     objects: true,
   },
   {
-    label: 'quality-auditor appointed by UPSU, for quality assurance',
+    label: `${roleLabel('quality-auditor')} appointed by UPSU, for quality assurance`,
     recipient: { role: 'quality-auditor', appointedByUpsu: true },
     purpose: 'quality-assurance',
   },
-  { label: 'pms, for case management', recipient: { role: 'pms' }, purpose: 'case-management' },
+  { label: `${roleLabel('pms')}, for case management`, recipient: { role: 'pms' }, purpose: 'case-management' },
 ];
 
 const DISCLOSURE_INFORMATION = [
