@@ -5,7 +5,14 @@ import { DEGREE_STATUSES } from '../facts/simple-questions.js';
 import { chainMermaid, chainSteps } from './chain.js';
 import { CHECKER_SCRIPT } from './checker-script.js';
 import { ROLE_LABELS, VALUE_LABELS, valueLabel } from './labels.js';
-import { type ClauseDoc, type DocsModel, type ExampleDoc, type RuleDoc, violationList } from './model.js';
+import {
+  type ClauseDoc,
+  type DocsModel,
+  type ExampleDoc,
+  linkClauseRefs,
+  type RuleDoc,
+  violationList,
+} from './model.js';
 
 /**
  * The name the browser bundle is copied to, next to index.html.
@@ -41,6 +48,9 @@ export function clauseTextForHtml(text: string): string {
   return text.replace(/\[([^\]]+)\]\(#\)/g, '$1');
 }
 
+/** Escaped prose with its clause references linked. Set per render (the clause ids of the policy rendered). */
+let prose: (text: string) => string = esc;
+
 const a = (id: string) => `<a href="#clause-${esc(id)}">${esc(id)}</a>`;
 const as = (ids: readonly string[]) => ids.map(a).join(', ');
 const codes = (label: string, ns: readonly CodedNote[]) =>
@@ -59,7 +69,7 @@ function ruleItem(r: RuleDoc): string {
         : '',
       r.description ? `<em>Note:</em> ${esc(r.description.replace(/\.$/, ''))}` : '',
     ].filter(Boolean);
-    return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → <strong class="o o-${esc(r.type)}">${esc(r.type)}</strong> (${as(r.clauses)}). ${esc(r.text ?? '')}${extra.length ? `<br>${extra.join('; ')}.` : ''}</li>`;
+    return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → <strong class="o o-${esc(r.type)}">${esc(r.type)}</strong> (${as(r.clauses)}). ${prose(r.text ?? '')}${extra.length ? `<br>${extra.join('; ')}.` : ''}</li>`;
   }
   const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
   return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → adds the ${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> (${as(r.clauses)}) to a ${r.when.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}.${r.sets.length ? ` It ${esc(r.sets.map(([, phrase]) => phrase).join(', '))}.` : ''}</li>`;
@@ -101,7 +111,7 @@ function clauseHtml(c: ClauseDoc): string {
     out.push(`<p class="notice"><strong>Not decided by software.</strong> ${esc(c.notDecidableReason ?? '')}</p>`);
   for (const x of c.codes.filter((k) => k.kind === 'advisory'))
     out.push(
-      `<p class="advisory" role="note"><strong>Advisory <code>${esc(x.code)}</code>:</strong> ${esc(x.text)}${x.producedBy.length ? ` <span class="muted">(added by ${x.producedBy.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ')})</span>` : ''}</p>`,
+      `<p class="advisory" role="note"><strong>Advisory <code>${esc(x.code)}</code>:</strong> ${prose(x.text)}${x.producedBy.length ? ` <span class="muted">(added by ${x.producedBy.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ')})</span>` : ''}</p>`,
     );
   out.push('<h4>What the software does</h4>');
   if (!c.rules.length && !c.fallbackOf.length) out.push('<p>No rule cites this clause.</p>');
@@ -121,7 +131,7 @@ function clauseHtml(c: ClauseDoc): string {
       '<h4>Obligations and remedies from this clause</h4><ul>',
       ...notes.map(
         (x) =>
-          `<li>${esc(x.kind)} <code>${esc(x.code)}</code>: ${esc(x.text)}${x.producedBy.length ? ` <span class="muted">(from ${x.producedBy.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ')})</span>` : ''}</li>`,
+          `<li>${esc(x.kind)} <code>${esc(x.code)}</code>: ${prose(x.text)}${x.producedBy.length ? ` <span class="muted">(from ${x.producedBy.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ')})</span>` : ''}</li>`,
       ),
       '</ul>',
     );
@@ -271,6 +281,7 @@ nav ul { padding-left: 1.2rem; }
  * @see P1
  */
 export function renderHtml(m: DocsModel): string {
+  prose = (t) => linkClauseRefs(t, m.clauseFile, esc, a);
   const prelude =
     `var ROLE_LABELS = ${JSON.stringify(ROLE_LABELS)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\n`.replace(
       /</g,

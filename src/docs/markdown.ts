@@ -5,6 +5,7 @@ import {
   type ClauseDoc,
   type DocsModel,
   type ExampleDoc,
+  linkClauseRefs,
   type RuleDoc,
   type SectionDoc,
   violationList,
@@ -29,6 +30,15 @@ function link(m: DocsModel, id: string, from: string): string {
   return `[${id}](${file === from ? '' : file}#clause-${id})`;
 }
 
+/** Prose with its clause references ("(P2, P3)") linked. */
+const prose = (m: DocsModel, text: string, from: string) =>
+  linkClauseRefs(
+    text,
+    m.clauseFile,
+    (t) => t,
+    (id) => link(m, id, from),
+  );
+
 const links = (m: DocsModel, ids: readonly string[], from: string) => ids.map((c) => link(m, c, from)).join(', ');
 const notes = (label: string, ns: readonly CodedNote[]) =>
   ns.length ? `${label} ${ns.map((n) => `\`${n.code}\``).join(', ')}` : '';
@@ -51,7 +61,7 @@ function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
       r.description ? `*Note:* ${r.description.replace(/\.$/, '')}` : '',
     ].filter(Boolean);
     return (
-      `- ${where}: when ${r.reads} → **${r.type}** (${links(m, r.clauses, from)}). ${r.text ?? ''}` +
+      `- ${where}: when ${r.reads} → **${r.type}** (${links(m, r.clauses, from)}). ${prose(m, r.text ?? '', from)}` +
       (extra.length ? `\n  ${extra.join('; ')}.` : '')
     );
   }
@@ -111,7 +121,7 @@ function clauseLines(m: DocsModel, c: ClauseDoc, from: string): string[] {
   for (const a of c.codes.filter((x) => x.kind === 'advisory'))
     out.push(
       `> [!NOTE]`,
-      `> **Advisory \`${a.code}\`** — ${a.text}${a.producedBy.length ? ` (added by ${a.producedBy.map((r) => `\`${r.question}/${r.name}\``).join(', ')})` : ''}`,
+      `> **Advisory \`${a.code}\`** — ${prose(m, a.text, from)}${a.producedBy.length ? ` (added by ${a.producedBy.map((r) => `\`${r.question}/${r.name}\``).join(', ')})` : ''}`,
       '',
     );
   out.push('### What the software does', '');
@@ -127,7 +137,7 @@ function clauseLines(m: DocsModel, c: ClauseDoc, from: string): string[] {
     out.push('### Obligations and remedies from this clause', '');
     for (const x of codes)
       out.push(
-        `- ${x.kind} \`${x.code}\`: ${x.text}${x.producedBy.length ? ` (from ${x.producedBy.map((r) => `\`${r.question}/${r.name}\``).join(', ')})` : ''}`,
+        `- ${x.kind} \`${x.code}\`: ${prose(m, x.text, from)}${x.producedBy.length ? ` (from ${x.producedBy.map((r) => `\`${r.question}/${r.name}\``).join(', ')})` : ''}`,
       );
     out.push('');
   }

@@ -214,6 +214,35 @@ export function violationList(d: Decision): { code: string; clause: string }[] {
     .map((v) => ({ code: String(v.code ?? ''), clause: String(v.clause ?? '') }));
 }
 
+const REF = String.raw`(?:P[1-6]|[1-6](?:\.\d+)+)`;
+const REFS = new RegExp(String.raw`\((${REF}(?:(?:, | and |–)${REF})*)\)`, 'g');
+
+/**
+ * Turns the clause references in a plain-English text — "(P2, P3)", "(5.4.1)" — into links, leaving the rest
+ * to `plain`. Only ids of clauses the policy has are linked.
+ *
+ * @example
+ * linkClauseRefs('Refused (5.5.3).', ids, (t) => t, (id) => `[${id}](#clause-${id})`);
+ * // 'Refused ([5.5.3](#clause-5.5.3)).'
+ * @see P1
+ */
+export function linkClauseRefs(
+  text: string,
+  known: ReadonlyMap<string, unknown>,
+  plain: (t: string) => string,
+  link: (id: string) => string,
+): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(REFS)) {
+    const start = (m.index ?? 0) + 1;
+    out += plain(text.slice(at, start));
+    out += (m[1] ?? '').replace(new RegExp(REF, 'g'), (id) => (known.has(id) ? link(id) : plain(id)));
+    at = start + (m[1] ?? '').length;
+  }
+  return out + plain(text.slice(at));
+}
+
 /**
  * At most this many worked examples are shown under one clause; the coverage summary counts them all.
  *
