@@ -398,13 +398,13 @@ function startProgress(
     const t = totals();
     const secs = (Date.now() - started) / 1000;
     const rate = secs > 0 ? t.cases / secs : 0;
-    let s = `  ${t.cases.toLocaleString('en-GB')} cases  ${Math.round(rate).toLocaleString('en-GB')} cases/s`;
+    let s = ` ${t.cases.toLocaleString('en-GB')} cases  ${Math.round(rate).toLocaleString('en-GB')} cases/s`;
     if (size) {
       const frac = Math.min(1, t.bytes / size);
-      const width = 24;
+      const width = 20;
       const full = Math.round(frac * width);
       const eta = frac > 0 && !final ? (secs / frac) * (1 - frac) : 0;
-      s = `  [${'#'.repeat(full)}${'-'.repeat(width - full)}] ${(frac * 100).toFixed(0).padStart(3)}%${s}${final ? '' : `  ETA ${Math.ceil(eta)}s`}`;
+      s = `[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${(frac * 100).toFixed(0).padStart(3)}% ${s}${final ? '' : `  ETA ${Math.ceil(eta)}s`}`;
     }
     if (t.invalid) s += `  ${t.invalid} invalid`;
     const cols = err.columns ?? 100;

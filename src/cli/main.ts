@@ -239,7 +239,8 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
     policy: () => policyFrom(rulesDir),
     ...(rulesDir ? { rulesDir } : {}),
     color: format === 'text' && !out && colorFor(io.stdout, io.env),
-    progress: io.stderr.isTTY === true && !values['no-progress'],
+    // On stderr when it is a terminal, unless the report itself is going to that terminal.
+    progress: io.stderr.isTTY === true && !values['no-progress'] && !(io.stdout.isTTY === true && !out),
     stdin: io.stdin,
     stdout: io.stdout,
     stderr: io.stderr,

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,14 +16,40 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds dist/ when it is missing or older than src/ or rules/ (npm test has built it already). */
-export function ensureBuilt(): void {
+const isStale = () => {
   const built = ['cli.js', 'audit-worker.js'].map((f) => join(ROOT, 'dist', f));
-  const stale =
+  return (
     built.some((f) => !existsSync(f)) ||
     Math.min(...built.map((f) => statSync(f).mtimeMs)) <
-      Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'rules')));
-  if (stale) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+      Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'rules')))
+  );
+};
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds dist/ when it is missing or older than src/ or rules/ (npm test has built it already). Test files run
+ * in parallel: a lock directory makes one of them build while the others wait, then re-check.
+ */
+export function ensureBuilt(): void {
+  if (!isStale()) return;
+  const lock = join(ROOT, 'node_modules', '.upsu-cli-test-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      } catch {}
+      sleep(200);
+    }
+  }
+  try {
+    if (isStale()) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface Run {
