@@ -116,6 +116,7 @@ describe('disclosure fails closed (P2–P6, 2.1, 2.2, 3.1, 5.5.2, 6.3)', () => {
           if (d.outcome === 'escalate') {
             expect(q.breach).toBeDefined();
             expect(d.escalateTo).toBe(lineManagerOf(q.actor.role));
+            expect(d.clauses).toContain('5.4');
           }
           return true;
         }),
