@@ -1,11 +1,12 @@
 import type { CodedNote, Decision, PolicyRef, Reason, TraceEntry } from '../decision/types.js';
 import type { FactContext } from '../derive/context.js';
-import type { CompiledQuestion, CompiledRule } from './compiled.js';
+import { type CompiledQuestion, type CompiledRule, compileDecider } from './compiled.js';
 import { COLLECTED, SETTABLE } from './load.js';
+import { OPERATORS } from './operators.js';
 
 /**
  * What a set of applied rules makes of a decision, apart from `set` values read from facts: worked out once
- * per distinct set of applied rules and kept (see {@link combine}).
+ * per distinct set of applied rules and kept.
  */
 interface Shape {
   readonly outcome: string;
@@ -18,14 +19,23 @@ interface Shape {
   readonly setters: readonly CompiledRule[] | null;
 }
 
-/** What combine works out once per question kind. */
+/** What combining works out once per question kind. */
 interface Plan {
   /** The shapes seen, keyed by the applied rules as a bit set (rule i → 2^i; modifier j → 2^(deciding + j)). */
   readonly shapes: Map<number, Shape>;
   /** The modifiers that apply to each outcome (their `when` has it), with their index among the modifiers. */
   readonly modifiersFor: ReadonlyMap<string, readonly (readonly [CompiledRule, number])[]>;
+  /** The rules run as {@link combine} runs them, as generated code returning the bit set (compiled path). */
+  readonly decider: ((q: never, ctx: FactContext) => number) | null;
 }
 const plans = new WeakMap<CompiledQuestion, Plan>();
+
+/** Bit sets are plain numbers: exact up to 2^53, so questions with more rules than that are not memoised. */
+const MAX_RULES = 52;
+/** 2^i, looked up: `2 ** i` is a runtime call in V8, a table read is not. */
+const BIT: readonly number[] = Array.from({ length: MAX_RULES + 1 }, (_, i) => 2 ** i);
+/** Distinct rule combinations kept per question kind; beyond it shapes are still built, just not kept. */
+const MAX_SHAPES = 4096;
 
 function planOf(cq: CompiledQuestion): Plan {
   let plan = plans.get(cq);
@@ -37,17 +47,11 @@ function planOf(cq: CompiledQuestion): Plan {
         o,
         cq.modifiers.flatMap((m, j) => (m.when.has(o) ? [[m, j] as const] : [])),
       );
-    plan = { shapes: new Map(), modifiersFor };
+    plan = { shapes: new Map(), modifiersFor, decider: compileDecider(cq, OPERATORS, MAX_RULES) };
     plans.set(cq, plan);
   }
   return plan;
 }
-/** Bit sets are plain numbers: exact up to 2^53, so questions with more rules than that are not memoised. */
-const MAX_RULES = 52;
-/** 2^i, looked up: `2 ** i` is a runtime call in V8, a table read is not. */
-const BIT: readonly number[] = Array.from({ length: MAX_RULES + 1 }, (_, i) => 2 ** i);
-/** Distinct rule combinations kept per question kind; beyond it shapes are still built, just not kept. */
-const MAX_SHAPES = 4096;
 
 /**
  * Combines the rules of a question into a decision. The deciding rules are an ordered list: the first that
@@ -56,8 +60,10 @@ const MAX_SHAPES = 4096;
  * remedy or advisory when they fire and the outcome is one of theirs. No deciding rule fired: the question's
  * most cautious outcome, with the reason `not-covered` (fail closed).
  *
- * `fires` says whether a rule fired: the compiled path evaluates it lazily; the json-rules-engine interpreter
- * looks it up in the engine's results. Both paths share this function, so they cannot combine differently.
+ * `fires` says whether a rule fired: the json-rules-engine interpreter looks it up in the engine's results.
+ * The compiled path ({@link decideCompiled}) runs the same order as generated code. Both end in the same
+ * step, which turns the set of applied rules into the decision, so they cannot combine differently; the
+ * differential test (test/differential.test.ts) checks that they pick the same rules.
  *
  * Which rules apply is all that shapes a decision's outcome, clauses, reasons and notes, so that part is
  * built once per distinct set of applied rules and copied (fresh arrays, the same frozen entries) after;
@@ -73,7 +79,6 @@ export function combine(
   trace?: readonly TraceEntry[],
 ): Decision {
   const deciding = cq.deciding;
-  const modifiers = cq.modifiers;
   const nd = deciding.length;
   let at = -1;
   for (let i = 0; i < nd; i++) {
@@ -83,18 +88,16 @@ export function combine(
     }
   }
   const outcome = at < 0 ? cq.cautious : (deciding[at] as CompiledRule).type;
-  // The applied rules, as a bit set when it fits in a number, else as a list.
-  const memoise = nd + modifiers.length <= MAX_RULES;
+  const applied: CompiledRule[] = [];
   let key = 0;
-  const applied: CompiledRule[] | undefined = memoise ? undefined : [];
   if (at >= 0) {
     key = BIT[at] as number;
-    applied?.push(deciding[at] as CompiledRule);
+    applied.push(deciding[at] as CompiledRule);
     for (let i = at + 1; i < nd; i++) {
       const r = deciding[i] as CompiledRule;
       if (r.type === outcome && fires(r)) {
         key += BIT[i] as number;
-        applied?.push(r);
+        applied.push(r);
       }
     }
   }
@@ -104,25 +107,58 @@ export function combine(
     const [m, index] = mods[j] as readonly [CompiledRule, number];
     if (fires(m)) {
       key += BIT[nd + index] as number;
-      applied?.push(m);
+      applied.push(m);
     }
   }
+  const shape =
+    nd + cq.modifiers.length <= MAX_RULES
+      ? shapeOf(cq, plan, key, clauseIds)
+      : buildShape(cq, outcome, at, applied, clauseIds);
+  return decisionOf(cq, shape, question, ctx, policy, trace);
+}
 
-  let shape: Shape | undefined;
-  if (memoise) {
-    const seen = plan.shapes;
-    shape = seen.get(key);
-    if (!shape) {
-      shape = buildShape(cq, outcome, at, rulesOf(cq, key), clauseIds);
-      if (seen.size < MAX_SHAPES) seen.set(key, shape);
-    }
-  } else shape = buildShape(cq, outcome, at, applied as CompiledRule[], clauseIds);
+/**
+ * The compiled path: the question kind's generated decider says which rules apply, then the same step as
+ * {@link combine} builds the decision. Falls back to {@link combine} with each rule's compiled test where
+ * code cannot be generated.
+ */
+export function decideCompiled(
+  cq: CompiledQuestion,
+  question: never,
+  ctx: FactContext,
+  policy: PolicyRef,
+  clauseIds: readonly string[],
+): Decision {
+  const plan = planOf(cq);
+  if (plan.decider === null) return combine(cq, question, ctx, policy, clauseIds, (r) => r.test(question, ctx));
+  return decisionOf(cq, shapeOf(cq, plan, plan.decider(question, ctx), clauseIds), question, ctx, policy);
+}
 
+function shapeOf(cq: CompiledQuestion, plan: Plan, key: number, clauseIds: readonly string[]): Shape {
+  let shape = plan.shapes.get(key);
+  if (!shape) {
+    const applied = rulesOf(cq, key);
+    const first = applied[0];
+    const at = first !== undefined && first.kind === 'decide' ? cq.deciding.indexOf(first) : -1;
+    shape = buildShape(cq, at < 0 ? cq.cautious : (first as CompiledRule).type, at, applied, clauseIds);
+    if (plan.shapes.size < MAX_SHAPES) plan.shapes.set(key, shape);
+  }
+  return shape;
+}
+
+function decisionOf(
+  cq: CompiledQuestion,
+  shape: Shape,
+  question: never,
+  ctx: FactContext,
+  policy: PolicyRef,
+  trace?: readonly TraceEntry[],
+): Decision {
   let decision: Record<string, unknown>;
   if (shape.setters === null)
     decision = {
       question: cq.kind,
-      outcome,
+      outcome: shape.outcome,
       clauses: shape.clauses.slice(),
       reasons: shape.reasons.slice(),
       obligations: shape.obligations.slice(),
@@ -143,7 +179,7 @@ export function combine(
               list.push(item);
         } else if (!(key in extra)) extra[key] = v;
       }
-    decision = { question: cq.kind, outcome };
+    decision = { question: cq.kind, outcome: shape.outcome };
     for (const k of SETTABLE) if (k in extra) decision[k] = extra[k];
     decision.clauses = shape.clauses.slice();
     decision.reasons = shape.reasons.slice();

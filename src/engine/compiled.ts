@@ -61,6 +61,14 @@ let evalAllowed: boolean | undefined;
  * then its test; `all` / `any` short-cut left to right.
  */
 export function compileCondition(c: ConditionJson, facts: FactCatalogue<never>, operators: Operators): Test {
+  if (!canGenerate()) return compileConditionClosures(c, facts, operators);
+  const gen = new ConditionSource(facts, operators);
+  const body = gen.expr(c);
+  return gen.build(`return function test(q, ctx) { return ${body}; };`) as Test;
+}
+
+/** Whether this runtime allows `new Function` (a Content Security Policy may forbid it). */
+export function canGenerate(): boolean {
   if (evalAllowed === undefined) {
     try {
       evalAllowed = new Function('return true')() === true;
@@ -68,37 +76,88 @@ export function compileCondition(c: ConditionJson, facts: FactCatalogue<never>, 
       evalAllowed = false;
     }
   }
-  if (!evalAllowed) return compileConditionClosures(c, facts, operators);
-  const consts: unknown[] = [];
-  const constant = (v: unknown): string => {
-    let i = consts.indexOf(v);
-    if (i < 0) i = consts.push(v) - 1;
+  return evalAllowed;
+}
+
+/** JavaScript source for condition trees, with the functions and values they use passed in as constants. */
+class ConditionSource {
+  private readonly consts: unknown[] = [];
+  constructor(
+    private readonly facts: FactCatalogue<never>,
+    private readonly operators: Operators,
+  ) {}
+  constant(v: unknown): string {
+    let i = this.consts.indexOf(v);
+    if (i < 0) i = this.consts.push(v) - 1;
     return `k${i}`;
-  };
-  const literal = (v: unknown): string =>
-    v === null || typeof v === 'boolean' || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))
+  }
+  literal(v: unknown): string {
+    return v === null ||
+      typeof v === 'boolean' ||
+      typeof v === 'string' ||
+      (typeof v === 'number' && Number.isFinite(v))
       ? JSON.stringify(v)
-      : constant(v);
-  const expr = (c: ConditionJson): string => {
-    if ('all' in c) return c.all.length ? `(${c.all.map(expr).join(' && ')})` : 'true';
-    if ('any' in c) return c.any.length ? `(${c.any.map(expr).join(' || ')})` : 'false';
-    if ('not' in c) return `!${expr(c.not)}`;
-    const fact = `${constant((facts[c.fact] as FactDefinition<never>).derive)}(q, ctx)`;
-    const op = operators[c.operator] as { accepts: (v: unknown) => boolean; test: (a: never, b: never) => boolean };
+      : this.constant(v);
+  }
+  expr(c: ConditionJson): string {
+    if ('all' in c) return c.all.length ? `(${c.all.map((x) => this.expr(x)).join(' && ')})` : 'true';
+    if ('any' in c) return c.any.length ? `(${c.any.map((x) => this.expr(x)).join(' || ')})` : 'false';
+    if ('not' in c) return `!${this.expr(c.not)}`;
+    const fact = `${this.constant((this.facts[c.fact] as FactDefinition<never>).derive)}(q, ctx)`;
+    const op = this.operators[c.operator] as {
+      accepts: (v: unknown) => boolean;
+      test: (a: never, b: never) => boolean;
+    };
     const v = c.value;
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
-      const other = `${constant((facts[(v as { fact: string }).fact] as FactDefinition<never>).derive)}(q, ctx)`;
-      return `((a) => ${constant(op.accepts)}(a) && ${constant(op.test)}(a, ${other}))(${fact})`;
+      const other = `${this.constant((this.facts[(v as { fact: string }).fact] as FactDefinition<never>).derive)}(q, ctx)`;
+      return `((a) => ${this.constant(op.accepts)}(a) && ${this.constant(op.test)}(a, ${other}))(${fact})`;
     }
-    if (c.operator === 'equal') return `(${fact} === ${literal(v)})`;
-    if (c.operator === 'notEqual') return `(${fact} !== ${literal(v)})`;
-    if (c.operator === 'in' && Array.isArray(v)) return `(${constant(v)}.indexOf(${fact}) > -1)`;
-    if (c.operator === 'notIn' && Array.isArray(v)) return `(${constant(v)}.indexOf(${fact}) === -1)`;
-    return `((a) => ${constant(op.accepts)}(a) && ${constant(op.test)}(a, ${literal(v)}))(${fact})`;
-  };
-  const body = expr(c);
-  const names = consts.map((_, i) => `k${i}`);
-  return new Function(...names, `"use strict";\nreturn function test(q, ctx) { return ${body}; };`)(...consts) as Test;
+    if (c.operator === 'equal') return `(${fact} === ${this.literal(v)})`;
+    if (c.operator === 'notEqual') return `(${fact} !== ${this.literal(v)})`;
+    if (c.operator === 'in' && Array.isArray(v)) return `(${this.constant(v)}.indexOf(${fact}) > -1)`;
+    if (c.operator === 'notIn' && Array.isArray(v)) return `(${this.constant(v)}.indexOf(${fact}) === -1)`;
+    return `((a) => ${this.constant(op.accepts)}(a) && ${this.constant(op.test)}(a, ${this.literal(v)}))(${fact})`;
+  }
+  build(body: string): unknown {
+    const names = this.consts.map((_, i) => `k${i}`);
+    return new Function(...names, `"use strict";\n${body}`)(...this.consts);
+  }
+}
+
+/**
+ * Generates one function per question kind that runs its rules as {@link combine} does — deciding rules in
+ * priority order until one fires; then the later rules of the same outcome; then the modifier rules whose
+ * `when` has the outcome — and returns which applied, as a bit set (deciding rule i → 2^i, modifier j →
+ * 2^(deciding + j)). Each rule's conditions are a local function called from its own sites, so V8 inlines
+ * them. `null` where code generation is not allowed or the rules do not fit in a bit set.
+ */
+export function compileDecider(
+  cq: Pick<CompiledQuestion, 'deciding' | 'modifiers' | 'cautious' | 'facts'>,
+  operators: Operators,
+  maxRules: number,
+): ((q: never, ctx: FactContext) => number) | null {
+  const nd = cq.deciding.length;
+  if (!canGenerate() || nd + cq.modifiers.length > maxRules) return null;
+  const gen = new ConditionSource(cq.facts, operators);
+  const rules = [...cq.deciding, ...cq.modifiers];
+  const bit = (i: number) => String(2 ** i);
+  let src = rules
+    .map((r, i) => `const t${i} = (q, ctx) => ${gen.expr(r.json.conditions as ConditionJson)};\n`)
+    .join('');
+  const modifiersFor = (outcome: string) =>
+    cq.modifiers
+      .map((m, j) => (m.when.has(outcome) ? `if (t${nd + j}(q, ctx)) key += ${bit(nd + j)};\n` : ''))
+      .join('');
+  src += 'return function decide(q, ctx) {\nlet key = 0;\n';
+  cq.deciding.forEach((r, i) => {
+    src += `if (t${i}(q, ctx)) {\nkey = ${bit(i)};\n`;
+    for (let k = i + 1; k < nd; k++)
+      if ((cq.deciding[k] as CompiledRule).type === r.type) src += `if (t${k}(q, ctx)) key += ${bit(k)};\n`;
+    src += `${modifiersFor(r.type)}return key;\n}\n`;
+  });
+  src += `${modifiersFor(cq.cautious)}return key;\n};`;
+  return gen.build(src) as (q: never, ctx: FactContext) => number;
 }
 
 /** Compiles a condition tree into a closure that derives each fact and applies the operator directly. */
@@ -108,7 +167,7 @@ export function compileConditionClosures(
   operators: Readonly<Record<string, { accepts: (v: unknown) => boolean; test: (a: never, b: never) => boolean }>>,
 ): (q: never, ctx: FactContext) => boolean {
   if ('all' in c) {
-    const parts = c.all.map((x) => compileCondition(x, facts, operators));
+    const parts = c.all.map((x) => compileConditionClosures(x, facts, operators));
     if (parts.length === 1) return parts[0] as (q: never, ctx: FactContext) => boolean;
     if (parts.length === 2) {
       const [a, b] = parts as [(q: never, ctx: FactContext) => boolean, (q: never, ctx: FactContext) => boolean];
@@ -121,7 +180,7 @@ export function compileConditionClosures(
     };
   }
   if ('any' in c) {
-    const parts = c.any.map((x) => compileCondition(x, facts, operators));
+    const parts = c.any.map((x) => compileConditionClosures(x, facts, operators));
     return (q, ctx) => {
       for (let i = 0; i < parts.length; i++)
         if ((parts[i] as (q: never, ctx: FactContext) => boolean)(q, ctx)) return true;
@@ -129,7 +188,7 @@ export function compileConditionClosures(
     };
   }
   if ('not' in c) {
-    const inner = compileCondition(c.not, facts, operators);
+    const inner = compileConditionClosures(c.not, facts, operators);
     return (q, ctx) => !inner(q, ctx);
   }
   const fact = (facts[c.fact] as FactDefinition<never>).derive;

@@ -2,8 +2,8 @@ import { issue, PolicyInputError } from '../decision/errors.js';
 import type { Decision, EvaluateOptions, Issue, PolicyRef } from '../decision/types.js';
 import { FactContext, type PolicySettings } from '../derive/context.js';
 import type { Question } from '../facts/questions.js';
-import { validateQuestion } from '../facts/validate.js';
-import { combine } from './combine.js';
+import { validateFast, validateQuestion } from '../facts/validate.js';
+import { decideCompiled } from './combine.js';
 import type { CompiledQuestion } from './compiled.js';
 import { rulesHash as hashOf } from './hash.js';
 import { buildEngine, type InterpreterQuestion, interpret } from './interpreter.js';
@@ -94,7 +94,7 @@ export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): P
   const decideValid = (q: Question, opts?: EvaluateOptions): Decision => {
     const cq = questionFor(q);
     const ctx = new FactContext(settings, q.asOf);
-    const decision = combine(cq, q as never, ctx, ref, ids, (r) => r.test(q as never, ctx));
+    const decision = decideCompiled(cq, q as never, ctx, ref, ids);
     if (!opts?.explain) return decision;
     const trace = traceQuestion(
       cq,
@@ -106,6 +106,8 @@ export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): P
   };
 
   const evaluate = (question: unknown, opts?: EvaluateOptions): Decision => {
+    const valid = validateFast(question);
+    if (valid !== undefined) return decideValid(valid, opts);
     const v = validateQuestion(question);
     if (!v.ok) throw new PolicyInputError(v.issues);
     return decideValid(v.value, opts);

@@ -76,6 +76,19 @@ export function fromZodIssues(
 }
 
 /**
+ * The fast path of {@link validateQuestion} alone: the validated copy when the checker compiled from the zod
+ * schema accepts the question, `undefined` otherwise (then call {@link validateQuestion} for the issues).
+ * `evaluate` uses it so that a valid question costs no result object.
+ */
+export function validateFast(input: unknown): Question | undefined {
+  if (!isPlainObject(input)) return undefined;
+  const kind = input.question;
+  if (typeof kind !== 'string' || !Object.hasOwn(questionSchemas, kind)) return undefined;
+  const value = fastChecker(kind as QuestionKind)?.(input);
+  return value === null ? undefined : value;
+}
+
+/**
  * Validates a question against its kind's zod schema. Never throws; never mutates the input; the value
  * returned is a fresh copy with only the fields the contract names.
  *
