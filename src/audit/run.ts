@@ -49,6 +49,9 @@ export const INVALID_LINES_LISTED = 1000;
 
 const MIN_BATCH = 256 * 1024;
 
+/** Results held for re-ordering before this thread stops auditing and waits for the workers. */
+const MAX_WAITING = 16;
+
 /**
  * Streams a case export through the policy and writes the report. Memory stays flat: the file is read in
  * chunks, split into whole lines at the byte level, audited batch by batch (in worker threads with
@@ -57,9 +60,10 @@ const MIN_BATCH = 256 * 1024;
 export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
   // Workers start first: they load the policy while this thread does.
   let onResult: (r: BatchResult) => void = () => {};
+  // --workers N: this thread audits too, with N - 1 worker threads beside it.
   const pool =
     o.workers > 1
-      ? startPool(o, formatSetup(o), (r) => {
+      ? startPool(o, o.workers - 1, formatSetup(o), (r) => {
           onResult(r);
         })
       : undefined;
@@ -144,10 +148,12 @@ async function audit(
 
     listen(accept);
     const progress = o.progress ? startProgress(o.stderr, size, () => totals) : undefined;
-    const local = pool ? undefined : createBatchAuditor(policy, o.asOf, setup);
+    const local = createBatchAuditor(policy, o.asOf, setup);
     const submit = async (job: BatchJob) => {
-      if (pool) await pool.submit(job);
-      else accept((local as ReturnType<typeof createBatchAuditor>).run(job));
+      // A worker with room takes the batch; otherwise this thread audits it. Results wait here for the ones
+      // before them; if too many wait (a worker is slow), wait for the workers.
+      while (pool && done.size > MAX_WAITING) await pool.next();
+      if (!pool?.trySubmit(job)) accept(local.run(job));
       if (blocked) await blocked;
     };
 
@@ -269,6 +275,20 @@ async function splitLines(chunks: AsyncIterable<Buffer>, submit: (job: BatchJob)
     await submit(job);
   };
 
+  // The carried partial line and the next chunk, joined in one of two buffers used in turn (no allocation per
+  // chunk; what must outlive the chunk is copied, as for the reader's own buffers).
+  const joinBuffers: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
+  let turn = 0;
+  const joined = (a: Buffer, b: Buffer): Buffer => {
+    const need = a.length + b.length;
+    turn ^= 1;
+    let buf = joinBuffers[turn] as Buffer;
+    if (buf.length < need) buf = joinBuffers[turn] = Buffer.allocUnsafeSlow(Math.max(need, 1 << 20) + (64 << 10));
+    a.copy(buf, 0);
+    b.copy(buf, a.length);
+    return buf.subarray(0, need);
+  };
+
   for await (let chunk of chunks) {
     if (skipping !== undefined) {
       const nl = chunk.indexOf(10);
@@ -279,7 +299,7 @@ async function splitLines(chunks: AsyncIterable<Buffer>, submit: (job: BatchJob)
       skipping = undefined;
       chunk = chunk.subarray(nl + 1);
     }
-    const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const data = carry ? joined(carry, chunk) : chunk;
     carry = undefined;
     const last = data.lastIndexOf(10);
     if (last < 0) {
@@ -321,10 +341,17 @@ async function splitLines(chunks: AsyncIterable<Buffer>, submit: (job: BatchJob)
 }
 
 interface Pool {
-  submit(job: BatchJob): Promise<void>;
+  /** Sends the batch to a worker with room in its queue; `false` when every queue is full. */
+  trySubmit(job: BatchJob): boolean;
+  /** Resolves when a worker posts a result (or fails). */
+  next(): Promise<void>;
+  /** Waits for every batch sent. */
   finish(): Promise<void>;
   terminate(): void;
 }
+
+/** Batches queued per worker: one it works on, one waiting, so it never idles while this thread reads. */
+const QUEUE_PER_WORKER = 2;
 
 /** Heap limits of a worker: a small young generation keeps each worker's memory flat (see bench/audit.mjs). */
 function workerLimits() {
@@ -332,20 +359,19 @@ function workerLimits() {
   return { maxYoungGenerationSizeMb: young };
 }
 
-function startPool(o: AuditOptions, format: FormatSetup, accept: (r: BatchResult) => void): Pool {
+function startPool(o: AuditOptions, threads: number, format: FormatSetup, accept: (r: BatchResult) => void): Pool {
   const url = o.workerUrl ?? new URL('./audit-worker.js', import.meta.url);
   const setup: WorkerSetup = { asOf: o.asOf, format, ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}) };
-  const limit = 3 * o.workers;
   let inflight = 0;
   let failure: Error | undefined;
-  let wake: (() => void) | undefined;
+  let waiting: (() => void)[] = [];
   const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
+    const ws = waiting;
+    waiting = [];
+    for (const w of ws) w();
   };
   const load: number[] = [];
-  const workers = Array.from({ length: o.workers }, (_, i) => {
+  const workers = Array.from({ length: threads }, (_, i) => {
     const w = new Worker(url, { workerData: setup, resourceLimits: workerLimits() });
     load[i] = 0;
     w.on('message', (r: BatchResult) => {
@@ -364,22 +390,27 @@ function startPool(o: AuditOptions, format: FormatSetup, accept: (r: BatchResult
     });
     return w;
   });
-  const wait = () => new Promise<void>((res) => (wake = res));
+  const next = () => new Promise<void>((res) => waiting.push(res));
   return {
-    async submit(job) {
-      while (inflight >= limit && !failure) await wait();
+    trySubmit(job) {
       if (failure) throw failure;
       let best = 0;
       for (let i = 1; i < workers.length; i++) if ((load[i] as number) < (load[best] as number)) best = i;
+      if ((load[best] as number) >= QUEUE_PER_WORKER) return false;
       load[best] = (load[best] as number) + 1;
       inflight++;
-      // An exact-size copy, transferred: the reader's buffer is reused, and no more than the batch is sent.
-      const bytes = new Uint8Array(job.bytes.byteLength);
-      bytes.set(job.bytes);
-      (workers[best] as Worker).postMessage({ ...job, bytes }, [bytes.buffer]);
+      // Copied by postMessage itself, into the worker: this thread allocates nothing per batch (allocating
+      // here, where little else is allocated, lets dead buffers pile up between collections).
+      (workers[best] as Worker).postMessage(job);
+      return true;
+    },
+    async next() {
+      if (failure) throw failure;
+      await next();
+      if (failure) throw failure;
     },
     async finish() {
-      while (inflight > 0 && !failure) await wait();
+      while (inflight > 0 && !failure) await next();
       if (failure) throw failure;
     },
     terminate() {
