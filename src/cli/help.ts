@@ -60,7 +60,7 @@ Options:
   --format F           text (default) · json { findings, invalidLines, summary } · junit (a <testcase> per case,
                        a <failure> per finding) · sarif (SARIF 2.1.0, a rule per clause, for code scanning)
   --out FILE           write the report to FILE (written whole or not at all) instead of standard output
-  --workers N          audit in N worker threads (default 1: in this thread); same report, same order
+  --workers N          audit in N threads: this one and N - 1 worker threads (default 1); same report, same order
   --rules DIR          audit with an adapted rules folder instead of the bundled rules
   --no-progress        no progress bar (it is shown on stderr only when stderr is a terminal)
 
