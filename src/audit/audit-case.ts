@@ -46,8 +46,9 @@ function memo<V>(map: Map<string, V>, key: string, make: () => V): V {
   return v;
 }
 
+// The name is length-prefixed, so no name can make two different parties share a key.
 const partyKey = (p: Party) =>
-  `${p.role}\u0001${p.name === undefined ? '' : JSON.stringify(p.name)}\u0001${p.involvedInCase}\u0001${p.appointedByUpsu}`;
+  `${p.role}\u0001${p.name === undefined ? '-' : `${p.name.length}:${p.name}`}\u0001${p.involvedInCase}\u0001${p.appointedByUpsu}`;
 
 /** Everything of a disclosure question a decision can depend on (not the date it was made on). */
 function disclosureKey(d: Disclosure, objects: boolean): string {
