@@ -3,7 +3,8 @@
 // returns exactly zod's data (same keys, same order, `undefined` kept where zod keeps it).
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { compileChecker, fastChecker } from '../src/facts/fast-validate.js';
+import { isCalendarDate } from '../src/derive/dates.js';
+import { compileChecker, fastChecker, isCalendarDateFast } from '../src/facts/fast-validate.js';
 import { QUESTION_KINDS, questionSchemas } from '../src/facts/questions.js';
 import { validateQuestion } from '../src/facts/validate.js';
 import { mutate, randomQuestions, rng } from './support/random-questions.js';
@@ -110,6 +111,24 @@ describe('fast validation (checker compiled from the zod schemas)', () => {
       };
       expect(statistics?.(q) !== null, String(n)).toBe(questionSchemas['statistics-release'].safeParse(q).success);
     }
+  });
+
+  it('its calendar-date test agrees with isCalendarDate (the isoDate refinement)', () => {
+    const strings: unknown[] = ['', '2024-02-29', '2023-02-29', '0000-01-01', '0001-01-01', '9999-12-31', '2024-1-01'];
+    for (let y = 0; y <= 2400; y += y < 30 || (y > 1890 && y < 2110) || y % 100 === 0 ? 1 : 7)
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++)
+          strings.push(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const next = rng(42);
+    const alphabet = '0123456789-/ 9٣\n';
+    for (let i = 0; i < 50_000; i++) {
+      const n = Math.floor(next() * 12);
+      let s = '';
+      for (let j = 0; j < n; j++) s += alphabet[Math.floor(next() * alphabet.length)];
+      strings.push(s, `2024-0${s}`.slice(0, 10), `${s}2024-02-28`.slice(-10));
+    }
+    strings.push('2024-02-28\n', '２０２４-01-01', 20240101, null, undefined, {});
+    for (const s of strings) expect(isCalendarDateFast(s), String(s)).toBe(isCalendarDate(s));
   });
 
   it('does not compile a schema it cannot mirror (zod then validates alone)', () => {

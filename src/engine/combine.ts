@@ -1,6 +1,6 @@
 import type { CodedNote, Decision, PolicyRef, Reason, TraceEntry } from '../decision/types.js';
 import type { FactContext } from '../derive/context.js';
-import { type CompiledQuestion, type CompiledRule, compileDecider } from './compiled.js';
+import { type CompiledQuestion, type CompiledRule, canGenerate, compileDecider } from './compiled.js';
 import { COLLECTED, SETTABLE } from './load.js';
 import { OPERATORS } from './operators.js';
 
@@ -17,6 +17,8 @@ interface Shape {
   readonly advisories: readonly CodedNote[];
   /** The applied rules in the order they apply, when any of them sets a decision field; else null. */
   readonly setters: readonly CompiledRule[] | null;
+  /** Generated code that builds the decision with array and object literals (null where code cannot be generated). */
+  readonly build: ((q: never, ctx: FactContext, policy: PolicyRef) => Decision) | null;
 }
 
 /** What combining works out once per question kind. */
@@ -37,7 +39,12 @@ const BIT: readonly number[] = Array.from({ length: MAX_RULES + 1 }, (_, i) => 2
 /** Distinct rule combinations kept per question kind; beyond it shapes are still built, just not kept. */
 const MAX_SHAPES = 4096;
 
+/** The last question kind asked and its plan: repeated questions of one kind skip the WeakMap. */
+let lastCq: CompiledQuestion | undefined;
+let lastPlan: Plan | undefined;
+
 function planOf(cq: CompiledQuestion): Plan {
+  if (cq === lastCq) return lastPlan as Plan;
   let plan = plans.get(cq);
   if (!plan) {
     const modifiersFor = new Map<string, (readonly [CompiledRule, number])[]>();
@@ -50,6 +57,8 @@ function planOf(cq: CompiledQuestion): Plan {
     plan = { shapes: new Map(), modifiersFor, decider: compileDecider(cq, OPERATORS, MAX_RULES) };
     plans.set(cq, plan);
   }
+  lastCq = cq;
+  lastPlan = plan;
   return plan;
 }
 
@@ -154,6 +163,7 @@ function decisionOf(
   policy: PolicyRef,
   trace?: readonly TraceEntry[],
 ): Decision {
+  if (shape.build !== null && trace === undefined) return shape.build(question, ctx, policy);
   let decision: Record<string, unknown>;
   if (shape.setters === null)
     decision = {
@@ -228,15 +238,67 @@ function buildShape(
   }
   // Not frozen: the arrays never leave this module (decisions get copies), and V8 copies a frozen array with
   // `slice()` tens of times slower than a plain one.
+  const clauses = clauseList(indexes, clauseIds);
   return {
     outcome,
-    clauses: clauseList(indexes, clauseIds),
+    clauses,
     reasons,
     obligations,
     remedies,
     advisories,
     setters: setters.length ? setters : null,
+    build: canGenerate()
+      ? builder(cq.kind, outcome, clauses, reasons, obligations, remedies, advisories, setters)
+      : null,
   };
+}
+
+/** `missing` / `violations`: every setter's value in order, arrays spread, equal entries kept once. */
+function collect(values: readonly unknown[]): unknown[] {
+  const list: unknown[] = [];
+  for (const v of values)
+    for (const item of Array.isArray(v) ? v : [v])
+      if (!list.some((x) => x === item || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(item))))
+        list.push(item);
+  return list;
+}
+
+/**
+ * Generates the function that builds one shape's decisions: one object literal, fresh array literals holding
+ * the shape's (frozen, shared) entries, and the `set` fields in {@link SETTABLE} order — for `escalateTo`,
+ * `destroyAfter`, `nextStep`, `respondBy` the first applied rule's value, for `missing` and `violations` every
+ * applied rule's values collected — exactly what the generic path of `decisionOf` builds.
+ */
+function builder(
+  kind: string,
+  outcome: string,
+  clauses: readonly string[],
+  reasons: readonly Reason[],
+  obligations: readonly CodedNote[],
+  remedies: readonly CodedNote[],
+  advisories: readonly CodedNote[],
+  setters: readonly CompiledRule[],
+): (q: never, ctx: FactContext, policy: PolicyRef) => Decision {
+  const consts: unknown[] = [collect];
+  const constant = (v: unknown) => `k${consts.push(v) - 1}`;
+  const list = (xs: readonly unknown[]) => `[${xs.map(constant).join(', ')}]`;
+  const valueOf = (sv: CompiledRule['set'][number][1]) =>
+    'fact' in sv ? `${constant(sv.fact.derive)}(q, ctx)` : constant(sv.value);
+  let fields = '';
+  for (const key of SETTABLE) {
+    const values = setters.flatMap((r) => r.set.filter(([k]) => k === key).map(([, sv]) => valueOf(sv)));
+    if (!values.length) continue;
+    fields += COLLECTED.has(key)
+      ? `${JSON.stringify(key)}: k0([${values.join(', ')}]), `
+      : `${JSON.stringify(key)}: ${values[0]}, `;
+  }
+  const body = `return { question: ${JSON.stringify(kind)}, outcome: ${JSON.stringify(outcome)}, ${fields}clauses: ${JSON.stringify(clauses)}, reasons: ${list(reasons)}, obligations: ${list(obligations)}, remedies: ${list(remedies)}, advisories: ${list(advisories)}, policy };`;
+  const names = consts.map((_, i) => `k${i}`);
+  return new Function(...names, `"use strict";\nreturn function build(q, ctx, policy) { ${body} };`)(...consts) as (
+    q: never,
+    ctx: FactContext,
+    policy: PolicyRef,
+  ) => Decision;
 }
 
 function addNotes(out: CodedNote[], add: readonly CodedNote[]): void {

@@ -56,6 +56,30 @@ function codePointLength(s: string): number {
 const lit = (v: unknown) => JSON.stringify(v);
 
 /**
+ * {@link isCalendarDate} (the `isoDate` refinement) without a regular expression: `YYYY-MM-DD`, ASCII digits,
+ * year 0001–9999, a real day of the month. test/fast-validate.test.ts checks the two agree.
+ */
+export function isCalendarDateFast(s: unknown): boolean {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    y = y * 10 + c;
+  }
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  if (m === 2) return d <= ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28);
+  return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+}
+
+/**
  * Generates JavaScript source for a checker (zod 4 itself compiles its object parsers the same way). The
  * generated code is straight-line: one property read per field, literal comparisons, no closure per field,
  * so V8 sees one monomorphic function per question kind.
@@ -177,19 +201,25 @@ ${out} = ${arr};`;
     // zod reports every enumerable key `for…in` yields that the shape lacks (own or inherited).
     if (strict)
       code += `for (const ${k} in ${v}) switch (${k}) { ${keys.map((x) => `case ${lit(x)}:`).join(' ')} break; default: return FAIL; }\n`;
-    code += `const ${o} = {};\n`;
-    for (const key of keys) {
+    // Check every field first, into locals; then build the copy with one object literal for the leading
+    // required keys (the object gets its final layout at once) and add the rest in shape order.
+    const fields = keys.map((key) => {
       const s = shape[key] as z.core.$ZodType;
+      return { key, s, optional: defOf(s).type === 'optional', y: this.fresh('y'), h: this.fresh('h') };
+    });
+    for (const f of fields) {
       const x = this.fresh('x');
-      const y = this.fresh('y');
-      code += `{ const ${x} = ${v}[${lit(key)}]; `;
-      if (defOf(s).type === 'optional') {
+      code += `const ${x} = ${v}[${lit(f.key)}]; let ${f.y}; `;
+      if (f.optional)
         // zod: an absent optional key stays absent; one present with `undefined` is kept as `undefined`.
-        code += `if (${x} === undefined) { if (${lit(key)} in ${v}) ${o}[${lit(key)}] = undefined; } else { let ${y}; ${this.value(defOf(s).innerType as z.core.$ZodType, x, y)} ${o}[${lit(key)}] = ${y}; } }\n`;
-      } else {
-        code += `if (${x} === undefined) return FAIL; let ${y}; ${this.value(s, x, y)} ${o}[${lit(key)}] = ${y}; }\n`;
-      }
+        code += `let ${f.h} = false; if (${x} !== undefined) { ${this.value(defOf(f.s).innerType as z.core.$ZodType, x, f.y)} ${f.h} = true; } else if (${lit(f.key)} in ${v}) ${f.h} = true;\n`;
+      else code += `if (${x} === undefined) return FAIL; ${this.value(f.s, x, f.y)}\n`;
     }
+    const lead = fields.findIndex((f) => f.optional);
+    const prefix = lead < 0 ? fields : fields.slice(0, lead);
+    code += `const ${o} = { ${prefix.map((f) => `${lit(f.key)}: ${f.y}`).join(', ')} };\n`;
+    for (const f of fields.slice(prefix.length))
+      code += f.optional ? `if (${f.h}) ${o}[${lit(f.key)}] = ${f.y};\n` : `${o}[${lit(f.key)}] = ${f.y};\n`;
     return `${code}${out} = ${o};`;
   }
 
@@ -252,7 +282,7 @@ export function compileChecker<T>(schema: z.ZodType<T>): ((value: unknown) => T 
     ...names,
     `"use strict";\nreturn function check(input) {\nlet result;\n${body}\nreturn result;\n};`,
   ) as (...args: unknown[]) => (value: unknown) => T | symbol;
-  const check = make(FAIL, isCalendarDate, codePointLength, ...g.consts);
+  const check = make(FAIL, isCalendarDateFast, codePointLength, ...g.consts);
   return (value) => {
     const r = check(value);
     return r === FAIL ? null : (r as T);
