@@ -49,7 +49,8 @@ export interface BatchAuditor {
 export function createBatchAuditor(policy: Policy, asOf: string, format: FormatSetup): BatchAuditor {
   const auditor: CaseAuditor = createCaseAuditor(policy, asOf);
   const fmt: BatchFormatter = batchFormatter({ ...format, ruleIndex: clauseIndex(policy) });
-  const decoder = new TextDecoder('utf-8');
+  // Fatal: a line that is not UTF-8 is not JSON, and is reported rather than decoded into U+FFFD.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   return {
     run(job) {
       const invalid: InvalidLine[] = [];
@@ -66,46 +67,69 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
         text += fmt.invalidText(bad);
         lines++;
       }
-      const src = decoder.decode(job.bytes);
-      let lineNo = job.startLine;
-      let at = 0;
-      // A byte-order mark may open the file.
-      if (job.startLine === 1 && src.charCodeAt(0) === 0xfeff) at = 1;
-      while (at < src.length) {
-        let nl = src.indexOf('\n', at);
-        if (nl < 0) nl = src.length;
-        let end = nl;
-        if (end > at && src.charCodeAt(end - 1) === 13) end--;
-        const n = lineNo++;
-        if (end > at && !isBlank(src, at, end)) {
-          lines++;
-          let value: unknown;
-          let parsed = true;
-          try {
-            value = JSON.parse(src.slice(at, end));
-          } catch {
-            parsed = false;
-          }
-          const check = parsed ? validateCase(value) : undefined;
-          if (check?.ok) {
-            cases++;
-            const fs = auditor(check.value);
-            if (fs.length) {
-              withFindings++;
-              findings += fs.length;
-              for (const f of fs) {
-                byClause[f.clause] = (byClause[f.clause] ?? 0) + 1;
-                byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-              }
+      const one = (line: string, n: number) => {
+        lines++;
+        let value: unknown;
+        let parsed = true;
+        try {
+          value = JSON.parse(line);
+        } catch {
+          parsed = false;
+        }
+        const check = parsed ? validateCase(value) : undefined;
+        if (check?.ok) {
+          cases++;
+          const fs = auditor(check.value);
+          if (fs.length) {
+            withFindings++;
+            findings += fs.length;
+            for (const f of fs) {
+              byClause[f.clause] = (byClause[f.clause] ?? 0) + 1;
+              byCode[f.code] = (byCode[f.code] ?? 0) + 1;
             }
-            text += fmt.caseText(check.value.id, n, fs);
-          } else {
-            const bad = invalidLine(n, check ? check.issues : [issue('invalid-json', [])]);
+          }
+          text += fmt.caseText(check.value.id, n, fs);
+        } else {
+          const bad = invalidLine(n, check ? check.issues : [issue('invalid-json', [])]);
+          invalid.push(bad);
+          text += fmt.invalidText(bad);
+        }
+      };
+      let src: string | undefined;
+      try {
+        src = decoder.decode(job.bytes);
+      } catch {
+        // Not UTF-8 somewhere (so not JSON, RFC 8259): decode line by line to find which lines.
+        eachLineBytes(job.bytes, job.startLine, (bytes, n) => {
+          let line: string;
+          try {
+            line = decoder.decode(bytes);
+          } catch {
+            lines++;
+            const bad = invalidLine(n, [issue('invalid-json', [])]);
             invalid.push(bad);
             text += fmt.invalidText(bad);
+            return;
           }
+          if (n === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+          if (line.endsWith('\r')) line = line.slice(0, -1);
+          if (line && !isBlank(line, 0, line.length)) one(line, n);
+        });
+      }
+      if (src !== undefined) {
+        let lineNo = job.startLine;
+        let at = 0;
+        // A byte-order mark may open the file.
+        if (job.startLine === 1 && src.charCodeAt(0) === 0xfeff) at = 1;
+        while (at < src.length) {
+          let nl = src.indexOf('\n', at);
+          if (nl < 0) nl = src.length;
+          let end = nl;
+          if (end > at && src.charCodeAt(end - 1) === 13) end--;
+          const n = lineNo++;
+          if (end > at && !isBlank(src, at, end)) one(src.slice(at, end), n);
+          at = nl + 1;
         }
-        at = nl + 1;
       }
       return {
         seq: job.seq,
@@ -121,6 +145,18 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
       };
     },
   };
+}
+
+/** Calls `each` with the bytes of every line of a batch (without its newline) and its number. */
+function eachLineBytes(bytes: Uint8Array, startLine: number, each: (line: Uint8Array, n: number) => void): void {
+  let at = 0;
+  let n = startLine;
+  while (at < bytes.length) {
+    let nl = bytes.indexOf(10, at);
+    if (nl < 0) nl = bytes.length;
+    each(bytes.subarray(at, nl), n++);
+    at = nl + 1;
+  }
 }
 
 function isBlank(s: string, from: number, to: number): boolean {

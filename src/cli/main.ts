@@ -83,16 +83,26 @@ function args(argv: string[], options: OptionSpec): Parsed {
   }
 }
 
-async function readInput(file: string, stdin: Readable): Promise<string> {
+async function readInput(file: string, stdin: Readable): Promise<Buffer> {
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const c of stdin) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (e) {
     throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** The input as JSON text: UTF-8 (RFC 8259), an opening byte-order mark allowed; `undefined` when not UTF-8. */
+function utf8(bytes: Buffer): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
   }
 }
 
@@ -123,9 +133,10 @@ async function decide(argv: string[], io: CliIO): Promise<number> {
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'text') throw new UsageError('--format must be json or text');
   const policy = policyFrom(values.rules as string | undefined);
-  const text = await readInput(positionals[0] as string, io.stdin);
+  const text = utf8(await readInput(positionals[0] as string, io.stdin));
   let question: unknown;
   try {
+    if (text === undefined) throw new SyntaxError('not UTF-8');
     question = JSON.parse(text);
   } catch {
     io.stderr.write(`${issueLine(issue('invalid-json', []))}\n`);

@@ -232,6 +232,24 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     expect(JSON.parse(r.stdout).summary).toMatchObject({ lines: 2, cases: 2, invalidLines: 0 });
   });
 
+  it('a line that is not UTF-8 is invalid (invalid-json), the others are audited, in any worker count', () => {
+    const lines = CLEAN_CASES.map((c) => JSON.stringify(c));
+    const file = join(dir, 'latin1.ndjson');
+    const bad = Buffer.concat([
+      Buffer.from('{"id":"X","client":{"degreeStatus":"studying","name":"Ren'),
+      Buffer.from([0xe9]),
+      Buffer.from('e"}}'),
+    ]);
+    writeFileSync(file, Buffer.concat([Buffer.from(`${lines[0]}\n`), bad, Buffer.from(`\n${lines[1]}\n`)]));
+    for (const workers of ['1', '2']) {
+      const r = audit(file, '--format', 'json', '--workers', workers);
+      expect(r.code).toBe(2);
+      const j = JSON.parse(r.stdout);
+      expect(j.invalidLines).toEqual([{ line: 2, issues: [expect.objectContaining({ code: 'invalid-json' })] }]);
+      expect(j.summary).toMatchObject({ lines: 3, cases: 2 });
+    }
+  });
+
   it('an empty export is audited: no cases, exit 0', () => {
     const file = join(dir, 'empty.ndjson');
     writeFileSync(file, '');

@@ -93,6 +93,21 @@ describe('upsu-policy decide', () => {
     expect(r.stderr).not.toContain('Zebedee');
   });
 
+  it('input that is not UTF-8 exits 2 (invalid-json); a byte-order mark is allowed', () => {
+    const q = JSON.stringify({ question: 'access', actor: { role: 'adviser', name: 'AB' } });
+    const [before, after] = q.split('AB') as [string, string];
+    for (const bytes of [[0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff]]) {
+      const r = cli(['decide', '-'], {
+        input: Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]),
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^invalid-json/);
+    }
+    const bom = cli(['decide', '-'], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(q)]) });
+    expect(bom.code).toBe(0);
+    expect(JSON.parse(bom.stdout).outcome).toBe('permit');
+  });
+
   it('usage errors exit 2 with one line', () => {
     for (const args of [
       ['decide'],
