@@ -185,9 +185,8 @@ describe.skipIf(!built)('fuzzing the CLI: decide FILE|-', () => {
       expectRefused(cli(['decide', '-'], files[name]), `stdin ${name}`, JSON_FILES.has(name) ? 20 : 1);
   }, 120_000);
 
-  // KNOWN CLI BUG (src/cli, reported 2026-11-24): `decide` decodes invalid UTF-8 leniently (U+FFFD) and decides
-  // the question. It should refuse the file with exit 2. When the CLI is fixed this test fails: make it `it`.
-  it.fails('refuses invalid UTF-8 (a lone continuation byte, an overlong form, a surrogate, a cut sequence)', () => {
+  // Invalid UTF-8 is not JSON: refused, not decoded into U+FFFD and decided (a CLI bug this test found, fixed in d430b7e).
+  it('refuses invalid UTF-8 (a lone continuation byte, an overlong form, a surrogate, a cut sequence)', () => {
     for (const name of Object.keys(files).filter((n) => n.startsWith('utf8-'))) {
       expectRefused(cli(['decide', join(dir, name)]), name);
       expectRefused(cli(['decide', '-'], files[name]), `stdin ${name}`);
