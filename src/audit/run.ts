@@ -117,8 +117,13 @@ async function audit(
     const listed: InvalidLine[] = [];
     let first = true;
     let blocked: Promise<void> | undefined;
+    // When the report goes to the terminal the progress bar is on, the bar is wiped before report text and
+    // redrawn by its timer.
+    let progress: ReturnType<typeof startProgress> | undefined;
+    const sharesTerminal = !o.out && (o.stdout as { isTTY?: boolean }).isTTY === true;
     const write = (s: string) => {
       if (!s) return;
+      if (sharesTerminal) progress?.clear();
       if (first && (o.format === 'json' || o.format === 'sarif')) s = s.slice(1);
       first = false;
       if (!body.write(s) && !blocked) blocked = once(body, 'drain').then(() => void (blocked = undefined));
@@ -147,7 +152,7 @@ async function audit(
     };
 
     listen(accept);
-    const progress = o.progress ? startProgress(o.stderr, size, () => totals) : undefined;
+    progress = o.progress ? startProgress(o.stderr, size, () => totals) : undefined;
     const local = createBatchAuditor(policy, o.asOf, setup);
     const submit = async (job: BatchJob) => {
       // A worker with room takes the batch; otherwise this thread audits it. Results wait here for the ones
@@ -440,10 +445,16 @@ function startProgress(
     if (t.invalid) s += `  ${t.invalid} invalid`;
     const cols = err.columns ?? 100;
     err.write(`\r${s.slice(0, cols - 1).padEnd(Math.min(cols - 1, 100))}`);
+    drawn = true;
   };
+  let drawn = false;
   const timer = setInterval(draw, 200);
   timer.unref();
   return {
+    clear() {
+      if (drawn) err.write('\r\u001b[K');
+      drawn = false;
+    },
     stop() {
       clearInterval(timer);
       draw(true);

@@ -250,8 +250,8 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
     policy: () => policyFrom(rulesDir),
     ...(rulesDir ? { rulesDir } : {}),
     color: format === 'text' && !out && colorFor(io.stdout, io.env),
-    // On stderr when it is a terminal, unless the report itself is going to that terminal.
-    progress: io.stderr.isTTY === true && !values['no-progress'] && !(io.stdout.isTTY === true && !out),
+    // On stderr when it is a terminal (wiped before each piece of report when the report goes there too).
+    progress: io.stderr.isTTY === true && !values['no-progress'],
     stdin: io.stdin,
     stdout: io.stdout,
     stderr: io.stderr,
