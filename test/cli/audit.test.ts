@@ -1,7 +1,7 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliAsync, ensureBuilt, generate, tempDir } from './helpers.js';
+import { cli, cliAsync, ensureBuilt, generate, ROOT, tempDir } from './helpers.js';
 
 const AS_OF = '2026-09-01';
 let dir: string;
@@ -269,6 +269,27 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     const j = JSON.parse(r.stdout);
     expect(j.invalidLines).toEqual([{ line: 2, issues: [expect.objectContaining({ code: 'too-big' })] }]);
     expect(j.summary.cases).toBe(2);
+  });
+
+  it('--rules audits with an adapted rules folder, in this thread and in workers', () => {
+    const rules = join(dir, 'rules');
+    cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+    const bundled = audit(sample, '--format', 'json');
+    for (const workers of ['1', '2']) {
+      const r = audit(sample, '--format', 'json', '--rules', rules, '--workers', workers);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout).findings).toEqual(JSON.parse(bundled.stdout).findings);
+    }
+    // A (broken) local policy where consent to record no longer permits: every consenting case gets a finding.
+    const file = join(rules, '1-case-recording/recording.rules.json');
+    const list = JSON.parse(readFileSync(file, 'utf8'));
+    for (const rule of list)
+      if (rule.name === 'consented-and-relevant')
+        rule.conditions = { all: [{ fact: 'consentToRecord', operator: 'equal', value: false }] };
+    writeFileSync(file, JSON.stringify(list));
+    const strict = audit(clean, '--format', 'json', '--rules', rules, '--workers', '2');
+    expect(strict.code, strict.stderr).toBe(1);
+    expect(JSON.parse(strict.stdout).summary.casesWithFindings).toBe(2);
   });
 
   it('no progress bar when stderr is not a terminal', () => {
