@@ -355,8 +355,11 @@ interface Pool {
   terminate(): void;
 }
 
-/** Batches queued per worker: one it works on, one waiting, so it never idles while this thread reads. */
-const QUEUE_PER_WORKER = 2;
+/**
+ * Batches queued per worker: one it works on, one waiting, so it never idles while this thread reads.
+ * (`UPSU_AUDIT_QUEUE` and `UPSU_AUDIT_WORKER_YOUNG_MB` are tuning knobs for bench/audit.mjs experiments.)
+ */
+const QUEUE_PER_WORKER = Number(process.env.UPSU_AUDIT_QUEUE ?? 2);
 
 /** Heap limits of a worker: a small young generation keeps each worker's memory flat (see bench/audit.mjs). */
 function workerLimits() {
