@@ -371,6 +371,7 @@ function startPool(o: AuditOptions, threads: number, format: FormatSetup, accept
   const url = o.workerUrl ?? new URL('./audit-worker.js', import.meta.url);
   const setup: WorkerSetup = { asOf: o.asOf, format, ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}) };
   let inflight = 0;
+  let terminated = false;
   let failure: Error | undefined;
   let waiting: (() => void)[] = [];
   const notify = () => {
@@ -394,6 +395,11 @@ function startPool(o: AuditOptions, threads: number, format: FormatSetup, accept
     });
     w.on('error', (e) => {
       failure ??= e;
+      notify();
+    });
+    w.on('exit', (code) => {
+      // Only terminate() ends a worker; any other exit loses its batches.
+      if (!terminated) failure ??= new Error(`an audit worker stopped (exit code ${code})`);
       notify();
     });
     return w;
@@ -422,6 +428,7 @@ function startPool(o: AuditOptions, threads: number, format: FormatSetup, accept
       if (failure) throw failure;
     },
     terminate() {
+      terminated = true;
       for (const w of workers) void w.terminate();
     },
   };
