@@ -26,7 +26,7 @@ export interface AuditOptions {
   readonly format: AuditFormat;
   /** Write the report here (atomically, via a temporary file) instead of to `stdout`. */
   readonly out?: string;
-  /** 1: audit in this thread. More: that many worker threads (the reader stays in this thread). */
+  /** Threads auditing: this one (which also reads and writes) and `workers - 1` worker threads. */
   readonly workers: number;
   /** The policy, or how to get it (then worker threads start loading theirs first). */
   readonly policy: Policy | (() => Policy);
@@ -54,8 +54,8 @@ const MAX_WAITING = 16;
 
 /**
  * Streams a case export through the policy and writes the report. Memory stays flat: the file is read in
- * chunks, split into whole lines at the byte level, audited batch by batch (in worker threads with
- * `workers > 1`), and the results are written in input order as they complete, with back-pressure.
+ * chunks, split into whole lines at the byte level, audited batch by batch (here and, with `workers > 1`, in
+ * worker threads), and the results are written in input order as they complete, with back-pressure.
  */
 export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
   // Workers start first: they load the policy while this thread does.
