@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isCalendarDate } from '../src/derive/dates.js';
-import { compileChecker, fastChecker, isCalendarDateFast } from '../src/facts/fast-validate.js';
+import { compileChecker, fastChecker, fastDecisionChecker, isCalendarDateFast } from '../src/facts/fast-validate.js';
 import { QUESTION_KINDS, questionSchemas } from '../src/facts/questions.js';
 import { validateQuestion } from '../src/facts/validate.js';
 import { mutate, randomQuestions, rng } from './support/random-questions.js';
@@ -55,6 +55,31 @@ describe('fast validation (checker compiled from the zod schemas)', () => {
       expect(refused).toBeGreaterThan(N / 3);
     });
   }
+
+  it("evaluate's copy (fixed layout) accepts exactly what zod accepts, with zod's values", () => {
+    const next = rng(17);
+    for (const kind of QUESTION_KINDS) {
+      const check = fastDecisionChecker(kind);
+      expect(check, kind).not.toBeNull();
+      for (const q of randomQuestions(kind, 500, 9)) {
+        for (const input of [q, mutate(q, next)]) {
+          const zr = questionSchemas[kind].safeParse(input);
+          const copy = check?.(input) ?? null;
+          expect(copy !== null, JSON.stringify(input)).toBe(zr.success);
+          // Same values; keys zod leaves out are present as `undefined` (toEqual treats them alike).
+          if (zr.success) expect(copy).toEqual(zr.data);
+        }
+      }
+    }
+    const copy = fastDecisionChecker('disclosure')?.({
+      question: 'disclosure',
+      actor: { role: 'adviser' },
+      recipient: { role: 'dpo' },
+      information: { kind: 'presence', identifiable: true },
+    }) as Record<string, unknown>;
+    expect(Object.keys(copy)).toEqual(Object.keys(questionSchemas.disclosure.shape));
+    expect(Object.keys(copy.actor as object)).toEqual(['role', 'name', 'involvedInCase', 'appointedByUpsu']);
+  });
 
   it('validateQuestion gives the same result with and without the fast path', () => {
     const next = rng(5);

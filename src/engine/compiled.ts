@@ -82,10 +82,21 @@ export function canGenerate(): boolean {
 /** JavaScript source for condition trees, with the functions and values they use passed in as constants. */
 class ConditionSource {
   private readonly consts: unknown[] = [];
+  /** With `memo`: each fact is derived at most once per call, into the array `m` the caller passes. */
+  readonly memoFacts: string[] = [];
   constructor(
     private readonly facts: FactCatalogue<never>,
     private readonly operators: Operators,
+    private readonly memo = false,
   ) {}
+  /** A fact's value: a call to its derivation, or (with `memo`) the value derived already in this call. */
+  fact(name: string): string {
+    const call = `${this.constant((this.facts[name] as FactDefinition<never>).derive)}(q, ctx)`;
+    if (!this.memo) return call;
+    let i = this.memoFacts.indexOf(name);
+    if (i < 0) i = this.memoFacts.push(name) - 1;
+    return `(m[${i}] !== undefined ? m[${i}] : (m[${i}] = ${call}))`;
+  }
   constant(v: unknown): string {
     let i = this.consts.indexOf(v);
     if (i < 0) i = this.consts.push(v) - 1;
@@ -103,14 +114,14 @@ class ConditionSource {
     if ('all' in c) return c.all.length ? `(${c.all.map((x) => this.expr(x)).join(' && ')})` : 'true';
     if ('any' in c) return c.any.length ? `(${c.any.map((x) => this.expr(x)).join(' || ')})` : 'false';
     if ('not' in c) return `!${this.expr(c.not)}`;
-    const fact = `${this.constant((this.facts[c.fact] as FactDefinition<never>).derive)}(q, ctx)`;
+    const fact = this.fact(c.fact);
     const op = this.operators[c.operator] as {
       accepts: (v: unknown) => boolean;
       test: (a: never, b: never) => boolean;
     };
     const v = c.value;
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
-      const other = `${this.constant((this.facts[(v as { fact: string }).fact] as FactDefinition<never>).derive)}(q, ctx)`;
+      const other = this.fact((v as { fact: string }).fact);
       return `((a) => ${this.constant(op.accepts)}(a) && ${this.constant(op.test)}(a, ${other}))(${fact})`;
     }
     if (c.operator === 'equal') return `(${fact} === ${this.literal(v)})`;
@@ -139,21 +150,24 @@ export function compileDecider(
 ): ((q: never, ctx: FactContext) => number) | null {
   const nd = cq.deciding.length;
   if (!canGenerate() || nd + cq.modifiers.length > maxRules) return null;
-  const gen = new ConditionSource(cq.facts, operators);
+  // Facts are pure functions of the question (and the call's context), so each is derived once per call and
+  // kept in `m` (a fact that gives `undefined` is simply derived again).
+  const gen = new ConditionSource(cq.facts, operators, true);
   const rules = [...cq.deciding, ...cq.modifiers];
   const bit = (i: number) => String(2 ** i);
   let src = rules
-    .map((r, i) => `const t${i} = (q, ctx) => ${gen.expr(r.json.conditions as ConditionJson)};\n`)
+    .map((r, i) => `const t${i} = (q, ctx, m) => ${gen.expr(r.json.conditions as ConditionJson)};\n`)
     .join('');
   const modifiersFor = (outcome: string) =>
     cq.modifiers
-      .map((m, j) => (m.when.has(outcome) ? `if (t${nd + j}(q, ctx)) key += ${bit(nd + j)};\n` : ''))
+      .map((m, j) => (m.when.has(outcome) ? `if (t${nd + j}(q, ctx, m)) key += ${bit(nd + j)};\n` : ''))
       .join('');
-  src += 'return function decide(q, ctx) {\nlet key = 0;\n';
+  const memo = `[${gen.memoFacts.map(() => 'undefined').join(', ')}]`;
+  src += `return function decide(q, ctx) {\nlet key = 0;\nconst m = ${memo};\n`;
   cq.deciding.forEach((r, i) => {
-    src += `if (t${i}(q, ctx)) {\nkey = ${bit(i)};\n`;
+    src += `if (t${i}(q, ctx, m)) {\nkey = ${bit(i)};\n`;
     for (let k = i + 1; k < nd; k++)
-      if ((cq.deciding[k] as CompiledRule).type === r.type) src += `if (t${k}(q, ctx)) key += ${bit(k)};\n`;
+      if ((cq.deciding[k] as CompiledRule).type === r.type) src += `if (t${k}(q, ctx, m)) key += ${bit(k)};\n`;
     src += `${modifiersFor(r.type)}return key;\n}\n`;
   });
   src += `${modifiersFor(cq.cautious)}return key;\n};`;

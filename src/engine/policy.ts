@@ -2,7 +2,7 @@ import { issue, PolicyInputError } from '../decision/errors.js';
 import type { Decision, EvaluateOptions, Issue, PolicyRef } from '../decision/types.js';
 import { FactContext, type PolicySettings } from '../derive/context.js';
 import type { Question } from '../facts/questions.js';
-import { validateFast, validateQuestion } from '../facts/validate.js';
+import { validateForDecision, validateQuestion } from '../facts/validate.js';
 import { decideCompiled } from './combine.js';
 import type { CompiledQuestion } from './compiled.js';
 import { rulesHash as hashOf } from './hash.js';
@@ -106,7 +106,7 @@ export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): P
   };
 
   const evaluate = (question: unknown, opts?: EvaluateOptions): Decision => {
-    const valid = validateFast(question);
+    const valid = validateForDecision(question);
     if (valid !== undefined) return decideValid(valid, opts);
     const v = validateQuestion(question);
     if (!v.ok) throw new PolicyInputError(v.issues);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { issue } from '../decision/errors.js';
 import type { Issue } from '../decision/types.js';
-import { fastChecker } from './fast-validate.js';
+import { fastChecker, fastDecisionChecker } from './fast-validate.js';
 import { QUESTION_KINDS, type Question, type QuestionKind, questionSchemas } from './questions.js';
 
 /** The outcome of validating a question. */
@@ -76,15 +76,16 @@ export function fromZodIssues(
 }
 
 /**
- * The fast path of {@link validateQuestion} alone: the validated copy when the checker compiled from the zod
- * schema accepts the question, `undefined` otherwise (then call {@link validateQuestion} for the issues).
- * `evaluate` uses it so that a valid question costs no result object.
+ * `evaluate`'s validation: the question copied for deciding when the checker compiled from the zod schema
+ * accepts it (the same values as zod's data, every optional key present so that all questions of a kind share
+ * one layout — see `fastDecisionChecker`), `undefined` otherwise (then {@link validateQuestion} gives the
+ * issues). Never handed out: callers get decisions, not the copy.
  */
-export function validateFast(input: unknown): Question | undefined {
+export function validateForDecision(input: unknown): Question | undefined {
   if (!isPlainObject(input)) return undefined;
   const kind = input.question;
   if (typeof kind !== 'string' || !Object.hasOwn(questionSchemas, kind)) return undefined;
-  const value = fastChecker(kind as QuestionKind)?.(input);
+  const value = fastDecisionChecker(kind as QuestionKind)?.(input);
   return value === null ? undefined : value;
 }
 
