@@ -10,14 +10,11 @@ import { defaultPolicy } from '../decision/default-policy.js';
 import { issue, RuleLoadError } from '../decision/errors.js';
 import type { Decision, Issue } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
-import { generateDocs } from '../docs/generate.js';
 import { loadPolicy, readRulesFolder } from '../engine/load-dir.js';
 import type { Policy } from '../engine/policy.js';
 import { jsonSchema } from '../facts/json-schema.js';
 import { QUESTION_KINDS, type QuestionKind, questionSchemas } from '../facts/questions.js';
 import { bundledRules } from '../generated/rules.js';
-import { formatMutationReport, runMutation } from '../scenarios/mutate.js';
-import { coverageFigures, formatScenarioReport, loadScenarios, runScenarios } from '../scenarios/run.js';
 import { runDemo } from './demo-text.js';
 import { HELP, MAIN_HELP } from './help.js';
 
@@ -293,6 +290,8 @@ async function test(argv: string[], io: CliIO): Promise<number> {
   const dirs = positionals.length ? positionals : [rulesDir];
   for (const d of dirs) if (!existsSync(d)) throw new UsageError(`cannot read ${d} (ENOENT)`);
   const color = colorFor(io.stdout, io.env);
+  // Loaded only for this command, so the others start faster.
+  const { coverageFigures, formatScenarioReport, loadScenarios, runScenarios } = await import('../scenarios/run.js');
   const policy = loadPolicy(rulesDir);
   const files = loadScenarios(dirs);
   const report = await runScenarios(policy, files, { engine });
@@ -311,6 +310,7 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     code = 1;
   }
   if (values.mutate) {
+    const { formatMutationReport, runMutation } = await import('../scenarios/mutate.js');
     const equivalentFile = join(rulesDir, 'equivalent-mutants.json');
     const m = await runMutation({
       policyBundle: values.rules ? readRulesFolder(rulesDir) : bundledRules,
@@ -355,6 +355,7 @@ async function docs(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   if (!values.out) throw new UsageError('--out DIR is required');
   const rulesDir = values.rules as string | undefined;
+  const { generateDocs } = await import('../docs/generate.js');
   const { files } = await generateDocs({ outDir: values.out as string, ...(rulesDir ? { rulesDir } : {}) });
   io.stdout.write(`wrote ${files.length} files to ${values.out}\n`);
   return 0;
