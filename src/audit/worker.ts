@@ -17,5 +17,8 @@ const setup = workerData as WorkerSetup;
 const policy = setup.rulesDir ? loadPolicy(setup.rulesDir) : defaultPolicy();
 const auditor = createBatchAuditor(policy, setup.asOf, setup.format);
 parentPort?.on('message', (job: BatchJob) => {
-  parentPort?.postMessage(auditor.run(job));
+  const result = auditor.run(job);
+  // The batch's buffer goes back to the main thread for the next batch.
+  const buffer = job.bytes.buffer as ArrayBuffer;
+  parentPort?.postMessage({ ...result, buffer }, [buffer]);
 });
