@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist/cli.js');
@@ -89,8 +90,16 @@ export function cliAsync(args: readonly string[], opts: { env?: Record<string, s
   });
 }
 
+const made: string[] = [];
+// Registered by whichever test file imports this module: its temporary folders go when it ends.
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'upsu-cli-test-'));
+  const d = mkdtempSync(join(tmpdir(), 'upsu-cli-test-'));
+  made.push(d);
+  return d;
 }
 
 /** Writes a synthetic export with scripts/generate-cases.mjs. */
