@@ -121,5 +121,9 @@ Examples:
 
 Decides a few example questions (a parent asking about a student, the police asking about a client at risk,
 a graduate's record a year on) and prints each decision for a person.
+
+Examples:
+  upsu-policy demo
+  upsu-policy demo | less
 `,
 };

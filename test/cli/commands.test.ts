@@ -29,7 +29,7 @@ describe('upsu-policy: help, version, usage', () => {
       const r = cli([c, '--help']);
       expect(r.code, c).toBe(0);
       expect(r.stdout, c).toMatch(new RegExp(`^Usage: upsu-policy ${c}`));
-      if (c !== 'demo') expect(r.stdout, c).toContain('Examples:');
+      expect(r.stdout, c).toContain('Examples:');
       expect(cli(['help', c]).stdout).toBe(r.stdout);
     }
   });
