@@ -4,7 +4,7 @@
 // same order, and their explain traces agree on which rules fired and applied. The long run (≥100,000 per kind,
 // on the built dist/) is `npm run test:differential`.
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, evaluate, evaluateWithEngine } from '../src/index.js';
+import { defaultPolicy, evaluate, evaluateWithEngine, safeEvaluate } from '../src/index.js';
 import { QUESTION_KINDS, randomQuestions } from './support/random-questions.js';
 
 const N = Number(process.env.DIFFERENTIAL_N ?? 300);
@@ -19,6 +19,7 @@ describe('compiled evaluate = json-rules-engine (differential)', () => {
         const engine = await evaluateWithEngine(q);
         expect(engine, JSON.stringify(q)).toStrictEqual(compiled);
         expect(JSON.stringify(engine)).toBe(JSON.stringify(compiled));
+        expect(safeEvaluate(q)).toStrictEqual({ ok: true, decision: compiled });
       }
     });
 

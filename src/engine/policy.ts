@@ -121,10 +121,14 @@ export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): P
     evaluate,
     decideValid,
     safeEvaluate(question, opts) {
-      const v = validateQuestion(question);
-      if (!v.ok) return { ok: false, issues: v.issues };
+      let value = validateForDecision(question);
+      if (value === undefined) {
+        const v = validateQuestion(question);
+        if (!v.ok) return { ok: false, issues: v.issues };
+        value = v.value;
+      }
       try {
-        return { ok: true, decision: decideValid(v.value, opts) };
+        return { ok: true, decision: decideValid(value, opts) };
       } catch (e) {
         if (e instanceof PolicyInputError) return { ok: false, issues: e.issues };
         throw e;
