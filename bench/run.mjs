@@ -260,5 +260,8 @@ ${JSON.stringify(raw, null, 1)}
 \`\`\`
 `,
   );
+  // Laid out as the project's formatter (biome) lays out Markdown, so `npm run lint` stays clean.
+  const biome = `${ROOT}node_modules/.bin/biome`;
+  if (existsSync(biome)) spawnSync(biome, ['format', '--write', o.out], { cwd: ROOT, stdio: 'ignore' });
   log(`written to ${o.out}`);
 }
