@@ -282,11 +282,11 @@ function builder(
   const consts: unknown[] = [collect];
   const constant = (v: unknown) => `k${consts.push(v) - 1}`;
   const list = (xs: readonly unknown[]) => `[${xs.map(constant).join(', ')}]`;
-  const valueOf = (sv: CompiledRule['set'][number][1]) =>
+  const setValueSource = (sv: CompiledRule['set'][number][1]) =>
     'fact' in sv ? `${constant(sv.fact.derive)}(q, ctx)` : constant(sv.value);
   let fields = '';
   for (const key of SETTABLE) {
-    const values = setters.flatMap((r) => r.set.filter(([k]) => k === key).map(([, sv]) => valueOf(sv)));
+    const values = setters.flatMap((r) => r.set.filter(([k]) => k === key).map(([, sv]) => setValueSource(sv)));
     if (!values.length) continue;
     fields += COLLECTED.has(key)
       ? `${JSON.stringify(key)}: k0([${values.join(', ')}]), `
