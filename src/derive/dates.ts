@@ -1,4 +1,6 @@
-import { addMonths, addYears, format } from 'date-fns';
+// Per-function entry points: importing the date-fns barrel would load ~250 modules at start-up.
+import { addMonths } from 'date-fns/addMonths';
+import { addYears } from 'date-fns/addYears';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -33,7 +35,10 @@ function toDate(iso: string): Date {
 }
 
 function toIso(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  const y = String(date.getFullYear()).padStart(4, '0');
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
 }
 
 const yearCache = new Map<string, string>();
