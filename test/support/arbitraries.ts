@@ -12,31 +12,19 @@ export const params = (runs = RUNS) => ({ seed: SEED, numRuns: runs, endOnFailur
 /** A vitest timeout that grows with the number of runs (about 1 ms a run, at least 60 s). */
 export const timeout = (runs = RUNS) => Math.max(60_000, runs * 1);
 
-export const ROLES = [
-  'adviser',
-  'advice-lead',
-  'advice-manager',
-  'chief-executive',
-  'senior-management',
-  'appointed-manager',
-  'dpo',
-  'advice-support-staff',
-  'upsu-staff',
-  'university-staff',
-  'pms',
-  'membership-body',
-  'quality-auditor',
-  'client',
-  'third-party',
-] as const;
-export type Role = (typeof ROLES)[number];
+// The contract's vocabulary, written once for every test generator (independently of src/facts).
+import {
+  CHANNELS,
+  DEGREE_STATUSES,
+  BREACH_GROUNDS as GROUNDS,
+  INFORMATION_KINDS as KINDS,
+  CONSENT_METHODS as METHODS,
+  PURPOSES,
+  ROLES,
+} from './random-questions.js';
 
-export const KINDS = ['case-record', 'presence', 'service-use', 'statistics'] as const;
-export const PURPOSES = ['case-management', 'quality-assurance', 'statistics', 'third-party-action', 'other'] as const;
-export const METHODS = ['consent-to-share', 'email', 'verbal'] as const;
-export const GROUNDS = ['harm', 'conflict-of-interest', 'legal-duty', 'other'] as const;
-export const CHANNELS = ['phone', 'email', 'post'] as const;
-export const DEGREE_STATUSES = ['studying', 'completed', 'withdrawn', 'unknown'] as const;
+export { CHANNELS, DEGREE_STATUSES, GROUNDS, KINDS, METHODS, PURPOSES, ROLES };
+export type Role = (typeof ROLES)[number];
 
 export const role = fc.constantFrom(...ROLES);
 
