@@ -246,10 +246,10 @@ Notes:
 - Every baseline was checked first against \`evaluate\` on the same generated questions: the hand-written
   functions return identical decisions; Cedar allows exactly when \`evaluate\` permits (it answers allow/deny
   only, so it does less work than the others).
-- Cold start: the import is mostly the two dependencies loaded with it (see the date-fns and zod rows).
-  tsup keeps dependencies external, so \`import { addYears, … } from 'date-fns'\` loads date-fns's whole ESM
-  barrel; bundling date-fns into dist (tsup \`noExternal: ['date-fns']\`) removes that part. The policy
-  itself (hash precomputed, bundled rules' formats checked by the tests) compiles in the first decision.
+- Cold start: zod is most of the import (see its row). date-fns is imported per function
+  (\`date-fns/addYears\`, \`date-fns/addMonths\`), not through its barrel (the date-fns row shows what the
+  barrel would cost). The policy itself (hash precomputed, bundled rules' formats checked by the tests)
+  compiles in the first decision.
 - Cedar runs with \`node --no-turbo-inline-js-wasm-calls\` (cedar-wasm aborts Node 20 after a major GC in a hot
   loop without it).
 
