@@ -301,3 +301,21 @@ describe('questions that are not questions', () => {
     }
   });
 });
+
+describe('PolicyInputError message', () => {
+  it('spells out the first 20 problems only, while issues lists every one', async () => {
+    const { evaluate, PolicyInputError } = await import('../src/index.js');
+    const q: Record<string, unknown> = { question: 'recording', consentToRecord: true, relevant: true };
+    for (let i = 0; i < 500; i++) q[`extra${i}`] = i;
+    try {
+      evaluate(q);
+      expect.unreachable('an invalid question was decided');
+    } catch (e) {
+      expect(e).toBeInstanceOf(PolicyInputError);
+      const err = e as InstanceType<typeof PolicyInputError>;
+      expect(err.issues).toHaveLength(500);
+      expect(err.message).toContain('… and 480 more.');
+      expect(err.message.length).toBeLessThan(5_000);
+    }
+  });
+});

@@ -310,7 +310,7 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     code = 1;
   }
   if (values.mutate) {
-    const { formatMutationReport, runMutation } = await import('../scenarios/mutate.js');
+    const { formatMutationReport, formatScore, runMutation } = await import('../scenarios/mutate.js');
     const equivalentFile = join(rulesDir, 'equivalent-mutants.json');
     const m = await runMutation({
       policyBundle: values.rules ? readRulesFolder(rulesDir) : bundledRules,
@@ -319,9 +319,10 @@ async function test(argv: string[], io: CliIO): Promise<number> {
       ...(values.filter ? { filter: values.filter as string } : {}),
     });
     io.stdout.write(`\n${formatMutationReport(m)}\n`);
-    if (m.baselineFailures.length) code = 1;
+    // A stale or wrongly listed equivalent mutant fails too: the exclusions must stay true.
+    if (m.baselineFailures.length || m.staleEquivalents.length || m.killedEquivalents.length) code = 1;
     if (minScore !== undefined && m.score < minScore) {
-      io.stdout.write(`mutation score ${m.score.toFixed(1)}% is under the minimum ${minScore}%\n`);
+      io.stdout.write(`mutation score ${formatScore(m.score)}% is under the minimum ${minScore}%\n`);
       code = 1;
     }
   }

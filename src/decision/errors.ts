@@ -1,6 +1,9 @@
 import { message } from './messages.js';
 import type { Issue } from './types.js';
 
+/** How many issues an error's `message` spells out. */
+const MESSAGE_ISSUES = 20;
+
 /**
  * Thrown by {@link evaluate} when a question fails validation. `issues` lists every problem, each with a
  * path, a stable code and a message that never repeats the value given.
@@ -19,11 +22,11 @@ export class PolicyInputError extends Error {
   readonly code = 'invalid-question';
   readonly issues: readonly Issue[];
   constructor(issues: readonly Issue[]) {
-    super(
-      `The question is not valid (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${issues
-        .map((i) => i.message)
-        .join(' ')}`,
-    );
+    // The message names the first problems only (a question with 100,000 unknown keys must not make a
+    // megabytes-long message); `issues` lists them all.
+    const shown = issues.slice(0, MESSAGE_ISSUES).map((i) => i.message);
+    if (issues.length > MESSAGE_ISSUES) shown.push(`… and ${issues.length - MESSAGE_ISSUES} more.`);
+    super(`The question is not valid (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${shown.join(' ')}`);
     this.issues = issues;
   }
 }
