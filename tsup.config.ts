@@ -14,7 +14,7 @@ export default defineConfig([
   },
   {
     // The command line and the `npm start` demo.
-    entry: { cli: 'src/cli/main.ts', demo: 'src/cli/demo.ts', 'audit-worker': 'src/audit/worker.ts' },
+    entry: { cli: 'src/cli/bin.ts', demo: 'src/cli/demo.ts', 'audit-worker': 'src/audit/worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -12,11 +12,12 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Policy } from '../engine/policy.js';
 import { type BatchJob, type BatchResult, clauseIndex, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
 import { type AuditFormat, type AuditSummary, type FormatSetup, type InvalidLine, pathText, xml } from './format.js';
-import type { WorkerSetup } from './worker.js';
+import { spawnAuditWorker, takePrespawned } from './prespawn.js';
+import type { AuditSetup } from './worker.js';
 
 /** Options of {@link runAudit} (what `upsu-policy audit` passes). */
 export interface AuditOptions {
@@ -357,19 +358,13 @@ interface Pool {
 
 /**
  * Batches queued per worker: one it works on, one waiting, so it never idles while this thread reads.
- * (`UPSU_AUDIT_QUEUE` and `UPSU_AUDIT_WORKER_YOUNG_MB` are tuning knobs for bench/audit.mjs experiments.)
+ * (`UPSU_AUDIT_QUEUE` is a tuning knob for bench/audit.mjs experiments.)
  */
 const QUEUE_PER_WORKER = Number(process.env.UPSU_AUDIT_QUEUE ?? 2);
 
-/** Heap limits of a worker: a small young generation keeps each worker's memory flat (see bench/audit.mjs). */
-function workerLimits() {
-  const young = Number(process.env.UPSU_AUDIT_WORKER_YOUNG_MB ?? 8);
-  return { maxYoungGenerationSizeMb: young };
-}
-
 function startPool(o: AuditOptions, threads: number, format: FormatSetup, accept: (r: BatchResult) => void): Pool {
   const url = o.workerUrl ?? new URL('./audit-worker.js', import.meta.url);
-  const setup: WorkerSetup = { asOf: o.asOf, format, ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}) };
+  const setup: AuditSetup = { asOf: o.asOf, format };
   let inflight = 0;
   let terminated = false;
   let failure: Error | undefined;
@@ -381,8 +376,12 @@ function startPool(o: AuditOptions, threads: number, format: FormatSetup, accept
   };
   const load: number[] = [];
   const free: ArrayBuffer[] = [];
-  const workers = Array.from({ length: threads }, (_, i) => {
-    const w = new Worker(url, { workerData: setup, resourceLimits: workerLimits() });
+  // Workers the binary started already (see prespawn.ts), or new ones.
+  const started =
+    takePrespawned(threads, url, o.rulesDir) ??
+    Array.from({ length: threads }, () => spawnAuditWorker(url, o.rulesDir));
+  const workers = started.map((s, i) => {
+    const w = s.worker;
     load[i] = 0;
     w.on('message', (r: BatchResult & { buffer?: ArrayBuffer }) => {
       inflight--;
@@ -399,11 +398,16 @@ function startPool(o: AuditOptions, threads: number, format: FormatSetup, accept
       failure ??= e;
       notify();
     });
-    w.on('exit', (code) => {
+    const exited = (code: number) => {
       // Only terminate() ends a worker; any other exit loses its batches.
       if (!terminated) failure ??= new Error(`an audit worker stopped (exit code ${code})`);
       notify();
-    });
+    };
+    w.on('exit', exited);
+    // What happened before this listened.
+    if (s.error) failure ??= s.error;
+    if (s.exitCode !== undefined) exited(s.exitCode);
+    w.postMessage(setup);
     return w;
   });
   const next = () => new Promise<void>((res) => waiting.push(res));

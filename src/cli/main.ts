@@ -422,7 +422,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-// The binary (dist/cli.js) runs the command line when loaded.
+// Runs the command line when loaded (by bin.ts, the binary dist/cli.js).
 main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

@@ -1,0 +1,92 @@
+// Audit workers started by the binary before it loads the rest of the command line (`dist/cli.js` is a small
+// entry that calls prespawnAuditWorkers, then imports the command line): a worker loads and compiles its
+// policy while this thread is still loading its modules, and `runAudit` takes the workers when it starts.
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+
+/** What a worker is given when it starts (the rest, in a first `AuditSetup` message). */
+export interface WorkerStart {
+  readonly rulesDir?: string;
+}
+
+/**
+ * Heap limits of a worker: a young generation smaller than the default keeps each worker's memory flat, one
+ * not too small keeps it from collecting (and promoting) all the time (see bench/audit.mjs).
+ * (`UPSU_AUDIT_WORKER_YOUNG_MB` is a tuning knob for bench/audit.mjs experiments.)
+ */
+function workerLimits() {
+  const young = Number(process.env.UPSU_AUDIT_WORKER_YOUNG_MB ?? 32);
+  return { maxYoungGenerationSizeMb: young };
+}
+
+/** An audit worker, with an error it raised before anyone listened (a prespawned one is not listened to). */
+export interface StartedWorker {
+  readonly worker: Worker;
+  error?: Error;
+  exitCode?: number;
+}
+
+export function spawnAuditWorker(url: URL, rulesDir: string | undefined): StartedWorker {
+  const start: WorkerStart = rulesDir ? { rulesDir } : {};
+  const worker = new Worker(url, { workerData: start, resourceLimits: workerLimits() });
+  const started: StartedWorker = { worker };
+  worker.on('error', (e) => {
+    started.error ??= e;
+  });
+  worker.on('exit', (code) => {
+    started.exitCode = code;
+  });
+  return started;
+}
+
+let spare: { url: string; rulesDir: string | undefined; workers: StartedWorker[] } | undefined;
+
+/**
+ * Starts the worker threads `upsu-policy audit --workers N` will use (N - 1 of them), when `argv` is such a
+ * command that parses. They do not keep the process alive until {@link takePrespawned} takes them.
+ */
+export function prespawnAuditWorkers(argv: readonly string[], url: URL): void {
+  if (argv[0] !== 'audit') return;
+  let values: Record<string, unknown>;
+  try {
+    // The options of `audit` as the command line parses them (anything it would reject: no workers here).
+    values = parseArgs({
+      args: argv.slice(1),
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        'as-of': { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        workers: { type: 'string' },
+        rules: { type: 'string' },
+        'no-progress': { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }).values;
+  } catch {
+    return;
+  }
+  const workers = Number(values.workers);
+  if (values.help || !Number.isInteger(workers) || workers < 2 || workers > 64) return;
+  const rulesDir = values.rules as string | undefined;
+  spare = { url: url.href, rulesDir, workers: [] };
+  for (let i = 1; i < workers; i++) {
+    const w = spawnAuditWorker(url, rulesDir);
+    w.worker.unref();
+    spare.workers.push(w);
+  }
+}
+
+/** The prespawned workers, when they are the `count` workers of `url` for `rulesDir` (else none: they stop). */
+export function takePrespawned(count: number, url: URL, rulesDir: string | undefined): StartedWorker[] | undefined {
+  const s = spare;
+  spare = undefined;
+  if (!s) return undefined;
+  if (s.workers.length !== count || s.url !== url.href || s.rulesDir !== rulesDir) {
+    for (const w of s.workers) void w.worker.terminate();
+    return undefined;
+  }
+  for (const w of s.workers) w.worker.ref();
+  return s.workers;
+}
