@@ -50,6 +50,10 @@ export const INVALID_LINES_LISTED = 1000;
 
 const MIN_BATCH = 256 * 1024;
 
+/** The last bytes of a file are read {@link TAIL_CHUNK} at a time (batches of about {@link MIN_BATCH}). */
+const TAIL_BYTES = 4 * 1024 * 1024;
+const TAIL_CHUNK = 128 * 1024;
+
 /** Results held for re-ordering before this thread stops auditing and waits for the workers. */
 const MAX_WAITING = 16;
 
@@ -245,11 +249,16 @@ async function* readChunks(o: AuditOptions, chunkBytes: number): AsyncGenerator<
   }
   const fh = await open(o.input, 'r');
   const buffers = [Buffer.allocUnsafeSlow(chunkBytes), Buffer.allocUnsafeSlow(chunkBytes)];
+  // Near the end of a file of known size, smaller reads (so smaller batches): the threads finish together.
+  const size = statSafe(o.input);
+  let at = 0;
   try {
     for (let turn = 0; ; turn ^= 1) {
       const buf = buffers[turn] as Buffer;
-      const { bytesRead } = await fh.read(buf, 0, chunkBytes, null);
+      const want = size !== undefined && size - at <= TAIL_BYTES ? Math.min(chunkBytes, TAIL_CHUNK) : chunkBytes;
+      const { bytesRead } = await fh.read(buf, 0, want, null);
       if (bytesRead === 0) return;
+      at += bytesRead;
       yield bytesRead === chunkBytes ? buf : buf.subarray(0, bytesRead);
     }
   } finally {
