@@ -32,6 +32,9 @@ export interface BatchResult {
 /** Longest line the reader accepts (bytes). A longer one is reported as invalid (`too-big`) and skipped. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
+/** Bytes of a batch decoded at once (then more, to the end of a line). */
+const PIECE_BYTES = 64 * 1024;
+
 /** Clause id → its index in the policy's clause list (the SARIF rule index). */
 export function clauseIndex(policy: Policy): Record<string, number> {
   const index: Record<string, number> = {};
@@ -95,41 +98,55 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
           text += fmt.invalidText(bad);
         }
       };
-      let src: string | undefined;
-      try {
-        src = decoder.decode(job.bytes);
-      } catch {
-        // Not UTF-8 somewhere (so not JSON, RFC 8259): decode line by line to find which lines.
-        eachLineBytes(job.bytes, job.startLine, (bytes, n) => {
-          let line: string;
-          try {
-            line = decoder.decode(bytes);
-          } catch {
-            lines++;
-            const bad = invalidLine(n, [issue('invalid-json', [])]);
-            invalid.push(bad);
-            text += fmt.invalidText(bad);
-            return;
-          }
-          if (n === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-          if (line.endsWith('\r')) line = line.slice(0, -1);
-          if (line && !isBlank(line, 0, line.length)) one(line, n);
-        });
-      }
-      if (src !== undefined) {
-        let lineNo = job.startLine;
-        let at = 0;
-        // A byte-order mark may open the file.
-        if (job.startLine === 1 && src.charCodeAt(0) === 0xfeff) at = 1;
-        while (at < src.length) {
-          let nl = src.indexOf('\n', at);
-          if (nl < 0) nl = src.length;
-          let end = nl;
-          if (end > at && src.charCodeAt(end - 1) === 13) end--;
-          const n = lineNo++;
-          if (end > at && !isBlank(src, at, end)) one(src.slice(at, end), n);
-          at = nl + 1;
+      // Decoded a piece of about PIECE_BYTES at a time (whole lines): a string that size is a young object,
+      // where one of a whole batch would be a large one, mapped and unmapped for every batch.
+      const bytes = job.bytes;
+      let lineNo = job.startLine;
+      for (let from = 0; from < bytes.length; ) {
+        let to = bytes.length;
+        if (to - from > PIECE_BYTES) {
+          const nl = bytes.lastIndexOf(10, from + PIECE_BYTES - 1);
+          const cut = nl >= from ? nl : bytes.indexOf(10, from + PIECE_BYTES);
+          if (cut >= 0) to = cut + 1;
         }
+        const piece = bytes.subarray(from, to);
+        let src: string | undefined;
+        try {
+          src = decoder.decode(piece);
+        } catch {
+          // Not UTF-8 somewhere (so not JSON, RFC 8259): decode line by line to find which lines.
+          eachLineBytes(piece, lineNo, (lineBytes, n) => {
+            lineNo = n + 1;
+            let line: string;
+            try {
+              line = decoder.decode(lineBytes);
+            } catch {
+              lines++;
+              const bad = invalidLine(n, [issue('invalid-json', [])]);
+              invalid.push(bad);
+              text += fmt.invalidText(bad);
+              return;
+            }
+            if (n === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+            if (line.endsWith('\r')) line = line.slice(0, -1);
+            if (line && !isBlank(line, 0, line.length)) one(line, n);
+          });
+        }
+        if (src !== undefined) {
+          let at = 0;
+          // A byte-order mark may open the file.
+          if (lineNo === 1 && src.charCodeAt(0) === 0xfeff) at = 1;
+          while (at < src.length) {
+            let nl = src.indexOf('\n', at);
+            if (nl < 0) nl = src.length;
+            let end = nl;
+            if (end > at && src.charCodeAt(end - 1) === 13) end--;
+            const n = lineNo++;
+            if (end > at && !isBlank(src, at, end)) one(src.slice(at, end), n);
+            at = nl + 1;
+          }
+        }
+        from = to;
       }
       return {
         seq: job.seq,
