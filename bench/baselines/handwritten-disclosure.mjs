@@ -7,7 +7,7 @@
 // hold them as constants. bench/run.mjs checks on every generated question that this returns exactly what
 // `evaluate` returns; if the rules change and this file does not, the benchmark says so and stops.
 
-const ROLES = new Set([
+export const ROLES = new Set([
   'adviser',
   'advice-lead',
   'advice-manager',

@@ -3,23 +3,8 @@
 // and clause order come from the rule bundle once, at set-up. bench/run.mjs checks on every generated question
 // that each returns exactly what `evaluate` returns.
 
-const ROLES = new Set([
-  'adviser',
-  'advice-lead',
-  'advice-manager',
-  'chief-executive',
-  'senior-management',
-  'appointed-manager',
-  'dpo',
-  'advice-support-staff',
-  'upsu-staff',
-  'university-staff',
-  'pms',
-  'membership-body',
-  'quality-auditor',
-  'client',
-  'third-party',
-]);
+import { ROLES } from './handwritten-disclosure.mjs';
+
 const PURPOSES = new Set(['case-management', 'quality-assurance', 'statistics', 'third-party-action', 'other']);
 const CHANNELS = new Set(['phone', 'email', 'post']);
 const SITUATIONS = new Set(['direct', 'message', 'answered-by-other']);
