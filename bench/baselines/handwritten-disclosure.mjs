@@ -25,16 +25,16 @@ export const ROLES = new Set([
   'third-party',
 ]);
 const KINDS = new Set(['case-record', 'presence', 'service-use', 'statistics']);
-const PURPOSES = new Set(['case-management', 'quality-assurance', 'statistics', 'third-party-action', 'other']);
+export const PURPOSES = new Set(['case-management', 'quality-assurance', 'statistics', 'third-party-action', 'other']);
 const METHODS = new Set(['consent-to-share', 'email', 'verbal']);
 const GROUNDS = new Set(['harm', 'conflict-of-interest', 'legal-duty', 'other']);
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function invalid() {
+export function invalid() {
   throw new Error('invalid question');
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-function isDate(s) {
+export const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+export function isDate(s) {
   if (typeof s !== 'string' || s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false;
   const y = +s.slice(0, 4);
   const m = +s.slice(5, 7);
@@ -43,14 +43,14 @@ function isDate(s) {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 && leap ? 29 : DAYS[m - 1]);
 }
-const optBool = (v) => v === undefined || typeof v === 'boolean';
+export const optBool = (v) => v === undefined || typeof v === 'boolean';
 function codePoints(s) {
   let n = 0;
   for (const _ of s) n++;
   return n;
 }
 
-function checkParty(p) {
+export function checkParty(p) {
   if (!isObject(p)) invalid();
   for (const k in p) if (k !== 'role' && k !== 'name' && k !== 'involvedInCase' && k !== 'appointedByUpsu') invalid();
   if (!ROLES.has(p.role)) invalid();

@@ -3,41 +3,12 @@
 // and clause order come from the rule bundle once, at set-up. bench/run.mjs checks on every generated question
 // that each returns exactly what `evaluate` returns.
 
-import { ROLES } from './handwritten-disclosure.mjs';
+import { checkParty, invalid, isDate, isObject, optBool, PURPOSES } from './handwritten-disclosure.mjs';
 
-const PURPOSES = new Set(['case-management', 'quality-assurance', 'statistics', 'third-party-action', 'other']);
 const CHANNELS = new Set(['phone', 'email', 'post']);
 const SITUATIONS = new Set(['direct', 'message', 'answered-by-other']);
 const STATUSES = new Set(['studying', 'completed', 'withdrawn', 'unknown']);
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function invalid() {
-  throw new Error('invalid question');
-}
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const optBool = (v) => v === undefined || typeof v === 'boolean';
 const leap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-function isDate(s) {
-  if (typeof s !== 'string' || !DATE.test(s)) return false;
-  const y = +s.slice(0, 4);
-  const m = +s.slice(5, 7);
-  const d = +s.slice(8, 10);
-  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && leap(y) ? 29 : DAYS[m - 1]);
-}
-function codePoints(s) {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-function checkParty(p) {
-  if (!isObject(p)) invalid();
-  for (const k in p) if (k !== 'role' && k !== 'name' && k !== 'involvedInCase' && k !== 'appointedByUpsu') invalid();
-  if (!ROLES.has(p.role)) invalid();
-  if (p.name !== undefined && (typeof p.name !== 'string' || (p.name.length > 200 && codePoints(p.name) > 200)))
-    invalid();
-  if (!optBool(p.involvedInCase) || !optBool(p.appointedByUpsu)) invalid();
-}
 /** One calendar year later; 29 February → 28 February (as date-fns addYears). */
 function oneYearAfter(iso) {
   const y = +iso.slice(0, 4) + 1;
