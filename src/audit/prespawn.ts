@@ -39,6 +39,16 @@ export function spawnAuditWorker(url: URL, rulesDir: string | undefined): Starte
   return started;
 }
 
+/** The options of `upsu-policy audit` (besides `--help`): the command line and this pre-spawner parse the same. */
+export const AUDIT_OPTIONS = {
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  workers: { type: 'string' },
+  rules: { type: 'string' },
+  'no-progress': { type: 'boolean' },
+} as const;
+
 let spare: { url: string; rulesDir: string | undefined; workers: StartedWorker[] } | undefined;
 
 /**
@@ -52,15 +62,7 @@ export function prespawnAuditWorkers(argv: readonly string[], url: URL): void {
     // The options of `audit` as the command line parses them (anything it would reject: no workers here).
     values = parseArgs({
       args: argv.slice(1),
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        'as-of': { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        workers: { type: 'string' },
-        rules: { type: 'string' },
-        'no-progress': { type: 'boolean' },
-      },
+      options: { help: { type: 'boolean', short: 'h' }, ...AUDIT_OPTIONS },
       allowPositionals: true,
       strict: true,
     }).values;

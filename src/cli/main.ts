@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/format.js';
+import { AUDIT_OPTIONS } from '../audit/prespawn.js';
 import { runAudit } from '../audit/run.js';
 import { defaultPolicy } from '../decision/default-policy.js';
 import { issue, RuleLoadError } from '../decision/errors.js';
 import type { Decision, Issue } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
 import { loadPolicy, readRulesFolder } from '../engine/load-dir.js';
+import { packageRoot } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
 import { jsonSchema } from '../facts/json-schema.js';
 import { QUESTION_KINDS, type QuestionKind, questionSchemas } from '../facts/questions.js';
@@ -28,24 +29,6 @@ export interface CliIO {
 
 /** A usage error: one line on stderr, exit 2. */
 class UsageError extends Error {}
-
-const PACKAGE_NAME = 'upsu-confidentiality-policy';
-
-/** The package's folder (for `package.json` and the default `rules/`), from `dist/` or `src/cli/`. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
-      } catch {}
-    }
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find the ${PACKAGE_NAME} package folder`);
-    dir = up;
-  }
-}
 
 const version = () =>
   (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -216,14 +199,7 @@ export function decisionText(d: Decision, policy: Policy, color: boolean): strin
 // ---------------------------------------------------------------------------------------------- audit
 
 async function audit(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = args(argv, {
-    'as-of': { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    workers: { type: 'string' },
-    rules: { type: 'string' },
-    'no-progress': { type: 'boolean' },
-  });
+  const { values, positionals } = args(argv, AUDIT_OPTIONS);
   if (values.help) return help(io, 'audit');
   if (positionals.length !== 1) throw new UsageError('give one FILE, or - for standard input');
   const asOf = values['as-of'] as string | undefined;

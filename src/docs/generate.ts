@@ -1,36 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve, sep } from 'node:path';
 import { loadPolicy } from '../engine/load-dir.js';
+import { packageRoot } from '../engine/package-root.js';
 import { loadScenarios } from '../scenarios/run.js';
 import { BUNDLE_FILE, renderHtml } from './html.js';
 import { indexMarkdown, sectionMarkdown } from './markdown.js';
 import { buildModel, type ScenarioEntry } from './model.js';
 
-const PACKAGE_NAME = 'upsu-confidentiality-policy';
-
-/**
- * The package's own folder, found by walking up from this file: works from `src/docs/` (tests), from the
- * built `dist/cli.js` and from an installed package (`node_modules/upsu-confidentiality-policy/dist/`).
- *
- * @example
- * packageRoot(); // '/path/to/upsu-confidentiality-policy'
- * @see P1
- */
-export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
-      } catch {}
-    }
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find the ${PACKAGE_NAME} package folder above ${from}`);
-    dir = up;
-  }
-}
+export { packageRoot } from '../engine/package-root.js';
 
 /**
  * Every valid scenario of every scenario table (`**\/*.cases.json`) under a rules folder, in path order, read
