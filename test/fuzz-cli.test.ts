@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rng } from './support/random-questions.js';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const TIME_LIMIT_MS = 30_000;
@@ -73,18 +74,6 @@ const JSON_FILES = new Set([
   'array.json',
   'proto.json',
 ]);
-
-/** A small deterministic PRNG (mulberry32), so the random files are the same on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALID = {
   question: 'disclosure',

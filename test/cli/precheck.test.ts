@@ -3,20 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastCaseExport, validateCase } from '../../src/audit/precheck.js';
 import { caseExport } from '../../src/facts/case-export.js';
+import { rng } from '../support/random-questions.js';
 import { ROOT } from './helpers.js';
 
 // The audit's hand-written pre-check must accept only what zod accepts, and return what zod returns.
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK: unknown[] = [
   null,
