@@ -241,6 +241,8 @@ async function pipeFile(path: string, w: Writable): Promise<void> {
 /**
  * The input in chunks (a file is read with `fs.read` into two buffers used in turn, so memory stays flat;
  * stdin as it arrives). A chunk is only valid until the next one is asked for: keep a copy of what must last.
+ * The next read of a file is started as soon as the chunk before it is handed over (into the other buffer,
+ * which the consumer gave back by asking for this chunk), so the disk and the audit work at the same time.
  */
 async function* readChunks(o: AuditOptions, chunkBytes: number): AsyncGenerator<Buffer> {
   if (o.input === '-') {
@@ -252,16 +254,24 @@ async function* readChunks(o: AuditOptions, chunkBytes: number): AsyncGenerator<
   // Near the end of a file of known size, smaller reads (so smaller batches): the threads finish together.
   const size = statSafe(o.input);
   let at = 0;
+  const readInto = (buf: Buffer) => {
+    const want = size !== undefined && size - at <= TAIL_BYTES ? Math.min(chunkBytes, TAIL_CHUNK) : chunkBytes;
+    return fh.read(buf, 0, want, null);
+  };
+  let reading: Promise<{ bytesRead: number }> | undefined = readInto(buffers[0] as Buffer);
   try {
     for (let turn = 0; ; turn ^= 1) {
       const buf = buffers[turn] as Buffer;
-      const want = size !== undefined && size - at <= TAIL_BYTES ? Math.min(chunkBytes, TAIL_CHUNK) : chunkBytes;
-      const { bytesRead } = await fh.read(buf, 0, want, null);
+      const { bytesRead } = await reading;
+      reading = undefined;
       if (bytesRead === 0) return;
       at += bytesRead;
+      reading = readInto(buffers[turn ^ 1] as Buffer);
       yield bytesRead === chunkBytes ? buf : buf.subarray(0, bytesRead);
     }
   } finally {
+    // A read still running when the consumer stops (an error, or the end) finishes before the file closes.
+    if (reading) await reading.catch(() => undefined);
     await fh.close();
   }
 }
