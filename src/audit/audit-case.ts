@@ -2,7 +2,8 @@ import { defaultPolicy } from '../decision/default-policy.js';
 import type { Decision } from '../decision/types.js';
 import type { Policy } from '../engine/policy.js';
 import type { CaseExport } from '../facts/case-export.js';
-import type { Party } from '../facts/common.js';
+import { type Party, ROLES } from '../facts/common.js';
+import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../facts/disclosure.js';
 import type { BreachQuestion, DisclosureQuestion } from '../facts/questions.js';
 
 /**
@@ -36,6 +37,12 @@ interface Template {
 
 const MEMO_LIMIT = 20_000;
 
+/** What a disclosure's findings need of its decision. */
+interface DisclosureAnswer {
+  readonly outcome: string;
+  readonly reasons: Decision['reasons'];
+}
+
 function memo<V>(map: Map<string, V>, key: string, make: () => V): V {
   let v = map.get(key);
   if (v === undefined) {
@@ -46,18 +53,71 @@ function memo<V>(map: Map<string, V>, key: string, make: () => V): V {
   return v;
 }
 
-// The name is length-prefixed, so no name can make two different parties share a key.
-const partyKey = (p: Party) =>
-  `${p.role}\u0001${p.name === undefined ? '-' : `${p.name.length}:${p.name}`}\u0001${p.involvedInCase}\u0001${p.appointedByUpsu}`;
+/** 1, 2, 3… for the values of an enum (0 stands for an absent optional value). */
+const codes = (values: readonly string[]): ReadonlyMap<unknown, number> => new Map(values.map((v, i) => [v, i + 1]));
+const ROLE = codes(ROLES);
+const KIND = codes(INFORMATION_KINDS);
+const PURPOSE = codes(PURPOSES);
+const METHOD = codes(CONSENT_METHODS);
+const GROUND = codes(BREACH_GROUNDS);
+/** An optional boolean as 0 (absent), 1 (false), 2 (true). */
+const tri = (b: boolean | undefined) => (b === undefined ? 0 : b ? 2 : 1);
 
-/** Everything of a disclosure question a decision can depend on (not the date it was made on). */
-function disclosureKey(d: Disclosure, objects: boolean): string {
+const PARTY_RADIX = (ROLES.length + 1) * 9;
+const AUTH_RADIX = 1 + ROLES.length * 2 * 3;
+const BREACH_RADIX = 1 + BREACH_GROUNDS.length * AUTH_RADIX;
+const CONSENT_RADIX = 1 + 2 * (CONSENT_METHODS.length + 1) * 3;
+
+/** A party without its name, as a number below {@link PARTY_RADIX}; -1 for a role not in the list. */
+function partyCode(p: Party): number {
+  const r = ROLE.get(p.role);
+  return r === undefined ? -1 : (r * 3 + tri(p.involvedInCase)) * 3 + tri(p.appointedByUpsu);
+}
+
+/**
+ * Everything of a disclosure question a decision can depend on, other than the parties' names (and not the
+ * date it was made on), as one whole number: each field is a digit in its own base, so two questions share a
+ * number only when they share every field. -1 when a value is not one the schema allows (never, for a
+ * validated case): such a question is asked every time.
+ */
+export function disclosureCode(d: Disclosure, objects: boolean): number {
+  const actor = partyCode(d.actor);
+  const recipient = partyCode(d.recipient);
+  const kind = KIND.get(d.information.kind);
+  const purpose = d.purpose === undefined ? 0 : PURPOSE.get(d.purpose);
+  if (actor < 0 || recipient < 0 || kind === undefined || purpose === undefined) return -1;
   const c = d.consent;
+  let consent = 0;
+  if (c) {
+    const method = c.method === undefined ? 0 : METHOD.get(c.method);
+    if (method === undefined) return -1;
+    consent = 1 + ((c.given ? 1 : 0) * (CONSENT_METHODS.length + 1) + method) * 3 + tri(c.recorded);
+  }
   const b = d.breach;
-  const a = b?.authorisation;
-  return `${partyKey(d.actor)}\u0002${partyKey(d.recipient)}\u0002${d.information.kind}\u0001${d.information.identifiable}\u0002${d.purpose}\u0002${
-    c ? `${c.given}\u0001${c.method}\u0001${c.recorded}` : '-'
-  }\u0002${objects}\u0002${b ? `${b.ground}\u0001${a ? `${a.decidedBy}\u0001${a.agreed}\u0001${a.writtenRecord}` : '-'}` : '-'}`;
+  let breach = 0;
+  if (b) {
+    const ground = GROUND.get(b.ground);
+    const a = b.authorisation;
+    const by = a ? ROLE.get(a.decidedBy) : 0;
+    if (ground === undefined || by === undefined) return -1;
+    const auth = a ? 1 + ((by - 1) * 2 + (a.agreed ? 1 : 0)) * 3 + tri(a.writtenRecord) : 0;
+    breach = 1 + (ground - 1) * AUTH_RADIX + auth;
+  }
+  // Below 2^53 (a double holds it exactly): see the radixes.
+  let k = actor * PARTY_RADIX + recipient;
+  k = (k * (INFORMATION_KINDS.length + 1) + kind) * 2 + (d.information.identifiable ? 1 : 0);
+  k = k * (PURPOSES.length + 1) + purpose;
+  k = k * CONSENT_RADIX + consent;
+  k = k * 2 + (objects ? 1 : 0);
+  return k * BREACH_RADIX + breach;
+}
+
+/** The parties' names ('' when neither has one; each name marked so that no two pairs of names share a key). */
+export function namesKey(d: Disclosure): string {
+  const a = d.actor.name;
+  const r = d.recipient.name;
+  if (a === undefined && r === undefined) return '';
+  return `${a === undefined ? '-' : `${a.length}:${a}`}\u0001${r === undefined ? '-' : `:${r}`}`;
 }
 
 /**
@@ -74,7 +134,9 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const ask = (q: Parameters<Policy['decideValid']>[0]) => policy.decideValid(q);
   const retention = new Map<string, readonly Template[]>();
   const recording = new Map<string, readonly Template[]>();
-  const disclosures = new Map<string, { outcome: string; reasons: Decision['reasons'] }>();
+  // Decisions by disclosure code, then by the parties' names.
+  const disclosures = new Map<number, Map<string, DisclosureAnswer>>();
+  let disclosureAnswers = 0;
 
   const retentionFindings = (c: CaseExport): readonly Template[] =>
     memo(retention, `${c.client.degreeStatus}\u0001${c.client.degreeCompletedOn ?? ''}`, () => {
@@ -109,12 +171,31 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
         : r.reasons.map((reason) => ({ code: reason.rule, clause: reason.clause, message: reason.text }));
     });
 
-  const disclosureDecision = (d: Disclosure, objects: boolean) =>
-    memo(disclosures, disclosureKey(d, objects), () => {
-      const { on: _on, ...fields } = d;
-      const r = ask({ question: 'disclosure', ...fields, clientObjectsToStaffSharing: objects } as DisclosureQuestion);
-      return { outcome: r.outcome, reasons: r.reasons };
-    });
+  const askDisclosure = (d: Disclosure, objects: boolean): DisclosureAnswer => {
+    const { on: _on, ...fields } = d;
+    const r = ask({ question: 'disclosure', ...fields, clientObjectsToStaffSharing: objects } as DisclosureQuestion);
+    return { outcome: r.outcome, reasons: r.reasons };
+  };
+
+  const disclosureDecision = (d: Disclosure, objects: boolean): DisclosureAnswer => {
+    const code = disclosureCode(d, objects);
+    if (code < 0) return askDisclosure(d, objects);
+    let byNames = disclosures.get(code);
+    const names = namesKey(d);
+    let answer = byNames?.get(names);
+    if (answer === undefined) {
+      answer = askDisclosure(d, objects);
+      if (disclosureAnswers >= MEMO_LIMIT) {
+        disclosures.clear();
+        disclosureAnswers = 0;
+        byNames = undefined;
+      }
+      if (!byNames) disclosures.set(code, (byNames = new Map()));
+      byNames.set(names, answer);
+      disclosureAnswers++;
+    }
+    return answer;
+  };
 
   const breachFindings = (id: string, b: Breach, i: number, out: Finding[]) => {
     const q: BreachQuestion = { question: 'breach', raisedBy: b.raisedBy, ground: b.ground, steps: b.steps };

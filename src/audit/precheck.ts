@@ -53,18 +53,6 @@ const CONSENT_KEYS = new Set(['given', 'method', 'recorded']);
 const BREACH_CLAIM_KEYS = new Set(['ground', 'authorisation']);
 const AUTH_KEYS = new Set(['decidedBy', 'agreed', 'writtenRecord']);
 
-/** The fields of a recorded disclosure, in the schema's order (unknown ones dropped). */
-const DISCLOSURE_FIELDS = [
-  'on',
-  'actor',
-  'recipient',
-  'information',
-  'purpose',
-  'consent',
-  'clientObjectsToStaffSharing',
-  'breach',
-] as const;
-
 function disclosure(v: unknown): Obj | undefined {
   if (!isObj(v)) return undefined;
   if (!optDate(v.on) || !party(v.actor) || !party(v.recipient)) return undefined;
@@ -93,8 +81,16 @@ function disclosure(v: unknown): Obj | undefined {
     )
       return undefined;
   }
+  // The schema's fields in its order, unknown ones dropped (written out: one object shape for every copy).
   const out: Obj = {};
-  for (const k of DISCLOSURE_FIELDS) if (k in v) out[k] = v[k];
+  if ('on' in v) out.on = v.on;
+  out.actor = v.actor;
+  out.recipient = v.recipient;
+  out.information = info;
+  if ('purpose' in v) out.purpose = v.purpose;
+  if ('consent' in v) out.consent = c;
+  if ('clientObjectsToStaffSharing' in v) out.clientObjectsToStaffSharing = v.clientObjectsToStaffSharing;
+  if ('breach' in v) out.breach = b;
   return out;
 }
 
