@@ -376,10 +376,11 @@ interface Pool {
 }
 
 /**
- * Batches queued per worker: one it works on, one waiting, so it never idles while this thread reads.
- * (`UPSU_AUDIT_QUEUE` is a tuning knob for bench/audit.mjs experiments.)
+ * Batches queued per worker: one it works on and three waiting, so it does not idle while this thread audits
+ * a batch of its own (about as long as one of the worker's: with only one waiting, a worker on a slower core
+ * idled 5–10 % of the time). (`UPSU_AUDIT_QUEUE` is a tuning knob for bench/audit.mjs experiments.)
  */
-const QUEUE_PER_WORKER = Number(process.env.UPSU_AUDIT_QUEUE ?? 2);
+const QUEUE_PER_WORKER = Number(process.env.UPSU_AUDIT_QUEUE ?? 4);
 
 function startPool(o: AuditOptions, threads: number, format: FormatSetup, accept: (r: BatchResult) => void): Pool {
   const url = o.workerUrl ?? new URL('./audit-worker.js', import.meta.url);
