@@ -134,6 +134,8 @@ if (o.auditCases > 0 && existsSync(here('./audit.mjs'))) {
   log(`auditing ${o.auditCases.toLocaleString('en-GB')} generated cases (bench/audit.mjs)…`);
   const args = [here('./audit.mjs'), '--cases', String(o.auditCases), '--runs', o.quick ? '1' : '3'];
   if (o.quick) args.push('--workers', '1');
+  // Full runs: also two --workers 1 audits side by side, the machine's own ceiling for two busy threads.
+  else args.push('--pair');
   const text = child(args);
   audit = JSON.parse(text.slice(0, text.indexOf('\n\n')));
 }
@@ -221,12 +223,21 @@ if (audit) {
   p();
   p(`### Audit (bench/audit.mjs, ${audit.cases.toLocaleString('en-GB')} generated cases)`);
   p();
-  p('| workers | seconds | cases/s | CPU s | cases per CPU-s | peak RSS (MB) |');
-  p('|---:|---:|---:|---:|---:|---:|');
+  p(
+    '| workers | seconds (best) | cases/s | speed-up (bests) | speed-up paired by round, median (min–max) | CPU s | cases per CPU-s | peak RSS (MB) |',
+  );
+  p('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of audit.results)
     p(
-      `| ${r.workers} | ${r.seconds.toFixed(2)} | ${r.casesPerSecond.toLocaleString('en-GB')} | ${r.cpuSeconds.toFixed(2)} | ${r.casesPerCpuSecond.toLocaleString('en-GB')} | ${r.peakRssMB} |`,
+      `| ${r.workers} | ${r.seconds.toFixed(2)} | ${r.casesPerSecond.toLocaleString('en-GB')} | ${r.speedup}× | ${r.pairedSpeedup ? `${r.pairedSpeedup.median}× (${r.pairedSpeedup.min}–${r.pairedSpeedup.max})` : '–'} | ${r.cpuSeconds.toFixed(2)} | ${r.casesPerCpuSecond.toLocaleString('en-GB')} | ${r.peakRssMB} |`,
     );
+  const pair = audit.twoSeparateProcesses;
+  if (pair) {
+    p();
+    p(
+      `Two \`--workers 1\` audits started together as separate processes (each the whole export): ${pair.seconds.toFixed(2)} s for both, ${pair.speedup}× one alone (paired by round: ${pair.pairedSpeedup.median}×, ${pair.pairedSpeedup.min}–${pair.pairedSpeedup.max}). No splitting of one export between two threads can do better on this machine.`,
+    );
+  }
 }
 const table = lines.join('\n');
 process.stdout.write(`${table}\n`);
