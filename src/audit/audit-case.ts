@@ -79,6 +79,11 @@ function partyCode(p: Party): number {
  * date it was made on), as one whole number: each field is a digit in its own base, so two questions share a
  * number only when they share every field. -1 when a value is not one the schema allows (never, for a
  * validated case): such a question is asked every time.
+ *
+ * @example
+ * const d = { actor: { role: 'adviser' }, recipient: { role: 'advice-lead' }, information: { kind: 'case-record', identifiable: true } };
+ * disclosureCode(d, false) === disclosureCode({ ...d, on: '2026-01-05' }, false); // true: the date is not asked
+ * disclosureCode(d, false) === disclosureCode(d, true); // false
  */
 export function disclosureCode(d: Disclosure, objects: boolean): number {
   const actor = partyCode(d.actor);
@@ -112,7 +117,13 @@ export function disclosureCode(d: Disclosure, objects: boolean): number {
   return k * BREACH_RADIX + breach;
 }
 
-/** The parties' names ('' when neither has one; each name marked so that no two pairs of names share a key). */
+/**
+ * The parties' names ('' when neither has one; each name marked so that no two pairs of names share a key).
+ *
+ * @example
+ * const information = { kind: 'presence', identifiable: true };
+ * namesKey({ actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'landlord' }, information }); // '-\u0001:landlord'
+ */
 export function namesKey(d: Disclosure): string {
   const a = d.actor.name;
   const r = d.recipient.name;
