@@ -252,8 +252,9 @@ if (o.out) {
 ${table}
 
 Notes:
-- The machine was shared with other builds and test runs while this ran (see the load average), so single
-  figures are noisy; the ratios are paired within each repetition, which is what the targets are about.
+- Single figures are noisy: the machine is a shared VM whose speed drifts, and the load average above counts
+  the benchmark's own processes as well as anything else running. The ratios are paired within each repetition
+  (the audit's within each round), which is what the targets are about.
 - Every baseline was checked first against \`evaluate\` on the same generated questions: the hand-written
   functions return identical decisions; Cedar allows exactly when \`evaluate\` permits (it answers allow/deny
   only, so it does less work than the others).
