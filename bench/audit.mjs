@@ -149,26 +149,16 @@ async function main() {
     // Paired within each round (the same moment of the machine): --workers N against that round's --workers 1.
     if (base)
       for (const r of results) {
-        const ratios = r.runs.map((x, i) => base.runs[i].seconds / x.seconds).sort((a, b) => a - b);
-        r.pairedSpeedup = {
-          median: +ratios[Math.floor(ratios.length / 2)].toFixed(2),
-          min: +ratios[0].toFixed(2),
-          max: +ratios[ratios.length - 1].toFixed(2),
-        };
+        r.pairedSpeedup = spread(r.runs.map((x, i) => base.runs[i].seconds / x.seconds));
       }
     let pair;
     if (pairs.length && base) {
       const seconds = Math.min(...pairs);
-      const ratios = pairs.map((p, i) => (2 * base.runs[i].seconds) / p).sort((a, b) => a - b);
       pair = {
         seconds: +seconds.toFixed(3),
         // Two exports audited in `seconds`, against one in the best --workers 1 time.
         speedup: +((2 * base.seconds) / seconds).toFixed(2),
-        pairedSpeedup: {
-          median: +ratios[Math.floor(ratios.length / 2)].toFixed(2),
-          min: +ratios[0].toFixed(2),
-          max: +ratios[ratios.length - 1].toFixed(2),
-        },
+        pairedSpeedup: spread(pairs.map((p, i) => (2 * base.runs[i].seconds) / p)),
         runs: pairs.map((x) => +x.toFixed(3)),
       };
     }
@@ -199,6 +189,12 @@ async function main() {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Median (the upper one of an even count), min and max of ratios, to 2 decimals. */
+function spread(ratios) {
+  const s = [...ratios].sort((a, b) => a - b);
+  return { median: +s[Math.floor(s.length / 2)].toFixed(2), min: +s[0].toFixed(2), max: +s[s.length - 1].toFixed(2) };
 }
 
 /** Lines of an existing export (for --file), read in chunks: a 1M-line export is ~440 MB. */

@@ -43,7 +43,7 @@ interface DisclosureAnswer {
   readonly reasons: Decision['reasons'];
 }
 
-function memo<V>(map: Map<string, V>, key: string, make: () => V): V {
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let v = map.get(key);
   if (v === undefined) {
     v = make();
@@ -132,6 +132,22 @@ export function namesKey(d: Disclosure): string {
 }
 
 /**
+ * What the audit remembers a disclosure's decision by: its {@link disclosureCode}, joined with its
+ * {@link namesKey} when the parties have names (a number, or a string); `undefined` when it has no code.
+ *
+ * @example
+ * const information = { kind: 'case-record', identifiable: true };
+ * disclosureMemoKey({ actor: { role: 'adviser' }, recipient: { role: 'advice-lead' }, information }, false); // a number
+ * disclosureMemoKey({ actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'landlord' }, information }, false); // a string
+ */
+export function disclosureMemoKey(d: Disclosure, objects: boolean): number | string | undefined {
+  const code = disclosureCode(d, objects);
+  if (code < 0) return undefined;
+  const names = namesKey(d);
+  return names === '' ? code : `${code}\u0002${names}`;
+}
+
+/**
  * Builds an auditor for one audit date and policy. It asks the policy the same questions as {@link auditCase}
  * and remembers the answers to questions that recur across cases (the same retention status and completion
  * date, the same kind of disclosure): the policy is a pure function of the question, so this changes only
@@ -145,9 +161,8 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const ask = (q: Parameters<Policy['decideValid']>[0]) => policy.decideValid(q);
   const retention = new Map<string, readonly Template[]>();
   const recording = new Map<string, readonly Template[]>();
-  // Decisions by disclosure code, then by the parties' names.
-  const disclosures = new Map<number, Map<string, DisclosureAnswer>>();
-  let disclosureAnswers = 0;
+  // Decisions by disclosure code (a number), or by code and the parties' names (a string) when they have any.
+  const disclosures = new Map<number | string, DisclosureAnswer>();
 
   const retentionFindings = (c: CaseExport): readonly Template[] =>
     memo(retention, `${c.client.degreeStatus}\u0001${c.client.degreeCompletedOn ?? ''}`, () => {
@@ -189,23 +204,8 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   };
 
   const disclosureDecision = (d: Disclosure, objects: boolean): DisclosureAnswer => {
-    const code = disclosureCode(d, objects);
-    if (code < 0) return askDisclosure(d, objects);
-    let byNames = disclosures.get(code);
-    const names = namesKey(d);
-    let answer = byNames?.get(names);
-    if (answer === undefined) {
-      answer = askDisclosure(d, objects);
-      if (disclosureAnswers >= MEMO_LIMIT) {
-        disclosures.clear();
-        disclosureAnswers = 0;
-        byNames = undefined;
-      }
-      if (!byNames) disclosures.set(code, (byNames = new Map()));
-      byNames.set(names, answer);
-      disclosureAnswers++;
-    }
-    return answer;
+    const key = disclosureMemoKey(d, objects);
+    return key === undefined ? askDisclosure(d, objects) : memo(disclosures, key, () => askDisclosure(d, objects));
   };
 
   const breachFindings = (id: string, b: Breach, i: number, out: Finding[]) => {
