@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Throughput and memory of `upsu-policy audit` on a generated export (default 1,000,000 cases, written to a
 // temporary folder and removed afterwards). Runs the built CLI (`npm run build` first) once per run for each
-// worker count, with the report going to /dev/null, and takes the best run (other processes on the machine
-// make single runs noisy: the load average is printed with the results). Prints JSON, then a table.
+// worker count, with the report going to /dev/null, in rounds (every configuration once per round), and reports
+// the median run with the spread (min–max) over the rounds, speed-ups paired within each round, and the best
+// run beside them (other processes on the machine make single runs noisy: the load average is printed with
+// the results). Prints JSON, then a table.
 //
-//   node bench/audit.mjs                         # 1,000,000 cases, --workers 1 and 2, 3 runs each
+//   node bench/audit.mjs                         # 1,000,000 cases, --workers 1 and 2, 5 rounds
 //   node bench/audit.mjs --cases 200000 --runs 1 --workers 1,2,4 --format sarif
 //   node bench/audit.mjs --file /tmp/export.ndjson   # an existing export
 //   node bench/audit.mjs --pair                  # also: two --workers 1 audits side by side (the machine's ceiling)
@@ -17,13 +19,14 @@ import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSyn
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { auditTable } from './lib/audit-table.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.js');
 const AS_OF = '2026-09-01';
 
 function options(argv) {
-  const o = { cases: 1_000_000, runs: 3, workers: [1, 2], format: 'json', file: undefined, seed: 7, pair: false };
+  const o = { cases: 1_000_000, runs: 5, workers: [1, 2], format: 'json', file: undefined, seed: 7, pair: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => argv[++i];
@@ -127,15 +130,20 @@ async function main() {
       }
     }
     for (const [workers, runs] of runsOf) {
-      const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+      const seconds = runs.map((r) => r.seconds);
+      const cpu = runs.map((r) => r.cpuSeconds);
       results.push({
         workers,
-        seconds: +best.seconds.toFixed(3),
-        casesPerSecond: Math.round(cases / best.seconds),
+        // The median run, and the spread over the rounds.
+        seconds: +median(seconds).toFixed(3),
+        secondsMin: +Math.min(...seconds).toFixed(3),
+        secondsMax: +Math.max(...seconds).toFixed(3),
+        casesPerSecond: Math.round(cases / median(seconds)),
+        bestCasesPerSecond: Math.round(cases / Math.min(...seconds)),
         peakRssMB: Math.round(Math.max(...runs.map((r) => r.peakRssMB))),
         // CPU time of all the process's threads: what the audit costs, whatever else the machine is doing.
-        cpuSeconds: +best.cpuSeconds.toFixed(3),
-        casesPerCpuSecond: Math.round(cases / best.cpuSeconds),
+        cpuSeconds: +median(cpu).toFixed(3),
+        casesPerCpuSecond: Math.round(cases / median(cpu)),
         runs: runs.map((r) => ({
           seconds: +r.seconds.toFixed(3),
           cpuSeconds: +r.cpuSeconds.toFixed(3),
@@ -145,7 +153,6 @@ async function main() {
       });
     }
     const base = results.find((r) => r.workers === 1);
-    for (const r of results) r.speedup = base ? +(r.casesPerSecond / base.casesPerSecond).toFixed(2) : null;
     // Paired within each round (the same moment of the machine): --workers N against that round's --workers 1.
     if (base)
       for (const r of results) {
@@ -153,11 +160,10 @@ async function main() {
       }
     let pair;
     if (pairs.length && base) {
-      const seconds = Math.min(...pairs);
       pair = {
-        seconds: +seconds.toFixed(3),
-        // Two exports audited in `seconds`, against one in the best --workers 1 time.
-        speedup: +((2 * base.seconds) / seconds).toFixed(2),
+        seconds: +median(pairs).toFixed(3),
+        // Two exports audited in that time, against one in the median --workers 1 time.
+        speedup: +((2 * base.seconds) / median(pairs)).toFixed(2),
         pairedSpeedup: spread(pairs.map((p, i) => (2 * base.runs[i].seconds) / p)),
         runs: pairs.map((x) => +x.toFixed(3)),
       };
@@ -170,31 +176,31 @@ async function main() {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
       loadAverage: loadavg().map((x) => +x.toFixed(2)),
-      note: 'best of the runs by wall time (process start included); cpuSeconds: user+system of all threads of that run; peak RSS: the largest seen, all threads. With other processes busy (see loadAverage) wall-time figures and the speed-up understate what idle cores give.',
+      note: 'seconds: the median run by wall time (process start included), with min–max over the rounds; bestCasesPerSecond: the fastest run; cpuSeconds: user+system of all threads, median; peak RSS: the largest seen, all threads; speed-ups paired within each round. With other processes busy (see loadAverage) wall-time figures and the speed-up understate what idle cores give.',
       results,
       ...(pair ? { twoSeparateProcesses: pair } : {}),
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n\n`);
-    process.stdout.write(
-      '| workers | seconds (best) | cases/s | speed-up (bests) | speed-up paired by round, median (min–max) | CPU s | cases per CPU-s | peak RSS (MB) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n',
-    );
-    for (const r of results)
-      process.stdout.write(
-        `| ${r.workers} | ${r.seconds.toFixed(2)} | ${r.casesPerSecond.toLocaleString('en-GB')} | ${r.speedup ?? '–'}× | ${r.pairedSpeedup ? `${r.pairedSpeedup.median}× (${r.pairedSpeedup.min}–${r.pairedSpeedup.max})` : '–'} | ${r.cpuSeconds.toFixed(2)} | ${r.casesPerCpuSecond.toLocaleString('en-GB')} | ${r.peakRssMB} |\n`,
-      );
-    if (pair)
-      process.stdout.write(
-        `\nTwo --workers 1 audits side by side (separate processes): ${pair.seconds.toFixed(2)} s for both (best), ${pair.speedup}× one alone; paired by round ${pair.pairedSpeedup.median}× (${pair.pairedSpeedup.min}–${pair.pairedSpeedup.max}): about the most two busy threads get from this machine.\n`,
-      );
+    process.stdout.write(`${auditTable(report).join('\n')}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-/** Median (the upper one of an even count), min and max of ratios, to 2 decimals. */
+/** The median (of an even count, the mean of the middle two). */
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Median, min and max of ratios, to 2 decimals. */
 function spread(ratios) {
-  const s = [...ratios].sort((a, b) => a - b);
-  return { median: +s[Math.floor(s.length / 2)].toFixed(2), min: +s[0].toFixed(2), max: +s[s.length - 1].toFixed(2) };
+  return {
+    median: +median(ratios).toFixed(2),
+    min: +Math.min(...ratios).toFixed(2),
+    max: +Math.max(...ratios).toFixed(2),
+  };
 }
 
 /** Lines of an existing export (for --file), read in chunks: a 1M-line export is ~440 MB. */

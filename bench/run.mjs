@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { auditTable } from './lib/audit-table.mjs';
 import { loadGenerator } from './lib/questions.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -132,7 +133,7 @@ for (let i = 0; i < o.coldRuns; i++) {
 let audit = null;
 if (o.auditCases > 0 && existsSync(here('./audit.mjs'))) {
   log(`auditing ${o.auditCases.toLocaleString('en-GB')} generated cases (bench/audit.mjs)…`);
-  const args = [here('./audit.mjs'), '--cases', String(o.auditCases), '--runs', o.quick ? '1' : '3'];
+  const args = [here('./audit.mjs'), '--cases', String(o.auditCases), '--runs', o.quick ? '1' : String(o.reps)];
   if (o.quick) args.push('--workers', '1');
   // Full runs: also two --workers 1 audits side by side, the machine's own ceiling for two busy threads.
   else args.push('--pair');
@@ -221,23 +222,9 @@ p(
 p(`| for reference: \`import('zod')\` alone | ${fmt(median(zodCold))} | ${spread(zodCold)} |`);
 if (audit) {
   p();
-  p(`### Audit (bench/audit.mjs, ${audit.cases.toLocaleString('en-GB')} generated cases)`);
+  p('### Audit (bench/audit.mjs)');
   p();
-  p(
-    '| workers | seconds (best) | cases/s | speed-up (bests) | speed-up paired by round, median (min–max) | CPU s | cases per CPU-s | peak RSS (MB) |',
-  );
-  p('|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of audit.results)
-    p(
-      `| ${r.workers} | ${r.seconds.toFixed(2)} | ${r.casesPerSecond.toLocaleString('en-GB')} | ${r.speedup}× | ${r.pairedSpeedup ? `${r.pairedSpeedup.median}× (${r.pairedSpeedup.min}–${r.pairedSpeedup.max})` : '–'} | ${r.cpuSeconds.toFixed(2)} | ${r.casesPerCpuSecond.toLocaleString('en-GB')} | ${r.peakRssMB} |`,
-    );
-  const pair = audit.twoSeparateProcesses;
-  if (pair) {
-    p();
-    p(
-      `Two \`--workers 1\` audits started together as separate processes (each the whole export): ${pair.seconds.toFixed(2)} s for both, ${pair.speedup}× one alone (paired by round: ${pair.pairedSpeedup.median}×, ${pair.pairedSpeedup.min}–${pair.pairedSpeedup.max}). No splitting of one export between two threads can do better on this machine.`,
-    );
-  }
+  for (const l of auditTable(audit)) p(l);
 }
 const table = lines.join('\n');
 process.stdout.write(`${table}\n`);
