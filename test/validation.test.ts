@@ -319,3 +319,40 @@ describe('PolicyInputError message', () => {
     }
   });
 });
+
+describe('arrays over their maximum', () => {
+  it('are one too-big issue, not one per element', async () => {
+    const { safeEvaluate } = await import('../src/index.js');
+    const q = {
+      question: 'statistics-release',
+      actor: { role: 'adviser' },
+      recipient: { role: 'university-staff' },
+      fields: Array.from({ length: 500_000 }, () => 0),
+      smallestCount: -1,
+    };
+    const r = safeEvaluate(q);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues.map((i) => [i.code, i.path])).toEqual([
+        ['too-big', ['fields']],
+        ['too-small', ['smallestCount']],
+      ]);
+  });
+
+  it('within their maximum, every element is still checked', async () => {
+    const { safeEvaluate } = await import('../src/index.js');
+    const q = {
+      question: 'statistics-release',
+      actor: { role: 'adviser' },
+      recipient: { role: 'university-staff' },
+      fields: [0, 'ward', 0],
+    };
+    const r = safeEvaluate(q);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues.map((i) => i.path)).toEqual([
+        ['fields', 0],
+        ['fields', 2],
+      ]);
+  });
+});

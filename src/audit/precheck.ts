@@ -1,6 +1,6 @@
 import type { Issue } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
-import { type CaseExport, caseExport } from '../facts/case-export.js';
+import { type CaseExport, caseExport, MAX_BREACHES, MAX_DISCLOSURES } from '../facts/case-export.js';
 import { ROLES } from '../facts/common.js';
 import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../facts/disclosure.js';
 import { DEGREE_STATUSES } from '../facts/simple-questions.js';
@@ -156,7 +156,7 @@ export function fastCaseExport(v: unknown): CaseExport | undefined {
   if ('disclosures' in v) {
     const ds = v.disclosures;
     if (ds !== undefined) {
-      if (!Array.isArray(ds)) return undefined;
+      if (!Array.isArray(ds) || ds.length > MAX_DISCLOSURES) return undefined;
       const list: Obj[] = new Array(ds.length);
       for (let i = 0; i < ds.length; i++) {
         const d = disclosure(ds[i]);
@@ -169,7 +169,7 @@ export function fastCaseExport(v: unknown): CaseExport | undefined {
   if ('breaches' in v) {
     const bs = v.breaches;
     if (bs !== undefined) {
-      if (!Array.isArray(bs)) return undefined;
+      if (!Array.isArray(bs) || bs.length > MAX_BREACHES) return undefined;
       const list: Obj[] = new Array(bs.length);
       for (let i = 0; i < bs.length; i++) {
         const b = breach(bs[i]);
@@ -192,7 +192,8 @@ export type CaseCheck = { ok: true; value: CaseExport } | { ok: false; issues: I
 
 /**
  * Validates one parsed case-export line: the fast path, falling back to `caseExport.safeParse` for anything
- * the fast path does not accept (which also builds the issue report).
+ * the fast path does not accept (which also builds the issue report; zod reports an array over its maximum
+ * once, `too-big`, without checking its elements).
  *
  * @example
  * validateCase({ id: 'C-1', client: {} }); // { ok: false, issues: [{ path: ['client', 'degreeStatus'], code: 'required', … }] }

@@ -4,6 +4,11 @@ import { isoDate } from './common.js';
 import { recordedDisclosure } from './disclosure.js';
 import { DEGREE_STATUSES } from './simple-questions.js';
 
+/** Most disclosures one exported case may record (more: the line is invalid, `too-big`). */
+export const MAX_DISCLOSURES = 10_000;
+/** Most breaches one exported case may record (each has at most 1,000 steps). */
+export const MAX_BREACHES = 1_000;
+
 /**
  * One case of a case-management export (one NDJSON line). Fields the contract does not name (client
  * names, emails, student ids…) are ignored and dropped, never echoed.
@@ -21,8 +26,8 @@ export const caseExport = z.object({
     consentToRecord: z.boolean().optional(),
     objectsToStaffSharing: z.boolean().optional(),
   }),
-  disclosures: z.array(recordedDisclosure).optional(),
-  breaches: z.array(z.object(breachFields)).optional(),
+  disclosures: z.array(recordedDisclosure).max(MAX_DISCLOSURES).optional(),
+  breaches: z.array(z.object(breachFields)).max(MAX_BREACHES).optional(),
   destroyedOn: isoDate.nullable().optional(),
 });
 

@@ -250,6 +250,26 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     }
   });
 
+  it('a line with millions of malformed disclosures is one too-big problem, found in seconds; the rest is audited', () => {
+    // Before `disclosures` had a maximum, zod checked every element: this line alone took minutes and
+    // 4.6 GB, then crashed the audit with no report.
+    const lines = CLEAN_CASES.map((c) => JSON.stringify(c));
+    const file = join(dir, 'huge-line.ndjson');
+    const huge = `{"id":"X","client":{"degreeStatus":"studying"},"disclosures":[${'{},'.repeat(1_500_000)}{}]}`;
+    writeFileSync(file, `${lines[0]}\n${huge}\n${lines[1]}\n`);
+    for (const workers of ['1', '2']) {
+      const t = Date.now();
+      const r = audit(file, '--format', 'json', '--workers', workers);
+      expect(Date.now() - t).toBeLessThan(20_000);
+      expect(r.code).toBe(2);
+      const j = JSON.parse(r.stdout);
+      expect(j.invalidLines).toEqual([
+        { line: 2, issues: [expect.objectContaining({ code: 'too-big', path: ['disclosures'] })] },
+      ]);
+      expect(j.summary).toMatchObject({ lines: 3, cases: 2 });
+    }
+  }, 60_000);
+
   it('an empty export is audited: no cases, exit 0', () => {
     const file = join(dir, 'empty.ndjson');
     writeFileSync(file, '');

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastCaseExport, validateCase } from '../../src/audit/precheck.js';
-import { caseExport } from '../../src/facts/case-export.js';
+import { caseExport, MAX_BREACHES, MAX_DISCLOSURES } from '../../src/facts/case-export.js';
+import { fromZodIssues } from '../../src/facts/validate.js';
 import { rng } from '../support/random-questions.js';
 import { ROOT } from './helpers.js';
 
@@ -95,6 +96,8 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
       const checked = validateCase(v);
       expect(checked.ok).toBe(z.success);
       if (checked.ok) expect(checked.value).toEqual(z.data);
+      // No array here is over its maximum: the report is zod's, issue for issue.
+      else if (!z.success) expect(checked.issues).toEqual(fromZodIssues(z.error.issues, v));
     }
     expect(accepted).toBeGreaterThan(1000);
     expect(rejected).toBeGreaterThan(1000);
@@ -105,5 +108,65 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
       expect(validateCase(v).ok).toBe(caseExport.safeParse(v).success);
       if (fastCaseExport(v) !== undefined) expect(caseExport.safeParse(v).success).toBe(true);
     }
+  });
+});
+
+describe('arrays over their maximum', () => {
+  const disclosure = {
+    on: '2026-01-05',
+    actor: { role: 'adviser' },
+    recipient: { role: 'advice-lead' },
+    information: { kind: 'case-record', identifiable: true },
+  };
+  const base = { id: 'C-1', client: { degreeStatus: 'studying' } };
+
+  it('accepts exactly MAX_DISCLOSURES disclosures, on the fast path, with zod agreeing', () => {
+    const c = { ...base, disclosures: Array.from({ length: MAX_DISCLOSURES }, () => disclosure) };
+    const z = caseExport.safeParse(c);
+    expect(z.success).toBe(true);
+    expect(fastCaseExport(c)).toEqual(z.data);
+    expect(validateCase(c)).toEqual({ ok: true, value: z.data });
+  });
+
+  it('reports one more as one too-big issue, as zod does', () => {
+    const c = { ...base, disclosures: Array.from({ length: MAX_DISCLOSURES + 1 }, () => disclosure) };
+    expect(fastCaseExport(c)).toBeUndefined();
+    const z = caseExport.safeParse(c);
+    expect(z.success).toBe(false);
+    const checked = validateCase(c);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(checked.issues).toEqual(fromZodIssues(z.error?.issues ?? [], c));
+      expect(checked.issues.map((i) => [i.code, i.path])).toEqual([['too-big', ['disclosures']]]);
+    }
+  });
+
+  it('reports two million malformed disclosures once, without checking each (and still reports the rest)', () => {
+    const c = {
+      id: 'C-2',
+      client: { degreeStatus: 'graduated' },
+      disclosures: Array.from({ length: 2_000_000 }, () => ({})),
+      breaches: [{ raisedBy: 'adviser', ground: 'harm', steps: Array.from({ length: 1001 }, () => ({ step: 'x' })) }],
+    };
+    const t = performance.now();
+    const checked = validateCase(c);
+    // Without a maximum, zod checks every element: millions of issues, gigabytes, minutes.
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok)
+      expect(checked.issues.map((i) => [i.code, i.path])).toEqual([
+        ['invalid-value', ['client', 'degreeStatus']],
+        ['too-big', ['disclosures']],
+        ['too-big', ['breaches', 0, 'steps']],
+      ]);
+  });
+
+  it('reports more than MAX_BREACHES breaches as too-big', () => {
+    const breach = { raisedBy: 'adviser', ground: 'harm', steps: [] };
+    const c = { ...base, breaches: Array.from({ length: MAX_BREACHES + 1 }, () => breach) };
+    expect(fastCaseExport(c)).toBeUndefined();
+    const checked = validateCase(c);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.issues.map((i) => i.code)).toEqual(['too-big']);
   });
 });
