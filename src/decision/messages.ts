@@ -7,9 +7,10 @@ export interface IssueDetail {
   limit?: number | bigint;
 }
 
+// The whole input (a question, or a line of a case export) when the path is empty.
 const where = (path: readonly (string | number)[]) =>
   path.length === 0
-    ? 'The question'
+    ? 'The input'
     : `\`${path
         .map((p) => (typeof p === 'number' ? `[${p}]` : p))
         .join('.')
@@ -30,7 +31,7 @@ export const MESSAGES: Readonly<Record<IssueCode, (path: readonly (string | numb
     `${where(p)} must be ${d.expected === 'object' ? 'an object' : d.expected === 'array' ? 'an array' : `a ${d.expected ?? 'value of another type'}`}.`,
   required: (p) => `${where(p)} is required.`,
   'unknown-question': (_p, d) => `\`question\` must be one of: ${list(d.options)}.`,
-  'unknown-field': (p) => `${where(p)} is not a field this question takes.`,
+  'unknown-field': (p) => `${where(p)} is not a known field here.`,
   'invalid-value': (p, d) => `${where(p)} must be one of: ${list(d.options)}.`,
   'invalid-date': (p) => `${where(p)} must be a real calendar date written YYYY-MM-DD.`,
   'too-small': (p, d) => `${where(p)} is below its minimum (${String(d.limit)}).`,
