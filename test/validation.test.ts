@@ -321,16 +321,22 @@ describe('PolicyInputError message', () => {
 });
 
 describe('arrays over their maximum', () => {
+  const release = (fields: unknown[], more: Record<string, unknown> = {}) => ({
+    question: 'statistics-release',
+    actor: { role: 'adviser' },
+    recipient: { role: 'university-staff' },
+    fields,
+    ...more,
+  });
+
   it('are one too-big issue, not one per element', async () => {
     const { safeEvaluate } = await import('../src/index.js');
-    const q = {
-      question: 'statistics-release',
-      actor: { role: 'adviser' },
-      recipient: { role: 'university-staff' },
-      fields: Array.from({ length: 500_000 }, () => 0),
-      smallestCount: -1,
-    };
-    const r = safeEvaluate(q);
+    const r = safeEvaluate(
+      release(
+        Array.from({ length: 500_000 }, () => 0),
+        { smallestCount: -1 },
+      ),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.issues.map((i) => [i.code, i.path])).toEqual([
@@ -341,13 +347,7 @@ describe('arrays over their maximum', () => {
 
   it('within their maximum, every element is still checked', async () => {
     const { safeEvaluate } = await import('../src/index.js');
-    const q = {
-      question: 'statistics-release',
-      actor: { role: 'adviser' },
-      recipient: { role: 'university-staff' },
-      fields: [0, 'ward', 0],
-    };
-    const r = safeEvaluate(q);
+    const r = safeEvaluate(release([0, 'ward', 0]));
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.issues.map((i) => i.path)).toEqual([
