@@ -13,6 +13,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { auditTable } from './lib/audit-table.mjs';
 import { loadGenerator } from './lib/questions.mjs';
+import { median } from './lib/stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -142,12 +143,6 @@ if (o.auditCases > 0 && existsSync(here('./audit.mjs'))) {
 }
 
 // 5. Report.
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => {
-  const s = sorted(xs);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 const spread = (xs) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
 const us = (key) => (results.get(key) ?? []).map((r) => r.us);

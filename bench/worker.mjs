@@ -3,6 +3,7 @@
 //   ENGINE: evaluate | handwritten | jre | engine (evaluateWithEngine) | cedar
 import { fileURLToPath } from 'node:url';
 import { loadGenerator } from './lib/questions.mjs';
+import { median } from './lib/stats.mjs';
 
 const [engine, kind, nArg, seedArg] = process.argv.slice(2);
 const n = Number(nArg);
@@ -73,8 +74,7 @@ for (let c = 0; c < CHUNKS; c++) {
   total += ns;
   per.push(ns / 1000 / (to - from));
 }
-per.sort((a, b) => a - b);
-const us = CHUNKS % 2 ? per[CHUNKS >> 1] : (per[CHUNKS / 2 - 1] + per[CHUNKS / 2]) / 2;
+const us = median(per);
 if (sink !== n + warmed) throw new Error('an engine returned nothing');
 process.stdout.write(
   `${JSON.stringify({ engine, kind, n, us, meanUs: total / 1000 / n, rssMB: (process.resourceUsage().maxRSS * 1024) / 1048576 })}\n`,
