@@ -1,5 +1,6 @@
 import type { Issue } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
+import { MAX_STEPS } from '../facts/breach.js';
 import { type CaseExport, caseExport, MAX_BREACHES, MAX_DISCLOSURES } from '../facts/case-export.js';
 import { ROLES } from '../facts/common.js';
 import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../facts/disclosure.js';
@@ -121,7 +122,7 @@ function step(v: unknown): boolean {
 function breach(v: unknown): Obj | undefined {
   if (!isObj(v) || !roles.has(v.raisedBy) || !grounds.has(v.ground)) return undefined;
   const steps = v.steps;
-  if (!Array.isArray(steps) || steps.length > 1000) return undefined;
+  if (!Array.isArray(steps) || steps.length > MAX_STEPS) return undefined;
   for (const s of steps) if (!step(s)) return undefined;
   return { raisedBy: v.raisedBy, ground: v.ground, steps };
 }

@@ -21,10 +21,13 @@ export const breachStep = z.discriminatedUnion('step', [
 
 export const STEP_KINDS = ['raised', 'discussed', 'decided', 'recorded', 'disclosed'] as const;
 
+/** Most steps one breach may record (more: `too-big`). */
+export const MAX_STEPS = 1_000;
+
 export const breachFields = {
   raisedBy: role,
   ground: z.enum(BREACH_GROUNDS),
-  steps: z.array(breachStep).max(1000),
+  steps: z.array(breachStep).max(MAX_STEPS),
 };
 
 /** `breach`: where does this breach-of-confidentiality case stand? (5.1–5.5) */

@@ -6,7 +6,7 @@ import { DEGREE_STATUSES } from './simple-questions.js';
 
 /** Most disclosures one exported case may record (more: the line is invalid, `too-big`). */
 export const MAX_DISCLOSURES = 10_000;
-/** Most breaches one exported case may record (each has at most 1,000 steps). */
+/** Most breaches one exported case may record (each has at most `MAX_STEPS` steps). */
 export const MAX_BREACHES = 1_000;
 
 /**
