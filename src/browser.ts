@@ -2,7 +2,7 @@
 // `window.upsuPolicy` so a page (the docs' checker) can script it.
 import { evaluate, safeEvaluate } from './decision/evaluate.js';
 import { createPolicy } from './engine/policy.js';
-import { QUESTION_KINDS } from './facts/questions.js';
+import { QUESTION_KINDS } from './facts/constants.js';
 import { bundledRules } from './generated/rules.js';
 
 /**

@@ -24,8 +24,8 @@ export { createPolicy, type Policy, type PolicyOptions, type SafeResult } from '
 export type { ConditionJson, RuleBundle, RuleJson } from './engine/rule-schema.js';
 export type { CaseExport } from './facts/case-export.js';
 export { caseExport } from './facts/case-export.js';
-export type { Party, Role } from './facts/common.js';
-export { ROLES } from './facts/common.js';
+export type { Party } from './facts/common.js';
+export { QUESTION_KINDS, type QuestionKind, ROLES, type Role } from './facts/constants.js';
 export { jsonSchema } from './facts/json-schema.js';
 export type {
   AccessQuestion,
@@ -34,7 +34,6 @@ export type {
   DisclosureQuestion,
   PolicyReviewQuestion,
   Question,
-  QuestionKind,
   QuestionOf,
   RecordingQuestion,
   RetentionQuestion,
@@ -43,5 +42,5 @@ export type {
   StorageQuestion,
   SubjectAccessQuestion,
 } from './facts/questions.js';
-export { QUESTION_KINDS, questionSchemas } from './facts/questions.js';
+export { questionSchemas } from './facts/questions.js';
 export { bundledRules } from './generated/rules.js';

@@ -4,8 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isCalendarDate } from '../src/derive/dates.js';
+import { QUESTION_KINDS } from '../src/facts/constants.js';
+import { describeSchema } from '../src/facts/describe-schema.js';
 import { compileChecker, fastChecker, fastDecisionChecker, isCalendarDateFast } from '../src/facts/fast-validate.js';
-import { QUESTION_KINDS, questionSchemas } from '../src/facts/questions.js';
+import { questionSchemas } from '../src/facts/questions.js';
 import { validateQuestion } from '../src/facts/validate.js';
 import { mutate, randomQuestions, rng } from './support/random-questions.js';
 
@@ -156,12 +158,13 @@ describe('fast validation (checker compiled from the zod schemas)', () => {
     for (const s of strings) expect(isCalendarDateFast(s), String(s)).toBe(isCalendarDate(s));
   });
 
-  it('does not compile a schema it cannot mirror (zod then validates alone)', () => {
-    expect(compileChecker(z.string().transform((s) => s.length))).toBeNull();
-    expect(compileChecker(z.string().refine((s) => s.length > 2))).toBeNull();
-    expect(compileChecker(z.object({ a: z.string() }).catchall(z.number()))).toBeNull();
-    expect(compileChecker(z.number().default(3))).toBeNull();
-    const plain = compileChecker(z.object({ a: z.string(), b: z.number().int().min(1).optional() }));
+  it('does not describe a schema it cannot mirror (zod then validates alone)', () => {
+    expect(describeSchema(z.string().transform((s) => s.length))).toBeNull();
+    expect(describeSchema(z.string().refine((s) => s.length > 2))).toBeNull();
+    expect(describeSchema(z.object({ a: z.string() }).catchall(z.number()))).toBeNull();
+    expect(describeSchema(z.number().default(3))).toBeNull();
+    expect(compileChecker(null)).toBeNull();
+    const plain = compileChecker(describeSchema(z.object({ a: z.string(), b: z.number().int().min(1).optional() })));
     expect(plain?.({ a: 'x', extra: true })).toEqual({ a: 'x' });
     expect(plain?.({ a: 'x', b: 0 })).toBeNull();
   });

@@ -2,8 +2,8 @@ import { defaultPolicy } from '../decision/default-policy.js';
 import type { Decision } from '../decision/types.js';
 import type { Policy } from '../engine/policy.js';
 import type { CaseExport } from '../facts/case-export.js';
-import { type Party, ROLES } from '../facts/common.js';
-import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../facts/disclosure.js';
+import type { Party } from '../facts/common.js';
+import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES, ROLES } from '../facts/constants.js';
 import type { BreachQuestion, DisclosureQuestion } from '../facts/questions.js';
 
 /**

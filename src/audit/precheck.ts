@@ -1,10 +1,17 @@
 import type { Issue } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
-import { MAX_STEPS } from '../facts/breach.js';
-import { type CaseExport, caseExport, MAX_BREACHES, MAX_DISCLOSURES } from '../facts/case-export.js';
-import { ROLES } from '../facts/common.js';
-import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../facts/disclosure.js';
-import { DEGREE_STATUSES } from '../facts/simple-questions.js';
+import { type CaseExport, caseExport } from '../facts/case-export.js';
+import {
+  BREACH_GROUNDS,
+  CONSENT_METHODS,
+  DEGREE_STATUSES,
+  INFORMATION_KINDS,
+  MAX_BREACHES,
+  MAX_DISCLOSURES,
+  MAX_STEPS,
+  PURPOSES,
+  ROLES,
+} from '../facts/constants.js';
 import { fromZodIssues } from '../facts/validate.js';
 
 // A hand-written fast path for validating a case-export line. It accepts a value only when the zod schema

@@ -1,5 +1,4 @@
-import type { Role } from '../facts/common.js';
-import type { QuestionKind } from '../facts/questions.js';
+import type { QuestionKind, Role } from '../facts/constants.js';
 
 /**
  * Why the outcome is what it is: one entry per rule that fired and agrees with the outcome.

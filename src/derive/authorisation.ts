@@ -1,4 +1,4 @@
-import type { Role } from '../facts/common.js';
+import type { Role } from '../facts/constants.js';
 import { mayDecideBreach } from './roles.js';
 
 /** Where a disclosure's breach authorisation stands (5.5.2–5.5.4). */

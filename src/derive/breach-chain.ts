@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { breachStep } from '../facts/breach.js';
-import type { Role } from '../facts/common.js';
+import type { Role } from '../facts/constants.js';
 import { lineManager, mayDecideBreach } from './roles.js';
 
 type Step = z.infer<typeof breachStep>;

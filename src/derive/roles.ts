@@ -1,4 +1,4 @@
-import type { Role } from '../facts/common.js';
+import type { Role } from '../facts/constants.js';
 
 /**
  * Whether a role is in the Advice team, the "Department" of P3: an `adviser` or the `advice-lead`.

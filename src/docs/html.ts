@@ -1,7 +1,12 @@
 import type { CodedNote, Decision } from '../decision/types.js';
-import { ROLES } from '../facts/common.js';
-import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../facts/disclosure.js';
-import { DEGREE_STATUSES } from '../facts/simple-questions.js';
+import {
+  BREACH_GROUNDS,
+  CONSENT_METHODS,
+  DEGREE_STATUSES,
+  INFORMATION_KINDS,
+  PURPOSES,
+  ROLES,
+} from '../facts/constants.js';
 import { chainMermaid, chainSteps } from './chain.js';
 import { CHECKER_SCRIPT } from './checker-script.js';
 import { ROLE_LABELS, VALUE_LABELS, valueLabel } from './labels.js';

@@ -3,7 +3,8 @@ import { lineManager, mayDecideBreach } from '../derive/roles.js';
 import type { CompiledRule } from '../engine/compiled.js';
 import type { Policy } from '../engine/policy.js';
 import type { ClauseJson } from '../engine/rule-schema.js';
-import { type Party, ROLES, type Role } from '../facts/common.js';
+import type { Party } from '../facts/common.js';
+import { ROLES, type Role } from '../facts/constants.js';
 import { readCondition } from './conditions.js';
 import { ROLE_LABELS } from './labels.js';
 

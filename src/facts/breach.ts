@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { base, isoDate, role } from './common.js';
-import { BREACH_GROUNDS } from './disclosure.js';
+import { BREACH_GROUNDS, MAX_STEPS, STEP_KINDS } from './constants.js';
 
 const on = isoDate.optional();
 
@@ -18,11 +18,6 @@ export const breachStep = z.discriminatedUnion('step', [
   z.strictObject({ step: z.literal('recorded'), on }),
   z.strictObject({ step: z.literal('disclosed'), on }),
 ]);
-
-export const STEP_KINDS = ['raised', 'discussed', 'decided', 'recorded', 'disclosed'] as const;
-
-/** Most steps one breach may record (more: `too-big`). */
-export const MAX_STEPS = 1_000;
 
 export const breachFields = {
   raisedBy: role,

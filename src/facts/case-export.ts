@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { breachFields } from './breach.js';
 import { isoDate } from './common.js';
+import { DEGREE_STATUSES, MAX_BREACHES, MAX_DISCLOSURES } from './constants.js';
 import { recordedDisclosure } from './disclosure.js';
-import { DEGREE_STATUSES } from './simple-questions.js';
-
-/** Most disclosures one exported case may record (more: the line is invalid, `too-big`). */
-export const MAX_DISCLOSURES = 10_000;
-/** Most breaches one exported case may record (each has at most `MAX_STEPS` steps). */
-export const MAX_BREACHES = 1_000;
 
 /**
  * One case of a case-management export (one NDJSON line). Fields the contract does not name (client

@@ -1,40 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../derive/dates.js';
-
-/**
- * Every role the contract names, in kebab-case.
- * The Advice team (the "Department") is `adviser` + `advice-lead`.
- *
- * @example
- * ROLES.includes('dpo'); // true
- * @see 3.1
- */
-export const ROLES = [
-  'adviser',
-  'advice-lead',
-  'advice-manager',
-  'chief-executive',
-  'senior-management',
-  'appointed-manager',
-  'dpo',
-  'advice-support-staff',
-  'upsu-staff',
-  'university-staff',
-  'pms',
-  'membership-body',
-  'quality-auditor',
-  'client',
-  'third-party',
-] as const;
-
-/**
- * A role from {@link ROLES}.
- *
- * @example
- * const r: Role = 'advice-lead';
- * @see 5.4.1
- */
-export type Role = (typeof ROLES)[number];
+import { ROLES } from './constants.js';
 
 /** `YYYY-MM-DD`: a real calendar date, no time zone (2025-02-30 is rejected). */
 export const isoDate = z

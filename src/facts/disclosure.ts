@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { base, isoDate, party, role } from './common.js';
-
-export const INFORMATION_KINDS = ['case-record', 'presence', 'service-use', 'statistics'] as const;
-export const PURPOSES = ['case-management', 'quality-assurance', 'statistics', 'third-party-action', 'other'] as const;
-export const CONSENT_METHODS = ['consent-to-share', 'email', 'verbal'] as const;
-export const BREACH_GROUNDS = ['harm', 'conflict-of-interest', 'legal-duty', 'other'] as const;
+import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from './constants.js';
 
 export const information = z.strictObject({
   kind: z.enum(INFORMATION_KINDS),

@@ -1,43 +1,25 @@
-import { z } from 'zod';
-import { isCalendarDate } from '../derive/dates.js';
-import { type Question, type QuestionKind, questionSchemas } from './questions.js';
+import { questionChecks } from '../generated/question-checks.js';
+import type { CheckDef } from './check-def.js';
+import type { QuestionKind } from './constants.js';
+import type { Question } from './questions.js';
 
 /**
  * A fast path for validation that keeps the zod schemas the single source of truth.
  *
- * {@link compileChecker} walks a zod 4 schema's definition (`schema._zod.def`) once and builds a checker made of
- * plain closures: it accepts exactly the values the schema accepts and returns the same data zod's `safeParse`
- * would (a fresh copy: keys in shape order, absent optional keys left out, unknown keys of a plain `z.object`
- * dropped, of a `z.strictObject` rejected). On any failure it returns `null` and says nothing more: the caller
- * then runs zod itself for the error report, so error messages and issue paths come from one place.
+ * {@link compileChecker} compiles a {@link CheckDef} — the plain description of a zod schema that
+ * `describe-schema.ts` derives and `src/generated/question-checks.ts` holds for every question kind — into a
+ * checker made of generated code: it accepts exactly the values the schema accepts and returns the same data
+ * zod's `safeParse` would (a fresh copy: keys in shape order, absent optional keys left out, unknown keys of a
+ * plain `z.object` dropped, of a `z.strictObject` rejected). On any failure it returns `null` and says nothing
+ * more: the caller then runs zod itself for the error report, so error messages and issue paths come from one
+ * place. Valid questions are thus decided without loading zod.
  *
- * Only the schema kinds this library's questions use are compiled (object / strictObject, enum, literal,
- * boolean, string with `max`/`min` length and the `isoDate` refinement marked `.meta({ format: 'date' })`,
- * number with `int`/`min`/`max`, array with `max`/`min`, optional, nullable, discriminatedUnion). A schema with
- * anything else (a transform, a default, another refinement…) is not compiled: `compileChecker` returns `null`
- * and that question kind is validated by zod alone. `test/fast-validate.test.ts` checks, over generated valid
- * and broken questions of every kind, that the fast path and zod agree on what is valid and on the data.
+ * Only the schema kinds this library's questions use are described (see {@link CheckDef}); a question kind
+ * whose schema uses anything else has no description and is validated by zod alone.
+ * `test/fast-validate.test.ts` checks, over generated valid and broken questions of every kind, that the fast
+ * path and zod agree on what is valid and on the data; `test/generated-checks.test.ts` that the descriptions
+ * match the schemas.
  */
-
-/** A schema feature the fast path does not compile. */
-class Unsupported extends Error {}
-
-interface AnyDef {
-  type: string;
-  checks?: { _zod: { def: Record<string, unknown> } }[];
-  shape?: Record<string, z.core.$ZodType>;
-  catchall?: z.core.$ZodType;
-  entries?: Record<string, unknown>;
-  values?: unknown[];
-  innerType?: z.core.$ZodType;
-  element?: z.core.$ZodType;
-  options?: z.core.$ZodType[];
-  discriminator?: string;
-  unionFallback?: boolean;
-  coerce?: boolean;
-}
-
-const defOf = (s: z.core.$ZodType): AnyDef => (s as unknown as { _zod: { def: AnyDef } })._zod.def;
 
 /** Length as zod 4 measures a string: in Unicode code points. */
 function codePointLength(s: string): number {
@@ -110,162 +92,123 @@ class Generator {
    * Code that checks the value in variable `v` (known not to be undefined unless the schema is optional) and
    * assigns the output to `out`, or returns FAIL.
    */
-  value(schema: z.core.$ZodType, v: string, out: string): string {
-    const def = defOf(schema);
-    if (def.coerce) throw new Unsupported('coerce');
-    switch (def.type) {
+  value(d: CheckDef, v: string, out: string): string {
+    switch (d.type) {
       case 'boolean':
-        if (def.checks?.length) throw new Unsupported('boolean checks');
         return `if (typeof ${v} !== "boolean") return FAIL; ${out} = ${v};`;
-      case 'enum':
-      case 'literal': {
-        if (def.checks?.length) throw new Unsupported(`${def.type} checks`);
-        const values = def.type === 'enum' ? Object.values(def.entries ?? {}) : (def.values ?? []);
-        if (values.length === 0 || values.some((x) => typeof x !== 'string')) throw new Unsupported('enum values');
+      case 'enum': {
         const test =
-          values.length <= 4
-            ? values.map((x) => `${v} !== ${lit(x)}`).join(' && ')
-            : `!${this.constant(new Set(values))}.has(${v})`;
+          d.values.length <= 4
+            ? d.values.map((x) => `${v} !== ${lit(x)}`).join(' && ')
+            : `!${this.constant(new Set(d.values))}.has(${v})`;
         return `if (${test}) return FAIL; ${out} = ${v};`;
       }
       case 'string': {
         const tests = [`typeof ${v} !== "string"`];
-        for (const c of def.checks ?? []) {
-          const cd = c._zod.def;
-          if (cd.check === 'max_length')
-            tests.push(`(${v}.length > ${Number(cd.maximum)} && CPL(${v}) > ${Number(cd.maximum)})`);
-          else if (cd.check === 'min_length')
-            tests.push(`(${v}.length < ${Number(cd.minimum)} || CPL(${v}) < ${Number(cd.minimum)})`);
-          else if (cd.check === 'custom') {
-            // Only the calendar-date refinement of src/facts/common.ts (`isoDate`) is known to be a pure test.
-            const meta = z.globalRegistry.get(schema) as { format?: string } | undefined;
-            if (cd.fn !== isCalendarDate || meta?.format !== 'date') throw new Unsupported('refinement');
-            tests.push(`!DATE(${v})`);
-          } else throw new Unsupported(`string check ${String(cd.check)}`);
+        for (const c of d.checks) {
+          if (c.check === 'max-length') tests.push(`(${v}.length > ${c.value} && CPL(${v}) > ${c.value})`);
+          else if (c.check === 'min-length') tests.push(`(${v}.length < ${c.value} || CPL(${v}) < ${c.value})`);
+          else tests.push(`!DATE(${v})`);
         }
         return `if (${tests.join(' || ')}) return FAIL; ${out} = ${v};`;
       }
       case 'number': {
         const tests = [`typeof ${v} !== "number"`, `!Number.isFinite(${v})`];
-        for (const c of def.checks ?? []) {
-          const cd = c._zod.def;
-          if (cd.check === 'number_format' && cd.format === 'safeint') tests.push(`!Number.isSafeInteger(${v})`);
-          else if ((cd.check === 'greater_than' || cd.check === 'less_than') && typeof cd.value === 'number') {
-            const op = cd.check === 'greater_than' ? (cd.inclusive ? '<' : '<=') : cd.inclusive ? '>' : '>=';
-            tests.push(`${v} ${op} ${lit(cd.value)}`);
-          } else throw new Unsupported(`number check ${String(cd.check)}`);
+        for (const c of d.checks) {
+          if (c.check === 'safe-int') tests.push(`!Number.isSafeInteger(${v})`);
+          else {
+            const op = c.check === 'greater-than' ? (c.inclusive ? '<' : '<=') : c.inclusive ? '>' : '>=';
+            tests.push(`${v} ${op} ${lit(c.value)}`);
+          }
         }
         return `if (${tests.join(' || ')}) return FAIL; ${out} = ${v};`;
       }
       case 'optional':
-        if (def.checks?.length) throw new Unsupported('optional checks');
-        return `if (${v} === undefined) ${out} = undefined; else { ${this.value(def.innerType as z.core.$ZodType, v, out)} }`;
+        return `if (${v} === undefined) ${out} = undefined; else { ${this.value(d.inner, v, out)} }`;
       case 'nullable':
-        if (def.checks?.length) throw new Unsupported('nullable checks');
-        return `if (${v} === null) ${out} = null; else { ${this.value(def.innerType as z.core.$ZodType, v, out)} }`;
+        return `if (${v} === null) ${out} = null; else { ${this.value(d.inner, v, out)} }`;
       case 'array': {
         const tests = [`!Array.isArray(${v})`];
-        for (const c of def.checks ?? []) {
-          const cd = c._zod.def;
-          if (cd.check === 'max_length') tests.push(`${v}.length > ${Number(cd.maximum)}`);
-          else if (cd.check === 'min_length') tests.push(`${v}.length < ${Number(cd.minimum)}`);
-          else throw new Unsupported(`array check ${String(cd.check)}`);
-        }
+        if (d.maxLength !== undefined) tests.push(`${v}.length > ${d.maxLength}`);
+        if (d.minLength !== undefined) tests.push(`${v}.length < ${d.minLength}`);
         const arr = this.fresh('a');
         const i = this.fresh('i');
         const el = this.fresh('e');
         const r = this.fresh('r');
         return `if (${tests.join(' || ')}) return FAIL;
 const ${arr} = new Array(${v}.length);
-for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { const ${el} = ${v}[${i}]; let ${r}; ${this.value(def.element as z.core.$ZodType, el, r)} ${arr}[${i}] = ${r}; }
+for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { const ${el} = ${v}[${i}]; let ${r}; ${this.value(d.element, el, r)} ${arr}[${i}] = ${r}; }
 ${out} = ${arr};`;
       }
       case 'object':
-        return this.object(def, v, out);
+        return this.object(d, v, out);
       case 'union':
-        return this.union(def, v, out);
+        return this.union(d, v, out);
       default:
-        throw new Unsupported(def.type);
+        throw new Error(`unknown check description ${JSON.stringify((d as { type: unknown }).type)}`);
     }
   }
 
-  object(def: AnyDef, v: string, out: string): string {
-    if (def.checks?.length) throw new Unsupported('object checks');
-    const shape = def.shape ?? {};
-    if (Object.getOwnPropertySymbols(shape).length) throw new Unsupported('symbol keys');
-    let strict: boolean;
-    if (def.catchall === undefined) strict = false;
-    else if (defOf(def.catchall).type === 'never') strict = true;
-    else throw new Unsupported('catchall');
-    const keys = Object.keys(shape);
-    if (keys.includes('__proto__')) throw new Unsupported('__proto__ key');
+  object(d: Extract<CheckDef, { type: 'object' }>, v: string, out: string): string {
+    const keys = Object.keys(d.shape);
     const o = this.fresh('o');
     const k = this.fresh('k');
     let code = `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return FAIL;\n`;
     // zod reports every enumerable key `for…in` yields that the shape lacks (own or inherited).
-    if (strict)
+    if (d.strict)
       code += `for (const ${k} in ${v}) switch (${k}) { ${keys.map((x) => `case ${lit(x)}:`).join(' ')} break; default: return FAIL; }\n`;
     // Check every field first, into locals; then build the copy with one object literal for the leading
     // required keys (the object gets its final layout at once) and add the rest in shape order.
     const fields = keys.map((key) => {
-      const s = shape[key] as z.core.$ZodType;
-      return { key, s, optional: defOf(s).type === 'optional', y: this.fresh('y'), h: this.fresh('h') };
+      const s = d.shape[key] as CheckDef;
+      return { key, s, inner: s.type === 'optional' ? s.inner : undefined, y: this.fresh('y'), h: this.fresh('h') };
     });
     for (const f of fields) {
       const x = this.fresh('x');
       code += `const ${x} = ${v}[${lit(f.key)}]; let ${f.y}; `;
-      if (f.optional && this.fixedLayout)
+      if (f.inner && this.fixedLayout)
         // Absent or `undefined`, the key is there with `undefined`.
-        code += `if (${x} !== undefined) { ${this.value(defOf(f.s).innerType as z.core.$ZodType, x, f.y)} }\n`;
-      else if (f.optional)
+        code += `if (${x} !== undefined) { ${this.value(f.inner, x, f.y)} }\n`;
+      else if (f.inner)
         // zod: an absent optional key stays absent; one present with `undefined` is kept as `undefined`.
-        code += `let ${f.h} = false; if (${x} !== undefined) { ${this.value(defOf(f.s).innerType as z.core.$ZodType, x, f.y)} ${f.h} = true; } else if (${lit(f.key)} in ${v}) ${f.h} = true;\n`;
+        code += `let ${f.h} = false; if (${x} !== undefined) { ${this.value(f.inner, x, f.y)} ${f.h} = true; } else if (${lit(f.key)} in ${v}) ${f.h} = true;\n`;
       else code += `if (${x} === undefined) return FAIL; ${this.value(f.s, x, f.y)}\n`;
     }
     if (this.fixedLayout) return `${code}${out} = { ${fields.map((f) => `${lit(f.key)}: ${f.y}`).join(', ')} };`;
-    const lead = fields.findIndex((f) => f.optional);
+    const lead = fields.findIndex((f) => f.inner);
     const prefix = lead < 0 ? fields : fields.slice(0, lead);
     code += `const ${o} = { ${prefix.map((f) => `${lit(f.key)}: ${f.y}`).join(', ')} };\n`;
     for (const f of fields.slice(prefix.length))
-      code += f.optional ? `if (${f.h}) ${o}[${lit(f.key)}] = ${f.y};\n` : `${o}[${lit(f.key)}] = ${f.y};\n`;
+      code += f.inner ? `if (${f.h}) ${o}[${lit(f.key)}] = ${f.y};\n` : `${o}[${lit(f.key)}] = ${f.y};\n`;
     return `${code}${out} = ${o};`;
   }
 
-  union(def: AnyDef, v: string, out: string): string {
-    const key = def.discriminator;
-    if (key === undefined || def.unionFallback || def.checks?.length) throw new Unsupported('union');
-    const cases: string[] = [];
-    const seen = new Set<unknown>();
-    for (const option of def.options ?? []) {
-      const od = defOf(option);
-      const tag = od.type === 'object' ? od.shape?.[key] : undefined;
-      const td = tag ? defOf(tag) : undefined;
-      if (td?.type !== 'literal' || !td.values?.length) throw new Unsupported('discriminator is not a literal');
-      for (const t of td.values) {
-        if (typeof t !== 'string' || seen.has(t)) throw new Unsupported('discriminator value');
-        seen.add(t);
-      }
-      cases.push(`${td.values.map((t) => `case ${lit(t)}:`).join(' ')} { ${this.value(option, v, out)} break; }`);
-    }
+  union(d: Extract<CheckDef, { type: 'union' }>, v: string, out: string): string {
+    const cases = d.options.map((option) => {
+      const tag = option.type === 'object' ? option.shape[d.key] : undefined;
+      const values = tag?.type === 'enum' ? tag.values : [];
+      return `${values.map((t) => `case ${lit(t)}:`).join(' ')} { ${this.value(option, v, out)} break; }`;
+    });
     return `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return FAIL;
-switch (${v}[${lit(key)}]) { ${cases.join('\n')} default: return FAIL; }`;
+switch (${v}[${lit(d.key)}]) { ${cases.join('\n')} default: return FAIL; }`;
   }
 }
 
 let evalAllowed: boolean | undefined;
 
 /**
- * Compiles a zod schema into a fast checker: `(value) => data | null`, `null` meaning "not accepted here — ask
- * zod". Returns `null` itself when the schema uses a feature the fast path does not compile, or where code
- * generation is not allowed (a Content Security Policy without `unsafe-eval`): zod alone then validates.
+ * Compiles a schema's {@link CheckDef} into a fast checker: `(value) => data | null`, `null` meaning "not
+ * accepted here — ask zod". Returns `null` itself when there is no description (the schema uses a feature the
+ * fast path does not mirror), or where code generation is not allowed (a Content Security Policy without
+ * `unsafe-eval`): zod alone then validates.
  *
  * @example
- * const check = compileChecker(questionSchemas.recording);
+ * const check = compileChecker(questionChecks.recording);
  * check?.({ question: 'recording', consentToRecord: true, relevant: true }); // a fresh copy
  * check?.({ question: 'recording', consentToRecord: 'yes', relevant: true }); // null: zod reports why
  */
 export function compileChecker<T>(
-  schema: z.ZodType<T>,
+  def: CheckDef | null,
   options: { fixedLayout?: boolean } = {},
 ): ((value: unknown) => T | null) | null {
   if (evalAllowed === undefined) {
@@ -275,15 +218,9 @@ export function compileChecker<T>(
       evalAllowed = false;
     }
   }
-  if (!evalAllowed) return null;
+  if (!evalAllowed || def === null) return null;
   const g = new Generator(options.fixedLayout === true);
-  let body: string;
-  try {
-    body = g.value(schema as unknown as z.core.$ZodType, 'input', 'result');
-  } catch (e) {
-    if (e instanceof Unsupported) return null;
-    throw e;
-  }
+  const body = g.value(def, 'input', 'result');
   const names = g.consts.map((_, i) => `k${i}`);
   const FAIL = Symbol('fail');
   const make = new Function(
@@ -303,14 +240,14 @@ export function compileChecker<T>(
 let checkers: Partial<Record<QuestionKind, ((value: unknown) => Question | null) | null>> | undefined;
 
 /**
- * The fast checker of a question kind (compiled on first use), or `null` when its schema is not compiled and
- * zod alone validates it.
+ * The fast checker of a question kind (compiled on first use), or `null` when its schema has no description
+ * (or code generation is not allowed) and zod alone validates it.
  */
 export function fastChecker(kind: QuestionKind): ((value: unknown) => Question | null) | null {
   checkers ??= {};
   let c = checkers[kind];
   if (c === undefined) {
-    c = compileChecker(questionSchemas[kind] as unknown as z.ZodType<Question>);
+    c = compileChecker<Question>(questionChecks[kind]);
     checkers[kind] = c;
   }
   return c;
@@ -327,7 +264,7 @@ const deciders = new Map<string, ((value: unknown) => Question | null) | null>()
 export function fastDecisionChecker(kind: QuestionKind): ((value: unknown) => Question | null) | null {
   let c = deciders.get(kind);
   if (c === undefined) {
-    c = compileChecker(questionSchemas[kind] as unknown as z.ZodType<Question>, { fixedLayout: true });
+    c = compileChecker<Question>(questionChecks[kind], { fixedLayout: true });
     deciders.set(kind, c);
   }
   return c;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseExport } from './case-export.js';
-import { type QuestionKind, questionSchemas } from './questions.js';
+import type { QuestionKind } from './constants.js';
+import { questionSchemas } from './questions.js';
 
 /**
  * JSON Schema (draft 2020-12) for a question kind, or for a case-export line, generated from the same zod

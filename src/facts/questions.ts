@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { breachQuestion } from './breach.js';
+import type { QuestionKind } from './constants.js';
 import { disclosureQuestion } from './disclosure.js';
 import {
   accessQuestion,
@@ -34,23 +35,10 @@ export const questionSchemas = {
   storage: storageQuestion,
 } as const;
 
-/**
- * The name of a question kind: `disclosure`, `access`, `retention`, …
- *
- * @example
- * const kind: QuestionKind = 'disclosure';
- * @see P1
- */
-export type QuestionKind = keyof typeof questionSchemas;
-
-/**
- * Every question kind, in the contract's order.
- *
- * @example
- * QUESTION_KINDS[0]; // 'disclosure'
- * @see P1
- */
-export const QUESTION_KINDS = Object.keys(questionSchemas) as QuestionKind[];
+// One schema per kind of QUESTION_KINDS, and no other key (a compile error otherwise).
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sameKinds: Exactly<keyof typeof questionSchemas, QuestionKind> = true;
+void sameKinds;
 
 /**
  * A question of kind `K`, as a caller sends it.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { base, isoDate, party, role } from './common.js';
-import { PURPOSES } from './disclosure.js';
+import { CHANNELS, DEGREE_STATUSES, PURPOSES, SITUATIONS } from './constants.js';
 
 /** `access`: may this person open case records? → `permit` | `deny` (3.1, 3.2). */
 export const accessQuestion = z.strictObject({
@@ -10,9 +10,6 @@ export const accessQuestion = z.strictObject({
   purpose: z.enum(PURPOSES).optional(),
   necessary: z.boolean().optional(),
 });
-
-export const CHANNELS = ['phone', 'email', 'post'] as const;
-export const SITUATIONS = ['direct', 'message', 'answered-by-other'] as const;
 
 /** `contact`: may the adviser contact the client this way? → `permit` | `deny` (2.3). */
 export const contactQuestion = z.strictObject({
@@ -58,8 +55,6 @@ export const subjectAccessQuestion = z.strictObject({
     receivedOn: isoDate.optional(),
   }),
 });
-
-export const DEGREE_STATUSES = ['studying', 'completed', 'withdrawn', 'unknown'] as const;
 
 /** `retention`: keep or destroy this case record? → `retain` | `destroy` | `review` (3.3). */
 export const retentionQuestion = z.strictObject({

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { issue } from '../decision/errors.js';
 import type { Issue } from '../decision/types.js';
+import { QUESTION_KINDS, type QuestionKind } from './constants.js';
 import { fastChecker, fastDecisionChecker } from './fast-validate.js';
-import { QUESTION_KINDS, type Question, type QuestionKind, questionSchemas } from './questions.js';
+import { type Question, questionSchemas } from './questions.js';
 
 /** The outcome of validating a question. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };

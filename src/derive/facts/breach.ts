@@ -1,5 +1,4 @@
-import { ROLES } from '../../facts/common.js';
-import { BREACH_GROUNDS } from '../../facts/disclosure.js';
+import { BREACH_GROUNDS, ROLES } from '../../facts/constants.js';
 import type { BreachQuestion } from '../../facts/questions.js';
 import { analyseBreachChain, type BreachChain } from '../breach-chain.js';
 import { type FactContext, type FactDefinition, facts } from '../context.js';

@@ -1,5 +1,4 @@
-import { ROLES } from '../../facts/common.js';
-import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from '../../facts/disclosure.js';
+import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES, ROLES } from '../../facts/constants.js';
 import type { DisclosureQuestion } from '../../facts/questions.js';
 import { AUTHORISATION_STATUSES, authorisationStatus } from '../authorisation.js';
 import { consentCounts } from '../consent.js';

@@ -1,5 +1,4 @@
-import { ROLES } from '../../facts/common.js';
-import { PURPOSES } from '../../facts/disclosure.js';
+import { CHANNELS, DEGREE_STATUSES, PURPOSES, ROLES, SITUATIONS } from '../../facts/constants.js';
 import type {
   AccessQuestion,
   ContactQuestion,
@@ -11,7 +10,6 @@ import type {
   StorageQuestion,
   SubjectAccessQuestion,
 } from '../../facts/questions.js';
-import { CHANNELS, DEGREE_STATUSES, SITUATIONS } from '../../facts/simple-questions.js';
 import { type FactDefinition, facts } from '../context.js';
 import { oneMonthAfter, oneYearAfter } from '../dates.js';
 import { inAdviceTeam } from '../roles.js';

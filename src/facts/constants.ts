@@ -1,0 +1,85 @@
+// The fixed value lists and limits of the question and case-export schemas, with no zod in sight: the decision
+// path (rules, facts, the audit's pre-check) reads them without loading zod, which only the schema modules
+// (`common.ts`, `disclosure.ts`, …) import. Those build their zod schemas from these very lists.
+
+/**
+ * Every role the contract names, in kebab-case.
+ * The Advice team (the "Department") is `adviser` + `advice-lead`.
+ *
+ * @example
+ * ROLES.includes('dpo'); // true
+ * @see 3.1
+ */
+export const ROLES = [
+  'adviser',
+  'advice-lead',
+  'advice-manager',
+  'chief-executive',
+  'senior-management',
+  'appointed-manager',
+  'dpo',
+  'advice-support-staff',
+  'upsu-staff',
+  'university-staff',
+  'pms',
+  'membership-body',
+  'quality-auditor',
+  'client',
+  'third-party',
+] as const;
+
+/**
+ * A role from {@link ROLES}.
+ *
+ * @example
+ * const r: Role = 'advice-lead';
+ * @see 5.4.1
+ */
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Every question kind, in the contract's order. `questionSchemas` (the `/schemas` entry) has one zod schema per
+ * kind, keyed in this order (test/schemas-lazy.test.ts checks the two agree).
+ *
+ * @example
+ * QUESTION_KINDS[0]; // 'disclosure'
+ * @see P1
+ */
+export const QUESTION_KINDS = [
+  'disclosure',
+  'access',
+  'contact',
+  'recording',
+  'statistics-release',
+  'subject-access',
+  'retention',
+  'breach',
+  'policy-review',
+  'staff-readiness',
+  'storage',
+] as const;
+
+/**
+ * The name of a question kind: `disclosure`, `access`, `retention`, …
+ *
+ * @example
+ * const kind: QuestionKind = 'disclosure';
+ * @see P1
+ */
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const INFORMATION_KINDS = ['case-record', 'presence', 'service-use', 'statistics'] as const;
+export const PURPOSES = ['case-management', 'quality-assurance', 'statistics', 'third-party-action', 'other'] as const;
+export const CONSENT_METHODS = ['consent-to-share', 'email', 'verbal'] as const;
+export const BREACH_GROUNDS = ['harm', 'conflict-of-interest', 'legal-duty', 'other'] as const;
+export const CHANNELS = ['phone', 'email', 'post'] as const;
+export const SITUATIONS = ['direct', 'message', 'answered-by-other'] as const;
+export const DEGREE_STATUSES = ['studying', 'completed', 'withdrawn', 'unknown'] as const;
+export const STEP_KINDS = ['raised', 'discussed', 'decided', 'recorded', 'disclosed'] as const;
+
+/** Most steps one breach may record (more: `too-big`). */
+export const MAX_STEPS = 1_000;
+/** Most disclosures one exported case may record (more: the line is invalid, `too-big`). */
+export const MAX_DISCLOSURES = 10_000;
+/** Most breaches one exported case may record (each has at most `MAX_STEPS` steps). */
+export const MAX_BREACHES = 1_000;
