@@ -1,9 +1,24 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+/**
+ * The browser bundle has no `require`: it takes the static schema loader, which bundles the zod schemas with
+ * the rest (src/facts/schema-loader.ts explains the two).
+ */
+const staticSchemaLoader: Plugin = {
+  name: 'static-schema-loader',
+  setup(build) {
+    build.onResolve({ filter: /\/schema-loader\.js$/ }, (a) => ({
+      path: resolve(a.resolveDir, a.path.replace(/schema-loader\.js$/, 'schema-loader.static.ts')),
+    }));
+  },
+};
 
 export default defineConfig([
   {
-    // The library: ESM + CJS + .d.ts.
-    entry: { index: 'src/index.ts' },
+    // The library: ESM + CJS + .d.ts. `schemas` is the `/schemas` entry (the zod schemas).
+    entry: { index: 'src/index.ts', schemas: 'src/schemas.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -11,6 +26,16 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     treeshake: true,
+    // `import.meta.url` in the CJS build (the schema loader resolves dist/zod-schemas.cjs from it).
+    shims: true,
+  },
+  {
+    // Every use of zod, loaded on demand by src/facts/schema-loader.ts (a synchronous `require`).
+    entry: { 'zod-schemas': 'src/facts/zod-schemas.ts' },
+    format: ['cjs'],
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
   },
   {
     // The command line and the `npm start` demo.
@@ -30,5 +55,6 @@ export default defineConfig([
     target: 'es2020',
     minify: true,
     sourcemap: false,
+    esbuildPlugins: [staticSchemaLoader],
   },
 ]);

@@ -23,7 +23,6 @@ export { loadPolicy, readRulesFolder } from './engine/load-dir.js';
 export { createPolicy, type Policy, type PolicyOptions, type SafeResult } from './engine/policy.js';
 export type { ConditionJson, RuleBundle, RuleJson } from './engine/rule-schema.js';
 export type { CaseExport } from './facts/case-export.js';
-export { caseExport } from './facts/case-export.js';
 export type { Party } from './facts/common.js';
 export { QUESTION_KINDS, type QuestionKind, ROLES, type Role } from './facts/constants.js';
 export { jsonSchema } from './facts/json-schema.js';
@@ -42,5 +41,4 @@ export type {
   StorageQuestion,
   SubjectAccessQuestion,
 } from './facts/questions.js';
-export { questionSchemas } from './facts/questions.js';
 export { bundledRules } from './generated/rules.js';

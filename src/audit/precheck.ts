@@ -1,6 +1,6 @@
 import type { Issue } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
-import { type CaseExport, caseExport } from '../facts/case-export.js';
+import type { CaseExport } from '../facts/case-export.js';
 import {
   BREACH_GROUNDS,
   CONSENT_METHODS,
@@ -12,6 +12,7 @@ import {
   PURPOSES,
   ROLES,
 } from '../facts/constants.js';
+import { zodSchemas } from '../facts/schema-loader.js';
 import { fromZodIssues } from '../facts/validate.js';
 
 // A hand-written fast path for validating a case-export line. It accepts a value only when the zod schema
@@ -209,7 +210,7 @@ export type CaseCheck = { ok: true; value: CaseExport } | { ok: false; issues: I
 export function validateCase(v: unknown): CaseCheck {
   const fast = fastCaseExport(v);
   if (fast) return { ok: true, value: fast };
-  const r = caseExport.safeParse(v);
+  const r = zodSchemas().caseExport.safeParse(v);
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, issues: fromZodIssues(r.error.issues, v) };
 }

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/format.js';
 import { AUDIT_OPTIONS } from '../audit/prespawn.js';
 import { runAudit } from '../audit/run.js';
@@ -14,8 +13,7 @@ import { loadPolicy, readRulesFolder } from '../engine/load-dir.js';
 import { packageRoot } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
 import { QUESTION_KINDS, type QuestionKind } from '../facts/constants.js';
-import { jsonSchema } from '../facts/json-schema.js';
-import { questionSchemas } from '../facts/questions.js';
+import { zodSchemas } from '../facts/schema-loader.js';
 import { bundledRules } from '../generated/rules.js';
 import { runDemo } from './demo-text.js';
 import { HELP, MAIN_HELP } from './help.js';
@@ -316,12 +314,9 @@ async function schema(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length > 1) throw new UsageError('give at most one schema name');
   const name = positionals[0];
   let s: unknown;
-  if (name === undefined)
-    s = z.toJSONSchema(z.union(Object.values(questionSchemas) as unknown as [z.ZodType, z.ZodType]), {
-      unrepresentable: 'any',
-      io: 'input',
-    });
-  else if ((SCHEMA_NAMES as readonly string[]).includes(name)) s = jsonSchema(name as QuestionKind | 'case-export');
+  if (name === undefined) s = zodSchemas().toJsonSchema('any-question');
+  else if ((SCHEMA_NAMES as readonly string[]).includes(name))
+    s = zodSchemas().toJsonSchema(name as QuestionKind | 'case-export');
   else throw new UsageError(`unknown schema ${JSON.stringify(name)}: use one of ${SCHEMA_NAMES.join(', ')}`);
   io.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
   return 0;

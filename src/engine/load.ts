@@ -2,6 +2,7 @@ import { RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import type { CodedNote, Reason } from '../decision/types.js';
 import type { FactCatalogue, FactDefinition } from '../derive/context.js';
 import { FACTS } from '../derive/facts/index.js';
+import { zodSchemas } from '../facts/schema-loader.js';
 import {
   type CompiledQuestion,
   type CompiledRule,
@@ -10,16 +11,7 @@ import {
   type SetValue,
 } from './compiled.js';
 import { OPERATORS } from './operators.js';
-import {
-  type ConditionJson,
-  clausesFile,
-  codesFile,
-  policyFile,
-  questionsFile,
-  type RuleBundle,
-  type RuleJson,
-  ruleJson,
-} from './rule-schema.js';
+import type { ConditionJson, RuleBundle, RuleJson } from './rule-schema.js';
 
 /** Decision fields a rule may set with `event.params.set`. `missing` and `violations` collect into lists. */
 export const SETTABLE = ['escalateTo', 'destroyAfter', 'nextStep', 'respondBy', 'missing', 'violations'] as const;
@@ -73,15 +65,16 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
   };
   // The file formats (zod schemas of rule-schema.ts). Only their verdict is used, never their output, so a
   // bundle whose formats were checked already (the bundled rules: test/bundled-hash.test.ts) may skip them.
-  const format = options.formatChecked
-    ? (_file: string, _schema: { safeParse(v: unknown): unknown }, _value: unknown, _rule?: string) => true
-    : (file: string, schema: { safeParse(v: unknown): unknown }, value: unknown, rule?: string) =>
-        zodProblems(file, schema.safeParse(value) as Parameters<typeof zodProblems>[1], rule);
+  // zod is loaded (on first use) only to check formats.
+  const formats = options.formatChecked ? undefined : zodSchemas().ruleFormats;
+  type Format = { safeParse(v: unknown): unknown } | undefined;
+  const format = (file: string, schema: Format, value: unknown, rule?: string) =>
+    schema === undefined || zodProblems(file, schema.safeParse(value) as Parameters<typeof zodProblems>[1], rule);
   if (
-    !format('policy.json', policyFile, bundle.policy) ||
-    !format('clauses.json', clausesFile, bundle.clauses) ||
-    !format('codes.json', codesFile, bundle.codes) ||
-    !format('questions.json', questionsFile, bundle.questions)
+    !format('policy.json', formats?.policyFile, bundle.policy) ||
+    !format('clauses.json', formats?.clausesFile, bundle.clauses) ||
+    !format('codes.json', formats?.codesFile, bundle.codes) ||
+    !format('questions.json', formats?.questionsFile, bundle.questions)
   )
     throw new RuleLoadError(problems);
 
@@ -139,7 +132,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
     }
     rf.rules.forEach((raw, i) => {
       const name = (raw as { name?: unknown })?.name;
-      if (format(rf.file, ruleJson, raw, typeof name === 'string' ? name : `#${i}`))
+      if (format(rf.file, formats?.ruleJson, raw, typeof name === 'string' ? name : `#${i}`))
         list.push({ rule: raw, file: rf.file });
     });
   }

@@ -3,10 +3,13 @@ import { issue } from '../decision/errors.js';
 import type { Issue } from '../decision/types.js';
 import { QUESTION_KINDS, type QuestionKind } from './constants.js';
 import { fastChecker, fastDecisionChecker } from './fast-validate.js';
-import { type Question, questionSchemas } from './questions.js';
+import type { Question } from './questions.js';
+import { zodSchemas } from './schema-loader.js';
 
 /** The outcome of validating a question. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+const KINDS: ReadonlySet<string> = new Set(QUESTION_KINDS);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -85,7 +88,7 @@ export function fromZodIssues(
 export function validateForDecision(input: unknown): Question | undefined {
   if (!isPlainObject(input)) return undefined;
   const kind = input.question;
-  if (typeof kind !== 'string' || !Object.hasOwn(questionSchemas, kind)) return undefined;
+  if (typeof kind !== 'string' || !KINDS.has(kind)) return undefined;
   const value = fastDecisionChecker(kind as QuestionKind)?.(input);
   return value === null ? undefined : value;
 }
@@ -104,14 +107,15 @@ export function validateQuestion(input: unknown): Validated<Question> {
   if (!isPlainObject(input)) return { ok: false, issues: [issue('invalid-type', [], { expected: 'object' })] };
   const kind = input.question;
   if (kind === undefined) return { ok: false, issues: [issue('required', ['question'])] };
-  if (typeof kind !== 'string' || !Object.hasOwn(questionSchemas, kind))
+  if (typeof kind !== 'string' || !KINDS.has(kind))
     return { ok: false, issues: [issue('unknown-question', ['question'], { options: QUESTION_KINDS })] };
   const fast = fastChecker(kind as QuestionKind);
   if (fast) {
     const value = fast(input);
     if (value !== null) return { ok: true, value };
   }
-  const r = questionSchemas[kind as QuestionKind].safeParse(input);
+  // Only here is zod needed (loaded on first use): for the issues, or where the fast path is not compiled.
+  const r = zodSchemas().questionSchemas[kind as QuestionKind].safeParse(input);
   if (r.success) return { ok: true, value: r.data as Question };
   return { ok: false, issues: fromZodIssues(r.error.issues, input) };
 }

@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+import type * as ZodSchemas from './zod-schemas.js';
+
+/** The module holding every zod schema of the library (`zod-schemas.ts`), with zod itself. */
+export type ZodSchemasModule = typeof ZodSchemas;
+
+let loaded: ZodSchemasModule | undefined;
+
+/**
+ * The library's zod schemas, loaded on first use. Importing zod takes most of a cold start (about 35 ms on a
+ * fast machine, 95 ms on a slow one), and valid questions are decided without it, so it is loaded only when
+ * something needs it: an error report, JSON Schema, the format checks of a rules folder.
+ *
+ * The load is synchronous (`evaluate` stays synchronous): `dist/zod-schemas.cjs`, built beside this bundle,
+ * is `require`d. The browser bundle and the tests use `schema-loader.static.ts` instead, which imports the
+ * same module the usual way (see tsup.config.ts and vitest.config.ts).
+ */
+export function zodSchemas(): ZodSchemasModule {
+  loaded ??= createRequire(import.meta.url)(FILE) as ZodSchemasModule;
+  return loaded;
+}
+
+// Not a literal in the `require` call, so the bundler leaves it to run time.
+const FILE = './zod-schemas.cjs';
