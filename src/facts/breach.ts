@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { base, isoDate, role } from './common.js';
-import { BREACH_GROUNDS, MAX_STEPS, STEP_KINDS } from './constants.js';
+import { BREACH_GROUNDS, MAX_STEPS } from './constants.js';
 
 const on = isoDate.optional();
 

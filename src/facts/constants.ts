@@ -75,7 +75,6 @@ export const BREACH_GROUNDS = ['harm', 'conflict-of-interest', 'legal-duty', 'ot
 export const CHANNELS = ['phone', 'email', 'post'] as const;
 export const SITUATIONS = ['direct', 'message', 'answered-by-other'] as const;
 export const DEGREE_STATUSES = ['studying', 'completed', 'withdrawn', 'unknown'] as const;
-export const STEP_KINDS = ['raised', 'discussed', 'decided', 'recorded', 'disclosed'] as const;
 
 /** Most steps one breach may record (more: `too-big`). */
 export const MAX_STEPS = 1_000;
