@@ -56,6 +56,8 @@ export function cedarPolicies(cq) {
  */
 export async function createCedarDisclosure(lib) {
   const cedar = await import('@cedar-policy/cedar-wasm/nodejs');
+  // The library's zod schemas (its /schemas entry, beside dist/index.js).
+  const { questionSchemas } = await import(new URL('../../../dist/schemas.js', import.meta.url).href);
   const policy = lib.defaultPolicy();
   const cq = policy.loaded.questions.disclosure;
   const text = cedarPolicies(cq);
@@ -88,7 +90,7 @@ export async function createCedarDisclosure(lib) {
 
   function validate(q) {
     // Validated with the library's zod schema, as a caller of Cedar would validate its input.
-    const r = lib.questionSchemas.disclosure.safeParse(q);
+    const r = questionSchemas.disclosure.safeParse(q);
     if (!r.success) throw new Error('invalid question');
     return r.data;
   }
