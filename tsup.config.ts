@@ -22,7 +22,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    // No `clean`: several processes may build and read dist/ at once during development.
+    // No `clean`: several processes may build and read dist/ at once during development. `npm pack` / publish
+    // start from an empty dist/ (the `prepack` script), so no stale chunk is shipped.
     target: 'node20',
     platform: 'node',
     treeshake: true,
