@@ -16,7 +16,21 @@ let loaded: ZodSchemasModule | undefined;
  * same module the usual way (see tsup.config.ts and vitest.config.ts).
  */
 export function zodSchemas(): ZodSchemasModule {
-  loaded ??= createRequire(import.meta.url)(FILE) as ZodSchemasModule;
+  if (!loaded) {
+    try {
+      loaded = createRequire(import.meta.url)(FILE) as ZodSchemasModule;
+    } catch (e) {
+      // The library was bundled into an application without this file (or zod). Nothing is decided without it
+      // (the caller gets this error, never a decision), and the message says how to deploy.
+      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
+      throw new Error(
+        `upsu-confidentiality-policy: cannot load ${FILE} beside the library (${(e as Error).message.split('\n')[0]}). ` +
+          'It holds the zod schemas, loaded on first need. When bundling an application, leave ' +
+          'upsu-confidentiality-policy (and zod) external, or ship dist/zod-schemas.cjs next to the bundle.',
+        { cause: e },
+      );
+    }
+  }
   return loaded;
 }
 

@@ -3,6 +3,9 @@
 // for JSON Schema. This is what keeps the cold start short (README, Performance). The child processes ban any
 // ESM import of zod (a resolve hook that throws) and look for the CommonJS zod in `require.cache`.
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import examples from '../fixtures/contract-examples.json' with { type: 'json' };
 import { ensureBuilt, ROOT } from './helpers.js';
@@ -98,5 +101,27 @@ process.stdout.write(JSON.stringify({
       cjs: true,
       caseExport: true,
     });
+  });
+
+  it('without dist/zod-schemas.cjs beside it (a careless bundle), an invalid question throws a deployment error, never a decision', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upsu-nozod-'));
+    try {
+      for (const f of readdirSync(join(ROOT, 'dist')))
+        if (f.endsWith('.js')) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
+      const r = run(`const lib = await import(${JSON.stringify(`${dir}/index.js`)});
+const ok = lib.evaluate({ question: 'contact', channel: 'email' }).outcome;
+let thrown;
+try { thrown = { decided: lib.safeEvaluate({ question: 'contact', channel: 'fax' }) }; } catch (e) { thrown = { name: e.name, input: e instanceof lib.PolicyInputError, message: e.message }; }
+process.stdout.write(JSON.stringify({ ok, thrown }));`);
+      expect(r.stderr).toBe('');
+      expect(r.out.ok).toBe('permit');
+      expect(r.out.thrown).toEqual({
+        name: 'Error',
+        input: false,
+        message: expect.stringContaining('ship dist/zod-schemas.cjs next to the bundle'),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
