@@ -13,6 +13,7 @@ import { loadPolicy, readRulesFolder } from '../engine/load-dir.js';
 import { packageRoot } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
 import { QUESTION_KINDS, type QuestionKind } from '../facts/constants.js';
+import { jsonSchema } from '../facts/json-schema.js';
 import { zodSchemas } from '../facts/schema-loader.js';
 import { bundledRules } from '../generated/rules.js';
 import { runDemo } from './demo-text.js';
@@ -314,9 +315,8 @@ async function schema(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length > 1) throw new UsageError('give at most one schema name');
   const name = positionals[0];
   let s: unknown;
-  if (name === undefined) s = zodSchemas().toJsonSchema('any-question');
-  else if ((SCHEMA_NAMES as readonly string[]).includes(name))
-    s = zodSchemas().toJsonSchema(name as QuestionKind | 'case-export');
+  if (name === undefined) s = zodSchemas().anyQuestionJsonSchema();
+  else if ((SCHEMA_NAMES as readonly string[]).includes(name)) s = jsonSchema(name as QuestionKind | 'case-export');
   else throw new UsageError(`unknown schema ${JSON.stringify(name)}: use one of ${SCHEMA_NAMES.join(', ')}`);
   io.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
   return 0;

@@ -13,21 +13,32 @@ export { caseExport, questionSchemas };
 /** The zod schemas of the rules folder's files (`createPolicy` and `loadPolicy` check a bundle with them). */
 export const ruleFormats = { policyFile, clausesFile, codesFile, questionsFile, ruleJson };
 
+const toJson = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+
 /**
- * JSON Schema (draft 2020-12) of a question kind, of a case-export line, or (`any-question`) of any question.
+ * JSON Schema (draft 2020-12) of a question kind or of a case-export line (what `jsonSchema` returns).
  *
  * @example
  * toJsonSchema('contact').required; // ['question', 'channel']
  */
-export function toJsonSchema(name: QuestionKind | 'case-export' | 'any-question'): Record<string, unknown> {
+export function toJsonSchema(name: QuestionKind | 'case-export'): Record<string, unknown> {
   const schema =
     name === 'case-export'
       ? caseExport
-      : name === 'any-question'
-        ? z.union(Object.values(questionSchemas) as unknown as [z.ZodType, z.ZodType])
-        : Object.hasOwn(questionSchemas, name)
-          ? questionSchemas[name as QuestionKind]
-          : undefined;
+      : Object.hasOwn(questionSchemas, name)
+        ? questionSchemas[name as QuestionKind]
+        : undefined;
   if (!schema) throw new Error(`no schema named ${JSON.stringify(name)}`);
-  return z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return toJson(schema);
+}
+
+/**
+ * JSON Schema of any question: the union of every kind's (`upsu-policy schema` with no name).
+ *
+ * @example
+ * anyQuestionJsonSchema().anyOf.length; // 11
+ */
+export function anyQuestionJsonSchema(): Record<string, unknown> {
+  return toJson(z.union(Object.values(questionSchemas) as unknown as [z.ZodType, z.ZodType]));
 }
