@@ -3,7 +3,7 @@
 // for JSON Schema. This is what keeps the cold start short (README, Performance). The child processes ban any
 // ESM import of zod (a resolve hook that throws) and look for the CommonJS zod in `require.cache`.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,12 @@ describe('zod is loaded only when needed (built library)', () => {
     const r = run(`${BAN_ESM_ZOD}\nawait import('zod');`);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('zod was imported');
+  });
+
+  it("package.json's exports give each entry's files as plain paths (tools read exports['.'].import as one)", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.exports['.']).toEqual({ import: './dist/index.js', require: './dist/index.cjs' });
+    expect(pkg.exports['./schemas']).toEqual({ import: './dist/schemas.js', require: './dist/schemas.cjs' });
   });
 
   it('the zod schemas are exported from /schemas (ESM and CommonJS)', () => {
