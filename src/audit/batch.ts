@@ -2,7 +2,10 @@ import { issue } from '../decision/errors.js';
 import type { Policy } from '../engine/policy.js';
 import { type CaseAuditor, createCaseAuditor } from './audit-case.js';
 import { type BatchFormatter, batchFormatter, type FormatSetup, type InvalidLine, invalidLine } from './format.js';
-import { validateCase } from './precheck.js';
+import { addKnownStrings, NOT_PARSED, parseJsonLine } from './json-line.js';
+import { CASE_PROJECTION, CASE_STRINGS, validateCase } from './precheck.js';
+
+addKnownStrings(CASE_STRINGS);
 
 /** A batch of whole lines of the export, as the reader hands it to the main thread or a worker. */
 export interface BatchJob {
@@ -70,14 +73,17 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
         text += fmt.invalidText(bad);
         lines++;
       }
-      const one = (line: string, n: number) => {
+      // The line is source.slice(from, to).
+      const one = (source: string, from: number, to: number, n: number) => {
         lines++;
-        let value: unknown;
+        let value = parseJsonLine(source, from, to, CASE_PROJECTION);
         let parsed = true;
-        try {
-          value = JSON.parse(line);
-        } catch {
-          parsed = false;
+        if (value === NOT_PARSED) {
+          try {
+            value = JSON.parse(source.slice(from, to));
+          } catch {
+            parsed = false;
+          }
         }
         const check = parsed ? validateCase(value) : undefined;
         if (check?.ok) {
@@ -129,7 +135,7 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
             }
             if (n === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
             if (line.endsWith('\r')) line = line.slice(0, -1);
-            if (line && !isBlank(line, 0, line.length)) one(line, n);
+            if (line && !isBlank(line, 0, line.length)) one(line, 0, line.length, n);
           });
         }
         if (src !== undefined) {
@@ -142,7 +148,7 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
             let end = nl;
             if (end > at && src.charCodeAt(end - 1) === 13) end--;
             const n = lineNo++;
-            if (end > at && !isBlank(src, at, end)) one(src.slice(at, end), n);
+            if (end > at && !isBlank(src, at, end)) one(src, at, end, n);
             at = nl + 1;
           }
         }

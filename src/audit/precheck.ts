@@ -14,6 +14,7 @@ import {
 } from '../facts/constants.js';
 import { zodSchemas } from '../facts/schema-loader.js';
 import { fromZodIssues } from '../facts/validate.js';
+import type { Projection } from './json-line.js';
 
 // A hand-written fast path for validating a case-export line. It accepts a value only when the zod schema
 // (`caseExport`) would, and then returns what zod would (known fields only, unknown ones dropped). Anything it
@@ -134,6 +135,42 @@ function breach(v: unknown): Obj | undefined {
   for (const s of steps) if (!step(s)) return undefined;
   return { raisedBy: v.raisedBy, ground: v.ground, steps };
 }
+
+/**
+ * Every property name and enum value of a valid case (the audit's line parser returns these very strings
+ * rather than new copies: see json-line.ts).
+ */
+export const CASE_STRINGS: readonly string[] = [
+  ...['id', 'client', 'disclosures', 'breaches', 'destroyedOn'],
+  ...['degreeStatus', 'degreeCompletedOn', 'consentToRecord', 'objectsToStaffSharing'],
+  ...['on', 'actor', 'recipient', 'information', 'purpose', 'consent', 'clientObjectsToStaffSharing', 'breach'],
+  ...PARTY_KEYS,
+  ...INFO_KEYS,
+  ...CONSENT_KEYS,
+  ...BREACH_CLAIM_KEYS,
+  ...AUTH_KEYS,
+  ...['raisedBy', 'ground', 'steps'],
+  ...Object.keys(STEP_KEYS),
+  ...Object.values(STEP_KEYS).flatMap((keys) => [...keys]),
+  ...ROLES,
+  ...DEGREE_STATUSES,
+  ...INFORMATION_KINDS,
+  ...PURPOSES,
+  ...CONSENT_METHODS,
+  ...BREACH_GROUNDS,
+];
+
+/**
+ * The members of a case line the audit builds: the case's and its client's fields (both objects drop unknown
+ * members, so the client's name, email and student id and a case's notes are never needed; test/json-line.test.ts
+ * checks these lists against the schema).
+ */
+export const CASE_PROJECTION: Projection = {
+  keep: new Set(['id', 'client', 'disclosures', 'breaches', 'destroyedOn']),
+  members: {
+    client: { keep: new Set(['degreeStatus', 'degreeCompletedOn', 'consentToRecord', 'objectsToStaffSharing']) },
+  },
+};
 
 /**
  * The fast path: the validated case when `v` certainly passes `caseExport`, else `undefined` (then ask zod).

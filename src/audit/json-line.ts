@@ -1,0 +1,368 @@
+// A JSON parser for the audit's lines, for speed only. Where it returns a value, that value is what `JSON.parse`
+// gives for the same text, less the members a projection says to leave out (test/json-line.test.ts checks
+// this on arbitrary JSON, on mutated lines and on whole exports). Anything it does not handle itself (deep
+// nesting, a `__proto__` member it would keep, any syntax error) returns NOT_PARSED, and the caller uses
+// `JSON.parse`, which stays the definition.
+//
+// Why not `JSON.parse`: V8's parser internalizes every string value of 10 characters or fewer, as it does
+// property names. A case export is full of unique short values (case ids, student ids), so V8's string table
+// grows by millions of entries between full collections, and each lookup in it misses the caches: on this
+// project's generated export, lines whose ids were lengthened to 11+ characters parsed 3× faster. Here strings
+// are sliced from the line; the property names and enum values the schema knows come from a table of constant
+// strings instead (no allocation, and equal by identity). Members the schema drops (a case's `notes`, the
+// client's name and email) are checked as JSON and skipped, never built.
+
+/** What {@link parseJsonLine} returns for text it leaves to `JSON.parse`. */
+export const NOT_PARSED: unique symbol = Symbol('not parsed');
+
+/**
+ * Which members of an object to build: those named in `keep` (the others are checked as JSON, then left out),
+ * with a projection of their own for some of them (applied when that member's value is an object).
+ */
+export interface Projection {
+  readonly keep: ReadonlySet<string>;
+  readonly members?: Readonly<Record<string, Projection>>;
+}
+
+/** A projection as the parser uses it: by the slots of known strings (a kept name must be a known string). */
+interface Compiled {
+  readonly keep: Uint8Array;
+  readonly members: (Compiled | undefined)[];
+}
+const compiledProjections = new WeakMap<Projection, Compiled>();
+
+function compile(p: Projection): Compiled {
+  let c = compiledProjections.get(p);
+  if (c) return c;
+  addKnownStrings([...p.keep, ...Object.keys(p.members ?? {})]);
+  const keep = new Uint8Array(1 << TABLE_BITS);
+  const members: (Compiled | undefined)[] = new Array<Compiled | undefined>(1 << TABLE_BITS).fill(undefined);
+  for (const name of p.keep) {
+    const slot = slotOf(name);
+    if (slot < 0) throw new Error(`parseJsonLine: too many known strings to keep "${name}"`);
+    keep[slot] = 1;
+    const inner = p.members?.[name];
+    if (inner) members[slot] = compile(inner);
+  }
+  c = { keep, members };
+  compiledProjections.set(p, c);
+  return c;
+}
+
+function slotOf(s: string): number {
+  for (let slot = hashOf(s) & MASK, e = known[slot]; e !== undefined; slot = (slot + 1) & MASK, e = known[slot])
+    if (e === s) return slot;
+  return -1;
+}
+
+/** Objects and arrays nested deeper than this are left to `JSON.parse`. */
+const MAX_DEPTH = 64;
+
+const TABLE_BITS = 10;
+const MASK = (1 << TABLE_BITS) - 1;
+/** Known strings by hash, open addressing (linear probing); at most 1/4 full. */
+const known: (string | undefined)[] = new Array<string | undefined>(1 << TABLE_BITS).fill(undefined);
+let knownCount = 0;
+/** The number of the known string `string()` last returned (its slot in `known`), or -1. */
+let lastKnown = -1;
+
+function hashOf(s: string): number {
+  let h = 0;
+  for (let j = 0; j < s.length; j++) h = (Math.imul(h, 31) + s.charCodeAt(j)) | 0;
+  return h;
+}
+
+/**
+ * Adds strings the parser returns as these very string objects when a line holds them (property names and
+ * enum values; other strings are sliced from the line). Only speed depends on the list.
+ *
+ * @example
+ * addKnownStrings(['id', 'client', 'studying']);
+ */
+export function addKnownStrings(list: Iterable<string>): void {
+  for (const s of list) {
+    if (knownCount >= (MASK + 1) / 4) return;
+    let slot = hashOf(s) & MASK;
+    for (let e = known[slot]; e !== undefined; e = known[slot]) {
+      if (e === s) break;
+      slot = (slot + 1) & MASK;
+    }
+    if (known[slot] === undefined) {
+      known[slot] = s;
+      knownCount++;
+    }
+  }
+}
+
+// The parser's state: the text, the position, the nesting depth (one parse at a time: it is synchronous).
+let src = '';
+let at = 0;
+let depth = 0;
+
+/**
+ * Parses the JSON text `text.slice(from, to)` as `JSON.parse` would (leaving out the members `projection` does
+ * not keep), or returns {@link NOT_PARSED}: then the caller asks `JSON.parse`, which also reports errors.
+ * `text` may go on after `to` (the rest of a batch).
+ *
+ * @example
+ * parseJsonLine('{"id":"C-1","notes":"…"}\n{"id":"C-2"}', 0, 24); // { id: 'C-1', notes: '…' }
+ * parseJsonLine('{"id":"C-1","notes":"…"}', 0, 24, { keep: new Set(['id']) }); // { id: 'C-1' }
+ * parseJsonLine('{"a":', 0, 5); // NOT_PARSED
+ */
+export function parseJsonLine(text: string, from: number, to: number, projection?: Projection): unknown {
+  src = text;
+  at = from;
+  depth = 0;
+  const c = skipSpace();
+  const v = c === 123 ? object(projection ? compile(projection) : undefined) : value(c);
+  if (v === NOT_PARSED || at > to) return NOT_PARSED;
+  // Only whitespace may follow, to the end of the line.
+  for (; at < to; at++) {
+    const c = src.charCodeAt(at);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return NOT_PARSED;
+  }
+  return v;
+}
+
+/** Skips JSON whitespace; the character after it (NaN at the end of the text). */
+function skipSpace(): number {
+  const s = src;
+  let i = at;
+  let c = s.charCodeAt(i);
+  while (c === 32 || c === 9 || c === 13 || c === 10) c = s.charCodeAt(++i);
+  at = i;
+  return c;
+}
+
+function value(c: number): unknown {
+  switch (c) {
+    case 34: // "
+      return string();
+    case 123: // {
+      return object(undefined);
+    case 91: // [
+      return array();
+    case 116: // t
+    case 102: // f
+    case 110: // n
+      return literal(c);
+    default:
+      return number(true);
+  }
+}
+
+function literal(c: number): boolean | null | typeof NOT_PARSED {
+  if (c === 116 && src.startsWith('true', at)) {
+    at += 4;
+    return true;
+  }
+  if (c === 102 && src.startsWith('false', at)) {
+    at += 5;
+    return false;
+  }
+  if (c === 110 && src.startsWith('null', at)) {
+    at += 4;
+    return null;
+  }
+  return NOT_PARSED;
+}
+
+/** A string (at its opening quote): a known one, or sliced from the text. */
+function string(): string | typeof NOT_PARSED {
+  const s = src;
+  const start = at + 1;
+  let i = start;
+  let h = 0;
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c === 34) break;
+    // An escape: JSON.parse decodes the string (rare in the values a case keeps).
+    if (c === 92) return escaped(start);
+    // A control character (not allowed in JSON strings), or the end of the text (NaN).
+    if (!(c >= 32)) return NOT_PARSED;
+    h = (Math.imul(h, 31) + c) | 0;
+    i++;
+  }
+  at = i + 1;
+  const length = i - start;
+  for (let slot = h & MASK, e = known[slot]; e !== undefined; slot = (slot + 1) & MASK, e = known[slot]) {
+    if (e.length !== length) continue;
+    let j = 0;
+    while (j < length && e.charCodeAt(j) === s.charCodeAt(start + j)) j++;
+    if (j === length) {
+      lastKnown = slot;
+      return e;
+    }
+  }
+  lastKnown = -1;
+  return s.slice(start, i);
+}
+
+/** A string with an escape, decoded by JSON.parse (`start`: after its opening quote). */
+function escaped(start: number): string | typeof NOT_PARSED {
+  at = start - 1;
+  lastKnown = -1;
+  if (skipString() === NOT_PARSED) return NOT_PARSED;
+  return JSON.parse(src.slice(start - 1, at)) as string;
+}
+
+/** Checks a string (at its opening quote) is JSON and moves past it. */
+function skipString(): 0 | typeof NOT_PARSED {
+  const s = src;
+  let i = at + 1;
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c === 34) break;
+    if (c === 92) {
+      const e = s.charCodeAt(i + 1);
+      if (e === 117) {
+        // \uXXXX
+        for (let k = i + 2; k < i + 6; k++) {
+          const x = s.charCodeAt(k);
+          if (!((x >= 48 && x <= 57) || (x >= 65 && x <= 70) || (x >= 97 && x <= 102))) return NOT_PARSED;
+        }
+        i += 6;
+        continue;
+      }
+      // " \ / b f n r t
+      if (e !== 34 && e !== 92 && e !== 47 && e !== 98 && e !== 102 && e !== 110 && e !== 114 && e !== 116)
+        return NOT_PARSED;
+      i += 2;
+      continue;
+    }
+    if (!(c >= 32)) return NOT_PARSED;
+    i++;
+  }
+  at = i + 1;
+  return 0;
+}
+
+function object(projection: Compiled | undefined): Record<string, unknown> | typeof NOT_PARSED {
+  if (++depth > MAX_DEPTH) return NOT_PARSED;
+  at++;
+  const o: Record<string, unknown> = {};
+  let c = skipSpace();
+  if (c === 125) {
+    at++;
+    depth--;
+    return o;
+  }
+  for (;;) {
+    if (c !== 34) return NOT_PARSED;
+    const k = string();
+    if (k === NOT_PARSED || skipSpace() !== 58) return NOT_PARSED;
+    at++;
+    c = skipSpace();
+    const slot = lastKnown;
+    if (projection !== undefined && (slot < 0 || projection.keep[slot] === 0)) {
+      if (skip(c) === NOT_PARSED) return NOT_PARSED;
+    } else {
+      // `o.__proto__ = v` would set the prototype, where JSON.parse makes a property.
+      if (k === '__proto__') return NOT_PARSED;
+      const inner = projection === undefined || slot < 0 ? undefined : projection.members[slot];
+      const v = c === 123 && inner !== undefined ? object(inner) : value(c);
+      if (v === NOT_PARSED) return NOT_PARSED;
+      // A repeated name keeps its first place and takes the last value, as in JSON.parse.
+      o[k] = v;
+    }
+    c = skipSpace();
+    if (c === 44) {
+      at++;
+      c = skipSpace();
+    } else if (c === 125) {
+      at++;
+      depth--;
+      return o;
+    } else return NOT_PARSED;
+  }
+}
+
+function array(): unknown[] | typeof NOT_PARSED {
+  if (++depth > MAX_DEPTH) return NOT_PARSED;
+  at++;
+  const a: unknown[] = [];
+  let c = skipSpace();
+  if (c === 93) {
+    at++;
+    depth--;
+    return a;
+  }
+  for (;;) {
+    const v = value(c);
+    if (v === NOT_PARSED) return NOT_PARSED;
+    a.push(v);
+    c = skipSpace();
+    if (c === 44) {
+      at++;
+      c = skipSpace();
+    } else if (c === 93) {
+      at++;
+      depth--;
+      return a;
+    } else return NOT_PARSED;
+  }
+}
+
+/** Checks a value (its first character `c`) is JSON and moves past it, building nothing. */
+function skip(c: number): 0 | typeof NOT_PARSED {
+  if (c === 34) return skipString();
+  if (c === 123 || c === 91) {
+    const close = c === 123 ? 125 : 93;
+    if (++depth > MAX_DEPTH) return NOT_PARSED;
+    at++;
+    c = skipSpace();
+    if (c === close) {
+      at++;
+      depth--;
+      return 0;
+    }
+    for (;;) {
+      if (close === 125) {
+        if (c !== 34 || skipString() === NOT_PARSED || skipSpace() !== 58) return NOT_PARSED;
+        at++;
+        c = skipSpace();
+      }
+      if (skip(c) === NOT_PARSED) return NOT_PARSED;
+      c = skipSpace();
+      if (c === 44) {
+        at++;
+        c = skipSpace();
+      } else if (c === close) {
+        at++;
+        depth--;
+        return 0;
+      } else return NOT_PARSED;
+    }
+  }
+  if (c === 116 || c === 102 || c === 110) return literal(c) === NOT_PARSED ? NOT_PARSED : 0;
+  return number(false) === NOT_PARSED ? NOT_PARSED : 0;
+}
+
+/** A number in JSON's grammar, converted as JSON.parse converts it (when `convert`; else 0). */
+function number(convert: boolean): number | typeof NOT_PARSED {
+  const s = src;
+  const start = at;
+  let i = at;
+  let c = s.charCodeAt(i);
+  if (c === 45) c = s.charCodeAt(++i);
+  if (c === 48) c = s.charCodeAt(++i);
+  else if (c >= 49 && c <= 57) {
+    do c = s.charCodeAt(++i);
+    while (c >= 48 && c <= 57);
+  } else return NOT_PARSED;
+  if (c === 46) {
+    c = s.charCodeAt(++i);
+    if (!(c >= 48 && c <= 57)) return NOT_PARSED;
+    do c = s.charCodeAt(++i);
+    while (c >= 48 && c <= 57);
+  }
+  if (c === 101 || c === 69) {
+    c = s.charCodeAt(++i);
+    if (c === 43 || c === 45) c = s.charCodeAt(++i);
+    if (!(c >= 48 && c <= 57)) return NOT_PARSED;
+    do c = s.charCodeAt(++i);
+    while (c >= 48 && c <= 57);
+  }
+  at = i;
+  return convert ? Number(s.slice(start, i)) : 0;
+}

@@ -1,0 +1,205 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NOT_PARSED, type Projection, parseJsonLine } from '../../src/audit/json-line.js';
+import { CASE_PROJECTION, CASE_STRINGS, validateCase } from '../../src/audit/precheck.js';
+import { caseExport } from '../../src/facts/case-export.js';
+import { rng } from '../support/random-questions.js';
+import { ROOT } from './helpers.js';
+
+// The audit's line parser is a speed-up of JSON.parse: where it gives a value, the value must be JSON.parse's
+// (less the members a projection leaves out); anything else must come back NOT_PARSED, so the audit asks
+// JSON.parse. These tests compare the two on arbitrary JSON, on broken JSON and on case lines.
+
+/** JSON.parse's value, or NOT_PARSED when it throws. */
+function native(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_PARSED;
+  }
+}
+
+/** Equal values with the same key order (toStrictEqual tells -0 from 0 but not key order). */
+function expectSame(got: unknown, want: unknown): void {
+  expect(got).toStrictEqual(want);
+  expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+}
+
+/** The members of `v` a projection keeps (what the parser with that projection must give). */
+function project(v: unknown, p: Projection | undefined): unknown {
+  if (!p || typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (p.keep.has(k)) out[k] = project(x, p.members?.[k]);
+  return out;
+}
+
+/** Checks the parser against JSON.parse on `text` (alone, and as one line among others). */
+function check(text: string, projection?: Projection): unknown {
+  const want = native(text);
+  const got = parseJsonLine(text, 0, text.length, projection);
+  if (want === NOT_PARSED) expect(got).toBe(NOT_PARSED);
+  else if (got !== NOT_PARSED) expectSame(got, project(want, projection));
+  // The same line between two others: the parser reads only its own line.
+  const around = `{"before":1}\n${text}\n{"after":2}`;
+  const inLine = parseJsonLine(around, 13, 13 + text.length, projection);
+  if (want === NOT_PARSED) expect(inLine).toBe(NOT_PARSED);
+  else if (inLine !== NOT_PARSED) expectSame(inLine, project(want, projection));
+  return got;
+}
+
+const generatedLines = execFileSync(
+  process.execPath,
+  [join(ROOT, 'scripts/generate-cases.mjs'), '--count', '2000', '--seed', '5'],
+  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+)
+  .trim()
+  .split('\n');
+
+describe('parseJsonLine gives what JSON.parse gives', () => {
+  it('on arbitrary JSON values, compact and indented', () => {
+    let parsed = 0;
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 1, '\t'), (v, indent) => {
+        const got = check(JSON.stringify(v, null, indent));
+        if (got !== NOT_PARSED) parsed++;
+      }),
+      { numRuns: 3000 },
+    );
+    // It must actually parse most of them (only escapes it hands to JSON.parse, and deep nesting, it may not).
+    expect(parsed).toBeGreaterThan(2700);
+  });
+
+  it('on JSON with strings full of escapes, unicode and control characters', () => {
+    const chars = fc.constantFrom('a', 'é', '€', '😀', '\\', '"', '/', '\n', '\t', '\u0000', '\u001f', '\u2028', ' ');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ unit: chars }), fc.string({ unit: chars }))), (pairs) => {
+        check(JSON.stringify(Object.fromEntries(pairs)));
+        check(JSON.stringify(pairs));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('on broken JSON: never a value where JSON.parse throws', () => {
+    const pieces = ['{', '}', '[', ']', '"', ':', ',', ' ', '\t', '\r', '\n', '\\', 'u', '0', '1', '-', '+', '.', 'e'];
+    const more = [
+      'E',
+      'a',
+      'x',
+      'true',
+      'fals',
+      'null',
+      'nul',
+      '"a"',
+      '\\u00e9',
+      '\\u00zz',
+      '\\x',
+      '\u0001',
+      '1e',
+      '01',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...more), { maxLength: 30 }), (parts) => {
+        check(parts.join(''));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('on case lines cut, doubled or changed one character at a time', () => {
+    const r = rng(3);
+    const alphabet = '{}[]":,\\ \t0123456789-+.eEtrufalsn\u0001é';
+    for (const line of generatedLines.slice(0, 300)) {
+      for (let k = 0; k < 20; k++) {
+        const i = Math.floor(r() * line.length);
+        const c = alphabet[Math.floor(r() * alphabet.length)] as string;
+        check(line.slice(0, i) + c + line.slice(i + 1));
+        check(line.slice(0, i) + c + line.slice(i));
+        check(line.slice(0, i) + line.slice(i + 1));
+      }
+      check(line.slice(0, Math.floor(r() * line.length)));
+      check(`${line}${line}`);
+      check(`  ${line} \t\r`);
+    }
+  });
+
+  it('hand-picked cases', () => {
+    for (const text of [
+      '',
+      ' ',
+      '0',
+      '-0',
+      '1e400',
+      '-1.5E-7',
+      '00',
+      '1.',
+      '.5',
+      '"\\u00e9\\ud83d\\ude00"',
+      '"\\ud800"',
+      '"\\u00E9"',
+      '"\\u\u0010\u0010\u0010\u0010"',
+      '{"a":1,"a":2,"b":3}',
+      '{"0":1,"b":2,"1":3}',
+      '{"__proto__":{"polluted":true}}',
+      '{"x":{"__proto__":1}}',
+      '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
+      '{"a":"x"} x',
+      '{"a":"x"}\u00a0',
+      '{"a":"tab\there"}',
+    ])
+      check(text);
+    const o = parseJsonLine('{"__proto__":{"polluted":true}}', 0, 31);
+    if (o !== NOT_PARSED) expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('stops at the end of its line: a line continued on the next is not a value', () => {
+    const text = '{"a":\n1}';
+    expect(parseJsonLine(text, 0, 5)).toBe(NOT_PARSED);
+    expect(parseJsonLine('{"a":1}\n{"b":2}', 0, 7)).toEqual({ a: 1 });
+    expect(parseJsonLine('"abc\n"', 0, 4)).toBe(NOT_PARSED);
+  });
+
+  it('parses every generated case line itself (no fallback to JSON.parse)', () => {
+    for (const line of generatedLines) {
+      expect(parseJsonLine(line, 0, line.length)).not.toBe(NOT_PARSED);
+      expect(parseJsonLine(line, 0, line.length, CASE_PROJECTION)).not.toBe(NOT_PARSED);
+    }
+  });
+});
+
+describe('the case projection', () => {
+  it('keeps exactly the fields of the case and client schemas, which drop unknown members', () => {
+    const shape = caseExport.shape;
+    expect([...CASE_PROJECTION.keep].sort()).toEqual(Object.keys(shape).sort());
+    const client = shape.client;
+    expect([...(CASE_PROJECTION.members?.client?.keep ?? [])].sort()).toEqual(Object.keys(client.shape).sort());
+    // Non-strict objects (z.object: unknown members dropped without an issue). A strict one here would make
+    // the projection hide members zod must report.
+    expect(caseExport.def.catchall).toBeUndefined();
+    expect(client.def.catchall).toBeUndefined();
+    for (const name of CASE_PROJECTION.keep) expect(CASE_STRINGS).toContain(name);
+  });
+
+  it('gives the same validation result, valid or not, as the whole line', () => {
+    const r = rng(9);
+    const junk = ['1', '"x"', 'null', '[]', '{}', '{"role":"adviser"}', '"2025-02-30"', '"studying"', 'true'];
+    for (const line of generatedLines.slice(0, 500)) {
+      for (let k = 0; k < 10; k++) {
+        // Replace one value of the line with junk (a member kept or left out).
+        const spots = [...line.matchAll(/:("[^"]*"|true|false|null|-?\d+)/g)];
+        const m = spots[Math.floor(r() * spots.length)] as RegExpMatchArray;
+        const at = (m.index as number) + 1;
+        const text = line.slice(0, at) + junk[Math.floor(r() * junk.length)] + line.slice(at + (m[1] as string).length);
+        const whole = native(text);
+        const projected = parseJsonLine(text, 0, text.length, CASE_PROJECTION);
+        expect(projected).not.toBe(NOT_PARSED);
+        expect(validateCase(projected)).toEqual(validateCase(whole));
+      }
+      const extra = `${line.slice(0, -1)},"clientName":{"deep":[1,2,{"x":"\\n"}]},"__proto__":{"polluted":1}}`;
+      expect(validateCase(parseJsonLine(extra, 0, extra.length, CASE_PROJECTION))).toEqual(validateCase(native(extra)));
+    }
+  });
+});
