@@ -114,13 +114,14 @@ export function parseJsonLine(text: string, from: number, to: number, projection
   at = from;
   depth = 0;
   const c = skipSpace();
-  const v = c === 123 ? object(projection ? compile(projection) : undefined) : value(c);
-  if (v === NOT_PARSED || at > to) return NOT_PARSED;
+  let v = c === 123 ? object(projection ? compile(projection) : undefined) : value(c);
+  if (at > to) v = NOT_PARSED;
   // Only whitespace may follow, to the end of the line.
-  for (; at < to; at++) {
+  for (; at < to && v !== NOT_PARSED; at++) {
     const c = src.charCodeAt(at);
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return NOT_PARSED;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) v = NOT_PARSED;
   }
+  src = ''; // not kept alive by the parser
   return v;
 }
 
