@@ -202,9 +202,11 @@ function string(): string | typeof NOT_PARSED {
 /** A string with an escape, decoded by JSON.parse (`start`: after its opening quote). */
 function escaped(start: number): string | typeof NOT_PARSED {
   at = start - 1;
-  lastKnown = -1;
   if (skipString() === NOT_PARSED) return NOT_PARSED;
-  return JSON.parse(src.slice(start - 1, at)) as string;
+  const s = JSON.parse(src.slice(start - 1, at)) as string;
+  // A name written with escapes ("i\u0064") is still the name ("id") a projection may keep.
+  lastKnown = slotOf(s);
+  return lastKnown < 0 ? s : (known[lastKnown] as string);
 }
 
 /** Checks a string (at its opening quote) is JSON and moves past it. */

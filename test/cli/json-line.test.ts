@@ -198,6 +198,12 @@ describe('the case projection', () => {
         expect(projected).not.toBe(NOT_PARSED);
         expect(validateCase(projected)).toEqual(validateCase(whole));
       }
+      // Names written with escapes are the same names.
+      const escapedNames = line.replace('"id"', '"i\\u0064"').replace('"degreeStatus"', '"degree\\u0053tatus"');
+      expect(escapedNames).not.toBe(line);
+      expect(validateCase(parseJsonLine(escapedNames, 0, escapedNames.length, CASE_PROJECTION))).toEqual(
+        validateCase(native(escapedNames)),
+      );
       const extra = `${line.slice(0, -1)},"clientName":{"deep":[1,2,{"x":"\\n"}]},"__proto__":{"polluted":1}}`;
       expect(validateCase(parseJsonLine(extra, 0, extra.length, CASE_PROJECTION))).toEqual(validateCase(native(extra)));
     }
