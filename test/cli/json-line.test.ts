@@ -183,6 +183,27 @@ describe('the case projection', () => {
     for (const name of CASE_PROJECTION.keep) expect(CASE_STRINGS).toContain(name);
   });
 
+  it('gives the same value and validation result when names and values are written with escapes', () => {
+    const r = rng(21);
+    const hex = (c: string) => `\\u${(c.charCodeAt(0) as number).toString(16).padStart(4, '0')}`;
+    for (const line of generatedLines.slice(0, 1000)) {
+      // One character of some strings (names or values) written as an escape: \\uXXXX, or \\/ for a slash.
+      const text = line.replace(/"([^"\\]+)"/g, (m, body: string) => {
+        if (r() > 0.3) return m;
+        const i = Math.floor(r() * body.length);
+        const c = body[i] as string;
+        const esc = c === '/' && r() < 0.5 ? '\\/' : hex(c);
+        return `"${body.slice(0, i)}${esc}${body.slice(i + 1)}"`;
+      });
+      const whole = native(text);
+      check(text);
+      const projected = parseJsonLine(text, 0, text.length, CASE_PROJECTION);
+      expect(projected).not.toBe(NOT_PARSED);
+      expectSame(projected, project(whole, CASE_PROJECTION));
+      expect(validateCase(projected)).toEqual(validateCase(whole));
+    }
+  });
+
   it('gives the same validation result, valid or not, as the whole line', () => {
     const r = rng(9);
     const junk = ['1', '"x"', 'null', '[]', '{}', '{"role":"adviser"}', '"2025-02-30"', '"studying"', 'true'];
