@@ -187,7 +187,7 @@ describe('the case projection', () => {
     const r = rng(21);
     const hex = (c: string) => `\\u${(c.charCodeAt(0) as number).toString(16).padStart(4, '0')}`;
     for (const line of generatedLines.slice(0, 1000)) {
-      // One character of some strings (names or values) written as an escape: \\uXXXX, or \\/ for a slash.
+      // One character of some strings (names or values) written as an escape: \uXXXX, or \/ for a slash.
       const text = line.replace(/"([^"\\]+)"/g, (m, body: string) => {
         if (r() > 0.3) return m;
         const i = Math.floor(r() * body.length);
