@@ -241,15 +241,10 @@ function skipString(): 0 | typeof NOT_PARSED {
 }
 
 function object(projection: Compiled | undefined): Record<string, unknown> | typeof NOT_PARSED {
-  if (++depth > MAX_DEPTH) return NOT_PARSED;
-  at++;
+  let c = enter(125);
+  if (c === BAD) return NOT_PARSED;
   const o: Record<string, unknown> = {};
-  let c = skipSpace();
-  if (c === 125) {
-    at++;
-    depth--;
-    return o;
-  }
+  if (c === CLOSED) return o;
   for (;;) {
     if (c !== 34) return NOT_PARSED;
     const k = string();
@@ -268,42 +263,55 @@ function object(projection: Compiled | undefined): Record<string, unknown> | typ
       // A repeated name keeps its first place and takes the last value, as in JSON.parse.
       o[k] = v;
     }
-    c = skipSpace();
-    if (c === 44) {
-      at++;
-      c = skipSpace();
-    } else if (c === 125) {
-      at++;
-      depth--;
-      return o;
-    } else return NOT_PARSED;
+    c = afterItem(125);
+    if (c === CLOSED) return o;
+    if (c === BAD) return NOT_PARSED;
   }
 }
 
 function array(): unknown[] | typeof NOT_PARSED {
-  if (++depth > MAX_DEPTH) return NOT_PARSED;
-  at++;
+  let c = enter(93);
+  if (c === BAD) return NOT_PARSED;
   const a: unknown[] = [];
-  let c = skipSpace();
-  if (c === 93) {
-    at++;
-    depth--;
-    return a;
-  }
+  if (c === CLOSED) return a;
   for (;;) {
     const v = value(c);
     if (v === NOT_PARSED) return NOT_PARSED;
     a.push(v);
-    c = skipSpace();
-    if (c === 44) {
-      at++;
-      c = skipSpace();
-    } else if (c === 93) {
-      at++;
-      depth--;
-      return a;
-    } else return NOT_PARSED;
+    c = afterItem(93);
+    if (c === CLOSED) return a;
+    if (c === BAD) return NOT_PARSED;
   }
+}
+
+const CLOSED = -1;
+const BAD = -2;
+
+/** Past an opening bracket (one level down): the first character inside, or CLOSED when `close` follows. */
+function enter(close: number): number {
+  if (++depth > MAX_DEPTH) return BAD;
+  at++;
+  const c = skipSpace();
+  if (c !== close) return c;
+  at++;
+  depth--;
+  return CLOSED;
+}
+
+/**
+ * After a member or an element: past a comma, the next character; past the closing `close`, CLOSED (one level
+ * up); anything else, BAD.
+ */
+function afterItem(close: number): number {
+  const c = skipSpace();
+  if (c === 44) {
+    at++;
+    return skipSpace();
+  }
+  if (c !== close) return BAD;
+  at++;
+  depth--;
+  return CLOSED;
 }
 
 /** Checks a value (its first character `c`) is JSON and moves past it, building nothing. */
@@ -311,14 +319,9 @@ function skip(c: number): 0 | typeof NOT_PARSED {
   if (c === 34) return skipString();
   if (c === 123 || c === 91) {
     const close = c === 123 ? 125 : 93;
-    if (++depth > MAX_DEPTH) return NOT_PARSED;
-    at++;
-    c = skipSpace();
-    if (c === close) {
-      at++;
-      depth--;
-      return 0;
-    }
+    c = enter(close);
+    if (c === BAD) return NOT_PARSED;
+    if (c === CLOSED) return 0;
     for (;;) {
       if (close === 125) {
         if (c !== 34 || skipString() === NOT_PARSED || skipSpace() !== 58) return NOT_PARSED;
@@ -326,15 +329,9 @@ function skip(c: number): 0 | typeof NOT_PARSED {
         c = skipSpace();
       }
       if (skip(c) === NOT_PARSED) return NOT_PARSED;
-      c = skipSpace();
-      if (c === 44) {
-        at++;
-        c = skipSpace();
-      } else if (c === close) {
-        at++;
-        depth--;
-        return 0;
-      } else return NOT_PARSED;
+      c = afterItem(close);
+      if (c === CLOSED) return 0;
+      if (c === BAD) return NOT_PARSED;
     }
   }
   if (c === 116 || c === 102 || c === 110) return literal(c) === NOT_PARSED ? NOT_PARSED : 0;
