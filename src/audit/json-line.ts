@@ -24,37 +24,6 @@ export interface Projection {
   readonly members?: Readonly<Record<string, Projection>>;
 }
 
-/** A projection as the parser uses it: by the slots of known strings (a kept name must be a known string). */
-interface Compiled {
-  readonly keep: Uint8Array;
-  readonly members: (Compiled | undefined)[];
-}
-const compiledProjections = new WeakMap<Projection, Compiled>();
-
-function compile(p: Projection): Compiled {
-  let c = compiledProjections.get(p);
-  if (c) return c;
-  addKnownStrings([...p.keep, ...Object.keys(p.members ?? {})]);
-  const keep = new Uint8Array(1 << TABLE_BITS);
-  const members: (Compiled | undefined)[] = new Array<Compiled | undefined>(1 << TABLE_BITS).fill(undefined);
-  for (const name of p.keep) {
-    const slot = slotOf(name);
-    if (slot < 0) throw new Error(`parseJsonLine: too many known strings to keep "${name}"`);
-    keep[slot] = 1;
-    const inner = p.members?.[name];
-    if (inner) members[slot] = compile(inner);
-  }
-  c = { keep, members };
-  compiledProjections.set(p, c);
-  return c;
-}
-
-function slotOf(s: string): number {
-  for (let slot = hashOf(s) & MASK, e = known[slot]; e !== undefined; slot = (slot + 1) & MASK, e = known[slot])
-    if (e === s) return slot;
-  return -1;
-}
-
 /** Objects and arrays nested deeper than this are left to `JSON.parse`. */
 const MAX_DEPTH = 64;
 
@@ -82,16 +51,55 @@ function hashOf(s: string): number {
 export function addKnownStrings(list: Iterable<string>): void {
   for (const s of list) {
     if (knownCount >= (MASK + 1) / 4) return;
+    if (slotOf(s) >= 0) continue;
     let slot = hashOf(s) & MASK;
-    for (let e = known[slot]; e !== undefined; e = known[slot]) {
-      if (e === s) break;
-      slot = (slot + 1) & MASK;
-    }
-    if (known[slot] === undefined) {
-      known[slot] = s;
-      knownCount++;
-    }
+    while (known[slot] !== undefined) slot = (slot + 1) & MASK;
+    known[slot] = s;
+    knownCount++;
   }
+}
+
+/** The slot of `s` in the table of known strings, or -1. */
+function slotOf(s: string): number {
+  for (let slot = hashOf(s) & MASK, e = known[slot]; e !== undefined; slot = (slot + 1) & MASK, e = known[slot])
+    if (e === s) return slot;
+  return -1;
+}
+
+/** A projection as the parser uses it: by the slots of known strings (a kept name must be a known string). */
+interface Compiled {
+  readonly keep: Uint8Array;
+  readonly members: (Compiled | undefined)[];
+}
+const compiledProjections = new WeakMap<Projection, Compiled>();
+/** The projection of the last call, compiled (every line of an audit passes the same one). */
+let lastProjection: Projection | undefined;
+let lastCompiled: Compiled | undefined;
+
+function compiled(p: Projection): Compiled {
+  if (p !== lastProjection) {
+    lastCompiled = compile(p);
+    lastProjection = p;
+  }
+  return lastCompiled as Compiled;
+}
+
+function compile(p: Projection): Compiled {
+  let c = compiledProjections.get(p);
+  if (c) return c;
+  addKnownStrings(p.keep);
+  const keep = new Uint8Array(1 << TABLE_BITS);
+  const members: (Compiled | undefined)[] = new Array<Compiled | undefined>(1 << TABLE_BITS).fill(undefined);
+  for (const name of p.keep) {
+    const slot = slotOf(name);
+    if (slot < 0) throw new Error(`parseJsonLine: too many known strings to keep "${name}"`);
+    keep[slot] = 1;
+    const inner = p.members?.[name];
+    if (inner) members[slot] = compile(inner);
+  }
+  c = { keep, members };
+  compiledProjections.set(p, c);
+  return c;
 }
 
 // The parser's state: the text, the position, the nesting depth (one parse at a time: it is synchronous).
@@ -114,7 +122,7 @@ export function parseJsonLine(text: string, from: number, to: number, projection
   at = from;
   depth = 0;
   const c = skipSpace();
-  let v = c === 123 ? object(projection ? compile(projection) : undefined) : value(c);
+  let v = c === 123 ? object(projection ? compiled(projection) : undefined) : value(c);
   if (at > to) v = NOT_PARSED;
   // Only whitespace may follow, to the end of the line.
   for (; at < to && v !== NOT_PARSED; at++) {

@@ -136,13 +136,24 @@ function breach(v: unknown): Obj | undefined {
   return { raisedBy: v.raisedBy, ground: v.ground, steps };
 }
 
+/** The fields of a case and of its client. */
+const CASE_KEYS = new Set(['id', 'client', 'disclosures', 'breaches', 'destroyedOn']);
+const CLIENT_KEYS = new Set(['degreeStatus', 'degreeCompletedOn', 'consentToRecord', 'objectsToStaffSharing']);
+
+/**
+ * The members of a case line the audit builds: the case's and its client's fields (both objects drop unknown
+ * members, so the client's name, email and student id and a case's notes are never needed; test/json-line.test.ts
+ * checks these lists against the schema).
+ */
+export const CASE_PROJECTION: Projection = { keep: CASE_KEYS, members: { client: { keep: CLIENT_KEYS } } };
+
 /**
  * Every property name and enum value of a valid case (the audit's line parser returns these very strings
  * rather than new copies: see json-line.ts).
  */
 export const CASE_STRINGS: readonly string[] = [
-  ...['id', 'client', 'disclosures', 'breaches', 'destroyedOn'],
-  ...['degreeStatus', 'degreeCompletedOn', 'consentToRecord', 'objectsToStaffSharing'],
+  ...CASE_KEYS,
+  ...CLIENT_KEYS,
   ...['on', 'actor', 'recipient', 'information', 'purpose', 'consent', 'clientObjectsToStaffSharing', 'breach'],
   ...PARTY_KEYS,
   ...INFO_KEYS,
@@ -159,18 +170,6 @@ export const CASE_STRINGS: readonly string[] = [
   ...CONSENT_METHODS,
   ...BREACH_GROUNDS,
 ];
-
-/**
- * The members of a case line the audit builds: the case's and its client's fields (both objects drop unknown
- * members, so the client's name, email and student id and a case's notes are never needed; test/json-line.test.ts
- * checks these lists against the schema).
- */
-export const CASE_PROJECTION: Projection = {
-  keep: new Set(['id', 'client', 'disclosures', 'breaches', 'destroyedOn']),
-  members: {
-    client: { keep: new Set(['degreeStatus', 'degreeCompletedOn', 'consentToRecord', 'objectsToStaffSharing']) },
-  },
-};
 
 /**
  * The fast path: the validated case when `v` certainly passes `caseExport`, else `undefined` (then ask zod).
