@@ -4,8 +4,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../src/decision/default-policy.js';
+import { chainSvg } from '../src/docs/chain-svg.js';
 import { generateDocs, readScenarios } from '../src/docs/generate.js';
 import { clauseTextForHtml, esc } from '../src/docs/html.js';
+import { ROLE_LABELS } from '../src/docs/labels.js';
+import { buildModel, type ChainModel } from '../src/docs/model.js';
 import { bundledRules } from '../src/generated/rules.js';
 import { evaluate } from '../src/index.js';
 
@@ -65,13 +69,65 @@ describe('generated docs', () => {
     }
   });
 
-  it('draws the breach chain as Mermaid in Markdown and as <pre class="mermaid"> plus a list in HTML', () => {
+  it('draws the breach chain: an SVG in HTML and as a file, Mermaid in Markdown, and a list', () => {
     const md = read('5-breaches-of-confidentiality.md');
     expect(md).toMatch(/```mermaid\nflowchart TD\n/);
     expect(md).toContain('raises immediately with (5.4.1)');
+    expect(md).toContain('](breach-chain.svg)');
     const html = read('index.html');
     expect(html).toContain('<pre class="mermaid">flowchart TD');
     expect(html).toMatch(/<ol class="chain">[\s\S]*Advice Service Lead[\s\S]*final[\s\S]*<\/ol>/);
+    const section = html.slice(html.indexOf('<section id="breach-chain"'), html.indexOf('<ol class="chain">'));
+    expect(section).toMatch(
+      /<svg [^>]*class="chain-svg"[^>]*role="img" aria-labelledby="chain-svg-title chain-svg-desc">/,
+    );
+    expect(files).toContain('breach-chain.svg');
+    const file = read('breach-chain.svg');
+    expect(file.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- generated')).toBe(true);
+    expect(file).toContain('<style>');
+  });
+
+  it('draws the chain the code decides, whatever it is (raisers, deciders), with no boxes overlapping', () => {
+    const rects = (svg: string) =>
+      [
+        ...svg.matchAll(/<rect class="chain-node[^"]*" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g),
+      ].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+    const chains: ChainModel[] = [
+      buildModel(defaultPolicy(), readScenarios(join(ROOT, 'rules'))).chain,
+      { raises: [{ raiser: 'adviser', with: 'dpo' }], deciders: [{ raiser: 'adviser', may: ['dpo'] }] },
+      {
+        raises: [
+          { raiser: 'adviser', with: 'advice-lead' },
+          { raiser: 'advice-lead', with: 'advice-manager' },
+          { raiser: 'advice-manager', with: 'chief-executive' },
+        ],
+        deciders: [
+          { raiser: 'adviser', may: ['advice-lead', 'advice-manager'] },
+          { raiser: 'advice-lead', may: ['advice-manager'] },
+          { raiser: 'advice-manager', may: ['chief-executive', 'senior-management'] },
+        ],
+      },
+    ];
+    for (const chain of chains) {
+      const svg = chainSvg(chain);
+      const [, , , width, height] = (svg.match(/viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/) ?? []).map(Number);
+      const boxes = rects(svg);
+      // Start, one box per raiser, the discussion, who decides, three outcomes and authorised (+ the diamond).
+      expect(boxes).toHaveLength(chain.raises.length + 7);
+      for (const [x, y, w, h] of boxes) {
+        expect(x >= 0 && y >= 0 && x + w <= (width as number) && y + h <= (height as number)).toBe(true);
+      }
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1))
+          expect(a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]).toBe(false);
+      const text = svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const l = (role: string) => ROLE_LABELS[role] as string;
+      for (const r of chain.raises)
+        expect(text).toContain(`${l(r.raiser)} raises it immediately with the ${l(r.with)} (5.4.1)`);
+      for (const d of chain.deciders)
+        expect(text).toContain(`For the ${l(d.raiser)}: ${d.may.map(l).join(', ')} may decide (5.5.2).`);
+      expect(chainSvg(chain)).toBe(svg);
+    }
   });
 
   it('has the disclosure decision table, and its cells are what the rules decide', () => {

@@ -3,6 +3,7 @@ import { join, resolve, sep } from 'node:path';
 import { loadPolicy } from '../engine/load-dir.js';
 import { packageRoot } from '../engine/package-root.js';
 import { loadScenarios } from '../scenarios/run.js';
+import { CHAIN_SVG_FILE, chainSvg } from './chain-svg.js';
 import { BUNDLE_FILE, renderHtml } from './html.js';
 import { indexMarkdown, sectionMarkdown } from './markdown.js';
 import { buildModel, type ScenarioEntry } from './model.js';
@@ -56,6 +57,7 @@ export async function generateDocs(opts: { outDir: string; rulesDir?: string }):
     ['index.html', renderHtml(model)],
     ['README.md', indexMarkdown(model)],
     ...model.sections.map((s) => [s.file, sectionMarkdown(model, s)] as [string, string]),
+    [CHAIN_SVG_FILE, chainSvg(model.chain, { standalone: true })],
     [BUNDLE_FILE, readFileSync(bundlePath)],
   ];
   for (const [name, content] of files) writeFileSync(join(out, name), content);

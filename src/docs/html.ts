@@ -8,6 +8,7 @@ import {
   ROLES,
 } from '../facts/constants.js';
 import { chainMermaid, chainSteps } from './chain.js';
+import { CHAIN_SVG_CSS, chainSvg } from './chain-svg.js';
 import { CHECKER_SCRIPT } from './checker-script.js';
 import { ROLE_LABELS, VALUE_LABELS, valueLabel } from './labels.js';
 import {
@@ -154,6 +155,7 @@ function chainHtml(m: DocsModel): string {
   return [
     '<section id="breach-chain" aria-labelledby="breach-chain-h">',
     '<h3 id="breach-chain-h">The breach-of-confidentiality chain (5.4–5.5)</h3>',
+    `<div class="scroll" tabindex="0" role="region" aria-label="The breach chain, drawn">${chainSvg(m.chain)}</div>`,
     '<ol class="chain">',
     ...chainSteps(m.chain).map((s) => `<li>${esc(s.text)}${s.clauses.length ? ` (${as(s.clauses)})` : ''}</li>`),
     '</ol>',
@@ -275,7 +277,7 @@ select, input[type=date] { font: inherit; padding: .35rem; min-height: 2.5rem; w
 table { border-collapse: collapse; font-size: .9rem; }
 th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
 nav ul { padding-left: 1.2rem; }
-`;
+${CHAIN_SVG_CSS}`;
 
 /**
  * The whole policy book as one accessible HTML page, with the live checker at the top. Deterministic: the

@@ -1,5 +1,6 @@
 import type { CodedNote, Decision } from '../decision/types.js';
 import { chainMermaid, chainSteps } from './chain.js';
+import { CHAIN_SVG_FILE } from './chain-svg.js';
 import { ROLE_LABELS, valueLabel } from './labels.js';
 import {
   type ClauseDoc,
@@ -156,9 +157,15 @@ function chainLines(m: DocsModel, from: string): string[] {
   return [
     '## <a id="breach-chain"></a>The breach-of-confidentiality chain (5.4–5.5)',
     '',
+    `![The breach-of-confidentiality chain, drawn: the same steps are listed below](${CHAIN_SVG_FILE})`,
+    '',
+    '<details><summary>The same chain as a Mermaid flowchart</summary>',
+    '',
     '```mermaid',
     chainMermaid(m.chain),
     '```',
+    '',
+    '</details>',
     '',
     ...chainSteps(m.chain).map(
       (s, i) => `${i + 1}. ${s.text}${s.clauses.length ? ` (${links(m, s.clauses, from)})` : ''}`,

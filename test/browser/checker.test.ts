@@ -22,6 +22,7 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
 
 describe.skipIf(!present)('docs checker in Chromium', () => {
@@ -196,6 +197,65 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     await page.screenshot({ path: 'test-results/docs-checker-page.png' });
     expect(consoleErrors).toEqual([]);
     expect(outside).toEqual([]);
+  });
+
+  it('draws the breach chain: every box holds its text, no two boxes overlap, and the .svg file renders alone', async () => {
+    const check = () => {
+      const svg = document.querySelector('svg.chain-svg') as SVGSVGElement | null;
+      if (!svg) return { found: false, boxes: 0, overflowing: [] as string[], overlapping: [] as string[], shown: 0 };
+      const groups = Array.from(svg.querySelectorAll('g'));
+      const boxes = groups.map((g) => {
+        const shape = g.querySelector('rect, polygon') as SVGGraphicsElement;
+        const text = g.querySelector('text') as SVGTextElement;
+        return { b: shape.getBBox(), t: text.getBBox(), name: (text.textContent ?? '').slice(0, 40) };
+      });
+      const inside = (t: DOMRect, b: DOMRect) =>
+        t.x >= b.x - 0.5 &&
+        t.y >= b.y - 0.5 &&
+        t.x + t.width <= b.x + b.width + 0.5 &&
+        t.y + t.height <= b.y + b.height + 0.5;
+      const overlap = (a: DOMRect, b: DOMRect) =>
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      const view = svg.viewBox.baseVal;
+      return {
+        found: true,
+        boxes: boxes.length,
+        // The diamond's text is checked against the box around the diamond's inner half.
+        overflowing: boxes
+          .filter(({ b, t }, i) => {
+            const shape = groups[i]?.querySelector('rect, polygon');
+            const area =
+              shape?.tagName === 'polygon'
+                ? new DOMRect(b.x + b.width / 4, b.y + b.height / 4, b.width / 2, b.height / 2)
+                : b;
+            return !inside(t, area) || !inside(b, new DOMRect(0, 0, view.width, view.height));
+          })
+          .map((x) => x.name),
+        overlapping: boxes.flatMap((x, i) =>
+          boxes
+            .slice(i + 1)
+            .filter((y) => overlap(x.b, y.b))
+            .map((y) => `${x.name} / ${y.name}`),
+        ),
+        shown: svg.getBoundingClientRect().height,
+      };
+    };
+    const onPage = await page.evaluate(check);
+    expect(onPage.found).toBe(true);
+    // Start, two raisers, the discussion, the decision, who decides, three outcomes and authorised.
+    expect(onPage.boxes).toBe(10);
+    expect(onPage.overflowing).toEqual([]);
+    expect(onPage.overlapping).toEqual([]);
+    expect(onPage.shown).toBeGreaterThan(400);
+    await page.locator('#breach-chain .scroll').screenshot({ path: 'test-results/docs-breach-chain.png' });
+
+    const p = await browser.newPage();
+    await p.goto(`${base}/breach-chain.svg`);
+    const alone = await p.evaluate(check);
+    expect(alone.found).toBe(true);
+    expect(alone.boxes).toBe(10);
+    expect(alone.overflowing).toEqual([]);
+    await p.close();
   });
 
   it('decides with the rules the book was generated from (embedded in the page), not only the bundled ones', async () => {
