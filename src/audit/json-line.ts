@@ -22,6 +22,11 @@ export const NOT_PARSED: unique symbol = Symbol('not parsed');
 export interface Projection {
   readonly keep: ReadonlySet<string>;
   readonly members?: Readonly<Record<string, Projection>>;
+  /**
+   * Names of members to leave out that the parser must not leave out quietly (a misspelling of a kept name): a
+   * member so named makes it give up (NOT_PARSED), so that the caller validates `JSON.parse`'s whole value.
+   */
+  readonly refuse?: (name: string) => boolean;
 }
 
 /** Objects and arrays nested deeper than this are left to `JSON.parse`. */
@@ -70,6 +75,9 @@ function slotOf(s: string): number {
 interface Compiled {
   readonly keep: Uint8Array;
   readonly members: (Compiled | undefined)[];
+  readonly refuse: ((name: string) => boolean) | undefined;
+  /** `refuse`'s answer for each known string: 0 not asked yet, 1 no, 2 yes. */
+  readonly refused: Uint8Array;
 }
 const compiledProjections = new WeakMap<Projection, Compiled>();
 /** The projection of the last call, compiled (every line of an audit passes the same one). */
@@ -97,7 +105,7 @@ function compile(p: Projection): Compiled {
     const inner = p.members?.[name];
     if (inner) members[slot] = compile(inner);
   }
-  c = { keep, members };
+  c = { keep, members, refuse: p.refuse, refused: new Uint8Array(1 << TABLE_BITS) };
   compiledProjections.set(p, c);
   return c;
 }
@@ -261,6 +269,7 @@ function object(projection: Compiled | undefined): Record<string, unknown> | typ
     c = skipSpace();
     const slot = lastKnown;
     if (projection !== undefined && (slot < 0 || projection.keep[slot] === 0)) {
+      if (projection.refuse !== undefined && refused(projection, slot, k)) return NOT_PARSED;
       if (skip(c) === NOT_PARSED) return NOT_PARSED;
     } else {
       // `o.__proto__ = v` would set the prototype, where JSON.parse makes a property.
@@ -275,6 +284,15 @@ function object(projection: Compiled | undefined): Record<string, unknown> | typ
     if (c === CLOSED) return o;
     if (c === BAD) return NOT_PARSED;
   }
+}
+
+/** Whether a member the projection leaves out is one it refuses (remembered per known string). */
+function refused(p: Compiled, slot: number, name: string): boolean {
+  const refuse = p.refuse as (name: string) => boolean;
+  if (slot < 0) return refuse(name);
+  let r = p.refused[slot] as number;
+  if (r === 0) r = p.refused[slot] = refuse(name) ? 2 : 1;
+  return r === 2;
 }
 
 function array(): unknown[] | typeof NOT_PARSED {

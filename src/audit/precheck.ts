@@ -12,6 +12,7 @@ import {
   PURPOSES,
   ROLES,
 } from '../facts/constants.js';
+import { nearMissTest } from '../facts/near-miss.js';
 import { zodSchemas } from '../facts/schema-loader.js';
 import { fromZodIssues } from '../facts/validate.js';
 import type { Projection } from './json-line.js';
@@ -63,8 +64,28 @@ const CONSENT_KEYS = new Set(['given', 'method', 'recorded']);
 const BREACH_CLAIM_KEYS = new Set(['ground', 'authorisation']);
 const AUTH_KEYS = new Set(['decidedBy', 'agreed', 'writtenRecord']);
 
+/** Whether `o` has a field that looks like a misspelling of one of `known` (zod refuses the line: near-miss.ts). */
+function misspelt(o: Obj, known: ReadonlySet<string>, test: (key: string) => boolean): boolean {
+  for (const k in o) if (!known.has(k) && test(k)) return true;
+  return false;
+}
+
+const DISCLOSURE_KEYS = new Set([
+  'on',
+  'actor',
+  'recipient',
+  'information',
+  'purpose',
+  'consent',
+  'clientObjectsToStaffSharing',
+  'breach',
+]);
+const disclosureMisspelt = nearMissTest([...DISCLOSURE_KEYS]);
+const BREACH_KEYS = new Set(['raisedBy', 'ground', 'steps']);
+const breachMisspelt = nearMissTest([...BREACH_KEYS]);
+
 function disclosure(v: unknown): Obj | undefined {
-  if (!isObj(v)) return undefined;
+  if (!isObj(v) || misspelt(v, DISCLOSURE_KEYS, disclosureMisspelt)) return undefined;
   if (!optDate(v.on) || !party(v.actor) || !party(v.recipient)) return undefined;
   const info = v.information;
   if (!isObj(info) || !onlyKeys(info, INFO_KEYS) || !kinds.has(info.kind) || typeof info.identifiable !== 'boolean')
@@ -129,7 +150,8 @@ function step(v: unknown): boolean {
 }
 
 function breach(v: unknown): Obj | undefined {
-  if (!isObj(v) || !roles.has(v.raisedBy) || !grounds.has(v.ground)) return undefined;
+  if (!isObj(v) || misspelt(v, BREACH_KEYS, breachMisspelt) || !roles.has(v.raisedBy) || !grounds.has(v.ground))
+    return undefined;
   const steps = v.steps;
   if (!Array.isArray(steps) || steps.length > MAX_STEPS) return undefined;
   for (const s of steps) if (!step(s)) return undefined;
@@ -139,13 +161,19 @@ function breach(v: unknown): Obj | undefined {
 /** The fields of a case and of its client. */
 const CASE_KEYS = new Set(['id', 'client', 'disclosures', 'breaches', 'destroyedOn']);
 const CLIENT_KEYS = new Set(['degreeStatus', 'degreeCompletedOn', 'consentToRecord', 'objectsToStaffSharing']);
+const caseMisspelt = nearMissTest([...CASE_KEYS]);
+const clientMisspelt = nearMissTest([...CLIENT_KEYS]);
 
 /**
  * The members of a case line the audit builds: the case's and its client's fields (both objects drop unknown
  * members, so the client's name, email and student id and a case's notes are never needed; test/json-line.test.ts
  * checks these lists against the schema).
  */
-export const CASE_PROJECTION: Projection = { keep: CASE_KEYS, members: { client: { keep: CLIENT_KEYS } } };
+export const CASE_PROJECTION: Projection = {
+  keep: CASE_KEYS,
+  refuse: caseMisspelt,
+  members: { client: { keep: CLIENT_KEYS, refuse: clientMisspelt } },
+};
 
 /**
  * Every property name and enum value of a valid case (the audit's line parser returns these very strings
@@ -154,13 +182,13 @@ export const CASE_PROJECTION: Projection = { keep: CASE_KEYS, members: { client:
 export const CASE_STRINGS: readonly string[] = [
   ...CASE_KEYS,
   ...CLIENT_KEYS,
-  ...['on', 'actor', 'recipient', 'information', 'purpose', 'consent', 'clientObjectsToStaffSharing', 'breach'],
+  ...DISCLOSURE_KEYS,
   ...PARTY_KEYS,
   ...INFO_KEYS,
   ...CONSENT_KEYS,
   ...BREACH_CLAIM_KEYS,
   ...AUTH_KEYS,
-  ...['raisedBy', 'ground', 'steps'],
+  ...BREACH_KEYS,
   ...Object.keys(STEP_KEYS),
   ...Object.values(STEP_KEYS).flatMap((keys) => [...keys]),
   ...ROLES,
@@ -179,11 +207,11 @@ export const CASE_STRINGS: readonly string[] = [
  * // { id: 'C-1', client: { degreeStatus: 'studying' } }
  */
 export function fastCaseExport(v: unknown): CaseExport | undefined {
-  if (!isObj(v)) return undefined;
+  if (!isObj(v) || misspelt(v, CASE_KEYS, caseMisspelt)) return undefined;
   const id = v.id;
   if (typeof id !== 'string' || id.length < 1 || id.length > 200) return undefined;
   const cl = v.client;
-  if (!isObj(cl) || !degreeStatuses.has(cl.degreeStatus)) return undefined;
+  if (!isObj(cl) || misspelt(cl, CLIENT_KEYS, clientMisspelt) || !degreeStatuses.has(cl.degreeStatus)) return undefined;
   const client: Obj = { degreeStatus: cl.degreeStatus };
   if ('degreeCompletedOn' in cl) {
     if (!optDate(cl.degreeCompletedOn)) return undefined;

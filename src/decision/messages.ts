@@ -5,6 +5,10 @@ export interface IssueDetail {
   expected?: string;
   options?: readonly unknown[];
   limit?: number | bigint;
+  /** `unknown-field`: the known field the unknown one looks like a misspelling of. */
+  like?: string;
+  /** `unknown-field`: how many unknown fields at the path have names not shown (they do not look like names). */
+  hidden?: number;
 }
 
 // The whole input (a question, or a line of a case export) when the path is empty.
@@ -31,7 +35,14 @@ export const MESSAGES: Readonly<Record<IssueCode, (path: readonly (string | numb
     `${where(p)} must be ${d.expected === 'object' ? 'an object' : d.expected === 'array' ? 'an array' : `a ${d.expected ?? 'value of another type'}`}.`,
   required: (p) => `${where(p)} is required.`,
   'unknown-question': (_p, d) => `\`question\` must be one of: ${list(d.options)}.`,
-  'unknown-field': (p) => `${where(p)} is not a known field here.`,
+  'unknown-field': (p, d) => {
+    const like = d.like ? `\`${d.like}\`` : '';
+    if (d.hidden)
+      return `${where(p)} has ${d.hidden === 1 ? 'a field' : `${d.hidden} fields`} not known here (${d.hidden === 1 ? 'its name is' : 'their names are'} not shown: not a field name)${like ? `; it looks like a misspelling of ${like}` : ''}.`;
+    return like
+      ? `${where(p)} is not a known field here: it looks like a misspelling of ${like}, so it is refused, not ignored.`
+      : `${where(p)} is not a known field here.`;
+  },
   'invalid-value': (p, d) => `${where(p)} must be one of: ${list(d.options)}.`,
   'invalid-date': (p) => `${where(p)} must be a real calendar date written YYYY-MM-DD.`,
   'too-small': (p, d) => `${where(p)} is below its minimum (${String(d.limit)}).`,

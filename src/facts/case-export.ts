@@ -2,27 +2,60 @@ import { z } from 'zod';
 import { breachFields } from './breach.js';
 import { isoDate } from './common.js';
 import { DEGREE_STATUSES, MAX_BREACHES, MAX_DISCLOSURES } from './constants.js';
-import { recordedDisclosure } from './disclosure.js';
+import { recordedDisclosureFields } from './disclosure.js';
+import { nearMiss } from './near-miss.js';
+
+/**
+ * An object of a case export with these fields. Fields it does not name (client names, emails, notes…) are
+ * dropped, never echoed; but one that looks like a misspelling of a field it names (`objectToStaffSharing`) is an
+ * `unknown-field` issue, not dropped: dropping it could lose an objection (see near-miss.ts). The check runs even
+ * when other fields are invalid, so that every problem is listed.
+ */
+function exportObject<S extends z.core.$ZodLooseShape>(shape: S) {
+  const names = Object.keys(shape);
+  return z
+    .looseObject(shape)
+    .check(
+      z.superRefine(
+        (v, ctx) => {
+          if (typeof v !== 'object' || v === null) return;
+          for (const key of Object.keys(v)) {
+            const like = nearMiss(key, names);
+            if (like !== undefined)
+              ctx.addIssue({ code: 'custom', path: [key], params: { code: 'unknown-field', like }, input: undefined });
+          }
+        },
+        { when: () => true },
+      ),
+    )
+    .transform((v) => {
+      // The named fields only, in the schema's order (as z.object would give them).
+      const out: Record<string, unknown> = {};
+      for (const k of names) if (k in v) out[k] = (v as Record<string, unknown>)[k];
+      return out as z.output<z.ZodObject<S>>;
+    });
+}
 
 /**
  * One case of a case-management export (one NDJSON line). Fields the contract does not name (client
- * names, emails, student ids…) are ignored and dropped, never echoed.
+ * names, emails, student ids…) are ignored and dropped, never echoed; a misspelling of a field it names is
+ * refused (`unknown-field`), never dropped.
  *
  * @example
  * const c = caseExport.parse(JSON.parse(line));
  * auditCase(c, '2026-09-01');
  * @see 3.3
  */
-export const caseExport = z.object({
+export const caseExport = exportObject({
   id: z.string().min(1).max(200),
-  client: z.object({
+  client: exportObject({
     degreeStatus: z.enum(DEGREE_STATUSES),
     degreeCompletedOn: isoDate.optional(),
     consentToRecord: z.boolean().optional(),
     objectsToStaffSharing: z.boolean().optional(),
   }),
-  disclosures: z.array(recordedDisclosure).max(MAX_DISCLOSURES).optional(),
-  breaches: z.array(z.object(breachFields)).max(MAX_BREACHES).optional(),
+  disclosures: z.array(exportObject(recordedDisclosureFields)).max(MAX_DISCLOSURES).optional(),
+  breaches: z.array(exportObject(breachFields)).max(MAX_BREACHES).optional(),
   destroyedOn: isoDate.nullable().optional(),
 });
 
@@ -33,4 +66,4 @@ export const caseExport = z.object({
  * const c: CaseExport = { id: 'C-1042', client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' } };
  * @see 3.3
  */
-export type CaseExport = z.infer<typeof caseExport>;
+export type CaseExport = z.output<typeof caseExport>;

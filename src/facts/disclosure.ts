@@ -42,4 +42,5 @@ export const disclosureQuestion = z.strictObject({
   ...disclosureFields,
 });
 
-export const recordedDisclosure = z.object({ on: isoDate.optional(), ...disclosureFields });
+/** The fields of a disclosure recorded in a case export (the question's fields, and when it was made). */
+export const recordedDisclosureFields = { on: isoDate.optional(), ...disclosureFields };

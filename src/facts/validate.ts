@@ -25,6 +25,13 @@ function has(input: unknown, path: readonly PropertyKey[]): boolean {
   return true;
 }
 
+/**
+ * An unknown field's name is shown (in the issue's path and message) only when it looks like a field name:
+ * letters, digits, `_`, `$` or `-`, at most 64 characters. A key with spaces, `@` or dots may be personal data
+ * put in a key (a name, an email) and is not repeated: the issue points at the object holding it.
+ */
+const SHOWN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/;
+
 const cleanPath = (path: readonly PropertyKey[]) =>
   path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
 
@@ -47,9 +54,12 @@ export function fromZodIssues(
         if (!has(input, zi.path)) out.push(issue('required', path));
         else out.push(issue('invalid-value', path, { options: zi.values }));
         break;
-      case 'unrecognized_keys':
-        for (const k of zi.keys) out.push(issue('unknown-field', [...path, k]));
+      case 'unrecognized_keys': {
+        const hidden = zi.keys.filter((k) => !SHOWN_KEY.test(k)).length;
+        for (const k of zi.keys) if (SHOWN_KEY.test(k)) out.push(issue('unknown-field', [...path, k]));
+        if (hidden) out.push(issue('unknown-field', path, { hidden }));
         break;
+      }
       case 'invalid_union': {
         const u = zi as z.core.$ZodIssueInvalidUnion & { options?: unknown[] };
         if (u.discriminator !== undefined) {
@@ -68,7 +78,18 @@ export function fromZodIssues(
         out.push(issue('invalid-format', path));
         break;
       case 'custom': {
-        const code = (zi.params as { code?: string } | undefined)?.code;
+        const params = zi.params as { code?: string; like?: string } | undefined;
+        const code = params?.code;
+        if (code === 'unknown-field') {
+          // A misspelt field of a case export (near-miss.ts): the path ends with its name.
+          const key = String(path[path.length - 1]);
+          out.push(
+            SHOWN_KEY.test(key)
+              ? issue('unknown-field', path, { like: params?.like })
+              : issue('unknown-field', path.slice(0, -1), { like: params?.like, hidden: 1 }),
+          );
+          break;
+        }
         out.push(issue(code === 'invalid-date' ? 'invalid-date' : 'invalid', path));
         break;
       }

@@ -172,15 +172,31 @@ describe('parseJsonLine gives what JSON.parse gives', () => {
 
 describe('the case projection', () => {
   it('keeps exactly the fields of the case and client schemas, which drop unknown members', () => {
-    const shape = caseExport.shape;
+    // Each is a loose object (unknown members accepted, then dropped by a transform) with a check that refuses
+    // misspellings of its fields: the projection leaves unknown members out and gives up on those it refuses.
+    const shape = caseExport.in.shape;
     expect([...CASE_PROJECTION.keep].sort()).toEqual(Object.keys(shape).sort());
-    const client = shape.client;
+    const client = shape.client.in;
     expect([...(CASE_PROJECTION.members?.client?.keep ?? [])].sort()).toEqual(Object.keys(client.shape).sort());
-    // Non-strict objects (z.object: unknown members dropped without an issue). A strict one here would make
-    // the projection hide members zod must report.
-    expect(caseExport.def.catchall).toBeUndefined();
-    expect(client.def.catchall).toBeUndefined();
+    expect(caseExport.in.def.catchall?._zod.def.type).toBe('unknown');
+    expect(client.def.catchall?._zod.def.type).toBe('unknown');
     for (const name of CASE_PROJECTION.keep) expect(CASE_STRINGS).toContain(name);
+  });
+
+  it('gives up on a misspelt case or client field (so validation sees it), and skips other unknown ones', () => {
+    const line = (s: string) => parseJsonLine(s, 0, s.length, CASE_PROJECTION);
+    const ok = '{"id":"C-1","client":{"degreeStatus":"studying","email":"x@example.invalid"},"notes":"n"}';
+    expect(line(ok)).toEqual({ id: 'C-1', client: { degreeStatus: 'studying' } });
+    for (const bad of [
+      '{"id":"C-1","client":{"degreeStatus":"studying","objectToStaffSharing":true}}',
+      '{"id":"C-1","client":{"degreeStatus":"studying","Objects_To_Staff_Sharing":true}}',
+      '{"id":"C-1","client":{"degreeStatus":"studying"},"destroyedon":"2026-01-01"}',
+      '{"id":"C-1","client":{"degreeStatus":"studying"},"disclosure":[]}',
+      // Twice in one parse: the answer for a known string is remembered, and stays right.
+      '{"id":"C-1","client":{"degreeStatus":"studying","objectToStaffSharing":true}}',
+    ])
+      expect(line(bad)).toBe(NOT_PARSED);
+    expect(line(ok)).toEqual({ id: 'C-1', client: { degreeStatus: 'studying' } });
   });
 
   it('gives the same value and validation result when names and values are written with escapes', () => {

@@ -64,4 +64,42 @@ describe('no client personal data in any output', () => {
     expect(r.code).toBe(2);
     expectNoPersonalData(r.stdout + r.stderr);
   });
+
+  it('decide and audit: an unknown field whose name looks like personal data is not named', () => {
+    const d = cli(['decide', '-'], {
+      input: JSON.stringify({
+        question: 'recording',
+        client: { consentToRecord: true },
+        [`${TAG} Fakename`]: 1,
+        [`${TAG}@example.invalid`]: true,
+        [`${TAG}`.repeat(20_000)]: true,
+        extraField: 1,
+      }),
+    });
+    expect(d.code).toBe(2);
+    expectNoPersonalData(d.stdout + d.stderr);
+    // A name that looks like a field name is still shown, so a typo can be found.
+    expect(d.stderr).toContain('extraField');
+    expect(d.stderr.length).toBeLessThan(2000);
+
+    const line = {
+      id: 'C-1',
+      client: { degreeStatus: 'studying', [`Objects To Staff Sharing ${TAG}`]: true },
+      breaches: [
+        {
+          raisedBy: 'adviser',
+          ground: 'harm',
+          steps: [{ step: 'raised', with: 'advice-lead', [`${TAG}@example.invalid`]: 1 }],
+        },
+      ],
+    };
+    for (const format of ['text', 'json', 'sarif', 'junit']) {
+      const a = cli(['audit', '-', '--as-of', '2026-09-01', '--format', format], {
+        input: `${JSON.stringify(line)}\n`,
+      });
+      expect(a.code).toBe(2);
+      expect(a.stdout + a.stderr).toContain('unknown-field');
+      expectNoPersonalData(a.stdout + a.stderr);
+    }
+  });
 });

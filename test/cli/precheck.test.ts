@@ -52,7 +52,12 @@ function mutate(v: unknown, r: () => number): unknown {
   const key = p[p.length - 1] as string | number;
   const how = r();
   if (how < 0.25 && !Array.isArray(parent)) delete parent[key];
-  else if (how < 0.35 && !Array.isArray(parent))
+  else if (how < 0.3 && !Array.isArray(parent) && typeof key === 'string') {
+    // The name misspelt (or merely written another way): some of these are refused, others are unknown fields.
+    const spellings = [key.slice(0, -1), key.toUpperCase(), `${key}s`, key.replace(/([A-Z])/g, '_$1'), `${key}Xyz`];
+    parent[spellings[Math.floor(r() * spellings.length)] as string] = parent[key];
+    delete parent[key];
+  } else if (how < 0.35 && !Array.isArray(parent))
     parent[`extra${Math.floor(r() * 3)}`] = JUNK[Math.floor(r() * JUNK.length)];
   else parent[key] = structuredClone(JUNK[Math.floor(r() * JUNK.length)]);
   return copy;
@@ -102,6 +107,53 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
     }
     expect(accepted).toBeGreaterThan(1000);
     expect(rejected).toBeGreaterThan(1000);
+  });
+
+  it('refuses a misspelt field of the case, its client, a disclosure or a breach, as zod does (unknown-field)', () => {
+    const c = cases.find((x) => x.disclosures?.length && x.breaches?.length);
+    const spelt: [(string | number)[], string, string][] = [
+      [[], 'destroyedon', 'destroyedOn'],
+      [['client'], 'objectToStaffSharing', 'objectsToStaffSharing'],
+      [['client'], 'consent_to_record', 'consentToRecord'],
+      [['disclosures', 0], 'objectsToStaffSharing', 'clientObjectsToStaffSharing'],
+      [['disclosures', 0], 'recipeint', 'recipient'],
+      [['breaches', 0], 'raisedby', 'raisedBy'],
+    ];
+    for (const [at, key, like] of spelt) {
+      const v = structuredClone(c);
+      let o: any = v;
+      for (const k of at) o = o[k];
+      o[key] = true;
+      expect(fastCaseExport(v)).toBeUndefined();
+      const checked = validateCase(v);
+      expect(checked.ok).toBe(false);
+      if (!checked.ok)
+        expect(checked.issues).toEqual([
+          {
+            path: [...at, key],
+            code: 'unknown-field',
+            message: expect.stringContaining(`it looks like a misspelling of \`${like}\``),
+          },
+        ]);
+    }
+    // Fields an export carries that are not misspellings are dropped, as before.
+    const v = structuredClone(c);
+    Object.assign(v, { clientName: 'A', notes: 'n', caseWorker: 'B', status: 'open', clientId: 'X' });
+    Object.assign(v.client, { name: 'A', email: 'a@example.invalid', studentId: 'UP1', status: 'x' });
+    Object.assign(v.disclosures[0], { id: 'D-1', notes: 'n' });
+    expect(fastCaseExport(v)).toEqual(caseExport.parse(c));
+  });
+
+  it('never repeats a misspelt name that does not look like a field name (it may be personal data)', () => {
+    const v = structuredClone(cases[0]);
+    v.client['Objects To Staff Sharing'] = true;
+    const checked = validateCase(v);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(checked.issues).toEqual([{ path: ['client'], code: 'unknown-field', message: expect.any(String) }]);
+      expect(checked.issues[0]?.message).not.toContain('Objects To');
+      expect(checked.issues[0]?.message).toContain('objectsToStaffSharing');
+    }
   });
 
   it('on values that are not objects', () => {
