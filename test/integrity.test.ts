@@ -216,6 +216,25 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     expect((err as Error).message).toMatch(/2 problems/);
   });
 
+  it('every file that is not JSON at once (rule files and the policy files), not only the first', () => {
+    const dir = copyRules();
+    writeFileSync(join(dir, '2-sharing/contact.rules.json'), '[{"name":');
+    writeFileSync(join(dir, '3-access/access.rules.json'), '');
+    writeFileSync(join(dir, 'codes.json'), '{,}');
+    let err: unknown;
+    try {
+      loadPolicy(dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RuleLoadError);
+    expect((err as RuleLoadError).problems).toEqual([
+      { file: '2-sharing/contact.rules.json', message: 'is not valid JSON' },
+      { file: '3-access/access.rules.json', message: 'is not valid JSON' },
+      { file: 'codes.json', message: 'is not valid JSON' },
+    ]);
+  });
+
   it('the unbroken copy loads', () => {
     expect(() => loadPolicy(copyRules())).not.toThrow();
   });

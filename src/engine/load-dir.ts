@@ -1,26 +1,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RuleLoadError } from '../decision/errors.js';
+import { RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import { createPolicy, type Policy, type PolicyOptions } from './policy.js';
 import type { RuleBundle, RuleFile } from './rule-schema.js';
 
-function readJson(dir: string, file: string): unknown {
+/** A file of the folder parsed, or `undefined` with its problem added to `problems`. */
+function readJson(dir: string, file: string, problems: RuleProblem[]): unknown {
   let text: string;
   try {
     text = readFileSync(join(dir, file), 'utf8');
   } catch {
-    throw new RuleLoadError([{ file, message: 'cannot be read' }]);
+    problems.push({ file, message: 'cannot be read' });
+    return undefined;
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new RuleLoadError([{ file, message: 'is not valid JSON' }]);
+    problems.push({ file, message: 'is not valid JSON' });
+    return undefined;
   }
 }
 
 /**
  * Reads a rules folder laid out like this package's `rules/`: `policy.json`, `clauses.json`, `codes.json`,
- * `questions.json`, and `<section>/<question>.rules.json` files.
+ * `questions.json`, and `<section>/<question>.rules.json` files. Every file that cannot be read or is not JSON
+ * is listed in one {@link RuleLoadError} (the rules themselves are checked once every file parses).
  *
  * @example
  * const bundle = readRulesFolder('./rules');
@@ -28,6 +32,7 @@ function readJson(dir: string, file: string): unknown {
  * @see P1
  */
 export function readRulesFolder(dir: string): RuleBundle {
+  const problems: RuleProblem[] = [];
   const ruleFiles: RuleFile[] = [];
   const dirs = readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -40,15 +45,17 @@ export function readRulesFolder(dir: string): RuleBundle {
       ruleFiles.push({
         file: `${sub}/${f}`,
         question: f.slice(0, -'.rules.json'.length),
-        rules: readJson(dir, `${sub}/${f}`) as RuleFile['rules'],
+        rules: readJson(dir, `${sub}/${f}`, problems) as RuleFile['rules'],
       });
-  return {
-    policy: readJson(dir, 'policy.json') as RuleBundle['policy'],
-    clauses: readJson(dir, 'clauses.json') as RuleBundle['clauses'],
-    codes: readJson(dir, 'codes.json') as RuleBundle['codes'],
-    questions: readJson(dir, 'questions.json') as RuleBundle['questions'],
+  const bundle: RuleBundle = {
+    policy: readJson(dir, 'policy.json', problems) as RuleBundle['policy'],
+    clauses: readJson(dir, 'clauses.json', problems) as RuleBundle['clauses'],
+    codes: readJson(dir, 'codes.json', problems) as RuleBundle['codes'],
+    questions: readJson(dir, 'questions.json', problems) as RuleBundle['questions'],
     ruleFiles,
   };
+  if (problems.length) throw new RuleLoadError(problems);
+  return bundle;
 }
 
 /**
