@@ -1,8 +1,8 @@
-import { once } from 'node:events';
 import {
   createReadStream,
   createWriteStream,
   mkdtempSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
+import { packageRoot } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
 import { type BatchJob, type BatchResult, clauseIndex, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
 import { type AuditFormat, type AuditSummary, type FormatSetup, type InvalidLine, pathText, xml } from './format.js';
@@ -33,6 +34,11 @@ export interface AuditOptions {
   readonly policy: Policy | (() => Policy);
   /** The rules folder the policy was loaded from (workers load it again); absent: the bundled rules. */
   readonly rulesDir?: string;
+  /**
+   * The version of the tool writing the report (the package's, what `upsu-policy --version` prints): SARIF's
+   * `tool.driver.version` and `semanticVersion`. Absent: read from the package's `package.json`.
+   */
+  readonly toolVersion?: string;
   readonly color: boolean;
   /** Show a progress bar on `stderr`. */
   readonly progress: boolean;
@@ -105,9 +111,9 @@ async function audit(
       : undefined;
   const cleanup = () => tmpDir && rmSync(tmpDir, { recursive: true, force: true });
   try {
-    const finalOut: Writable = o.out ? createWriteStream(atomic ? join(tmpDir as string, 'report') : o.out) : o.stdout;
+    const finalOut: Writable = o.out ? fileStream(atomic ? join(tmpDir as string, 'report') : o.out) : o.stdout;
     // JUnit needs the counts in its opening tags: its body is spooled to a file first.
-    const body: Writable = o.format === 'junit' ? createWriteStream(join(tmpDir as string, 'body.xml')) : finalOut;
+    const body: Writable = o.format === 'junit' ? fileStream(join(tmpDir as string, 'body.xml')) : finalOut;
 
     const totals = {
       bytes: 0,
@@ -131,7 +137,11 @@ async function audit(
       if (sharesTerminal) progress?.clear();
       if (first && (o.format === 'json' || o.format === 'sarif')) s = s.slice(1);
       first = false;
-      if (!body.write(s) && !blocked) blocked = once(body, 'drain').then(() => void (blocked = undefined));
+      if (!body.write(s) && !blocked) {
+        blocked = drained(body).then(() => void (blocked = undefined));
+        // Awaited by the next submit (which then throws): not an unhandled rejection meanwhile.
+        blocked.catch(() => {});
+      }
     };
 
     if (o.format !== 'junit') await writeAll(finalOut, header(o, policy, uri));
@@ -222,20 +232,52 @@ function statSafe(path: string): number | undefined {
   }
 }
 
+/**
+ * A file the report is written to. A write that fails (a full disk, /dev/full) is kept as the stream's `errored`,
+ * which the next write, wait or end throws; never an unhandled 'error' event that would end the process.
+ */
+function fileStream(path: string): WriteStream {
+  return createWriteStream(path).on('error', () => {});
+}
+
+/** Resolves when `w` can take more; rejects when it failed (before or while waiting). */
+function drained(w: Writable): Promise<void> {
+  if (w.errored) return Promise.reject(w.errored);
+  return new Promise((res, rej) => {
+    const done = (e?: Error | null) => {
+      w.off('drain', onDrain);
+      w.off('error', onError);
+      w.off('close', onClose);
+      if (e) rej(e);
+      else res();
+    };
+    const onDrain = () => done();
+    const onError = (e: Error) => done(e);
+    const onClose = () => done(w.errored ?? new Error('the report stream closed before it was written'));
+    w.on('drain', onDrain);
+    w.on('error', onError);
+    w.on('close', onClose);
+  });
+}
+
 async function writeAll(w: Writable, s: string): Promise<void> {
-  if (s && !w.write(s)) await once(w, 'drain');
+  if (w.errored) throw w.errored;
+  if (s && !w.write(s)) await drained(w);
 }
 
 function endStream(w: Writable): Promise<void> {
+  if (w.errored) return Promise.reject(w.errored);
   return new Promise((res, rej) => {
     w.once('error', rej);
-    (w as WriteStream).end(() => res());
+    (w as WriteStream).end((e?: Error | null) => (e ? rej(e) : res()));
   });
 }
 
 async function pipeFile(path: string, w: Writable): Promise<void> {
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
-    if (!w.write(chunk)) await once(w, 'drain');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    if (w.errored) throw w.errored;
+    if (!w.write(chunk)) await drained(w);
+  }
 }
 
 /**
@@ -505,6 +547,11 @@ function startProgress(
   };
 }
 
+/** The package's version, from its `package.json`. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 function header(o: AuditOptions, policy: Policy, uri: string): string {
   switch (o.format) {
     case 'text':
@@ -520,10 +567,15 @@ function header(o: AuditOptions, policy: Policy, uri: string): string {
         defaultConfiguration: { level: 'error' },
         properties: { tags: ['confidentiality', `section-${(c as { section?: unknown }).section ?? ''}`] },
       }));
+      // The driver is the tool, with its own version; the policy it audited against (whose clauses are the
+      // rules) is in the driver's properties, and in the run's summary.
+      const toolVersion = o.toolVersion ?? packageVersion();
       const driver = {
         name: 'upsu-policy',
         informationUri: 'https://www.npmjs.com/package/upsu-confidentiality-policy',
-        semanticVersion: policy.ref.version,
+        version: toolVersion,
+        semanticVersion: toolVersion,
+        properties: { policy: policy.ref },
         rules,
       };
       return `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"automationDetails":{"id":"upsu-policy-audit/"},"results":[\n`;

@@ -16,7 +16,8 @@ Options:
   -h, --help               help (also: upsu-policy <command> --help)
   -v, --version            the package version
 
-Exit codes: 0 ok · 1 findings / failing scenarios · 2 invalid input or usage error.
+Exit codes: 0 ok · 1 findings / failing scenarios · 2 invalid input or usage error ·
+141 standard output closed before all was written (\`| head\`), as a shell reports SIGPIPE.
 Colour is used on terminals unless NO_COLOR is set.
 
 Examples:
@@ -64,7 +65,8 @@ Options:
   --rules DIR          audit with an adapted rules folder instead of the bundled rules
   --no-progress        no progress bar (it is shown on stderr only when stderr is a terminal)
 
-Exit codes: 0 no findings · 1 findings · 2 any invalid line, or a usage error.
+Exit codes: 0 no findings · 1 findings · 2 any invalid line, a file that cannot be read or written, or a
+usage error · 141 standard output closed before the report was written whole (| head), with no message.
 
 Examples:
   upsu-policy audit export.ndjson --as-of 2026-09-01
@@ -75,20 +77,23 @@ Examples:
   test: `Usage: upsu-policy test [DIR…] [--rules DIR] [--coverage] [--threshold N] [--engine compiled|interpreter]
                         [--mutate [--min-score N] [--filter TEXT]]
 
-Runs scenario files (**/*.cases.json) against the policy and reports pass/fail per scenario, then rule
-coverage (rules with a scenario on each side: where they fire and where they do not) and clause coverage.
+Runs scenario files (**/*.cases.json) against the policy and reports pass/fail per scenario, then one line of
+rule coverage (rules with a scenario on each side: where they fire and where they do not) and clause coverage.
+A DIR with no *.cases.json file (or files holding no scenario) is an error: a run of nothing does not pass.
 
 Options:
   DIR…                 folders (or files) of scenarios; default: the rules folder tested
   --rules DIR          test an adapted rules folder (its own scenarios, unless DIRs are given)
-  --coverage           also list the coverage of every clause
+  --coverage           also list the rules without a scenario on each side, the clauses not covered and the
+                       coverage of every clause
   --threshold N        fail when rule coverage is under N percent
   --engine E           compiled (default) or interpreter (json-rules-engine itself)
   --mutate             also run mutation testing: small faults put in the rules, which the scenarios must catch
-  --min-score N        with --mutate: fail when the mutation score is under N percent
-  --filter TEXT        with --mutate: only mutants whose id contains TEXT
+  --min-score N        with --mutate (a usage error without it): fail when the mutation score is under N percent
+  --filter TEXT        with --mutate (a usage error without it): only mutants whose id contains TEXT
 
-Exit codes: 0 all pass · 1 a scenario fails, a scenario file is malformed, or a threshold is not met · 2 usage.
+Exit codes: 0 all pass · 1 a scenario fails, a scenario file is malformed, or a threshold is not met · 2 usage,
+or no scenario file (*.cases.json) or no scenario found in a DIR.
 
 Examples:
   upsu-policy test

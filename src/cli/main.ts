@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/format.js';
@@ -29,6 +29,83 @@ export interface CliIO {
 
 /** A usage error: one line on stderr, exit 2. */
 class UsageError extends Error {}
+
+/** A file given on the command line that cannot be read or written once the command runs: one line, exit 2. */
+class FileError extends Error {}
+
+/** The exit code when standard output is closed early by its reader: what a shell reports for SIGPIPE (128 + 13). */
+const EXIT_STDOUT_CLOSED = 141;
+
+/** The code of a Node system error (`ENOENT`, `EISDIR`…), or `undefined` for any other error. */
+const errnoCode = (e: unknown): string | undefined => {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+};
+
+/** `statSync`, with the error's code instead of a throw. */
+function stat(path: string): Stats | string {
+  try {
+    return statSync(path);
+  } catch (e) {
+    return errnoCode(e) ?? 'error';
+  }
+}
+
+/** The folder given with --rules must be a folder that exists: else one line naming it, before any output. */
+function checkRulesFolder(dir: string | undefined): void {
+  if (dir === undefined) return;
+  const s = stat(dir);
+  if (typeof s === 'string') throw new UsageError(`cannot read rules folder ${dir} (${s})`);
+  if (!s.isDirectory()) throw new UsageError(`cannot read rules folder ${dir} (ENOTDIR)`);
+}
+
+/**
+ * A file a command reads (not `-`): it must exist, not be a folder, and be readable. Other kinds of file (a FIFO,
+ * /dev/stdin) may be read.
+ */
+function checkInputFile(file: string): void {
+  if (file === '-') return;
+  const s = stat(file);
+  if (typeof s === 'string') throw new UsageError(`cannot read ${file} (${s})`);
+  if (s.isDirectory()) throw new UsageError(`cannot read ${file} (EISDIR)`);
+  try {
+    accessSync(file, constants.R_OK);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file} (${errnoCode(e) ?? 'error'})`);
+  }
+}
+
+/**
+ * A file a command writes (--out FILE): not a folder, in a folder that exists and may be written in (a report
+ * replaces a regular file through a temporary file beside it). Checked before any work.
+ */
+function checkOutputFile(file: string): void {
+  const s = stat(file);
+  if (typeof s !== 'string') {
+    if (s.isDirectory()) throw new UsageError(`cannot write ${file} (EISDIR)`);
+    if (!s.isFile()) return; // /dev/null, a FIFO: written directly
+  } else if (s !== 'ENOENT') throw new UsageError(`cannot write ${file} (${s})`);
+  const parent = dirname(resolve(file));
+  const p = stat(parent);
+  if (typeof p === 'string') throw new UsageError(`cannot write ${file} (${p})`);
+  if (!p.isDirectory()) throw new UsageError(`cannot write ${file} (ENOTDIR)`);
+  try {
+    accessSync(parent, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);
+  }
+}
+
+/** Whether `path` is one of the temporary folders (or a file in one) that `audit` writes its report through. */
+const isAuditTemp = (path: string) =>
+  basename(path).startsWith('.upsu-audit-') || basename(dirname(path)).startsWith('.upsu-audit-');
+
+/** Whether `path` is `target` or inside it (both as given or resolved). */
+const isWithin = (path: string, target: string) => {
+  const p = resolve(path);
+  const t = resolve(target);
+  return p === t || p.startsWith(t.endsWith(sep) ? t : `${t}${sep}`);
+};
 
 const version = () =>
   (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -87,6 +164,7 @@ function utf8(bytes: Buffer): string | undefined {
 }
 
 function policyFrom(rulesDir: string | undefined): Policy {
+  checkRulesFolder(rulesDir);
   return rulesDir ? loadPolicy(rulesDir) : defaultPolicy();
 }
 
@@ -211,26 +289,45 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
     throw new UsageError('--workers must be a whole number from 1 to 64');
   const input = positionals[0] as string;
-  if (input !== '-' && !existsSync(input)) throw new UsageError(`cannot read ${input} (ENOENT)`);
   const rulesDir = values.rules as string | undefined;
   const out = values.out as string | undefined;
-  const summary = await runAudit({
-    input,
-    asOf,
-    format,
-    ...(out ? { out } : {}),
-    workers,
-    policy: () => policyFrom(rulesDir),
-    ...(rulesDir ? { rulesDir } : {}),
-    color: format === 'text' && !out && colorFor(io.stdout, io.env),
-    // On stderr when it is a terminal (wiped before each piece of report when the report goes there too).
-    progress: io.stderr.isTTY === true && !values['no-progress'],
-    stdin: io.stdin,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    // For tests: small reads exercise lines split across chunks and batches.
-    ...(io.env.UPSU_AUDIT_CHUNK_BYTES ? { chunkBytes: Number(io.env.UPSU_AUDIT_CHUNK_BYTES) } : {}),
-  });
+  // Before the report starts: a bad path must not leave half a report (a JSON opening) on stdout.
+  checkInputFile(input);
+  checkRulesFolder(rulesDir);
+  if (out) checkOutputFile(out);
+  let summary: Awaited<ReturnType<typeof runAudit>>;
+  try {
+    summary = await runAudit({
+      input,
+      asOf,
+      format,
+      ...(out ? { out } : {}),
+      workers,
+      policy: () => policyFrom(rulesDir),
+      ...(rulesDir ? { rulesDir } : {}),
+      toolVersion: version(),
+      color: format === 'text' && !out && colorFor(io.stdout, io.env),
+      // On stderr when it is a terminal (wiped before each piece of report when the report goes there too).
+      progress: io.stderr.isTTY === true && !values['no-progress'],
+      stdin: io.stdin,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      // For tests: small reads exercise lines split across chunks and batches.
+      ...(io.env.UPSU_AUDIT_CHUNK_BYTES ? { chunkBytes: Number(io.env.UPSU_AUDIT_CHUNK_BYTES) } : {}),
+    });
+  } catch (e) {
+    // What failed after the checks (a file removed meanwhile, a full disk), named by the path given: never the
+    // temporary file the report is written to first.
+    const code = errnoCode(e);
+    const path = (e as NodeJS.ErrnoException | undefined)?.path;
+    if (code && code !== 'EPIPE') {
+      if (input !== '-' && path !== undefined && resolve(path) === resolve(input))
+        throw new FileError(`cannot read ${input} (${code})`);
+      if (out && (path === undefined || isWithin(path, out) || isAuditTemp(path)))
+        throw new FileError(`cannot write ${out} (${code})`);
+    }
+    throw e;
+  }
   if (summary.invalidLines && (format !== 'text' || out))
     io.stderr.write(
       `upsu-policy audit: ${summary.invalidLines} invalid line${summary.invalidLines === 1 ? '' : 's'} not audited (listed in the report)\n`,
@@ -259,19 +356,38 @@ async function test(argv: string[], io: CliIO): Promise<number> {
   };
   const threshold = percent('--threshold', values.threshold);
   const minScore = percent('--min-score', values['min-score']);
+  // Options of mutation testing, given without it, would be ignored: a gate that checks nothing.
+  if (!values.mutate) {
+    const alone = (['min-score', 'filter'] as const).filter((k) => values[k] !== undefined).map((k) => `--${k}`);
+    if (alone.length)
+      throw new UsageError(`${alone.join(' and ')} only ${alone.length === 1 ? 'works' : 'work'} with --mutate`);
+  }
   const engine = (values.engine ?? 'compiled') as 'compiled' | 'interpreter';
   if (engine !== 'compiled' && engine !== 'interpreter')
     throw new UsageError('--engine must be compiled or interpreter');
+  checkRulesFolder(values.rules as string | undefined);
   const rulesDir = (values.rules as string | undefined) ?? join(packageRoot(), 'rules');
   const dirs = positionals.length ? positionals : [rulesDir];
   for (const d of dirs) if (!existsSync(d)) throw new UsageError(`cannot read ${d} (ENOENT)`);
   const color = colorFor(io.stdout, io.env);
   // Loaded only for this command, so the others start faster.
   const { coverageFigures, formatScenarioReport, loadScenarios, runScenarios } = await import('../scenarios/run.js');
+  // Each DIR must hold scenario files, and the files scenarios: a run of nothing would pass.
+  const perDir = dirs.map((d) => loadScenarios([d]));
+  const empty = dirs.filter((_, i) => perDir[i]?.length === 0);
+  if (empty.length) {
+    for (const d of empty) io.stderr.write(`upsu-policy test: no scenario files (*.cases.json) found in ${d}\n`);
+    return 2;
+  }
+  const files = perDir.flat();
+  if (files.every((f) => f.scenarios.length === 0 && f.problems.length === 0)) {
+    io.stderr.write(`upsu-policy test: no scenarios in the scenario files found in ${dirs.join(', ')}\n`);
+    return 2;
+  }
   const policy = loadPolicy(rulesDir);
-  const files = loadScenarios(dirs);
   const report = await runScenarios(policy, files, { engine });
-  io.stdout.write(`${formatScenarioReport(report, { color })}\n`);
+  // The rules and clauses coverage misses are listed with --coverage; otherwise one line of figures.
+  io.stdout.write(`${formatScenarioReport(report, { color, listCoverage: values.coverage === true })}\n`);
   const figures = coverageFigures(report);
   if (values.coverage) {
     io.stdout.write('\nclause coverage:\n');
@@ -327,10 +443,25 @@ async function docs(argv: string[], io: CliIO): Promise<number> {
   if (values.help) return help(io, 'docs');
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   if (!values.out) throw new UsageError('--out DIR is required');
+  const out = values.out as string;
   const rulesDir = values.rules as string | undefined;
+  checkRulesFolder(rulesDir);
+  const o = stat(out);
+  if (typeof o === 'string' ? o !== 'ENOENT' : !o.isDirectory())
+    throw new UsageError(`cannot write ${out} (${typeof o === 'string' ? o : 'ENOTDIR'})`);
   const { generateDocs } = await import('../docs/generate.js');
-  const { files } = await generateDocs({ outDir: values.out as string, ...(rulesDir ? { rulesDir } : {}) });
-  io.stdout.write(`wrote ${files.length} files to ${values.out}\n`);
+  let files: string[];
+  try {
+    ({ files } = await generateDocs({ outDir: out, ...(rulesDir ? { rulesDir } : {}) }));
+  } catch (e) {
+    // A folder on the way that is a file, no permission: named by the --out given.
+    const code = errnoCode(e);
+    const path = (e as NodeJS.ErrnoException | undefined)?.path;
+    if (code && path !== undefined && (isWithin(path, out) || isWithin(out, path)))
+      throw new FileError(`cannot write ${out} (${code})`);
+    throw e;
+  }
+  io.stdout.write(`wrote ${files.length} files to ${out}\n`);
   return 0;
 }
 
@@ -384,15 +515,32 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`${where}: ${e.message} (see ${where === 'upsu-policy' ? where : `${where}`} --help)\n`);
       return 2;
     }
-    if (e instanceof RuleLoadError) {
+    if (e instanceof RuleLoadError || e instanceof FileError) {
       io.stderr.write(`${where}: ${e.message}\n`);
       return 2;
     }
-    const err = e as NodeJS.ErrnoException;
-    io.stderr.write(`${where}: ${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}\n`);
+    // The reader of standard output went away (`| head`): stop quietly, as a Unix tool killed by SIGPIPE would.
+    if (errnoCode(e) === 'EPIPE') return EXIT_STDOUT_CLOSED;
+    io.stderr.write(`${where}: ${errorLine(e)}\n`);
     return 2;
   }
 }
+
+/** One line for an unexpected error: Node's messages start with their code already (`ENOENT: no such file…`). */
+function errorLine(e: unknown): string {
+  const code = errnoCode(e);
+  const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+  return code && !message.startsWith(code) ? `${code}: ${message}` : message;
+}
+
+// Standard output closed by its reader (`upsu-policy audit big.ndjson | head -1`): Node ignores SIGPIPE and reports
+// EPIPE on the next write, possibly after the command has finished. Stop at once, with no message, and exit as a
+// shell reports a tool killed by SIGPIPE (141), never 0: the report was not read whole.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(EXIT_STDOUT_CLOSED);
+  process.stderr.write(`upsu-policy: cannot write to standard output (${errnoCode(e) ?? 'error'})\n`);
+  process.exit(2);
+});
 
 // Runs the command line when loaded (by bin.ts, the binary dist/cli.js).
 main(process.argv.slice(2), {

@@ -483,12 +483,18 @@ export function coverageFigures(report: ScenarioReport): CoverageFigures {
 
 /**
  * The report as text: a line per scenario (✓ / ✗ with what failed), problems with the files, then the rules
- * missing a side and the clauses not covered, and the coverage figures.
+ * missing a side and the clauses not covered, and the coverage figures. With `listCoverage: false` (what
+ * `upsu-policy test` does without `--coverage`) the rules and clauses are not listed: the coverage figures are one
+ * line, which points to `--coverage` when something is missing.
  *
  * @example
  * console.log(formatScenarioReport(report, { color: process.stdout.isTTY }));
  */
-export function formatScenarioReport(report: ScenarioReport, opts: { color?: boolean } = {}): string {
+export function formatScenarioReport(
+  report: ScenarioReport,
+  opts: { color?: boolean; listCoverage?: boolean } = {},
+): string {
+  const listCoverage = opts.listCoverage ?? true;
   const paint = (code: number) => (s: string) => (opts.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const green = paint(32);
   const red = paint(31);
@@ -503,7 +509,7 @@ export function formatScenarioReport(report: ScenarioReport, opts: { color?: boo
     for (const p of report.problems) lines.push(`  ${p.file}${p.index === null ? '' : `#${p.index}`}: ${p.message}`);
   }
   const oneSided = report.coverage.rules.filter((r) => !r.bothSides);
-  if (oneSided.length) {
+  if (listCoverage && oneSided.length) {
     lines.push('', yellow(`rules without both sides (${oneSided.length}):`));
     for (const r of oneSided) {
       const missing = [
@@ -514,7 +520,7 @@ export function formatScenarioReport(report: ScenarioReport, opts: { color?: boo
     }
   }
   const uncovered = report.coverage.clauses.filter((c) => !c.covered);
-  if (uncovered.length) {
+  if (listCoverage && uncovered.length) {
     lines.push('', yellow(`clauses not covered (${uncovered.length}):`));
     for (const c of uncovered)
       lines.push(
@@ -522,11 +528,14 @@ export function formatScenarioReport(report: ScenarioReport, opts: { color?: boo
       );
   }
   const f = coverageFigures(report);
+  const rules = `rule coverage: ${f.rules.percent}% (${f.rules.covered}/${f.rules.total} rules with both sides)`;
+  const clauses = `clause coverage: ${f.clauses.percent}% (${f.clauses.covered}/${f.clauses.total} clauses)`;
   lines.push(
     '',
     `${report.results.length} scenarios (${report.engine}): ${green(`${report.passed} passed`)}, ${report.failed ? red(`${report.failed} failed`) : '0 failed'}${report.problems.length ? `, ${red(`${report.problems.length} file problems`)}` : ''}`,
-    `rule coverage: ${f.rules.percent}% (${f.rules.covered}/${f.rules.total} rules with both sides)`,
-    `clause coverage: ${f.clauses.percent}% (${f.clauses.covered}/${f.clauses.total} clauses)`,
+    ...(listCoverage
+      ? [rules, clauses]
+      : [`${rules}, ${clauses}${oneSided.length || uncovered.length ? '; --coverage lists what is missing' : ''}`]),
   );
   return lines.join('\n');
 }

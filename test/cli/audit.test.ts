@@ -1,7 +1,8 @@
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliAsync, ensureBuilt, generate, ROOT, tempDir } from './helpers.js';
+import { CLI, cli, cliAsync, ensureBuilt, generate, ROOT, tempDir } from './helpers.js';
 
 const AS_OF = '2026-09-01';
 let dir: string;
@@ -96,6 +97,60 @@ describe('upsu-policy audit: exit codes', () => {
       expect(r.stdout).toBe('');
     }
   });
+  it('a directory as FILE: nothing on stdout, one line like decide says it, exit 2', () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    for (const format of ['text', 'json', 'junit', 'sarif']) {
+      for (const workers of ['1', '2']) {
+        const r = audit(folder, '--format', format, '--workers', workers);
+        expect(r.code, format).toBe(2);
+        expect(r.stdout, format).toBe('');
+        expect(r.stderr, format).toBe(
+          `upsu-policy audit: cannot read ${folder} (EISDIR) (see upsu-policy audit --help)\n`,
+        );
+      }
+    }
+    // The same wording as decide's.
+    expect(cli(['decide', folder]).stderr).toBe(
+      `upsu-policy decide: cannot read ${folder} (EISDIR) (see upsu-policy decide --help)\n`,
+    );
+    // Standard input still works.
+    expect(cli(['audit', '-', '--as-of', AS_OF], { input: readFileSync(clean) }).code).toBe(0);
+  });
+  it('--out where it cannot be written: one line with the path given, no temporary name, nothing left behind', () => {
+    const file = join(dir, 'out-is-a-file');
+    writeFileSync(file, 'x');
+    const folder = join(dir, 'out-folder');
+    mkdirSync(folder, { recursive: true });
+    for (const [out, code] of [
+      ['/nonexistent/dir/x', 'ENOENT'],
+      [join(file, 'report.json'), 'ENOTDIR'],
+      [folder, 'EISDIR'],
+    ] as const) {
+      for (const format of ['json', 'junit']) {
+        const r = audit(clean, '--format', format, '--out', out);
+        expect(r.code, out).toBe(2);
+        expect(r.stdout, out).toBe('');
+        expect(r.stderr.trim().split('\n'), out).toHaveLength(1);
+        expect(r.stderr, out).toMatch(new RegExp(`^upsu-policy audit: cannot write ${out} \\(${code}\\)`));
+        expect(r.stderr, out).not.toContain('.upsu-audit-');
+        expect(r.stderr, out).not.toMatch(/\b(E[A-Z]+)\b.*\b\1\b/);
+      }
+    }
+    expect(readdirSync(folder)).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+  it.skipIf(!existsSync('/dev/full'))(
+    '--out where a write fails (/dev/full: no space): one line, exit 2, no crash',
+    () => {
+      for (const format of ['text', 'json', 'junit', 'sarif']) {
+        const r = audit(sample, '--format', format, '--out', '/dev/full');
+        expect(r.code, format).toBe(2);
+        expect(r.stdout, format).toBe('');
+        expect(r.stderr, format).toBe('upsu-policy audit: cannot write /dev/full (ENOSPC)\n');
+      }
+    },
+  );
 });
 
 describe('upsu-policy audit: formats', () => {
@@ -152,6 +207,20 @@ describe('upsu-policy audit: formats', () => {
     const run = s.runs[0];
     const rules = run.tool.driver.rules;
     expect(run.tool.driver.name).toBe('upsu-policy');
+    // The tool's version is the package's (what --version prints), not the policy's.
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const policy = JSON.parse(readFileSync(join(ROOT, 'rules/policy.json'), 'utf8'));
+    expect(version).not.toBe(policy.version);
+    expect(cli(['--version']).stdout).toBe(`${version}\n`);
+    expect(run.tool.driver.semanticVersion).toBe(version);
+    expect(run.tool.driver.version).toBe(version);
+    // The policy audited against stays in the run: id, version and the hash of its rules.
+    expect(run.properties.summary.policy).toEqual({
+      id: policy.id,
+      version: policy.version,
+      rulesHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    });
+    expect(run.tool.driver.properties.policy).toEqual(run.properties.summary.policy);
     expect(new Set(rules.map((x: { id: string }) => x.id)).size).toBe(rules.length);
     expect(rules.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['P3', '3.3', '5.4.1']));
     const j = JSON.parse(audit(sample, '--format', 'json').stdout);
@@ -312,6 +381,41 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     expect(strict.code, strict.stderr).toBe(1);
     expect(JSON.parse(strict.stdout).summary.casesWithFindings).toBe(2);
   });
+
+  it('stdout closed early by its reader (| head -1): exits 141 as SIGPIPE would, with nothing on stderr', async () => {
+    const big = generate(join(dir, 'big.ndjson'), ['--count', '20000', '--seed', '5']);
+    for (const args of [
+      ['audit', big, '--as-of', AS_OF],
+      ['audit', big, '--as-of', AS_OF, '--format', 'json', '--workers', '2'],
+      ['audit', '-', '--as-of', AS_OF],
+    ]) {
+      const r = await new Promise<{ code: number | null; signal: string | null; stderr: string; got: number }>(
+        (res, rej) => {
+          const p = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: 'pipe' });
+          // The export on standard input for `-` (the command may stop before reading it all).
+          p.stdin.on('error', () => {});
+          p.stdin.end(args[1] === '-' ? readFileSync(big) : undefined);
+          let stderr = '';
+          let got = 0;
+          p.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+          // Like `head -1`: read the first chunk, then close the pipe.
+          p.stdout.once('data', (d: Buffer) => {
+            got = d.length;
+            p.stdout.destroy();
+          });
+          p.on('error', rej);
+          p.on('close', (code, signal) => res({ code, signal, stderr, got }));
+        },
+      );
+      const what = args.join(' ');
+      expect(r.got, what).toBeGreaterThan(0);
+      expect(r.stderr, what).toBe('');
+      expect(r.signal, what).toBeNull();
+      expect(r.code, what).toBe(141);
+    }
+    // The whole report is far bigger than one chunk (the pipe was closed while the audit was still writing).
+    expect(statSync(big).size).toBeGreaterThan(4 * 1024 * 1024);
+  }, 60_000);
 
   it('no progress bar when stderr is not a terminal', () => {
     const r = audit(sample, '--format', 'json');

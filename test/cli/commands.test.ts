@@ -131,6 +131,135 @@ describe('upsu-policy test', () => {
     expect(cli(['test', '/no/such/dir']).code).toBe(2);
     expect(cli(['test', '--engine', 'quantum']).code).toBe(2);
   });
+
+  it('a folder with no scenario files is an error (exit 2), not a pass: a gate that runs nothing fails', () => {
+    const empty = tempDir();
+    const misnamed = tempDir();
+    // Named like a scenario table, but not `*.cases.json`: not read.
+    writeFileSync(join(misnamed, 'recording.case.json'), JSON.stringify([]));
+    writeFileSync(join(misnamed, 'recording.json'), JSON.stringify([]));
+    for (const dir of [empty, misnamed]) {
+      const r = cli(['test', dir]);
+      expect(r.code, dir).toBe(2);
+      expect(r.stdout, dir).toBe('');
+      expect(r.stderr.trim().split('\n'), dir).toHaveLength(1);
+      expect(r.stderr, dir).toContain(`upsu-policy test: no scenario files (*.cases.json) found in ${dir}`);
+    }
+    // One line per folder without any, even next to one that has some.
+    const r = cli(['test', join(ROOT, 'rules/1-case-recording'), empty, misnamed]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    // An adapted rules folder without scenarios fails the same way.
+    const rules = join(tempDir(), 'rules');
+    cpSync(join(ROOT, 'rules'), rules, { recursive: true, filter: (f) => !f.endsWith('.cases.json') });
+    const adapted = cli(['test', '--rules', rules]);
+    expect(adapted.code).toBe(2);
+    expect(adapted.stderr).toContain(`no scenario files (*.cases.json) found in ${rules}`);
+  });
+
+  it('scenario files that hold no scenario at all are an error (exit 2) too', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'recording.cases.json'), '[]');
+    const r = cli(['test', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`no scenarios in the scenario files found in ${dir}`);
+  });
+
+  it('--min-score and --filter without --mutate are usage errors (exit 2, one line), not ignored', () => {
+    for (const args of [
+      ['test', '--min-score', '100'],
+      ['test', '--filter', 'no-consent-to-record'],
+      ['test', '--min-score', '100', '--filter', 'x'],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr, args.join(' ')).toMatch(
+        /^upsu-policy test: (--min-score|--filter)( and --filter)? only works? with --mutate/,
+      );
+    }
+  });
+
+  it('without --coverage, coverage is one summary line; --coverage lists what is missing', () => {
+    // The package's own rules, tested with the scenarios of one section: most rules and clauses are missing.
+    const section = join(ROOT, 'rules/1-case-recording');
+    const r = cli(['test', section]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('rules without both sides');
+    expect(r.stdout).not.toContain('clauses not covered');
+    expect(r.stdout).not.toContain('clause coverage:\n');
+    const coverageLines = r.stdout.split('\n').filter((l) => /coverage/.test(l));
+    expect(coverageLines).toHaveLength(1);
+    expect(coverageLines[0]).toMatch(
+      /^rule coverage: \d+(\.\d)?% \(\d+\/\d+ rules with both sides\), clause coverage: \d+(\.\d)?% \(\d+\/\d+ clauses\); --coverage lists what is missing$/,
+    );
+    const listed = cli(['test', section, '--coverage']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/rules without both sides \(\d+\):/);
+    expect(listed.stdout).toMatch(/clauses not covered \(\d+\):/);
+    expect(listed.stdout).toMatch(/^rule coverage: \d+(\.\d)?% /m);
+    expect(listed.stdout).toContain('clause coverage:\n');
+    // --threshold still measures coverage without the listing.
+    const gated = cli(['test', section, '--threshold', '90']);
+    expect(gated.code).toBe(1);
+    expect(gated.stdout).not.toContain('rules without both sides');
+    expect(gated.stdout).toMatch(/rule coverage \d+(\.\d)?% is under the threshold 90%/);
+  });
+});
+
+describe('file errors: one line, the path given, no code said twice', () => {
+  it('--rules with a folder that does not exist, for every command that takes it', () => {
+    const q = JSON.stringify({ question: 'recording', consentToRecord: true, relevant: true });
+    const out = join(tempDir(), 'site');
+    for (const args of [
+      ['decide', '-', '--rules', '/nonexistent'],
+      ['audit', join(ROOT, 'examples/cases.ndjson'), '--as-of', '2026-09-01', '--rules', '/nonexistent'],
+      [
+        'audit',
+        join(ROOT, 'examples/cases.ndjson'),
+        '--as-of',
+        '2026-09-01',
+        '--rules',
+        '/nonexistent',
+        '--workers',
+        '2',
+      ],
+      ['test', '--rules', '/nonexistent'],
+      ['docs', '--out', out, '--rules', '/nonexistent'],
+    ]) {
+      const r = cli(args, { input: q });
+      const what = args.join(' ');
+      expect(r.code, what).toBe(2);
+      expect(r.stdout, what).toBe('');
+      expect(r.stderr.trim().split('\n'), what).toHaveLength(1);
+      expect(r.stderr, what).toMatch(
+        new RegExp(`^upsu-policy ${args[0]}: cannot read rules folder /nonexistent \\(ENOENT\\)`),
+      );
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--rules with a file instead of a folder', () => {
+    const r = cli(['decide', '-', '--rules', join(ROOT, 'package.json')], { input: '{}' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`cannot read rules folder ${join(ROOT, 'package.json')} (ENOTDIR)`);
+  });
+
+  it('docs --out an existing file: one line, no code said twice', () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'keep me');
+    for (const out of [file, join(file, 'site')]) {
+      const r = cli(['docs', '--out', out]);
+      expect(r.code, out).toBe(2);
+      expect(r.stderr.trim().split('\n'), out).toHaveLength(1);
+      expect(r.stderr, out).toMatch(/^upsu-policy docs: cannot write .*a-file(\/site)? \(ENOTDIR\)/);
+      expect(r.stderr, out).not.toMatch(/\b(E[A-Z]+)\b.*\b\1\b/);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
 });
 
 describe('upsu-policy docs and demo', () => {
