@@ -78,6 +78,7 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
         lines++;
         let value = parseJsonLine(source, from, to, CASE_PROJECTION);
         let parsed = true;
+        const projected = value !== NOT_PARSED;
         if (value === NOT_PARSED) {
           try {
             value = JSON.parse(source.slice(from, to));
@@ -85,7 +86,7 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
             parsed = false;
           }
         }
-        const check = parsed ? validateCase(value) : undefined;
+        const check = parsed ? validateCase(value, projected) : undefined;
         if (check?.ok) {
           cases++;
           const fs = auditor(check.value);

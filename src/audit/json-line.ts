@@ -17,7 +17,8 @@ export const NOT_PARSED: unique symbol = Symbol('not parsed');
 
 /**
  * Which members of an object to build: those named in `keep` (the others are checked as JSON, then left out),
- * with a projection of their own for some of them (applied when that member's value is an object).
+ * with a projection of their own for some of them (applied when that member's value is an object, or to each
+ * object of it when it is an array).
  */
 export interface Projection {
   readonly keep: ReadonlySet<string>;
@@ -73,12 +74,16 @@ function slotOf(s: string): number {
 
 /** A projection as the parser uses it: by the slots of known strings (a kept name must be a known string). */
 interface Compiled {
+  /** What to do with a member, by the slot of its name: KEEP, SKIP, REFUSE, or 0 (not known yet: ask `refuse`). */
   readonly keep: Uint8Array;
   readonly members: (Compiled | undefined)[];
   readonly refuse: ((name: string) => boolean) | undefined;
-  /** `refuse`'s answer for each known string: 0 not asked yet, 1 no, 2 yes. */
-  readonly refused: Uint8Array;
 }
+const KEEP = 1;
+const SKIP = 2;
+const REFUSE = 3;
+/** A member whose name is not a known string (no slot): skipped, unless `refuse` says otherwise. */
+const OTHER = 4;
 const compiledProjections = new WeakMap<Projection, Compiled>();
 /** The projection of the last call, compiled (every line of an audit passes the same one). */
 let lastProjection: Projection | undefined;
@@ -101,11 +106,11 @@ function compile(p: Projection): Compiled {
   for (const name of p.keep) {
     const slot = slotOf(name);
     if (slot < 0) throw new Error(`parseJsonLine: too many known strings to keep "${name}"`);
-    keep[slot] = 1;
+    keep[slot] = KEEP;
     const inner = p.members?.[name];
     if (inner) members[slot] = compile(inner);
   }
-  c = { keep, members, refuse: p.refuse, refused: new Uint8Array(1 << TABLE_BITS) };
+  c = { keep, members, refuse: p.refuse };
   compiledProjections.set(p, c);
   return c;
 }
@@ -268,14 +273,16 @@ function object(projection: Compiled | undefined): Record<string, unknown> | typ
     at++;
     c = skipSpace();
     const slot = lastKnown;
-    if (projection !== undefined && (slot < 0 || projection.keep[slot] === 0)) {
-      if (projection.refuse !== undefined && refused(projection, slot, k)) return NOT_PARSED;
+    let how = projection === undefined ? KEEP : slot < 0 ? OTHER : (projection.keep[slot] as number);
+    if (how === 0) how = classify(projection as Compiled, slot, k);
+    if (how !== KEEP) {
+      if (how === REFUSE || (how === OTHER && (projection as Compiled).refuse?.(k) === true)) return NOT_PARSED;
       if (skip(c) === NOT_PARSED) return NOT_PARSED;
     } else {
       // `o.__proto__ = v` would set the prototype, where JSON.parse makes a property.
       if (k === '__proto__') return NOT_PARSED;
       const inner = projection === undefined || slot < 0 ? undefined : projection.members[slot];
-      const v = c === 123 && inner !== undefined ? object(inner) : value(c);
+      const v = inner === undefined ? value(c) : c === 123 ? object(inner) : c === 91 ? array(inner) : value(c);
       if (v === NOT_PARSED) return NOT_PARSED;
       // A repeated name keeps its first place and takes the last value, as in JSON.parse.
       o[k] = v;
@@ -286,22 +293,21 @@ function object(projection: Compiled | undefined): Record<string, unknown> | typ
   }
 }
 
-/** Whether a member the projection leaves out is one it refuses (remembered per known string). */
-function refused(p: Compiled, slot: number, name: string): boolean {
-  const refuse = p.refuse as (name: string) => boolean;
-  if (slot < 0) return refuse(name);
-  let r = p.refused[slot] as number;
-  if (r === 0) r = p.refused[slot] = refuse(name) ? 2 : 1;
-  return r === 2;
+/** SKIP or REFUSE for a known string the projection does not keep, asked once and remembered. */
+function classify(p: Compiled, slot: number, name: string): number {
+  const how = p.refuse?.(name) === true ? REFUSE : SKIP;
+  p.keep[slot] = how;
+  return how;
 }
 
-function array(): unknown[] | typeof NOT_PARSED {
+/** An array; with a projection, applied to each of its elements that is an object. */
+function array(projection?: Compiled): unknown[] | typeof NOT_PARSED {
   let c = enter(93);
   if (c === BAD) return NOT_PARSED;
   const a: unknown[] = [];
   if (c === CLOSED) return a;
   for (;;) {
-    const v = value(c);
+    const v = c === 123 && projection !== undefined ? object(projection) : value(c);
     if (v === NOT_PARSED) return NOT_PARSED;
     a.push(v);
     c = afterItem(93);

@@ -84,8 +84,8 @@ const disclosureMisspelt = nearMissTest([...DISCLOSURE_KEYS]);
 const BREACH_KEYS = new Set(['raisedBy', 'ground', 'steps']);
 const breachMisspelt = nearMissTest([...BREACH_KEYS]);
 
-function disclosure(v: unknown): Obj | undefined {
-  if (!isObj(v) || misspelt(v, DISCLOSURE_KEYS, disclosureMisspelt)) return undefined;
+function disclosure(v: unknown, projected: boolean): Obj | undefined {
+  if (!isObj(v) || (!projected && misspelt(v, DISCLOSURE_KEYS, disclosureMisspelt))) return undefined;
   if (!optDate(v.on) || !party(v.actor) || !party(v.recipient)) return undefined;
   const info = v.information;
   if (!isObj(info) || !onlyKeys(info, INFO_KEYS) || !kinds.has(info.kind) || typeof info.identifiable !== 'boolean')
@@ -149,9 +149,9 @@ function step(v: unknown): boolean {
   }
 }
 
-function breach(v: unknown): Obj | undefined {
-  if (!isObj(v) || misspelt(v, BREACH_KEYS, breachMisspelt) || !roles.has(v.raisedBy) || !grounds.has(v.ground))
-    return undefined;
+function breach(v: unknown, projected: boolean): Obj | undefined {
+  if (!isObj(v) || (!projected && misspelt(v, BREACH_KEYS, breachMisspelt))) return undefined;
+  if (!roles.has(v.raisedBy) || !grounds.has(v.ground)) return undefined;
   const steps = v.steps;
   if (!Array.isArray(steps) || steps.length > MAX_STEPS) return undefined;
   for (const s of steps) if (!step(s)) return undefined;
@@ -172,14 +172,20 @@ const clientMisspelt = nearMissTest([...CLIENT_KEYS]);
 export const CASE_PROJECTION: Projection = {
   keep: CASE_KEYS,
   refuse: caseMisspelt,
-  members: { client: { keep: CLIENT_KEYS, refuse: clientMisspelt } },
+  members: {
+    client: { keep: CLIENT_KEYS, refuse: clientMisspelt },
+    disclosures: { keep: DISCLOSURE_KEYS, refuse: disclosureMisspelt },
+    breaches: { keep: BREACH_KEYS, refuse: breachMisspelt },
+  },
 };
 
 /**
  * Every property name and enum value of a valid case (the audit's line parser returns these very strings
- * rather than new copies: see json-line.ts).
+ * rather than new copies: see json-line.ts), and names of fields exports commonly carry that the audit skips (a
+ * speed hint only: the parser then remembers by name that they are not misspellings).
  */
 export const CASE_STRINGS: readonly string[] = [
+  ...['clientName', 'email', 'studentId', 'notes', 'caseNotes', 'phone'],
   ...CASE_KEYS,
   ...CLIENT_KEYS,
   ...DISCLOSURE_KEYS,
@@ -201,17 +207,21 @@ export const CASE_STRINGS: readonly string[] = [
 
 /**
  * The fast path: the validated case when `v` certainly passes `caseExport`, else `undefined` (then ask zod).
+ * `projected`: `v` is the line parser's value under {@link CASE_PROJECTION}, whose case, client, disclosure and
+ * breach objects hold only their schema's fields (the parser gave up on misspelt ones), so they are not looked
+ * for again.
  *
  * @example
  * fastCaseExport({ id: 'C-1', client: { degreeStatus: 'studying', email: 'x@example.invalid' } });
  * // { id: 'C-1', client: { degreeStatus: 'studying' } }
  */
-export function fastCaseExport(v: unknown): CaseExport | undefined {
-  if (!isObj(v) || misspelt(v, CASE_KEYS, caseMisspelt)) return undefined;
+export function fastCaseExport(v: unknown, projected = false): CaseExport | undefined {
+  if (!isObj(v) || (!projected && misspelt(v, CASE_KEYS, caseMisspelt))) return undefined;
   const id = v.id;
   if (typeof id !== 'string' || id.length < 1 || id.length > 200) return undefined;
   const cl = v.client;
-  if (!isObj(cl) || misspelt(cl, CLIENT_KEYS, clientMisspelt) || !degreeStatuses.has(cl.degreeStatus)) return undefined;
+  if (!isObj(cl) || (!projected && misspelt(cl, CLIENT_KEYS, clientMisspelt))) return undefined;
+  if (!degreeStatuses.has(cl.degreeStatus)) return undefined;
   const client: Obj = { degreeStatus: cl.degreeStatus };
   if ('degreeCompletedOn' in cl) {
     if (!optDate(cl.degreeCompletedOn)) return undefined;
@@ -232,7 +242,7 @@ export function fastCaseExport(v: unknown): CaseExport | undefined {
       if (!Array.isArray(ds) || ds.length > MAX_DISCLOSURES) return undefined;
       const list: Obj[] = new Array(ds.length);
       for (let i = 0; i < ds.length; i++) {
-        const d = disclosure(ds[i]);
+        const d = disclosure(ds[i], projected);
         if (!d) return undefined;
         list[i] = d;
       }
@@ -245,7 +255,7 @@ export function fastCaseExport(v: unknown): CaseExport | undefined {
       if (!Array.isArray(bs) || bs.length > MAX_BREACHES) return undefined;
       const list: Obj[] = new Array(bs.length);
       for (let i = 0; i < bs.length; i++) {
-        const b = breach(bs[i]);
+        const b = breach(bs[i], projected);
         if (!b) return undefined;
         list[i] = b;
       }
@@ -270,9 +280,11 @@ export type CaseCheck = { ok: true; value: CaseExport } | { ok: false; issues: I
  *
  * @example
  * validateCase({ id: 'C-1', client: {} }); // { ok: false, issues: [{ path: ['client', 'degreeStatus'], code: 'required', … }] }
+ * `projected`: as for {@link fastCaseExport} (zod's report is the same either way: the members the projection
+ * left out are ones zod drops without an issue).
  */
-export function validateCase(v: unknown): CaseCheck {
-  const fast = fastCaseExport(v);
+export function validateCase(v: unknown, projected = false): CaseCheck {
+  const fast = fastCaseExport(v, projected);
   if (fast) return { ok: true, value: fast };
   const r = zodSchemas().caseExport.safeParse(v);
   if (r.success) return { ok: true, value: r.data };

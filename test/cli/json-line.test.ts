@@ -180,6 +180,12 @@ describe('the case projection', () => {
     expect([...(CASE_PROJECTION.members?.client?.keep ?? [])].sort()).toEqual(Object.keys(client.shape).sort());
     expect(caseExport.in.def.catchall?._zod.def.type).toBe('unknown');
     expect(client.def.catchall?._zod.def.type).toBe('unknown');
+    // Disclosures and breaches: each object of the array.
+    for (const name of ['disclosures', 'breaches'] as const) {
+      const item = shape[name].unwrap().element.in;
+      expect([...(CASE_PROJECTION.members?.[name]?.keep ?? [])].sort()).toEqual(Object.keys(item.shape).sort());
+      expect(item.def.catchall?._zod.def.type).toBe('unknown');
+    }
     for (const name of CASE_PROJECTION.keep) expect(CASE_STRINGS).toContain(name);
   });
 
@@ -192,11 +198,24 @@ describe('the case projection', () => {
       '{"id":"C-1","client":{"degreeStatus":"studying","Objects_To_Staff_Sharing":true}}',
       '{"id":"C-1","client":{"degreeStatus":"studying"},"destroyedon":"2026-01-01"}',
       '{"id":"C-1","client":{"degreeStatus":"studying"},"disclosure":[]}',
+      '{"id":"C-1","client":{"degreeStatus":"studying"},"disclosures":[{"on":"2026-01-01","objectsToStaffSharing":true}]}',
+      '{"id":"C-1","client":{"degreeStatus":"studying"},"breaches":[{"raisedby":"adviser"}]}',
       // Twice in one parse: the answer for a known string is remembered, and stays right.
       '{"id":"C-1","client":{"degreeStatus":"studying","objectToStaffSharing":true}}',
     ])
       expect(line(bad)).toBe(NOT_PARSED);
     expect(line(ok)).toEqual({ id: 'C-1', client: { degreeStatus: 'studying' } });
+    // Each object of disclosures and breaches keeps its schema's fields; other members (and non-objects) stay.
+    expect(
+      line(
+        '{"id":"C-1","client":{"degreeStatus":"studying"},"disclosures":[{"on":"2026-01-01","id":"D-1"},3],"breaches":[{"ground":"harm","notes":"n"}]}',
+      ),
+    ).toEqual({
+      id: 'C-1',
+      client: { degreeStatus: 'studying' },
+      disclosures: [{ on: '2026-01-01' }, 3],
+      breaches: [{ ground: 'harm' }],
+    });
   });
 
   it('gives the same value and validation result when names and values are written with escapes', () => {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fastCaseExport, validateCase } from '../../src/audit/precheck.js';
+import { NOT_PARSED, parseJsonLine } from '../../src/audit/json-line.js';
+import { CASE_PROJECTION, fastCaseExport, validateCase } from '../../src/audit/precheck.js';
 import { caseExport } from '../../src/facts/case-export.js';
 import { MAX_BREACHES, MAX_DISCLOSURES } from '../../src/facts/constants.js';
 import { fromZodIssues } from '../../src/facts/validate.js';
@@ -88,6 +89,7 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
     const r = rng(7);
     let accepted = 0;
     let rejected = 0;
+    let viaParser = 0;
     for (let i = 0; i < 30_000; i++) {
       let v: unknown = cases[i % cases.length];
       const n = 1 + Math.floor(r() * 3);
@@ -104,7 +106,20 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
       if (checked.ok) expect(checked.value).toEqual(z.data);
       // No array here is over its maximum: the report is zod's, issue for issue.
       else if (!z.success) expect(checked.issues).toEqual(fromZodIssues(z.error.issues, v));
+      // As the audit reads it: the line parser's projected value (or, when it gives up, JSON.parse's, above).
+      const text = JSON.stringify(v) ?? 'null';
+      const projected = parseJsonLine(text, 0, text.length, CASE_PROJECTION);
+      if (projected !== NOT_PARSED) {
+        viaParser++;
+        const whole = JSON.parse(text);
+        const zw = caseExport.safeParse(whole);
+        const p = validateCase(projected, true);
+        expect(p.ok, text).toBe(zw.success);
+        if (p.ok) expect(p.value).toEqual(zw.data);
+        else if (!zw.success) expect(p.issues).toEqual(fromZodIssues(zw.error.issues, whole));
+      }
     }
+    expect(viaParser).toBeGreaterThan(20_000);
     expect(accepted).toBeGreaterThan(1000);
     expect(rejected).toBeGreaterThan(1000);
   });
