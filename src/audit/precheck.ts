@@ -64,9 +64,9 @@ const CONSENT_KEYS = new Set(['given', 'method', 'recorded']);
 const BREACH_CLAIM_KEYS = new Set(['ground', 'authorisation']);
 const AUTH_KEYS = new Set(['decidedBy', 'agreed', 'writtenRecord']);
 
-/** Whether `o` has a field that looks like a misspelling of one of `known` (zod refuses the line: near-miss.ts). */
-function misspelt(o: Obj, known: ReadonlySet<string>, test: (key: string) => boolean): boolean {
-  for (const k in o) if (!known.has(k) && test(k)) return true;
+/** Whether `o` has a field `test` refuses: a misnamed objection or list (zod refuses the line: near-miss.ts). */
+function misnamed(o: Obj, test: (key: string) => boolean): boolean {
+  for (const k in o) if (test(k)) return true;
   return false;
 }
 
@@ -80,12 +80,12 @@ const DISCLOSURE_KEYS = new Set([
   'clientObjectsToStaffSharing',
   'breach',
 ]);
-const disclosureMisspelt = nearMissTest([...DISCLOSURE_KEYS]);
+const disclosureMisnamed = nearMissTest('disclosure', [...DISCLOSURE_KEYS]);
 const BREACH_KEYS = new Set(['raisedBy', 'ground', 'steps']);
-const breachMisspelt = nearMissTest([...BREACH_KEYS]);
+const breachMisnamed = nearMissTest('breach', [...BREACH_KEYS]);
 
 function disclosure(v: unknown, projected: boolean): Obj | undefined {
-  if (!isObj(v) || (!projected && misspelt(v, DISCLOSURE_KEYS, disclosureMisspelt))) return undefined;
+  if (!isObj(v) || (!projected && misnamed(v, disclosureMisnamed))) return undefined;
   if (!optDate(v.on) || !party(v.actor) || !party(v.recipient)) return undefined;
   const info = v.information;
   if (!isObj(info) || !onlyKeys(info, INFO_KEYS) || !kinds.has(info.kind) || typeof info.identifiable !== 'boolean')
@@ -150,7 +150,7 @@ function step(v: unknown): boolean {
 }
 
 function breach(v: unknown, projected: boolean): Obj | undefined {
-  if (!isObj(v) || (!projected && misspelt(v, BREACH_KEYS, breachMisspelt))) return undefined;
+  if (!isObj(v) || (!projected && misnamed(v, breachMisnamed))) return undefined;
   if (!roles.has(v.raisedBy) || !grounds.has(v.ground)) return undefined;
   const steps = v.steps;
   if (!Array.isArray(steps) || steps.length > MAX_STEPS) return undefined;
@@ -161,8 +161,8 @@ function breach(v: unknown, projected: boolean): Obj | undefined {
 /** The fields of a case and of its client. */
 const CASE_KEYS = new Set(['id', 'client', 'disclosures', 'breaches', 'destroyedOn']);
 const CLIENT_KEYS = new Set(['degreeStatus', 'degreeCompletedOn', 'consentToRecord', 'objectsToStaffSharing']);
-const caseMisspelt = nearMissTest([...CASE_KEYS]);
-const clientMisspelt = nearMissTest([...CLIENT_KEYS]);
+const caseMisnamed = nearMissTest('case', [...CASE_KEYS]);
+const clientMisnamed = nearMissTest('client', [...CLIENT_KEYS]);
 
 /**
  * The members of a case line the audit builds: the case's and its client's fields (both objects drop unknown
@@ -171,18 +171,18 @@ const clientMisspelt = nearMissTest([...CLIENT_KEYS]);
  */
 export const CASE_PROJECTION: Projection = {
   keep: CASE_KEYS,
-  refuse: caseMisspelt,
+  refuse: caseMisnamed,
   members: {
-    client: { keep: CLIENT_KEYS, refuse: clientMisspelt },
-    disclosures: { keep: DISCLOSURE_KEYS, refuse: disclosureMisspelt },
-    breaches: { keep: BREACH_KEYS, refuse: breachMisspelt },
+    client: { keep: CLIENT_KEYS, refuse: clientMisnamed },
+    disclosures: { keep: DISCLOSURE_KEYS, refuse: disclosureMisnamed },
+    breaches: { keep: BREACH_KEYS, refuse: breachMisnamed },
   },
 };
 
 /**
  * Every property name and enum value of a valid case (the audit's line parser returns these very strings
  * rather than new copies: see json-line.ts), and names of fields exports commonly carry that the audit skips (a
- * speed hint only: the parser then remembers by name that they are not misspellings).
+ * speed hint only: the parser then remembers by name that they are not misnamed fields).
  */
 export const CASE_STRINGS: readonly string[] = [
   ...['clientName', 'email', 'studentId', 'notes', 'caseNotes', 'phone'],
@@ -208,7 +208,7 @@ export const CASE_STRINGS: readonly string[] = [
 /**
  * The fast path: the validated case when `v` certainly passes `caseExport`, else `undefined` (then ask zod).
  * `projected`: `v` is the line parser's value under {@link CASE_PROJECTION}, whose case, client, disclosure and
- * breach objects hold only their schema's fields (the parser gave up on misspelt ones), so they are not looked
+ * breach objects hold only their schema's fields (the parser gave up on misnamed ones), so they are not looked
  * for again.
  *
  * @example
@@ -216,11 +216,11 @@ export const CASE_STRINGS: readonly string[] = [
  * // { id: 'C-1', client: { degreeStatus: 'studying' } }
  */
 export function fastCaseExport(v: unknown, projected = false): CaseExport | undefined {
-  if (!isObj(v) || (!projected && misspelt(v, CASE_KEYS, caseMisspelt))) return undefined;
+  if (!isObj(v) || (!projected && misnamed(v, caseMisnamed))) return undefined;
   const id = v.id;
   if (typeof id !== 'string' || id.length < 1 || id.length > 200) return undefined;
   const cl = v.client;
-  if (!isObj(cl) || (!projected && misspelt(cl, CLIENT_KEYS, clientMisspelt))) return undefined;
+  if (!isObj(cl) || (!projected && misnamed(cl, clientMisnamed))) return undefined;
   if (!degreeStatuses.has(cl.degreeStatus)) return undefined;
   const client: Obj = { degreeStatus: cl.degreeStatus };
   if ('degreeCompletedOn' in cl) {
@@ -276,12 +276,11 @@ export type CaseCheck = { ok: true; value: CaseExport } | { ok: false; issues: I
 /**
  * Validates one parsed case-export line: the fast path, falling back to `caseExport.safeParse` for anything
  * the fast path does not accept (which also builds the issue report; zod reports an array over its maximum
- * once, `too-big`, without checking its elements).
+ * once, `too-big`, without checking its elements). `projected`: as for {@link fastCaseExport} (zod's report is the
+ * same either way: the members the projection left out are ones zod drops without an issue).
  *
  * @example
  * validateCase({ id: 'C-1', client: {} }); // { ok: false, issues: [{ path: ['client', 'degreeStatus'], code: 'required', … }] }
- * `projected`: as for {@link fastCaseExport} (zod's report is the same either way: the members the projection
- * left out are ones zod drops without an issue).
  */
 export function validateCase(v: unknown, projected = false): CaseCheck {
   const fast = fastCaseExport(v, projected);

@@ -30,7 +30,10 @@ export interface CliIO {
 /** A usage error: one line on stderr, exit 2. */
 class UsageError extends Error {}
 
-/** A file given on the command line that cannot be read or written once the command runs: one line, exit 2. */
+/**
+ * A file or folder given on the command line that cannot be read or written: one line naming it as given, with
+ * the system's code (`cannot read export/ (EISDIR)`), exit 2. Not a usage error: no pointer to --help.
+ */
 class FileError extends Error {}
 
 /** The exit code when standard output is closed early by its reader: what a shell reports for SIGPIPE (128 + 13). */
@@ -55,8 +58,8 @@ function stat(path: string): Stats | string {
 function checkRulesFolder(dir: string | undefined): void {
   if (dir === undefined) return;
   const s = stat(dir);
-  if (typeof s === 'string') throw new UsageError(`cannot read rules folder ${dir} (${s})`);
-  if (!s.isDirectory()) throw new UsageError(`cannot read rules folder ${dir} (ENOTDIR)`);
+  if (typeof s === 'string') throw new FileError(`cannot read rules folder ${dir} (${s})`);
+  if (!s.isDirectory()) throw new FileError(`cannot read rules folder ${dir} (ENOTDIR)`);
 }
 
 /**
@@ -66,12 +69,12 @@ function checkRulesFolder(dir: string | undefined): void {
 function checkInputFile(file: string): void {
   if (file === '-') return;
   const s = stat(file);
-  if (typeof s === 'string') throw new UsageError(`cannot read ${file} (${s})`);
-  if (s.isDirectory()) throw new UsageError(`cannot read ${file} (EISDIR)`);
+  if (typeof s === 'string') throw new FileError(`cannot read ${file} (${s})`);
+  if (s.isDirectory()) throw new FileError(`cannot read ${file} (EISDIR)`);
   try {
     accessSync(file, constants.R_OK);
   } catch (e) {
-    throw new UsageError(`cannot read ${file} (${errnoCode(e) ?? 'error'})`);
+    throw new FileError(`cannot read ${file} (${errnoCode(e) ?? 'error'})`);
   }
 }
 
@@ -82,17 +85,17 @@ function checkInputFile(file: string): void {
 function checkOutputFile(file: string): void {
   const s = stat(file);
   if (typeof s !== 'string') {
-    if (s.isDirectory()) throw new UsageError(`cannot write ${file} (EISDIR)`);
+    if (s.isDirectory()) throw new FileError(`cannot write ${file} (EISDIR)`);
     if (!s.isFile()) return; // /dev/null, a FIFO: written directly
-  } else if (s !== 'ENOENT') throw new UsageError(`cannot write ${file} (${s})`);
+  } else if (s !== 'ENOENT') throw new FileError(`cannot write ${file} (${s})`);
   const parent = dirname(resolve(file));
   const p = stat(parent);
-  if (typeof p === 'string') throw new UsageError(`cannot write ${file} (${p})`);
-  if (!p.isDirectory()) throw new UsageError(`cannot write ${file} (ENOTDIR)`);
+  if (typeof p === 'string') throw new FileError(`cannot write ${file} (${p})`);
+  if (!p.isDirectory()) throw new FileError(`cannot write ${file} (ENOTDIR)`);
   try {
     accessSync(parent, constants.W_OK);
   } catch (e) {
-    throw new UsageError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);
+    throw new FileError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);
   }
 }
 
@@ -149,7 +152,7 @@ async function readInput(file: string, stdin: Readable): Promise<Buffer> {
   try {
     return readFileSync(file);
   } catch (e) {
-    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new FileError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
 
@@ -368,7 +371,7 @@ async function test(argv: string[], io: CliIO): Promise<number> {
   checkRulesFolder(values.rules as string | undefined);
   const rulesDir = (values.rules as string | undefined) ?? join(packageRoot(), 'rules');
   const dirs = positionals.length ? positionals : [rulesDir];
-  for (const d of dirs) if (!existsSync(d)) throw new UsageError(`cannot read ${d} (ENOENT)`);
+  for (const d of dirs) if (!existsSync(d)) throw new FileError(`cannot read ${d} (ENOENT)`);
   const color = colorFor(io.stdout, io.env);
   // Loaded only for this command, so the others start faster.
   const { coverageFigures, formatScenarioReport, loadScenarios, runScenarios } = await import('../scenarios/run.js');
@@ -380,10 +383,15 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const files = perDir.flat();
-  if (files.every((f) => f.scenarios.length === 0 && f.problems.length === 0)) {
-    io.stderr.write(`upsu-policy test: no scenarios in the scenario files found in ${dirs.join(', ')}\n`);
+  // …and each DIR's files must hold scenarios (an empty `[]` file runs nothing either).
+  const idle = dirs.filter((_, i) =>
+    (perDir[i] ?? []).every((f) => f.scenarios.length === 0 && f.problems.length === 0),
+  );
+  if (idle.length) {
+    for (const d of idle) io.stderr.write(`upsu-policy test: no scenarios in the scenario files found in ${d}\n`);
     return 2;
   }
+
   const policy = loadPolicy(rulesDir);
   const report = await runScenarios(policy, files, { engine });
   // The rules and clauses coverage misses are listed with --coverage; otherwise one line of figures.
@@ -448,7 +456,7 @@ async function docs(argv: string[], io: CliIO): Promise<number> {
   checkRulesFolder(rulesDir);
   const o = stat(out);
   if (typeof o === 'string' ? o !== 'ENOENT' : !o.isDirectory())
-    throw new UsageError(`cannot write ${out} (${typeof o === 'string' ? o : 'ENOTDIR'})`);
+    throw new FileError(`cannot write ${out} (${typeof o === 'string' ? o : 'ENOTDIR'})`);
   const { generateDocs } = await import('../docs/generate.js');
   let files: string[];
   try {
@@ -521,10 +529,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     // The reader of standard output went away (`| head`): stop quietly, as a Unix tool killed by SIGPIPE would.
     if (errnoCode(e) === 'EPIPE') return EXIT_STDOUT_CLOSED;
+    // Standard output failed otherwise (a full disk, /dev/full): said once, here or by the listener below.
+    const err = e as NodeJS.ErrnoException;
+    if (e === (io.stdout as Writable).errored || (errnoCode(e) && err.syscall === 'write' && err.path === undefined)) {
+      if (!stdoutReported) io.stderr.write(`${where}: cannot write to standard output (${errnoCode(e) ?? 'error'})\n`);
+      stdoutReported = true;
+      return 2;
+    }
     io.stderr.write(`${where}: ${errorLine(e)}\n`);
     return 2;
   }
 }
+
+/** Whether a failure of standard output has been reported (by `main` or the stream's error listener): once. */
+let stdoutReported = false;
 
 /** One line for an unexpected error: Node's messages start with their code already (`ENOENT: no such file…`). */
 function errorLine(e: unknown): string {
@@ -538,7 +556,9 @@ function errorLine(e: unknown): string {
 // shell reports a tool killed by SIGPIPE (141), never 0: the report was not read whole.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(EXIT_STDOUT_CLOSED);
-  process.stderr.write(`upsu-policy: cannot write to standard output (${errnoCode(e) ?? 'error'})\n`);
+  if (!stdoutReported)
+    process.stderr.write(`upsu-policy: cannot write to standard output (${errnoCode(e) ?? 'error'})\n`);
+  stdoutReported = true;
   process.exit(2);
 });
 

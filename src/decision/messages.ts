@@ -5,7 +5,7 @@ export interface IssueDetail {
   expected?: string;
   options?: readonly unknown[];
   limit?: number | bigint;
-  /** `unknown-field`: the known field the unknown one looks like a misspelling of. */
+  /** `unknown-field`: the known field the unknown one looks like under another name. */
   like?: string;
   /** `unknown-field`: how many unknown fields at the path have names not shown (they do not look like names). */
   hidden?: number;
@@ -38,9 +38,9 @@ export const MESSAGES: Readonly<Record<IssueCode, (path: readonly (string | numb
   'unknown-field': (p, d) => {
     const like = d.like ? `\`${d.like}\`` : '';
     if (d.hidden)
-      return `${where(p)} has ${d.hidden === 1 ? 'a field' : `${d.hidden} fields`} not known here (${d.hidden === 1 ? 'its name is' : 'their names are'} not shown: not a field name)${like ? `; it looks like a misspelling of ${like}` : ''}.`;
+      return `${where(p)} has ${d.hidden === 1 ? 'a field' : `${d.hidden} fields`} not known here (${d.hidden === 1 ? 'its name is' : 'their names are'} not shown: not a field name)${like ? `; it looks like ${like} under another name, and is refused rather than dropped` : ''}.`;
     return like
-      ? `${where(p)} is not a known field here: it looks like a misspelling of ${like}, so it is refused, not ignored.`
+      ? `${where(p)} is not a known field here: it looks like ${like} under another name, and is refused rather than dropped, which could hide a finding.`
       : `${where(p)} is not a known field here.`;
   },
   'invalid-value': (p, d) => `${where(p)} must be one of: ${list(d.options)}.`,

@@ -3,15 +3,16 @@ import { breachFields } from './breach.js';
 import { isoDate } from './common.js';
 import { DEGREE_STATUSES, MAX_BREACHES, MAX_DISCLOSURES } from './constants.js';
 import { recordedDisclosureFields } from './disclosure.js';
-import { nearMiss } from './near-miss.js';
+import { type ExportLevel, nearMiss } from './near-miss.js';
 
 /**
  * An object of a case export with these fields. Fields it does not name (client names, emails, notes…) are
- * dropped, never echoed; but one that looks like a misspelling of a field it names (`objectToStaffSharing`) is an
- * `unknown-field` issue, not dropped: dropping it could lose an objection (see near-miss.ts). The check runs even
- * when other fields are invalid, so that every problem is listed.
+ * dropped, never echoed; but one that looks like an objection to staff sharing, or like `disclosures` or
+ * `breaches`, under another name (`objectToStaffSharing`, `Disclosure`) is an `unknown-field` issue, not dropped:
+ * dropping it could hide a finding (see near-miss.ts). The check runs even when other fields are invalid, so that
+ * every problem is listed.
  */
-function exportObject<S extends z.core.$ZodLooseShape>(shape: S) {
+function exportObject<S extends z.core.$ZodLooseShape>(level: ExportLevel, shape: S) {
   const names = Object.keys(shape);
   return z
     .looseObject(shape)
@@ -20,7 +21,7 @@ function exportObject<S extends z.core.$ZodLooseShape>(shape: S) {
         (v, ctx) => {
           if (typeof v !== 'object' || v === null) return;
           for (const key of Object.keys(v)) {
-            const like = nearMiss(key, names);
+            const like = Object.hasOwn(shape, key) ? undefined : nearMiss(key, level);
             if (like !== undefined)
               ctx.addIssue({ code: 'custom', path: [key], params: { code: 'unknown-field', like }, input: undefined });
           }
@@ -38,24 +39,25 @@ function exportObject<S extends z.core.$ZodLooseShape>(shape: S) {
 
 /**
  * One case of a case-management export (one NDJSON line). Fields the contract does not name (client
- * names, emails, student ids…) are ignored and dropped, never echoed; a misspelling of a field it names is
- * refused (`unknown-field`), never dropped.
+ * names, emails, student ids…) are ignored and dropped, never echoed; a field that looks like an objection to
+ * staff sharing, or like `disclosures` or `breaches`, under another name is refused (`unknown-field`), never dropped.
+ * (A zod pipe: the object schema, with its `.shape`, is `caseExport.in`.)
  *
  * @example
  * const c = caseExport.parse(JSON.parse(line));
  * auditCase(c, '2026-09-01');
  * @see 3.3
  */
-export const caseExport = exportObject({
+export const caseExport = exportObject('case', {
   id: z.string().min(1).max(200),
-  client: exportObject({
+  client: exportObject('client', {
     degreeStatus: z.enum(DEGREE_STATUSES),
     degreeCompletedOn: isoDate.optional(),
     consentToRecord: z.boolean().optional(),
     objectsToStaffSharing: z.boolean().optional(),
   }),
-  disclosures: z.array(exportObject(recordedDisclosureFields)).max(MAX_DISCLOSURES).optional(),
-  breaches: z.array(exportObject(breachFields)).max(MAX_BREACHES).optional(),
+  disclosures: z.array(exportObject('disclosure', recordedDisclosureFields)).max(MAX_DISCLOSURES).optional(),
+  breaches: z.array(exportObject('breach', breachFields)).max(MAX_BREACHES).optional(),
   destroyedOn: isoDate.nullable().optional(),
 });
 

@@ -42,5 +42,10 @@ export const disclosureQuestion = z.strictObject({
   ...disclosureFields,
 });
 
-/** The fields of a disclosure recorded in a case export (the question's fields, and when it was made). */
+/**
+ * The fields of a disclosure recorded in a case export (the question's fields, and when it was made).
+ *
+ * @example
+ * z.object(recordedDisclosureFields).parse({ on: '2026-03-01', actor: { role: 'adviser' }, … });
+ */
 export const recordedDisclosureFields = { on: isoDate.optional(), ...disclosureFields };

@@ -1,9 +1,17 @@
-// Misspelt field names in a case export. An export carries fields the audit does not read (client names,
-// emails, notes…), and those are dropped. But a field that looks like a misspelling of one it does read must
-// not be dropped: `objectToStaffSharing: true` dropped is an objection lost, and the audit would pass
-// disclosures the policy forbids. Such a line is refused instead (fail closed).
+// Misnamed fields in a case export. An export carries fields the audit does not read (client names, emails,
+// notes, ids of other systems…), and those are dropped. Dropping is safe for most of the fields the audit does
+// read: without them it reaches the cautious answer (no consent to record shown: a finding; no completion date:
+// review; no consent to a disclosure: deny). Three kinds of field are different: without them the audit finds
+// less, so a misnamed one dropped would let a case pass that the policy forbids (fail open):
+// - an objection to sharing with UPSU staff (`objectsToStaffSharing`, a disclosure's `clientObjectsToStaffSharing`):
+//   absent means no objection;
+// - the lists the audit re-asks about (`disclosures`, `breaches`): absent means nothing to audit.
+// So an unknown field that looks like one of these is refused (the line is invalid), wherever it is.
 
-/** Field names compared without case, `_`, `-`, spaces or other punctuation. */
+/** The objects of a case export that are checked. */
+export type ExportLevel = 'case' | 'client' | 'disclosure' | 'breach';
+
+/** Field names compared without case, `_`, `-`, `.`, spaces or other punctuation. */
 const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Edit distance (insertions, deletions, substitutions, swaps of neighbours), or `max + 1` once it is over `max`. */
@@ -29,52 +37,62 @@ function distance(a: string, b: string, max: number): number {
   return prev[b.length] as number;
 }
 
-/** Keys longer than this are not compared (no field name is near that long). */
-const LONGEST = 64;
+/**
+ * Word pieces that make a field name about objecting to, opting out of or sharing (`objectsToSharing`,
+ * `optOutStaffSharing`, `client.objects_to_staff_share`, `objection`, `sharedWithStaff`…). `objectId` and the like
+ * are not: `object` alone is not one of them.
+ */
+const OBJECTION_PIECES = ['objects', 'objection', 'objectto', 'optout', 'optedout', 'shar'];
+
+/** The lists a case's audit re-asks about. */
+const LISTS = ['disclosures', 'breaches'];
 
 /**
- * The field of `known` that `key` looks like a misspelling of, or `undefined`. `key` is compared without case
- * and punctuation (`Objects_To_Staff_Sharing` is `objectsToStaffSharing`), then by edit distance: none allowed
- * for names of up to 4 letters (`on`, `id`), one for up to 9, two for longer ones; a key of 8 letters or
- * more that a name of 10 or more contains, or that contains it (`objectsToStaffSharing` where a disclosure has
- * `clientObjectsToStaffSharing`); and a singular or plural (`breach` for `breaches`). A key that is exactly one of
- * `known` is not a misspelling.
+ * The field of a case export that an unknown field `key`, found in a `level` object, looks like, when dropping it
+ * could hide a finding; else `undefined`. `key` must not be a field of that object (the caller knows them).
+ * - In the case, its client or a disclosure: a name about objecting or sharing (see OBJECTION_PIECES) stands for
+ *   the objection (`objectsToStaffSharing`; in a disclosure, `clientObjectsToStaffSharing`), whatever object it is
+ *   in (a flattened `client.objectsToStaffSharing` at the case's level too).
+ * - In the case or its client: `disclosures` or `breaches` written another way — the same letters but for case and
+ *   punctuation, up to two letters wrong, missing, extra or swapped, or singular (`Disclosure`, `breach`,
+ *   `disclosrues`).
  *
  * @example
- * nearMiss('objectToStaffSharing', ['degreeStatus', 'objectsToStaffSharing']); // 'objectsToStaffSharing'
- * nearMiss('email', ['degreeStatus', 'objectsToStaffSharing']); // undefined
+ * nearMiss('objectToStaffSharing', 'client'); // 'objectsToStaffSharing'
+ * nearMiss('optOutStaffSharing', 'disclosure'); // 'clientObjectsToStaffSharing'
+ * nearMiss('Disclosure', 'case'); // 'disclosures'
+ * nearMiss('email', 'client'); // undefined
+ * nearMiss('_id', 'case'); // undefined
  * @see 2.2
  */
-export function nearMiss(key: string, known: readonly string[]): string | undefined {
-  if (key.length > LONGEST || known.includes(key)) return undefined;
+export function nearMiss(key: string, level: ExportLevel): string | undefined {
+  if (level === 'breach') return undefined;
   const k = normal(key);
   if (!k) return undefined;
-  for (const name of known) {
-    const n = normal(name);
-    const max = n.length <= 4 ? 0 : n.length <= 9 ? 1 : 2;
-    if (distance(k, n, max) <= max) return name;
-    if (n.length >= 10 && k.length >= 8 && (n.includes(k) || k.includes(n))) return name;
-    if (n === `${k}s` || n === `${k}es` || k === `${n}s`) return name;
-  }
+  if (OBJECTION_PIECES.some((p) => k.includes(p)))
+    return level === 'disclosure' ? 'clientObjectsToStaffSharing' : 'objectsToStaffSharing';
+  if (level === 'disclosure' || k.length > 64) return undefined;
+  for (const list of LISTS) if (distance(k, list, 2) <= 2) return list;
   return undefined;
 }
 
 /**
- * `nearMiss` against a fixed list, as a yes/no test remembered per key (an export repeats the same few field
- * names on every line).
+ * `nearMiss` for one kind of object, as a yes/no test remembered per key (an export repeats the same few field
+ * names on every line). `known`: the object's own fields, never refused.
  *
  * @example
- * const misspelt = nearMissTest(['degreeStatus', 'objectsToStaffSharing']);
- * misspelt('objectToStaffSharing'); // true
- * misspelt('email'); // false
+ * const misnamed = nearMissTest('client', ['degreeStatus', 'objectsToStaffSharing']);
+ * misnamed('objectToStaffSharing'); // true
+ * misnamed('email'); // false
  * @see 2.2
  */
-export function nearMissTest(known: readonly string[]): (key: string) => boolean {
+export function nearMissTest(level: ExportLevel, known: readonly string[]): (key: string) => boolean {
+  const own = new Set(known);
   const seen = new Map<string, boolean>();
   return (key) => {
     let v = seen.get(key);
     if (v === undefined) {
-      v = nearMiss(key, known) !== undefined;
+      v = !own.has(key) && nearMiss(key, level) !== undefined;
       if (seen.size >= 1000) seen.clear();
       seen.set(key, v);
     }

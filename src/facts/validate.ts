@@ -27,10 +27,11 @@ function has(input: unknown, path: readonly PropertyKey[]): boolean {
 
 /**
  * An unknown field's name is shown (in the issue's path and message) only when it looks like a field name:
- * letters, digits, `_`, `$` or `-`, at most 64 characters. A key with spaces, `@` or dots may be personal data
- * put in a key (a name, an email) and is not repeated: the issue points at the object holding it.
+ * letters, digits, `_`, `$` or `-`, or such names joined by dots (`client.objectsToStaffSharing`), at most 64
+ * characters. A key with spaces or `@` may be personal data put in a key (a name, an email) and is not repeated:
+ * the issue points at the object holding it.
  */
-const SHOWN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/;
+const SHOWN_KEY = /^(?=.{1,64}$)[A-Za-z_$][A-Za-z0-9_$-]*(\.[A-Za-z_$][A-Za-z0-9_$-]*)*$/;
 
 const cleanPath = (path: readonly PropertyKey[]) =>
   path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
@@ -81,13 +82,13 @@ export function fromZodIssues(
         const params = zi.params as { code?: string; like?: string } | undefined;
         const code = params?.code;
         if (code === 'unknown-field') {
-          // A misspelt field of a case export (near-miss.ts): the path ends with its name.
+          // A misnamed field of a case export (near-miss.ts): the path ends with its name.
           const key = String(path[path.length - 1]);
-          out.push(
-            SHOWN_KEY.test(key)
-              ? issue('unknown-field', path, { like: params?.like })
-              : issue('unknown-field', path.slice(0, -1), { like: params?.like, hidden: 1 }),
-          );
+          const x = SHOWN_KEY.test(key)
+            ? issue('unknown-field', path, { like: params?.like })
+            : issue('unknown-field', path.slice(0, -1), { like: params?.like, hidden: 1 });
+          // Two names not shown in one object would be the same issue twice: listed once.
+          if (!out.some((i) => i.message === x.message && i.path.join('\u0000') === x.path.join('\u0000'))) out.push(x);
           break;
         }
         out.push(issue(code === 'invalid-date' ? 'invalid-date' : 'invalid', path));

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -105,15 +105,11 @@ describe('upsu-policy audit: exit codes', () => {
         const r = audit(folder, '--format', format, '--workers', workers);
         expect(r.code, format).toBe(2);
         expect(r.stdout, format).toBe('');
-        expect(r.stderr, format).toBe(
-          `upsu-policy audit: cannot read ${folder} (EISDIR) (see upsu-policy audit --help)\n`,
-        );
+        expect(r.stderr, format).toBe(`upsu-policy audit: cannot read ${folder} (EISDIR)\n`);
       }
     }
     // The same wording as decide's.
-    expect(cli(['decide', folder]).stderr).toBe(
-      `upsu-policy decide: cannot read ${folder} (EISDIR) (see upsu-policy decide --help)\n`,
-    );
+    expect(cli(['decide', folder]).stderr).toBe(`upsu-policy decide: cannot read ${folder} (EISDIR)\n`);
     // Standard input still works.
     expect(cli(['audit', '-', '--as-of', AS_OF], { input: readFileSync(clean) }).code).toBe(0);
   });
@@ -149,6 +145,16 @@ describe('upsu-policy audit: exit codes', () => {
         expect(r.stdout, format).toBe('');
         expect(r.stderr, format).toBe('upsu-policy audit: cannot write /dev/full (ENOSPC)\n');
       }
+      // Standard output to /dev/full: one line too, not the system's message and ours.
+      const out = spawnSync(
+        'sh',
+        ['-c', `node ${JSON.stringify(CLI)} audit ${JSON.stringify(sample)} --as-of ${AS_OF} > /dev/full`],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(out.status).toBe(2);
+      expect(out.stderr).toBe('upsu-policy audit: cannot write to standard output (ENOSPC)\n');
     },
   );
 });

@@ -164,6 +164,13 @@ describe('upsu-policy test', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`no scenarios in the scenario files found in ${dir}`);
+    // Beside a folder that does hold scenarios: still an error, naming the idle folder only.
+    const real = join(ROOT, 'rules', '3-access');
+    const both = cli(['test', real, dir]);
+    expect(both.code).toBe(2);
+    expect(both.stderr.trim().split('\n')).toEqual([
+      `upsu-policy test: no scenarios in the scenario files found in ${dir}`,
+    ]);
   });
 
   it('--min-score and --filter without --mutate are usage errors (exit 2, one line), not ignored', () => {

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, ensureBuilt, tempDir } from './helpers.js';
 
-// A case export's fields the audit does not read are dropped; a misspelling of one it reads is refused, since
-// dropping it could lose an objection and pass disclosures the policy forbids (fail closed).
+// A case export's fields the audit does not read are dropped; one that looks like an objection to staff sharing
+// (or the disclosures or breaches list) under another name is refused, since dropping it would lose the objection
+// and pass disclosures the policy forbids (fail closed).
 
 const disclosure = {
   on: '2026-03-01',
@@ -53,24 +54,36 @@ describe('misspelt fields in a case export', () => {
             {
               path: ['client', 'objectToStaffSharing'],
               code: 'unknown-field',
-              message: expect.stringContaining('misspelling of `objectsToStaffSharing`'),
+              message: expect.stringContaining('looks like `objectsToStaffSharing` under another name'),
             },
           ],
         },
       ]);
     });
 
-  it('the same in a disclosure (the client-level name where the disclosure has clientObjectsToStaffSharing)', () => {
-    const r = audit([line({}, { ...disclosure, objectsToStaffSharing: true })], '1');
+  it('whatever the name, wherever it is: each such line is refused, and the rest audited', () => {
+    const lines = [
+      line({ objectsToSharing: true }),
+      line({}, { ...disclosure, clientObjectsToSharing: true }),
+      line({ objectsToStaffShare: true }),
+      line({}, { ...disclosure, objectsToStaffSharing: true }),
+      line({}, { ...disclosure, objectToStaffSharing: true }),
+      JSON.stringify({ ...JSON.parse(line({})), objectsToStaffSharing: true }),
+      JSON.stringify({ ...JSON.parse(line({})), 'client.objectsToStaffSharing': true }),
+      JSON.stringify({ ...JSON.parse(line({})), disclosure: JSON.parse(line({})).disclosures, disclosures: undefined }),
+      line({ objectsToStaffSharing: false }),
+    ];
+    const r = audit(lines, '1');
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).invalidLines[0].issues[0]).toMatchObject({
-      path: ['disclosures', 0, 'objectsToStaffSharing'],
-      code: 'unknown-field',
-    });
+    const report = JSON.parse(r.stdout);
+    expect(report.invalidLines.map((x: { line: number }) => x.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const x of report.invalidLines) expect(x.issues[0].code).toBe('unknown-field');
+    expect(report.summary.cases).toBe(1);
   });
 
-  it('fields that are not misspellings (names, emails, notes, other columns) are still dropped', () => {
-    const r = audit([line({ name: 'A', email: 'a@example.invalid', studentId: 'UP1', status: 'open' })], '1');
+  it('other fields (names, emails, notes, ids of other systems, companion columns) are still dropped', () => {
+    const other = { name: 'A', email: 'a@example.invalid', studentId: 'UP1', status: 'open', consentToRecordOn: 'x' };
+    const r = audit([JSON.stringify({ _id: '64f0', ...JSON.parse(line(other)), destroyedBy: 'x' })], '1');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ cases: 1, invalidLines: 0 });
   });

@@ -124,17 +124,19 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
     expect(rejected).toBeGreaterThan(1000);
   });
 
-  it('refuses a misspelt field of the case, its client, a disclosure or a breach, as zod does (unknown-field)', () => {
+  it('refuses a misnamed objection or list in the case, its client or a disclosure, as zod does (unknown-field)', () => {
     const c = cases.find((x) => x.disclosures?.length && x.breaches?.length);
-    const spelt: [(string | number)[], string, string][] = [
-      [[], 'destroyedon', 'destroyedOn'],
+    const misnamed: [(string | number)[], string, string][] = [
+      [[], 'disclosure', 'disclosures'],
+      [[], 'Breaches', 'breaches'],
+      [[], 'client.objectsToStaffSharing', 'objectsToStaffSharing'],
       [['client'], 'objectToStaffSharing', 'objectsToStaffSharing'],
-      [['client'], 'consent_to_record', 'consentToRecord'],
+      [['client'], 'objectsToSharing', 'objectsToStaffSharing'],
+      [['client'], 'optOutStaffSharing', 'objectsToStaffSharing'],
       [['disclosures', 0], 'objectsToStaffSharing', 'clientObjectsToStaffSharing'],
-      [['disclosures', 0], 'recipeint', 'recipient'],
-      [['breaches', 0], 'raisedby', 'raisedBy'],
+      [['disclosures', 0], 'clientObjectsToSharing', 'clientObjectsToStaffSharing'],
     ];
-    for (const [at, key, like] of spelt) {
+    for (const [at, key, like] of misnamed) {
       const v = structuredClone(c);
       let o: any = v;
       for (const k of at) o = o[k];
@@ -147,15 +149,18 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
           {
             path: [...at, key],
             code: 'unknown-field',
-            message: expect.stringContaining(`it looks like a misspelling of \`${like}\``),
+            message: expect.stringContaining(`it looks like \`${like}\` under another name`),
           },
         ]);
     }
-    // Fields an export carries that are not misspellings are dropped, as before.
+    // Other fields an export carries are dropped, as before; so are misspellings of fields whose loss only makes
+    // the audit more cautious (no consent to record shown is itself a finding).
     const v = structuredClone(c);
-    Object.assign(v, { clientName: 'A', notes: 'n', caseWorker: 'B', status: 'open', clientId: 'X' });
-    Object.assign(v.client, { name: 'A', email: 'a@example.invalid', studentId: 'UP1', status: 'x' });
-    Object.assign(v.disclosures[0], { id: 'D-1', notes: 'n' });
+    Object.assign(v, { _id: 'x', clientName: 'A', notes: 'n', caseWorker: 'B', status: 'open', clientId: 'X' });
+    Object.assign(v, { destroyedon: '2020-01-01', disclosuresCount: 3 });
+    Object.assign(v.client, { name: 'A', email: 'a@example.invalid', studentId: 'UP1', consentToRecords: true });
+    Object.assign(v.disclosures[0], { id: 'D-1', notes: 'n', informationKind: 'x' });
+    Object.assign(v.breaches[0], { notes: 'n' });
     expect(fastCaseExport(v)).toEqual(caseExport.parse(c));
   });
 
@@ -168,6 +173,13 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
       expect(checked.issues).toEqual([{ path: ['client'], code: 'unknown-field', message: expect.any(String) }]);
       expect(checked.issues[0]?.message).not.toContain('Objects To');
       expect(checked.issues[0]?.message).toContain('objectsToStaffSharing');
+    }
+    // Two such names in one object: one issue, not the same issue twice.
+    v.client['Opt Out Of Sharing'] = true;
+    const twice = validateCase(v);
+    if (!twice.ok) {
+      expect(twice.issues).toHaveLength(1);
+      expect(twice.issues[0]?.message).toContain('has a field not known here');
     }
   });
 
