@@ -38,17 +38,23 @@ function problemsAfter(file: string, rule: string, change: (r: Rule, all: Rule[]
   if (!r) throw new Error(`no rule ${rule} in ${file}`);
   change(r, rules);
   writeRules(dir, file, rules);
+  const err = loadError(dir);
+  expect(err.code).toBe('invalid-rules');
+  return err.problems;
+}
+
+const firstCondition = (r: Rule) => r.conditions.all[0];
+
+/** The RuleLoadError loading `dir` throws (the test fails if it loads). */
+function loadError(dir: string): RuleLoadError {
   try {
     loadPolicy(dir);
   } catch (e) {
     expect(e).toBeInstanceOf(RuleLoadError);
-    expect((e as RuleLoadError).code).toBe('invalid-rules');
-    return (e as RuleLoadError).problems;
+    return e as RuleLoadError;
   }
   throw new Error('the broken rules loaded');
 }
-
-const firstCondition = (r: Rule) => r.conditions.all[0];
 
 describe('a broken rules folder does not load: RuleLoadError names the file and rule', () => {
   it('an unknown fact', () => {
@@ -202,18 +208,11 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     const access = readRules(dir, '3-access/access.rules.json') as [Rule, ...Rule[]];
     access[0].event.params.clauses = ['9.9'];
     writeRules(dir, '3-access/access.rules.json', access);
-    let err: unknown;
-    try {
-      loadPolicy(dir);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(RuleLoadError);
-    const problems = (err as RuleLoadError).problems;
-    expect(problems.map((p) => `${p.file} ${p.rule}`).sort()).toEqual(
+    const err = loadError(dir);
+    expect(err.problems.map((p) => `${p.file} ${p.rule}`).sort()).toEqual(
       [`2-sharing/contact.rules.json ${contact[0].name}`, `3-access/access.rules.json ${access[0].name}`].sort(),
     );
-    expect((err as Error).message).toMatch(/2 problems/);
+    expect(err.message).toMatch(/2 problems/);
   });
 
   it('every file that is not JSON at once (rule files and the policy files), not only the first', () => {
@@ -221,14 +220,7 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     writeFileSync(join(dir, '2-sharing/contact.rules.json'), '[{"name":');
     writeFileSync(join(dir, '3-access/access.rules.json'), '');
     writeFileSync(join(dir, 'codes.json'), '{,}');
-    let err: unknown;
-    try {
-      loadPolicy(dir);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(RuleLoadError);
-    expect((err as RuleLoadError).problems).toEqual([
+    expect(loadError(dir).problems).toEqual([
       { file: '2-sharing/contact.rules.json', message: 'is not valid JSON' },
       { file: '3-access/access.rules.json', message: 'is not valid JSON' },
       { file: 'codes.json', message: 'is not valid JSON' },
