@@ -2,7 +2,6 @@ import {
   createReadStream,
   createWriteStream,
   mkdtempSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -13,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
-import { packageRoot } from '../engine/package-root.js';
+import { packageVersion } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
 import { type BatchJob, type BatchResult, clauseIndex, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
 import { type AuditFormat, type AuditSummary, type FormatSetup, type InvalidLine, pathText, xml } from './format.js';
@@ -34,11 +33,6 @@ export interface AuditOptions {
   readonly policy: Policy | (() => Policy);
   /** The rules folder the policy was loaded from (workers load it again); absent: the bundled rules. */
   readonly rulesDir?: string;
-  /**
-   * The version of the tool writing the report (the package's, what `upsu-policy --version` prints): SARIF's
-   * `tool.driver.version` and `semanticVersion`. Absent: read from the package's `package.json`.
-   */
-  readonly toolVersion?: string;
   readonly color: boolean;
   /** Show a progress bar on `stderr`. */
   readonly progress: boolean;
@@ -547,11 +541,6 @@ function startProgress(
   };
 }
 
-/** The package's version, from its `package.json`. */
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
-
 function header(o: AuditOptions, policy: Policy, uri: string): string {
   switch (o.format) {
     case 'text':
@@ -569,7 +558,7 @@ function header(o: AuditOptions, policy: Policy, uri: string): string {
       }));
       // The driver is the tool, with its own version; the policy it audited against (whose clauses are the
       // rules) is in the driver's properties, and in the run's summary.
-      const toolVersion = o.toolVersion ?? packageVersion();
+      const toolVersion = packageVersion();
       const driver = {
         name: 'upsu-policy',
         informationUri: 'https://www.npmjs.com/package/upsu-confidentiality-policy',

@@ -10,7 +10,7 @@ import { issue, RuleLoadError } from '../decision/errors.js';
 import type { Decision, Issue } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
 import { loadPolicy, readRulesFolder } from '../engine/load-dir.js';
-import { packageRoot } from '../engine/package-root.js';
+import { packageRoot, packageVersion } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
 import { QUESTION_KINDS, type QuestionKind } from '../facts/constants.js';
 import { jsonSchema } from '../facts/json-schema.js';
@@ -110,9 +110,6 @@ const isWithin = (path: string, target: string) => {
   return p === t || p.startsWith(t.endsWith(sep) ? t : `${t}${sep}`);
 };
 
-const version = () =>
-  (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-
 /**
  * Colour on a terminal (or with FORCE_COLOR), never when NO_COLOR is set to anything (https://no-color.org).
  */
@@ -152,7 +149,7 @@ async function readInput(file: string, stdin: Readable): Promise<Buffer> {
   try {
     return readFileSync(file);
   } catch (e) {
-    throw new FileError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new FileError(`cannot read ${file} (${errnoCode(e) ?? 'error'})`);
   }
 }
 
@@ -308,7 +305,6 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
       workers,
       policy: () => policyFrom(rulesDir),
       ...(rulesDir ? { rulesDir } : {}),
-      toolVersion: version(),
       color: format === 'text' && !out && colorFor(io.stdout, io.env),
       // On stderr when it is a terminal (wiped before each piece of report when the report goes there too).
       progress: io.stderr.isTTY === true && !values['no-progress'],
@@ -504,7 +500,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     if (command === undefined || command === '--help' || command === '-h') return help(io);
     if (command === '--version' || command === '-v') {
-      io.stdout.write(`${version()}\n`);
+      io.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
     if (command === 'help') {
@@ -532,8 +528,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     // Standard output failed otherwise (a full disk, /dev/full): said once, here or by the listener below.
     const err = e as NodeJS.ErrnoException;
     if (e === (io.stdout as Writable).errored || (errnoCode(e) && err.syscall === 'write' && err.path === undefined)) {
-      if (!stdoutReported) io.stderr.write(`${where}: cannot write to standard output (${errnoCode(e) ?? 'error'})\n`);
-      stdoutReported = true;
+      reportStdoutFailure(io.stderr, where, e);
       return 2;
     }
     io.stderr.write(`${where}: ${errorLine(e)}\n`);
@@ -543,6 +538,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 /** Whether a failure of standard output has been reported (by `main` or the stream's error listener): once. */
 let stdoutReported = false;
+
+/** Says once, whoever sees it first (`main` or the stream's error listener), that standard output failed. */
+function reportStdoutFailure(stderr: Writable, where: string, e: unknown): void {
+  if (!stdoutReported) stderr.write(`${where}: cannot write to standard output (${errnoCode(e) ?? 'error'})\n`);
+  stdoutReported = true;
+}
 
 /** One line for an unexpected error: Node's messages start with their code already (`ENOENT: no such file…`). */
 function errorLine(e: unknown): string {
@@ -556,9 +557,7 @@ function errorLine(e: unknown): string {
 // shell reports a tool killed by SIGPIPE (141), never 0: the report was not read whole.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(EXIT_STDOUT_CLOSED);
-  if (!stdoutReported)
-    process.stderr.write(`upsu-policy: cannot write to standard output (${errnoCode(e) ?? 'error'})\n`);
-  stdoutReported = true;
+  reportStdoutFailure(process.stderr, 'upsu-policy', e);
   process.exit(2);
 });
 

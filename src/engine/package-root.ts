@@ -26,3 +26,14 @@ export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url
     dir = up;
   }
 }
+
+/**
+ * The package's version, from its `package.json` (what `upsu-policy --version` prints, and the SARIF tool version).
+ *
+ * @example
+ * packageVersion(); // '0.2.0'
+ * @see P1
+ */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -56,8 +56,10 @@ export function fromZodIssues(
         else out.push(issue('invalid-value', path, { options: zi.values }));
         break;
       case 'unrecognized_keys': {
-        const hidden = zi.keys.filter((k) => !SHOWN_KEY.test(k)).length;
-        for (const k of zi.keys) if (SHOWN_KEY.test(k)) out.push(issue('unknown-field', [...path, k]));
+        let hidden = 0;
+        for (const k of zi.keys)
+          if (SHOWN_KEY.test(k)) out.push(issue('unknown-field', [...path, k]));
+          else hidden++;
         if (hidden) out.push(issue('unknown-field', path, { hidden }));
         break;
       }
