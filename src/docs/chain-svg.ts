@@ -4,6 +4,7 @@
 import { chainSteps } from './chain.js';
 import { ROLE_LABELS } from './labels.js';
 import type { ChainModel } from './model.js';
+import { themeCss } from './theme.js';
 
 const label = (r: string) => ROLE_LABELS[r] ?? r;
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -85,8 +86,7 @@ export const CHAIN_SVG_FILE = 'breach-chain.svg';
 
 /** The light and dark colours a standalone drawing (a file of its own) carries. */
 const STANDALONE_COLOURS = `
-.chain-svg { --fg: #1b1b1b; --bg: #fff; --muted: #555; --permit: #1d6b2a; --deny: #a11d1d; --other: #7a5200; }
-@media (prefers-color-scheme: dark) { .chain-svg { --fg: #eee; --bg: #161616; --muted: #aaa; --permit: #7fd18b; --deny: #ff8f8f; --other: #f0c46c; } }
+${themeCss('.chain-svg')}
 .chain-svg > rect.chain-page { fill: var(--bg); }
 `;
 

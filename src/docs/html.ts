@@ -19,6 +19,7 @@ import {
   type RuleDoc,
   violationList,
 } from './model.js';
+import { themeCss } from './theme.js';
 
 /**
  * The name the browser bundle is copied to, next to index.html.
@@ -245,8 +246,7 @@ ${checkbox('b-disclosed', 'Information has been disclosed')}
 }
 
 const CSS = `
-:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #555; --line: #ccc; --accent: #0b5394; --permit: #1d6b2a; --deny: #a11d1d; --other: #7a5200; }
-@media (prefers-color-scheme: dark) { :root { --fg: #eee; --bg: #161616; --muted: #aaa; --line: #444; --accent: #8ab8ff; --permit: #7fd18b; --deny: #ff8f8f; --other: #f0c46c; } }
+${themeCss(':root')}
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 62rem; padding: 0 1rem 4rem; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
 a { color: var(--accent); }
