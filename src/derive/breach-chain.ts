@@ -24,19 +24,23 @@ export interface BreachChain {
   /** A discussion recorded in the case notes happened before the decision (or so far, if none). */
   discussionRecorded: boolean;
   decided: boolean;
+  /** Who took the first decision. */
   decidedBy: Role | null;
+  /** Where the chain stands: `false` once anyone has refused (a refusal is final, 5.5.3), else the first decision. */
   decisionAgreed: boolean | null;
   /** The decision has a written record: on the decision itself or in a later `recorded` step. */
   decisionWritten: boolean;
   decisionBeforeRecordedDiscussion: boolean;
   deciderIsAdviserOrRaiser: boolean;
   deciderMayDecide: boolean;
-  /** Another decision was taken after a refusal, which is final (5.5.3). */
+  /** An agreement was taken after a refusal, which is final (5.5.3). */
   decisionAfterRefusal: boolean;
-  /** Agreed, written and by a role that may decide: the breach is authorised (5.5.2). */
+  /** Agreed, written and by a role that may decide, and nobody has refused since: the breach is authorised (5.5.2). */
   authorised: boolean;
   /** Something was disclosed before an authorisation that counts existed (5.5.4). */
   disclosedBeforeAuthorisation: boolean;
+  /** Something was disclosed after a refusal, which is final (5.5.3). */
+  disclosedAfterRefusal: boolean;
   nextStep: NextStep | null;
 }
 
@@ -44,7 +48,10 @@ export interface BreachChain {
  * Reads a breach-of-confidentiality chain (5.4–5.5) step by step: who it was raised with, whether the
  * discussion was recorded before the decision, who decided, whether the decision counts and was written
  * down, whether anything was disclosed too early, and what comes next. The first decision is the
- * decision; a refusal is final.
+ * decision, and its decider is the one checked; a refusal is final, whenever it comes (5.5.3): a refusal
+ * after an agreement (the Chief Executive overruling the line manager) ends the chain refused, an agreement
+ * after a refusal is a violation, and so is anything disclosed after a refusal. What was disclosed while an
+ * authorisation that counts stood, before the refusal, was allowed.
  *
  * @example
  * analyseBreachChain('adviser', [{ step: 'raised', with: 'advice-lead' }]).nextStep;
@@ -60,8 +67,10 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
   let decisionAt = -1;
   let decision: Extract<Step, { step: 'decided' }> | null = null;
   let writtenAt = -1;
+  let refusedAt = -1;
   let decisionAfterRefusal = false;
   let firstDisclosedAt = -1;
+  let lastDisclosedAt = -1;
 
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i] as Step;
@@ -78,22 +87,26 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
         break;
       case 'decided':
         if (raisedAt < 0) stepBeforeRaised = true;
+        if (refusedAt >= 0) {
+          if (s.agreed) decisionAfterRefusal = true;
+        } else if (!s.agreed) {
+          refusedAt = i;
+        } else if (decision && writtenAt < 0 && s.by === decision.by && s.writtenRecord === true) {
+          writtenAt = i;
+        }
         if (!decision) {
           decision = s;
           decisionAt = i;
           if (s.agreed && s.writtenRecord === true) writtenAt = i;
-        } else if (!decision.agreed) {
-          decisionAfterRefusal = true;
-        } else if (writtenAt < 0 && s.agreed && s.by === decision.by && s.writtenRecord === true) {
-          writtenAt = i;
         }
         break;
       case 'recorded':
-        if (decision?.agreed && writtenAt < 0) writtenAt = i;
+        if (decision?.agreed && writtenAt < 0 && refusedAt < 0) writtenAt = i;
         break;
       case 'disclosed':
         if (raisedAt < 0) stepBeforeRaised = true;
         if (firstDisclosedAt < 0) firstDisclosedAt = i;
+        lastDisclosedAt = i;
         break;
     }
   }
@@ -102,14 +115,16 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
   const deciderIsAdviserOrRaiser = decidedBy !== null && (decidedBy === 'adviser' || decidedBy === raisedBy);
   const deciderMayDecide = decidedBy !== null && mayDecideBreach(decidedBy, raisedBy);
   const decisionWritten = writtenAt >= 0;
-  const authorised = decision?.agreed === true && deciderMayDecide && decisionWritten;
-  const authorisedAt = authorised ? writtenAt : Number.POSITIVE_INFINITY;
+  const agreed = decision === null ? null : decision.agreed && refusedAt < 0;
+  // When an authorisation that counts existed (until a refusal, if one came after it).
+  const authorisedAt =
+    decision?.agreed === true && deciderMayDecide && decisionWritten ? writtenAt : Number.POSITIVE_INFINITY;
 
   let nextStep: NextStep | null = null;
   if (raisedAt < 0) nextStep = { step: 'raise', role: manager };
   else if (recordedDiscussionAt < 0 && !decision) nextStep = { step: 'discuss', role: manager };
   else if (!decision) nextStep = { step: 'decide', role: manager };
-  else if (decision.agreed && !decisionWritten) nextStep = { step: 'record-decision', role: decision.by };
+  else if (agreed && !decisionWritten) nextStep = { step: 'record-decision', role: decision.by };
 
   return {
     lineManager: manager,
@@ -120,14 +135,15 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
     discussionRecorded: recordedDiscussionAt >= 0,
     decided: decision !== null,
     decidedBy,
-    decisionAgreed: decision ? decision.agreed : null,
+    decisionAgreed: agreed,
     decisionWritten,
     decisionBeforeRecordedDiscussion: decision !== null && recordedDiscussionAt < 0,
     deciderIsAdviserOrRaiser,
     deciderMayDecide,
     decisionAfterRefusal,
-    authorised,
+    authorised: agreed === true && authorisedAt !== Number.POSITIVE_INFINITY,
     disclosedBeforeAuthorisation: firstDisclosedAt >= 0 && firstDisclosedAt < authorisedAt,
+    disclosedAfterRefusal: refusedAt >= 0 && lastDisclosedAt > refusedAt,
     nextStep,
   };
 }

@@ -544,6 +544,10 @@ export const bundledRules: RuleBundle = {
     "clause": "3.2",
     "text": "Under UK GDPR the answer is due within one month of receiving the request."
    },
+   "breach-actor-not-covered": {
+    "clause": "5.3",
+    "text": "Only an Adviser or the Advice Service Lead may breach confidentiality (5.3, 5.4.1), so the breach and its authorisation do not apply to this disclosure: it is decided as if there were no breach."
+   },
    "ground-not-listed": {
     "clause": "5.3",
     "text": "This ground is not one that 5.3 lists. 5.3's list is of examples, so the decision must record why confidentiality should be breached."
@@ -2883,7 +2887,7 @@ export const bundledRules: RuleBundle = {
        "clauses": [
         "5.5.3"
        ],
-       "text": "A refusal to breach confidentiality is final; another decision was taken after it (5.5.3).",
+       "text": "A refusal to breach confidentiality is final; an agreement was taken after it (5.5.3).",
        "set": {
         "violations": {
          "code": "decision-after-refusal",
@@ -2916,6 +2920,34 @@ export const bundledRules: RuleBundle = {
         "violations": {
          "code": "disclosed-before-authorisation",
          "clause": "5.5.4"
+        }
+       }
+      }
+     }
+    },
+    {
+     "name": "disclosed-after-refusal",
+     "priority": 100,
+     "conditions": {
+      "all": [
+       {
+        "fact": "disclosedAfterRefusal",
+        "operator": "equal",
+        "value": true
+       }
+      ]
+     },
+     "event": {
+      "type": "non-compliant",
+      "params": {
+       "clauses": [
+        "5.5.3"
+       ],
+       "text": "Information was disclosed after a refusal to breach confidentiality, and a refusal is final (5.5.3).",
+       "set": {
+        "violations": {
+         "code": "disclosed-after-refusal",
+         "clause": "5.5.3"
         }
        }
       }
@@ -3215,6 +3247,11 @@ export const bundledRules: RuleBundle = {
         "fact": "authorisation",
         "operator": "equal",
         "value": "counts"
+       },
+       {
+        "fact": "actorLineManager",
+        "operator": "notEqual",
+        "value": null
        }
       ]
      },
@@ -3522,6 +3559,35 @@ export const bundledRules: RuleBundle = {
       "type": "advisory",
       "params": {
        "code": "ground-not-listed",
+       "when": [
+        "permit",
+        "deny",
+        "escalate"
+       ]
+      }
+     }
+    },
+    {
+     "name": "breach-actor-not-covered",
+     "priority": 1,
+     "conditions": {
+      "all": [
+       {
+        "fact": "breachGround",
+        "operator": "notEqual",
+        "value": null
+       },
+       {
+        "fact": "actorLineManager",
+        "operator": "equal",
+        "value": null
+       }
+      ]
+     },
+     "event": {
+      "type": "advisory",
+      "params": {
+       "code": "breach-actor-not-covered",
        "when": [
         "permit",
         "deny",
@@ -4083,4 +4149,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:7db6e7109b39e480fd015ffab4b3e1b076e356dcec22e10a52486622f1f93dda';
+export const bundledRulesHash = 'sha256:fdf1768ef384821cbf7fe78c0c2d28b858043ef857d1d8e0c1ddb26db6482104';

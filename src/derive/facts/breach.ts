@@ -38,13 +38,14 @@ export const breachFacts = facts<BreachQuestion>({
   ),
   deciderIsAdviserOrRaiser: fromChain('deciderIsAdviserOrRaiser', 'the decider is an adviser or the raiser', 'boolean'),
   deciderMayDecide: fromChain('deciderMayDecide', 'the decider may decide (5.5.2)', 'boolean'),
-  decisionAfterRefusal: fromChain('decisionAfterRefusal', 'another decision followed a refusal', 'boolean'),
+  decisionAfterRefusal: fromChain('decisionAfterRefusal', 'an agreement followed a refusal', 'boolean'),
   authorised: fromChain('authorised', 'an authorisation that counts exists', 'boolean'),
   disclosedBeforeAuthorisation: fromChain(
     'disclosedBeforeAuthorisation',
     'something was disclosed before an authorisation that counts',
     'boolean',
   ),
+  disclosedAfterRefusal: fromChain('disclosedAfterRefusal', 'something was disclosed after a refusal', 'boolean'),
   nextStepKind: {
     description: 'the next step the chain needs',
     type: 'string',

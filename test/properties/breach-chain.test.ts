@@ -1,0 +1,102 @@
+// Safety of the breach chain, written from the policy text (not from src/derive): a refusal is final (5.5.3),
+// and nothing is authorised without the steps 5.4–5.5 ask for.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/index.js';
+import { breach, params, timeout } from '../support/arbitraries.js';
+
+type Step = { step: string; agreed?: boolean; by?: string };
+const stepsOf = (q: { steps: unknown }) => q.steps as Step[];
+const refusedAt = (steps: Step[]) => steps.findIndex((s) => s.step === 'decided' && s.agreed === false);
+
+/** 5.4.1: an adviser's line manager is the Advice Service Lead; the Lead's, the Student Focus and Advice Manager. */
+const lineManagerOf = (r: string) => (r === 'adviser' ? 'advice-lead' : 'advice-manager');
+
+/** A chain that follows 5.4–5.5 to an authorisation that counts, sometimes with a disclosure after it. */
+const authorisedChain = fc
+  .tuple(
+    fc.constantFrom('adviser', 'advice-lead'),
+    fc.constantFrom('line-manager', 'advice-manager', 'chief-executive', 'appointed-manager'),
+    fc.constantFrom('harm', 'conflict-of-interest', 'legal-duty'),
+    fc.boolean(),
+  )
+  .map(([raisedBy, decider, ground, disclosed]) => {
+    const by = decider === 'line-manager' ? lineManagerOf(raisedBy) : decider;
+    const steps: Step[] = [
+      { step: 'raised', with: lineManagerOf(raisedBy) } as Step,
+      { step: 'discussed', recordedInCaseNotes: true } as Step,
+      { step: 'decided', by, agreed: true, writtenRecord: true } as Step,
+      ...(disclosed ? [{ step: 'disclosed' }] : []),
+    ];
+    return { question: 'breach' as const, raisedBy, ground, steps };
+  });
+
+/** A chain (any, or one the policy authorises) with a refusal put in at any point. */
+const withRefusal = fc
+  .tuple(
+    fc.oneof(breach, authorisedChain),
+    fc.nat({ max: 6 }),
+    fc.constantFrom('advice-lead', 'advice-manager', 'chief-executive'),
+  )
+  .map(([q, at, by]) => {
+    const steps = stepsOf(q).slice();
+    steps.splice(Math.min(at, steps.length), 0, { step: 'decided', by, agreed: false });
+    return { ...q, steps };
+  });
+
+describe('a breach chain (5.4, 5.5)', () => {
+  it(
+    'once anyone has refused, the chain is refused or non-compliant, never authorised or pending (5.5.3)',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(breach, withRefusal), (q) => {
+          if (refusedAt(stepsOf(q)) < 0) return true;
+          expect(['refused', 'non-compliant']).toContain(evaluate(q).outcome);
+          return true;
+        }),
+        params(),
+      );
+    },
+    timeout(),
+  );
+
+  it(
+    'anything disclosed after a refusal makes the chain non-compliant (5.5.3)',
+    () => {
+      // Chains with a refusal and a disclosure after it, in any order around them.
+      const withLateDisclosure = fc.tuple(withRefusal, fc.nat({ max: 6 })).map(([q, at]) => {
+        const steps = stepsOf(q).slice();
+        const r = refusedAt(steps);
+        steps.splice(r + 1 + (at % (steps.length - r)), 0, { step: 'disclosed' });
+        return { ...q, steps };
+      });
+      fc.assert(
+        fc.property(withLateDisclosure, (q) => {
+          expect(evaluate(q).outcome).toBe('non-compliant');
+          return true;
+        }),
+        params(),
+      );
+    },
+    timeout(),
+  );
+
+  it(
+    'an authorised chain was raised by the Advice team and agreed by someone other than an adviser or the raiser (5.4.1, 5.5.2, 5.5.4)',
+    () => {
+      fc.assert(
+        fc.property(breach, (q) => {
+          if (evaluate(q).outcome !== 'authorised') return true;
+          expect(['adviser', 'advice-lead']).toContain(q.raisedBy);
+          const first = stepsOf(q).find((s) => s.step === 'decided');
+          expect(first?.agreed).toBe(true);
+          expect(first?.by).not.toBe('adviser');
+          expect(first?.by).not.toBe(q.raisedBy);
+          return true;
+        }),
+        params(),
+      );
+    },
+    timeout(),
+  );
+});
