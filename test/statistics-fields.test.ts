@@ -1,0 +1,36 @@
+// Which statistics columns identify a client (4.2, 4.3): the contract's list is a minimum, so the names real
+// exports use for the same things are caught too, and the names that only count or categorise are not.
+import { describe, expect, it } from 'vitest';
+import { identifyingFieldCount } from '../src/derive/statistics.js';
+
+const IDENTIFYING = [
+  // The contract's own list, in the spellings exports use.
+  ...['name', 'firstName', 'Last Name', 'email', 'E_Mail', 'phone', 'address', 'Post Code', 'studentId'],
+  ...['date_of_birth', 'caseNotes', 'caseId'],
+  // Names of people.
+  ...['names', 'surnames', 'initials', 'fullName', 'clientName', 'preferredName', 'userName', 'student name'],
+  // Numbers and references of a client, a case or a document.
+  ...['id', 'clientId', 'client_id', 'studentNo', 'student_no', 'student id number', 'caseRef', 'caseNo'],
+  ...['studentNumber', 'UP number', 'NI number', 'nhsNumber', 'passportNumber', 'ucasNumber', 'roomNumber'],
+  // Contact details, addresses and dates of birth in other words.
+  ...['addressLine1', 'address1', 'postcode1', 'postcode_district', 'phoneNo', 'mobileNo', 'telNo'],
+  ...['contactNumber', 'emailDomain', 'dobYear', 'birthYear', 'notes'],
+];
+
+const NOT_IDENTIFYING = [
+  ...['issueCategory', 'count', 'caseCount', 'numberOfCases', 'noOfClients', 'clients', 'cases'],
+  ...['courseName', 'issue_category_name', 'Faculty Name', 'issueCategoryId', 'facultyCode'],
+  ...['faculty', 'department', 'month', 'year', 'yearOfStudy', 'outcome', 'gender', 'ageBand', 'referralSource'],
+];
+
+describe('identifying statistics columns (4.2)', () => {
+  it.each(IDENTIFYING)('%s identifies a client', (field) => {
+    expect(identifyingFieldCount([field])).toBe(1);
+  });
+  it.each(NOT_IDENTIFYING)('%s does not', (field) => {
+    expect(identifyingFieldCount([field])).toBe(0);
+  });
+  it('counts each identifying column once', () => {
+    expect(identifyingFieldCount(['clientId', 'issueCategory', 'home_address', 'count'])).toBe(2);
+  });
+});
