@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { oneYearAfter } from '../src/derive/dates.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { oneMonthAfter, oneYearAfter, today } from '../src/derive/dates.js';
 import { evaluate, evaluateWithEngine, retentionStatus } from '../src/index.js';
 
 type Client = { degreeStatus: 'studying' | 'completed' | 'withdrawn' | 'unknown'; degreeCompletedOn?: string };
@@ -137,5 +137,52 @@ describe('asOf', () => {
     expect(r.decision).toEqual(
       evaluate(ask({ degreeStatus: 'completed', degreeCompletedOn: '2024-02-29' }, '2025-03-01')),
     );
+  });
+});
+
+describe('the ends of the calendar', () => {
+  it('years 0001–0099 are those years, not 1900–1999', async () => {
+    expect(oneYearAfter('0025-01-01')).toBe('0026-01-01');
+    expect(oneMonthAfter('0050-01-31')).toBe('0050-02-28');
+    const d = await decide({ degreeStatus: 'completed', degreeCompletedOn: '0025-01-01' }, '0027-01-01');
+    expect([d.outcome, d.destroyAfter]).toEqual(['destroy', '0026-01-01']);
+  });
+
+  it('a date past 9999-12-31 is given as 9999-12-31, so a record completed in 9999 is kept', async () => {
+    expect(oneYearAfter('9999-06-20')).toBe('9999-12-31');
+    expect(oneMonthAfter('9999-12-15')).toBe('9999-12-31');
+    const d = await decide({ degreeStatus: 'completed', degreeCompletedOn: '9999-12-31' }, '9999-12-31');
+    expect([d.outcome, d.destroyAfter]).toEqual(['retain', '9999-12-31']);
+  });
+});
+
+describe('today, when asOf is absent', () => {
+  const tz = process.env.TZ;
+  afterEach(() => {
+    vi.useRealTimers();
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+
+  it.each([
+    // 23:30 UTC in summer is already tomorrow in the UK (BST); in winter it is still today (GMT).
+    ['2026-07-01T23:30:00Z', 'America/Los_Angeles', '2026-07-02'],
+    ['2026-07-01T23:30:00Z', 'Pacific/Kiritimati', '2026-07-02'],
+    ['2026-12-01T23:30:00Z', 'Pacific/Kiritimati', '2026-12-01'],
+    ['2026-12-02T01:00:00Z', 'America/Los_Angeles', '2026-12-02'],
+  ])('at %s on a machine set to %s it is %s, the date in the UK', (instant, zone, date) => {
+    process.env.TZ = zone;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(instant));
+    expect(today()).toBe(date);
+  });
+
+  it('decides retention on the UK date whatever the machine\'s time zone', async () => {
+    process.env.TZ = 'America/Los_Angeles';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-02T01:00:00Z'));
+    // Completed 2025-12-01: destroyAfter 2026-12-01, and in the UK it is already 2026-12-02.
+    const d = evaluate(ask({ degreeStatus: 'completed', degreeCompletedOn: '2025-12-01' }));
+    expect([d.outcome, d.destroyAfter]).toEqual(['destroy', '2026-12-01']);
   });
 });

@@ -30,11 +30,18 @@ export function isCalendarDate(value: unknown): value is string {
 }
 
 function toDate(iso: string): Date {
-  // Calendar arithmetic in local time at midday, so no time-zone or DST shift can move the day.
-  return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 12);
+  // Calendar arithmetic in local time at midday, so no time-zone or DST shift can move the day. The year is set
+  // with setFullYear: the Date constructor reads years 0–99 as 1900–1999.
+  const date = new Date(2000, 0, 1, 12);
+  date.setFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return date;
 }
 
+/** The last date a `YYYY-MM-DD` string can hold: a date computed past it is given as it. */
+const LAST_DATE = '9999-12-31';
+
 function toIso(date: Date): string {
+  if (date.getFullYear() > 9999) return LAST_DATE;
   const y = String(date.getFullYear()).padStart(4, '0');
   const m = String(date.getMonth() + 1).padStart(2, '0');
   const d = String(date.getDate()).padStart(2, '0');
@@ -50,6 +57,7 @@ const yearCache = new Map<string, string>();
  * @example
  * oneYearAfter('2024-06-20'); // '2025-06-20'
  * oneYearAfter('2024-02-29'); // '2025-02-28'
+ * oneYearAfter('9999-06-20'); // '9999-12-31': the last date there is (kept to the end)
  * @see 3.3
  */
 export function oneYearAfter(iso: string): string {
@@ -73,12 +81,37 @@ export function oneMonthAfter(iso: string): string {
   return toIso(addMonths(toDate(iso), 1));
 }
 
+/** Formats an instant as its calendar date in the UK, where the policy applies (`en-CA` writes `YYYY-MM-DD`). */
+let ukDate: Intl.DateTimeFormat | undefined;
+let todayCache: { minute: number; date: string } | undefined;
+
 /**
- * Today's calendar date on this machine, `YYYY-MM-DD` (local time: the date the adviser sees).
+ * Today's calendar date in the UK (Europe/London), `YYYY-MM-DD`: the date the policy's periods run on,
+ * whatever time zone the machine asking is set to (a server on UTC-8 would otherwise see yesterday until 8 am).
+ * Where the runtime has no time-zone data, the date in UTC (at most an hour off the UK's).
  *
  * @example
  * today(); // e.g. '2026-11-24'
  */
 export function today(): string {
-  return toIso(new Date());
+  const now = Date.now();
+  const minute = Math.floor(now / 60_000);
+  if (todayCache?.minute !== minute) todayCache = { minute, date: ukDateOf(now) };
+  return todayCache.date;
+}
+
+function ukDateOf(now: number): string {
+  try {
+    ukDate ??= new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const date = ukDate.format(now);
+    if (isCalendarDate(date)) return date;
+  } catch {
+    // No time-zone data: below.
+  }
+  return new Date(now).toISOString().slice(0, 10);
 }

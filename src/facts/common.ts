@@ -29,6 +29,6 @@ export type Party = z.infer<typeof party>;
 
 /** Fields every question may carry. */
 export const base = {
-  /** The date the question is asked on; today (local calendar date) when absent. */
+  /** The date the question is asked on; today in the UK (Europe/London) when absent, whatever the machine's time zone. */
   asOf: isoDate.optional(),
 };
