@@ -65,6 +65,13 @@ export function* generateCases({ count, seed = 42, badEvery = 0, piiPrefix = '' 
   const date = (y0, y1) =>
     `${y0 + Math.floor(r() * (y1 - y0 + 1))}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`;
 
+  // The day after one calendar year from a date (days 1–28 only, as date() draws): when 3.3 has a record destroyed.
+  const dayAfterAYear = (iso) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    const next = new Date(Date.UTC(y + 1, m - 1, d + 1));
+    return next.toISOString().slice(0, 10);
+  };
+
   // Disclosures recorded before the sample's audit date (2026-09-01).
   const before = (d, max) => (d > max ? `2025${d.slice(4)}` : d);
   const okDisclosure = () =>
@@ -209,9 +216,13 @@ export function* generateCases({ count, seed = 42, badEvery = 0, piiPrefix = '' 
     if (s < 0.45) {
       c.client.degreeStatus = 'completed';
       c.client.degreeCompletedOn = date(2018, 2026);
-      // Most records past their year have been destroyed; a few have not (a finding).
-      if (c.client.degreeCompletedOn < '2025-06-01' && chance(0.97)) c.destroyedOn = date(2025, 2025);
-      else c.destroyedOn = null;
+      // Most records past their year have been destroyed, on the day after it (3.3); a few have not, and a few
+      // were destroyed late (findings).
+      if (c.client.degreeCompletedOn < '2025-06-01' && chance(0.97)) {
+        const late = date(2025, 2026);
+        const onTime = dayAfterAYear(c.client.degreeCompletedOn);
+        c.destroyedOn = chance(0.02) && late > onTime ? late : onTime;
+      } else c.destroyedOn = null;
     } else if (s < 0.55) c.client.degreeStatus = 'withdrawn';
     else if (s < 0.6) c.client.degreeStatus = 'unknown';
     const cr = r();

@@ -1,5 +1,6 @@
 import { defaultPolicy } from '../decision/default-policy.js';
 import type { Decision } from '../decision/types.js';
+import { dayAfter } from '../derive/dates.js';
 import type { Policy } from '../engine/policy.js';
 import type { CaseExport } from '../facts/case-export.js';
 import type { Party } from '../facts/common.js';
@@ -147,6 +148,12 @@ export function disclosureMemoKey(d: Disclosure, objects: boolean): number | str
   return names === '' ? code : `${code}\u0002${names}`;
 }
 
+/** A record's destruction date (3.3): kept to the end of `after`, destroyed by the end of `onTimeBy`. */
+interface Due {
+  readonly after: string;
+  readonly onTimeBy: string;
+}
+
 /**
  * Builds an auditor for one audit date and policy. It asks the policy the same questions as {@link auditCase}
  * and remembers the answers to questions that recur across cases (the same retention status and completion
@@ -159,27 +166,51 @@ export function disclosureMemoKey(d: Disclosure, objects: boolean): number | str
  */
 export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const ask = (q: Parameters<Policy['decideValid']>[0]) => policy.decideValid(q);
-  const retention = new Map<string, readonly Template[]>();
+  const retention = new Map<string, Due | null>();
   const recording = new Map<string, readonly Template[]>();
   // Decisions by disclosure code (a number), or by code and the parties' names (a string) when they have any.
   const disclosures = new Map<number | string, DisclosureAnswer>();
 
-  const retentionFindings = (c: CaseExport): readonly Template[] =>
+  /**
+   * When the policy says destroy as of the audit date (3.3): the record's `destroyAfter`, and the day after it
+   * (the first day it may not be held, when it is destroyed on time). Else `null`.
+   */
+  const dueForDestruction = (c: CaseExport): Due | null =>
     memo(retention, `${c.client.degreeStatus}\u0001${c.client.degreeCompletedOn ?? ''}`, () => {
       const client = c.client.degreeCompletedOn
         ? { degreeStatus: c.client.degreeStatus, degreeCompletedOn: c.client.degreeCompletedOn }
         : { degreeStatus: c.client.degreeStatus };
       const r = ask({ question: 'retention', asOf, client });
-      return r.outcome === 'destroy'
-        ? [
-            {
-              code: 'not-destroyed',
-              clause: '3.3',
-              message: `The record was due for destruction after ${r.destroyAfter} and has not been destroyed.`,
-            },
-          ]
-        : [];
+      if (r.outcome !== 'destroy') return null;
+      const after = r.destroyAfter as string;
+      return { after, onTimeBy: dayAfter(after) };
     });
+
+  /**
+   * Retention (3.3): a record the policy says to destroy as of the audit date is a finding when it was still
+   * held then (no `destroyedOn`, or one after the audit date), or when it was destroyed later than the day after
+   * its `destroyAfter` (it was held on a day the policy said destroy).
+   */
+  const retentionFinding = (c: CaseExport, out: Finding[]) => {
+    const due = dueForDestruction(c);
+    if (due === null) return;
+    const { after, onTimeBy } = due;
+    const destroyed = c.destroyedOn;
+    if (!destroyed || destroyed > asOf)
+      out.push({
+        caseId: c.id,
+        code: 'not-destroyed',
+        clause: '3.3',
+        message: `The record was due for destruction after ${after} and has not been destroyed.`,
+      });
+    else if (destroyed > onTimeBy)
+      out.push({
+        caseId: c.id,
+        code: 'destroyed-late',
+        clause: '3.3',
+        message: `The record was due for destruction after ${after} and was destroyed on ${destroyed}.`,
+      });
+  };
 
   const recordingFindings = (consent: boolean | undefined): readonly Template[] =>
     memo(recording, String(consent), () => {
@@ -227,9 +258,7 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   return (c) => {
     const out: Finding[] = [];
     const id = c.id;
-    if (!c.destroyedOn)
-      for (const t of retentionFindings(c))
-        out.push({ caseId: id, code: t.code, clause: t.clause, message: t.message });
+    retentionFinding(c, out);
     for (const t of recordingFindings(c.client.consentToRecord))
       out.push({ caseId: id, code: t.code, clause: t.clause, message: t.message });
     const ds = c.disclosures;
@@ -257,7 +286,8 @@ const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
 
 /**
  * Re-asks the policy about one exported case (already validated): retention as of `asOf` (a record due for
- * destruction and not destroyed is a finding), every recorded disclosure (anything but `permit`; the
+ * destruction and still held on `asOf` is a finding, `not-destroyed`; so is one destroyed after the first day it
+ * was due, `destroyed-late`), every recorded disclosure (anything but `permit`; the
  * client's objection to staff sharing is taken from the case when the disclosure does not say), every
  * breach chain (`non-compliant`), and the consent to record (1.1).
  *

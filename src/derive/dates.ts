@@ -1,4 +1,5 @@
 // Per-function entry points: importing the date-fns barrel would load ~250 modules at start-up.
+import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addYears } from 'date-fns/addYears';
 
@@ -79,6 +80,17 @@ export function oneYearAfter(iso: string): string {
  */
 export function oneMonthAfter(iso: string): string {
   return toIso(addMonths(toDate(iso), 1));
+}
+
+/**
+ * The calendar day after a date (date-fns `addDays`).
+ *
+ * @example
+ * dayAfter('2024-02-28'); // '2024-02-29'
+ * dayAfter('2025-12-31'); // '2026-01-01'
+ */
+export function dayAfter(iso: string): string {
+  return toIso(addDays(toDate(iso), 1));
 }
 
 /** Formats an instant as its calendar date in the UK, where the policy applies (`en-CA` writes `YYYY-MM-DD`). */

@@ -1,0 +1,48 @@
+// Retention in the audit (3.3): a record is a finding when it was still held on a day the policy said destroy —
+// on the audit date (not destroyed, or destroyed only after it) or before it was destroyed (destroyed late).
+import { describe, expect, it } from 'vitest';
+import { auditCase } from '../src/index.js';
+
+const AS_OF = '2026-09-01';
+/** Completed 2024-06-20: destroyAfter 2025-06-20, so destroyed on time by the end of 2025-06-21. */
+const completed = (destroyedOn?: string | null) => ({
+  id: 'C-1',
+  client: { degreeStatus: 'completed' as const, degreeCompletedOn: '2024-06-20', consentToRecord: true },
+  ...(destroyedOn === undefined ? {} : { destroyedOn }),
+});
+const codes = (c: Parameters<typeof auditCase>[0]) => auditCase(c, AS_OF).map((f) => f.code);
+
+describe('audit: retention (3.3)', () => {
+  it.each([
+    ['never destroyed', undefined, ['not-destroyed']],
+    ['destroyedOn null', null, ['not-destroyed']],
+    ['destroyed after the audit date: still held on it', '2026-10-01', ['not-destroyed']],
+    ['destroyed early', '2025-01-10', []],
+    ['destroyed on its destroyAfter', '2025-06-20', []],
+    ['destroyed the day after its destroyAfter', '2025-06-21', []],
+    ['destroyed two days after its destroyAfter', '2025-06-22', ['destroyed-late']],
+    ['destroyed years late', '2026-08-31', ['destroyed-late']],
+    ['destroyed on the audit date, late', AS_OF, ['destroyed-late']],
+  ] as const)('%s → %j', (_, destroyedOn, expected) => {
+    expect(codes(completed(destroyedOn))).toEqual(expected);
+  });
+
+  it('a late destruction names the dates, and no personal data', () => {
+    const [f] = auditCase(completed('2025-07-01'), AS_OF);
+    expect(f).toEqual({
+      caseId: 'C-1',
+      code: 'destroyed-late',
+      clause: '3.3',
+      message: 'The record was due for destruction after 2025-06-20 and was destroyed on 2025-07-01.',
+    });
+  });
+
+  it('a record the policy still keeps, or sets no period for, is no finding whatever its destroyedOn', () => {
+    const studying = { id: 'C-2', client: { degreeStatus: 'studying' as const, consentToRecord: true } };
+    expect(codes({ ...studying, destroyedOn: '2020-01-01' })).toEqual([]);
+    const recent = { ...completed('2026-08-01'), client: { ...completed().client, degreeCompletedOn: '2026-01-10' } };
+    expect(codes(recent)).toEqual([]);
+    const withdrawn = { id: 'C-3', client: { degreeStatus: 'withdrawn' as const, consentToRecord: true } };
+    expect(codes(withdrawn)).toEqual([]);
+  });
+});
