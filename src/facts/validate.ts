@@ -28,10 +28,11 @@ function has(input: unknown, path: readonly PropertyKey[]): boolean {
 /**
  * An unknown field's name is shown (in the issue's path and message) only when it looks like a field name:
  * letters, digits, `_`, `$` or `-`, or such names joined by dots (`client.objectsToStaffSharing`), at most 64
- * characters. A key with spaces or `@` may be personal data put in a key (a name, an email) and is not repeated:
- * the issue points at the object holding it.
+ * characters, and no run of 4 digits. A key with spaces or `@` (a name, an email) or a long number (a phone
+ * number, a student id: `Jane_Doe_07700900123`) may be personal data put in a key and is not repeated: the issue
+ * points at the object holding it.
  */
-const SHOWN_KEY = /^(?=.{1,64}$)[A-Za-z_$][A-Za-z0-9_$-]*(\.[A-Za-z_$][A-Za-z0-9_$-]*)*$/;
+const SHOWN_KEY = /^(?=.{1,64}$)(?!.*\d{4})[A-Za-z_$][A-Za-z0-9_$-]*(\.[A-Za-z_$][A-Za-z0-9_$-]*)*$/;
 
 const cleanPath = (path: readonly PropertyKey[]) =>
   path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
