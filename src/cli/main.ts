@@ -498,7 +498,12 @@ const COMMANDS: Readonly<Record<string, (argv: string[], io: CliIO) => Promise<n
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === '--help' || command === '-h') return help(io);
+    // No command is a usage error (exit 2), with the help on stderr so that stdout stays empty.
+    if (command === undefined) {
+      io.stderr.write(MAIN_HELP);
+      return 2;
+    }
+    if (command === '--help' || command === '-h') return help(io);
     if (command === '--version' || command === '-v') {
       io.stdout.write(`${packageVersion()}\n`);
       return 0;

@@ -15,19 +15,21 @@ export interface PolicySettings {
 
 /** What a fact derivation may read besides the question: the date asked, the settings, per-call memos. */
 export class FactContext {
-  #asOf: string | undefined;
+  // `private`, not `#`: a `#private` field puts `#private;` in the published .d.ts, which TypeScript refuses
+  // when a consumer's target is below ES2015 (FactContext is in the public types through FactDefinition).
+  private asOfGiven: string | undefined;
   /** Memo of the breach-chain analysis for this call (several breach facts read it). */
   chain: BreachChain | undefined;
   constructor(
     readonly settings: PolicySettings,
     asOf: string | undefined,
   ) {
-    this.#asOf = asOf;
+    this.asOfGiven = asOf;
   }
-  /** The question's `asOf`, or today's local calendar date when it has none. */
+  /** The question's `asOf`, or today's date in the UK when it has none. */
   get asOf(): string {
-    if (this.#asOf === undefined) this.#asOf = today();
-    return this.#asOf;
+    if (this.asOfGiven === undefined) this.asOfGiven = today();
+    return this.asOfGiven;
   }
 }
 

@@ -15,13 +15,20 @@ describe('upsu-policy: help, version, usage', () => {
     }
   });
 
-  it('--help lists every command with examples; no arguments prints it too', () => {
-    for (const args of [['--help'], ['-h'], [], ['help']]) {
+  it('--help lists every command with examples', () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
       const r = cli(args);
       expect(r.code).toBe(0);
       for (const c of ['decide', 'audit', 'test', 'schema', 'docs']) expect(r.stdout).toContain(`  ${c} `);
       expect(r.stdout).toContain('Examples:');
     }
+  });
+
+  it('no command is a usage error: exit 2, the help on stderr, nothing on stdout', () => {
+    const r = cli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(cli(['--help']).stdout);
   });
 
   it('every command has --help with examples', () => {
