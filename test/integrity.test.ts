@@ -319,4 +319,63 @@ describe('settings', () => {
     expect(d.outcome).toBe('deny');
     expect(d.remedies.map((r) => r.code)).toContain('suppress-small-counts');
   });
+
+  it('settings given to createPolicy are in the rules hash, as the same settings in policy.json would be', () => {
+    const dir = copyRules();
+    const policyJson = JSON.parse(readFileSync(join(dir, 'policy.json'), 'utf8'));
+    policyJson.settings.smallCountThreshold = 10;
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify(policyJson));
+    const strict = createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } });
+    expect(strict.ref.rulesHash).not.toBe(defaultPolicy().ref.rulesHash);
+    expect(strict.ref.rulesHash).toBe(loadPolicy(dir).ref.rulesHash);
+    expect(strict.evaluate(table).policy.rulesHash).toBe(strict.ref.rulesHash);
+    // The same settings as policy.json's: the same hash.
+    expect(createPolicy(bundledRules, { settings: { smallCountThreshold: 5 } }).ref.rulesHash).toBe(
+      defaultPolicy().ref.rulesHash,
+    );
+  });
+
+  it.each([
+    ['undefined (an unset environment variable)', { smallCountThreshold: undefined }],
+    ['NaN', { smallCountThreshold: Number.NaN }],
+    ['0', { smallCountThreshold: 0 }],
+    ['negative', { smallCountThreshold: -3 }],
+    ['not whole', { smallCountThreshold: 2.5 }],
+    ['a string', { smallCountThreshold: '10' }],
+    ['a misspelt key', { smalCountThreshold: 10 }],
+    ['not an object', 10],
+    ['null', null],
+  ])('settings that are %s are refused, never used', (_, settings) => {
+    expect(() => createPolicy(bundledRules, { settings: settings as never })).toThrow(RuleLoadError);
+  });
+});
+
+describe("questions.json keeps the contract's outcomes and fail-closed default", () => {
+  const withQuestions = (change: (q: Record<string, { outcomes: string[]; cautious: string }>) => void) => {
+    const dir = copyRules();
+    const q = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8'));
+    change(q);
+    writeFileSync(join(dir, 'questions.json'), JSON.stringify(q));
+    return loadError(dir).problems.map((p) => p.message);
+  };
+
+  it('a cautious outcome that is not the most cautious is refused', () => {
+    const messages = withQuestions((q) => {
+      (q.disclosure as { cautious: string }).cautious = 'permit';
+    });
+    expect(messages).toEqual([expect.stringMatching(/question "disclosure": its cautious outcome must be "deny"/)]);
+  });
+
+  it('a renamed or added outcome is refused', () => {
+    const messages = withQuestions((q) => {
+      (q.retention as { outcomes: string[] }).outcomes = ['retain', 'delete', 'review'];
+      (q.access as { outcomes: string[] }).outcomes = ['permit', 'deny', 'refer'];
+    });
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/question "access": its outcomes must be the contract's \(permit, deny\)/),
+        expect.stringMatching(/question "retention": its outcomes must be the contract's \(retain, destroy, review\)/),
+      ]),
+    );
+  });
 });

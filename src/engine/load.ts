@@ -2,6 +2,7 @@ import { RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import type { CodedNote, Reason } from '../decision/types.js';
 import type { FactCatalogue, FactDefinition } from '../derive/context.js';
 import { FACTS } from '../derive/facts/index.js';
+import { CONTRACT_OUTCOMES, type QuestionKind } from '../facts/constants.js';
 import { zodSchemas } from '../facts/schema-loader.js';
 import {
   type CompiledQuestion,
@@ -116,6 +117,21 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
         file: 'questions.json',
         message: `question "${q}": cautious outcome "${meta.cautious}" is not one of its outcomes`,
       });
+    const fixed = CONTRACT_OUTCOMES[q as QuestionKind] as (typeof CONTRACT_OUTCOMES)[QuestionKind] | undefined;
+    if (meta && fixed) {
+      // The contract fixes the outcomes and the fail-closed default: a folder may not rename or add outcomes, or
+      // make a question no rule covers end in anything but the most cautious one.
+      if (meta.outcomes.length !== fixed.outcomes.length || fixed.outcomes.some((o) => !meta.outcomes.includes(o)))
+        problems.push({
+          file: 'questions.json',
+          message: `question "${q}": its outcomes must be the contract's (${fixed.outcomes.join(', ')}), in any order`,
+        });
+      if (meta.cautious !== fixed.cautious)
+        problems.push({
+          file: 'questions.json',
+          message: `question "${q}": its cautious outcome must be "${fixed.cautious}" (the contract's most cautious), not "${meta.cautious}"`,
+        });
+    }
     for (const c of meta?.fallbackClauses ?? [])
       if (!clauseOrder.has(c))
         problems.push({ file: 'questions.json', message: `question "${q}" cites unknown clause ${c}` });

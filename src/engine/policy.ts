@@ -1,4 +1,4 @@
-import { issue, PolicyInputError } from '../decision/errors.js';
+import { issue, PolicyInputError, RuleLoadError } from '../decision/errors.js';
 import type { Decision, EvaluateOptions, Issue, PolicyRef } from '../decision/types.js';
 import { FactContext, type PolicySettings } from '../derive/context.js';
 import type { Question } from '../facts/questions.js';
@@ -29,7 +29,10 @@ export type SafeResult = { ok: true; decision: Decision } | { ok: false; issues:
  * @see 4.3
  */
 export interface PolicyOptions {
-  /** Override settings from the rules' `policy.json` (e.g. `smallCountThreshold`). */
+  /**
+   * Override settings from the rules' `policy.json` (e.g. `smallCountThreshold`): checked as policy.json's are
+   * (else a {@link RuleLoadError}), and part of the rules hash, as if policy.json said them.
+   */
   readonly settings?: Partial<PolicySettings>;
   /** A precomputed `rulesHash` (the bundled rules carry theirs); computed from the bundle when absent. */
   readonly rulesHash?: string;
@@ -63,6 +66,15 @@ export interface Policy {
   decideValid(question: Question, options?: EvaluateOptions): Decision;
 }
 
+/** The bundle with `settings` over its policy.json's, or a {@link RuleLoadError} when they are not an object. */
+function withSettings(bundle: RuleBundle, settings: unknown): RuleBundle {
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings))
+    throw new RuleLoadError([
+      { file: 'policy.json', message: 'settings: the settings given to createPolicy must be an object' },
+    ]);
+  return { ...bundle, policy: { ...bundle.policy, settings: { ...bundle.policy.settings, ...settings } } };
+}
+
 /**
  * Compiles a policy from a rule bundle (what `rules/` holds). Rules are checked and compiled once; the
  * returned policy answers questions synchronously.
@@ -73,13 +85,17 @@ export interface Policy {
  * strict.evaluate({ question: 'recording', consentToRecord: true, relevant: true }).outcome; // 'permit'
  * @see P1
  */
-export function createPolicy(bundle: RuleBundle, options: PolicyOptions = {}): Policy {
-  const loaded = loadBundle(bundle, { formatChecked: options.formatChecked === true });
-  const settings: PolicySettings = { ...bundle.policy.settings, ...options.settings };
+export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Policy {
+  // Settings given here are the policy's as if its policy.json said them: checked the same way (an unknown key,
+  // a threshold that is not a whole number of at least 1, `undefined` or NaN are refused, never used), and part
+  // of the rules hash, so a decision says which settings made it.
+  const bundle = options.settings === undefined ? given : withSettings(given, options.settings);
+  const loaded = loadBundle(bundle, { formatChecked: options.formatChecked === true && bundle === given });
+  const settings: PolicySettings = { ...bundle.policy.settings };
   const ref: PolicyRef = Object.freeze({
     id: bundle.policy.id,
     version: bundle.policy.version,
-    rulesHash: options.rulesHash ?? hashOf(bundleForHash(bundle)),
+    rulesHash: (bundle === given ? options.rulesHash : undefined) ?? hashOf(bundleForHash(bundle)),
   });
   const ids = loaded.clauseIds;
   const engines = new Map<string, Promise<InterpreterQuestion>>();

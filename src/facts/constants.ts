@@ -68,6 +68,25 @@ export const QUESTION_KINDS = [
  */
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
+/**
+ * Each question kind's outcomes, and the most cautious of them (what a question no rule covers ends in), as the
+ * contract fixes them. A rules folder's `questions.json` must say the same: code that reads decisions (the audit,
+ * callers) relies on these names, and a folder must not make the fail-closed default a permissive one.
+ */
+export const CONTRACT_OUTCOMES: Readonly<Record<QuestionKind, { outcomes: readonly string[]; cautious: string }>> = {
+  disclosure: { outcomes: ['permit', 'deny', 'escalate'], cautious: 'deny' },
+  access: { outcomes: ['permit', 'deny'], cautious: 'deny' },
+  contact: { outcomes: ['permit', 'deny'], cautious: 'deny' },
+  recording: { outcomes: ['permit', 'deny'], cautious: 'deny' },
+  'statistics-release': { outcomes: ['permit', 'deny'], cautious: 'deny' },
+  'subject-access': { outcomes: ['proceed', 'incomplete'], cautious: 'incomplete' },
+  retention: { outcomes: ['retain', 'destroy', 'review'], cautious: 'review' },
+  breach: { outcomes: ['pending', 'authorised', 'refused', 'non-compliant'], cautious: 'non-compliant' },
+  'policy-review': { outcomes: ['current', 'overdue', 'incomplete'], cautious: 'incomplete' },
+  'staff-readiness': { outcomes: ['ready', 'not-ready'], cautious: 'not-ready' },
+  storage: { outcomes: ['compliant', 'non-compliant'], cautious: 'non-compliant' },
+};
+
 export const INFORMATION_KINDS = ['case-record', 'presence', 'service-use', 'statistics'] as const;
 export const PURPOSES = ['case-management', 'quality-assurance', 'statistics', 'third-party-action', 'other'] as const;
 export const CONSENT_METHODS = ['consent-to-share', 'email', 'verbal'] as const;
