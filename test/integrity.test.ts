@@ -162,6 +162,70 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     ]);
   });
 
+  it.each([
+    ['a word for a number', (r: Rule) => void (firstCondition(r).value = 'five'), /is a number: "five" is not one/],
+    ['null for a number', (r: Rule) => void (firstCondition(r).value = null), /needs a value, not null/],
+    [
+      'a number compared with a boolean fact',
+      (r: Rule) => void (firstCondition(r).value = { fact: 'smallestCountKnown' }),
+      /compared with fact "smallestCountKnown" \(boolean\)/,
+    ],
+    [
+      'an operator for lists on a number',
+      (r: Rule) => void (firstCondition(r).operator = 'contains'),
+      /operator "contains" does not compare fact "smallestCount" \(number\)/,
+    ],
+    [
+      'an operator for dates on a number',
+      (r: Rule) => void (firstCondition(r).operator = 'dateAfter'),
+      /operator "dateAfter" does not compare fact "smallestCount"/,
+    ],
+  ])('a condition that could never be true: %s', (_, change, message) => {
+    // small-counts: smallestCount lessThan {fact: smallCountThreshold}. Each change would switch the deny off.
+    const p = problemsAfter('4-statistics/statistics-release.rules.json', 'small-counts', change);
+    expect(p).toEqual([expect.objectContaining({ rule: 'small-counts', message: expect.stringMatching(message) })]);
+  });
+
+  it('a date that is not a calendar date, and a boolean in a list as a string', () => {
+    expect(
+      problemsAfter('3-access/retention.rules.json', 'year-after-completion-passed', (r) => {
+        const date = JSON.stringify(r.conditions).includes('dateAfter');
+        if (!date) throw new Error('the rule no longer compares dates');
+        const walk = (c: Rule): void => {
+          if (c.all || c.any) for (const x of c.all ?? c.any) walk(x);
+          else if (c.operator === 'dateAfter') c.value = '1/9/2026';
+        };
+        walk(r.conditions);
+      }),
+    ).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/a calendar date \(YYYY-MM-DD\): "1\/9\/2026"/) }),
+    ]);
+    expect(
+      problemsAfter('1-case-recording/recording.rules.json', 'not-relevant', (r) => {
+        firstCondition(r).operator = 'in';
+        firstCondition(r).value = ['false'];
+      }),
+    ).toEqual([expect.objectContaining({ message: expect.stringMatching(/is true or false: "false" is not one/) })]);
+  });
+
+  it('conditions that contradict each other, and an empty any', () => {
+    expect(
+      problemsAfter('0-preamble/disclosure.rules.json', 'third-party-enquirer', (r) => {
+        r.conditions = {
+          all: [
+            { ...firstCondition(r), operator: 'equal', value: 'pms' },
+            { ...firstCondition(r), operator: 'equal', value: 'dpo' },
+          ],
+        };
+      }),
+    ).toEqual([expect.objectContaining({ message: expect.stringMatching(/to equal both "pms" and "dpo"/) })]);
+    expect(
+      problemsAfter('0-preamble/disclosure.rules.json', 'third-party-enquirer', (r) => {
+        r.conditions = { all: [firstCondition(r), { any: [] }] };
+      }),
+    ).toEqual([expect.objectContaining({ message: 'an empty "any" is never true' })]);
+  });
+
   it('a duplicate rule name within a question', () => {
     const p = problemsAfter('0-preamble/disclosure.rules.json', 'pms-case-management', (r, all) => {
       all.push({ ...structuredClone(r), name: 'consent-to-share' }); // a name 2-sharing/disclosure.rules.json uses

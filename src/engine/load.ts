@@ -1,6 +1,7 @@
 import { RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import type { CodedNote, Reason } from '../decision/types.js';
-import type { FactCatalogue, FactDefinition } from '../derive/context.js';
+import type { FactCatalogue, FactDefinition, FactType } from '../derive/context.js';
+import { isCalendarDate } from '../derive/dates.js';
 import { FACTS } from '../derive/facts/index.js';
 import { CONTRACT_OUTCOMES, type QuestionKind } from '../facts/constants.js';
 import { zodSchemas } from '../facts/schema-loader.js';
@@ -293,9 +294,67 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
   return { bundle, questions, clauseOrder, clauseIds };
 }
 
+/** The fact types an operator compares (`equal`, `notEqual`, `in` and `notIn`: any but a list or an object). */
+const OPERATOR_FACT_TYPES: Readonly<Record<string, readonly FactType[]>> = {
+  contains: ['string[]'],
+  doesNotContain: ['string[]'],
+  lessThan: ['number'],
+  lessThanInclusive: ['number'],
+  greaterThan: ['number'],
+  greaterThanInclusive: ['number'],
+  dateAfter: ['date'],
+  dateOnOrBefore: ['date'],
+};
+const SCALAR_TYPES: readonly FactType[] = ['boolean', 'string', 'number', 'date'];
+const TYPE_WORDS: Readonly<Record<FactType, string>> = {
+  boolean: 'true or false',
+  string: 'a string',
+  number: 'a number',
+  date: 'a calendar date (YYYY-MM-DD)',
+  'string[]': 'a list of strings',
+  object: 'an object',
+};
+
+/** Whether a constant is a value of a fact type (for a list fact: of its elements, which `contains` compares). */
+function isValueOf(type: FactType, v: unknown): boolean {
+  switch (type) {
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'date':
+      return isCalendarDate(v);
+    case 'string':
+    case 'string[]':
+      return typeof v === 'string';
+    default:
+      return false;
+  }
+}
+
+/**
+ * Checks a condition against the facts it reads: the fact and operator exist, the operator compares the fact's
+ * type, and every constant is a value the fact can have (a number for a number, a calendar date for a date, one
+ * of the listed values for a closed set), or a fact of the same type. A condition that could never be true
+ * because of a type mismatch would silently switch its rule off, so each is refused. An `all` with two
+ * conditions asking the same fact to equal two different values, and an empty `any`, can never be true either.
+ */
 function checkCondition(c: ConditionJson, facts: FactCatalogue<never>, problem: (m: string) => void): void {
   if ('all' in c || 'any' in c) {
-    for (const x of 'all' in c ? c.all : c.any) checkCondition(x, facts, problem);
+    const list = 'all' in c ? c.all : c.any;
+    if ('any' in c && list.length === 0) problem('an empty "any" is never true');
+    if ('all' in c) {
+      const equals = new Map<string, unknown>();
+      for (const x of list)
+        if ('fact' in x && x.operator === 'equal' && x.value !== null && !isFactRef(x.value)) {
+          if (equals.has(x.fact) && equals.get(x.fact) !== x.value)
+            problem(
+              `"all" asks fact "${x.fact}" to equal both ${JSON.stringify(equals.get(x.fact))} and ${JSON.stringify(x.value)}: it is never true`,
+            );
+          equals.set(x.fact, x.value);
+        }
+    }
+    for (const x of list) checkCondition(x, facts, problem);
     return;
   }
   if ('not' in c) {
@@ -312,19 +371,36 @@ function checkCondition(c: ConditionJson, facts: FactCatalogue<never>, problem: 
     problem(`unknown operator "${c.operator}" (operators: ${Object.keys(OPERATORS).join(', ')})`);
     return;
   }
+  const types = OPERATOR_FACT_TYPES[c.operator] ?? SCALAR_TYPES;
+  if (!types.includes(f.type)) {
+    problem(
+      `operator "${c.operator}" does not compare fact "${c.fact}" (${f.type}); it compares ${types.join(' or ')}`,
+    );
+    return;
+  }
   const v = c.value;
   if (isFactRef(v)) {
-    if (!facts[v.fact]) problem(`condition compares with unknown fact "${v.fact}"`);
+    const g = facts[v.fact];
+    if (!g) problem(`condition compares with unknown fact "${v.fact}"`);
+    else if (op.valueIsArray || g.type !== (f.type === 'string[]' ? 'string' : f.type))
+      problem(`fact "${c.fact}" (${f.type}) is compared with fact "${v.fact}" (${g.type}) by "${c.operator}"`);
     return;
   }
   if (op.valueIsArray && !Array.isArray(v)) {
     problem(`operator "${c.operator}" needs an array value`);
     return;
   }
+  const constants = Array.isArray(v) ? v : [v];
+  // null (not known) is a value every fact may have, for equal and notEqual and in a list.
+  if (!op.valueIsArray && v === null && !(c.operator === 'equal' || c.operator === 'notEqual'))
+    problem(`operator "${c.operator}" needs a value, not null`);
+  for (const k of constants)
+    if (k !== null && !isValueOf(f.type, k))
+      problem(
+        `fact "${c.fact}" is ${TYPE_WORDS[f.type]}: ${JSON.stringify(k)} is not one${f.type === 'boolean' ? '; compare it with true or false' : ''}`,
+      );
   if (f.values)
     for (const k of Array.isArray(v) ? v : [v])
       if (k !== null && !f.values.includes(k as string))
         problem(`fact "${c.fact}" never has the value ${JSON.stringify(k)} (it takes ${f.values.join(', ')})`);
-  if (f.type === 'boolean' && (c.operator === 'equal' || c.operator === 'notEqual') && typeof v !== 'boolean')
-    problem(`fact "${c.fact}" is true or false; compare it with true or false`);
 }

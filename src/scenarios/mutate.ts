@@ -121,9 +121,10 @@ const SWAPS: Readonly<Record<string, readonly string[]>> = {
   dateOnOrBefore: ['dateAfter'],
 };
 
-/** `{ all: [] }` holds for every question, `{ any: [] }` for none (json-rules-engine and the compiler agree). */
+/** `{ all: [] }` holds for every question, `{ not: { all: [] } }` for none (json-rules-engine and the compiler agree). */
 const ALWAYS_TRUE: ConditionJson = { all: [] };
-const ALWAYS_FALSE: ConditionJson = { any: [] };
+// Not `{ any: [] }`, which the rule integrity checks refuse as never true (it would be killed without a scenario).
+const ALWAYS_FALSE: ConditionJson = { not: { all: [] } };
 
 type Leaf = { fact: string; operator: string; value: unknown };
 const isLeaf = (c: ConditionJson): c is Leaf => 'fact' in c;
