@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -285,9 +285,63 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     writeFileSync(join(dir, '3-access/access.rules.json'), '');
     writeFileSync(join(dir, 'codes.json'), '{,}');
     expect(loadError(dir).problems).toEqual([
-      { file: '2-sharing/contact.rules.json', message: 'is not valid JSON' },
-      { file: '3-access/access.rules.json', message: 'is not valid JSON' },
-      { file: 'codes.json', message: 'is not valid JSON' },
+      { file: '2-sharing/contact.rules.json', message: 'is not valid JSON: it ends too soon, at line 1, column 10' },
+      { file: '3-access/access.rules.json', message: 'is not valid JSON: it ends too soon, at line 1, column 1' },
+      { file: 'codes.json', message: 'is not valid JSON: unexpected ",", at line 1, column 2' },
+    ]);
+  });
+
+  it('a key written twice in one object (JSON.parse would keep the last silently)', () => {
+    const dir = copyRules();
+    const file = join(dir, '4-statistics/statistics-release.rules.json');
+    // Changing the threshold by adding a second "value" after the first: the deny would never fire.
+    const text = readFileSync(file, 'utf8').replace(
+      /("value": \{\s*"fact": "smallCountThreshold"\s*\})/,
+      '$1,\n          "value": 0',
+    );
+    expect(text).toContain('"value": 0');
+    writeFileSync(file, text);
+    expect(loadError(dir).problems).toEqual([
+      {
+        file: '4-statistics/statistics-release.rules.json',
+        message: expect.stringMatching(/^has the key "value" twice in one object, at line \d+, column 11$/),
+      },
+    ]);
+  });
+
+  it('rules files where they would not be read: at the top, two folders down, or named .rule.json', () => {
+    const dir = copyRules();
+    const moved = readFileSync(join(dir, '4-statistics/statistics-release.rules.json'), 'utf8');
+    writeFileSync(join(dir, 'statistics-release.rules.json'), moved);
+    mkdirSync(join(dir, '4-statistics/extra'));
+    writeFileSync(join(dir, '4-statistics/extra/statistics-release.rules.json'), moved);
+    writeFileSync(join(dir, '4-statistics/more.rule.json'), moved);
+    const message = 'is not read: rules files are <section folder>/<question>.rules.json, one folder down';
+    expect(loadError(dir).problems).toEqual([
+      { file: '4-statistics/extra/statistics-release.rules.json', message },
+      { file: '4-statistics/more.rule.json', message },
+      { file: 'statistics-release.rules.json', message },
+    ]);
+  });
+
+  it('a byte-order mark at the start of a file (as some editors save) is allowed', () => {
+    const dir = copyRules();
+    const file = join(dir, 'policy.json');
+    writeFileSync(file, `\uFEFF${readFileSync(file, 'utf8')}`);
+    expect(loadPolicy(dir).ref.rulesHash).toBe(defaultPolicy().ref.rulesHash);
+  });
+
+  it('a clause listed twice, in a section not listed, or under a parent that is not a clause', () => {
+    const dir = copyRules();
+    const file = join(dir, 'clauses.json');
+    const clauses = JSON.parse(readFileSync(file, 'utf8'));
+    const c43 = clauses.clauses.find((c: { id: string }) => c.id === '4.3');
+    clauses.clauses.push({ ...c43 }, { ...c43, id: '9.1', section: '9', parent: '9.0' });
+    writeFileSync(file, JSON.stringify(clauses));
+    expect(loadError(dir).problems.map((p) => p.message)).toEqual([
+      'clause 4.3 is listed twice',
+      'clause 9.1 is in section 9, which is not listed',
+      'clause 9.1 has parent 9.0, which is not a clause',
     ]);
   });
 

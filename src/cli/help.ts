@@ -86,7 +86,7 @@ Options:
   --rules DIR          test an adapted rules folder (its own scenarios, unless DIRs are given)
   --coverage           also list the rules without a scenario on each side, the clauses not covered and the
                        coverage of every clause
-  --threshold N        fail when rule coverage is under N percent
+  --threshold N        fail when rule or clause coverage is under N percent
   --engine E           compiled (default) or interpreter (json-rules-engine itself)
   --mutate             also run mutation testing: small faults put in the rules, which the scenarios must catch
   --min-score N        with --mutate (a usage error without it): fail when the mutation score is under N percent

@@ -401,10 +401,16 @@ async function test(argv: string[], io: CliIO): Promise<number> {
       );
   }
   let code = report.failed || report.problems.length ? 1 : 0;
-  if (threshold !== undefined && figures.rules.percent < threshold) {
-    io.stdout.write(`rule coverage ${figures.rules.percent}% is under the threshold ${threshold}%\n`);
-    code = 1;
-  }
+  // --threshold gates both figures: a decidable clause no rule cites is as much a gap as a rule without scenarios.
+  if (threshold !== undefined)
+    for (const [what, f] of [
+      ['rule', figures.rules],
+      ['clause', figures.clauses],
+    ] as const)
+      if (f.percent < threshold) {
+        io.stdout.write(`${what} coverage ${f.percent}% is under the threshold ${threshold}%\n`);
+        code = 1;
+      }
   if (values.mutate) {
     const { formatMutationReport, formatScore, runMutation } = await import('../scenarios/mutate.js');
     const equivalentFile = join(rulesDir, 'equivalent-mutants.json');

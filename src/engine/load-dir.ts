@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import { createPolicy, type Policy, type PolicyOptions } from './policy.js';
 import type { RuleBundle, RuleFile } from './rule-schema.js';
+import { parseRulesJson } from './strict-json.js';
 
 /** A file of the folder parsed, or `undefined` with its problem added to `problems`. */
 function readJson(dir: string, file: string, problems: RuleProblem[]): unknown {
@@ -13,18 +14,41 @@ function readJson(dir: string, file: string, problems: RuleProblem[]): unknown {
     problems.push({ file, message: 'cannot be read' });
     return undefined;
   }
-  try {
-    return JSON.parse(text);
-  } catch {
-    problems.push({ file, message: 'is not valid JSON' });
-    return undefined;
-  }
+  const r = parseRulesJson(text);
+  if (r.ok) return r.value;
+  problems.push({ file, message: r.message });
+  return undefined;
+}
+
+/** Where a rules file may be: `<section>/<question>.rules.json`, one folder down. */
+const RULES_FILE = /\.rules?\.json$/i;
+
+/**
+ * Rules files a folder holds where they would not be read (at the top, two folders down, or named `.rule.json`):
+ * each is a problem, since its rules would otherwise be left out without a word.
+ */
+function strayRuleFiles(dir: string, problems: RuleProblem[]): void {
+  const walk = (rel: string, depth: number) => {
+    const entries = readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(path, depth + 1);
+      } else if (RULES_FILE.test(e.name) && !(depth === 1 && e.name.endsWith('.rules.json')))
+        problems.push({
+          file: path,
+          message: 'is not read: rules files are <section folder>/<question>.rules.json, one folder down',
+        });
+    }
+  };
+  walk('', 0);
 }
 
 /**
  * Reads a rules folder laid out like this package's `rules/`: `policy.json`, `clauses.json`, `codes.json`,
- * `questions.json`, and `<section>/<question>.rules.json` files. Every file that cannot be read or is not JSON
- * is listed in one {@link RuleLoadError} (the rules themselves are checked once every file parses).
+ * `questions.json`, and `<section>/<question>.rules.json` files. Every file that cannot be read, is not JSON (with
+ * its line and column), has a key twice in one object, or is a rules file where it would not be read is listed
+ * in one {@link RuleLoadError} (the rules themselves are checked once every file parses).
  *
  * @example
  * const bundle = readRulesFolder('./rules');
@@ -54,6 +78,7 @@ export function readRulesFolder(dir: string): RuleBundle {
     questions: readJson(dir, 'questions.json', problems) as RuleBundle['questions'],
     ruleFiles,
   };
+  strayRuleFiles(dir, problems);
   if (problems.length) throw new RuleLoadError(problems);
   return bundle;
 }

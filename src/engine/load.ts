@@ -82,6 +82,23 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
 
   const clauseIds = bundle.clauses.clauses.map((c) => c.id);
   const clauseOrder = new Map(clauseIds.map((id, i) => [id, i]));
+  const sectionIds = new Set<string>();
+  for (const sec of bundle.clauses.sections) {
+    if (sectionIds.has(sec.id)) problems.push({ file: 'clauses.json', message: `section ${sec.id} is listed twice` });
+    sectionIds.add(sec.id);
+  }
+  const seen = new Set<string>();
+  for (const c of bundle.clauses.clauses) {
+    if (seen.has(c.id)) problems.push({ file: 'clauses.json', message: `clause ${c.id} is listed twice` });
+    seen.add(c.id);
+    if (!sectionIds.has(c.section))
+      problems.push({
+        file: 'clauses.json',
+        message: `clause ${c.id} is in section ${c.section}, which is not listed`,
+      });
+    if (c.parent !== null && !clauseOrder.has(c.parent))
+      problems.push({ file: 'clauses.json', message: `clause ${c.id} has parent ${c.parent}, which is not a clause` });
+  }
   for (const c of bundle.clauses.clauses)
     if (!c.decidable && !c.notDecidableReason)
       problems.push({ file: 'clauses.json', message: `clause ${c.id} is marked not decidable but gives no reason` });

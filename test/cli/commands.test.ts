@@ -98,8 +98,21 @@ describe('upsu-policy test', () => {
   it('exits 1 when rule coverage is under --threshold', () => {
     const r = cli(['test', join(ROOT, 'rules/1-case-recording'), '--threshold', '90']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/under the threshold 90%/);
+    expect(r.stdout).toMatch(/rule coverage [\d.]+% is under the threshold 90%/);
     expect(cli(['test', join(ROOT, 'rules/1-case-recording')]).code).toBe(0);
+  });
+
+  it('exits 1 when clause coverage is under --threshold: a decidable clause no rule cites', () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
+    const file = join(dir, 'rules/clauses.json');
+    const clauses = JSON.parse(readFileSync(file, 'utf8'));
+    clauses.clauses.push({ id: '4.5', section: '4', parent: null, text: 'A new sign-off clause.', decidable: true });
+    writeFileSync(file, JSON.stringify(clauses));
+    const r = cli(['test', join(dir, 'rules'), '--rules', join(dir, 'rules'), '--threshold', '100']);
+    expect(r.stdout).toMatch(/clause coverage [\d.]+% is under the threshold 100%/);
+    expect(r.stdout).not.toMatch(/rule coverage [\d.]+% is under/);
+    expect(r.code).toBe(1);
   });
 
   it('--rules tests an adapted rules folder with its own scenarios', () => {

@@ -1,0 +1,138 @@
+// JSON for rules folders, which people edit by hand: the value JSON.parse gives, but a key written twice in one
+// object is an error (JSON.parse keeps the last silently, so a second "value" added while editing would win), a
+// syntax error says where it is, and a byte-order mark (as some editors save) is allowed.
+
+/** What {@link parseRulesJson} gives: the value, or one problem with its line and column. */
+export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+class JsonProblem extends Error {
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parses a rules-folder file: `JSON.parse`'s value, or a problem (`is not valid JSON: unexpected "}" at line 4,
+ * column 3`, `has the key "value" twice in one object, at line 9, column 9`).
+ *
+ * @example
+ * parseRulesJson('{"a": 1, "a": 2}'); // { ok: false, message: 'has the key "a" twice in one object, at line 1, column 10' }
+ */
+export function parseRulesJson(text: string): StrictJsonResult {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    scan(src);
+  } catch (e) {
+    if (!(e instanceof JsonProblem)) throw e;
+    return { ok: false, message: `${e.message}, at ${lineAndColumn(src, e.at)}` };
+  }
+  return { ok: true, value: JSON.parse(src) };
+}
+
+function lineAndColumn(text: string, at: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${at - start + 1}`;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// Control characters (U+0000–U+001F) may not appear unescaped in a JSON string: built with RegExp, since a
+// literal regex with them trips the linter.
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+
+/** Checks the whole text is one JSON value with no key twice in an object; throws a {@link JsonProblem}. */
+function scan(text: string): void {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  };
+  const unexpected = (): never => {
+    throw new JsonProblem(
+      i >= text.length
+        ? 'is not valid JSON: it ends too soon'
+        : `is not valid JSON: unexpected ${JSON.stringify(text[i])}`,
+      i,
+    );
+  };
+  const string = (): string => {
+    STRING.lastIndex = i;
+    const m = STRING.exec(text);
+    if (!m) unexpected();
+    i = STRING.lastIndex;
+    return JSON.parse((m as RegExpExecArray)[0]) as string;
+  };
+  const value = (depth: number): void => {
+    if (depth > 512) throw new JsonProblem('is not valid JSON: nested too deeply', i);
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const keys = new Set<string>();
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        const at = i;
+        if (text[i] !== '"') unexpected();
+        const key = string();
+        if (keys.has(key)) throw new JsonProblem(`has the key ${JSON.stringify(key)} twice in one object`, at);
+        keys.add(key);
+        ws();
+        if (text[i] !== ':') unexpected();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') {
+          i++;
+          return;
+        } else unexpected();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') {
+          i++;
+          return;
+        } else unexpected();
+      }
+    }
+    if (c === '"') {
+      string();
+      return;
+    }
+    for (const word of ['true', 'false', 'null'])
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    NUMBER.lastIndex = i;
+    if (NUMBER.exec(text)) {
+      i = NUMBER.lastIndex;
+      return;
+    }
+    unexpected();
+  };
+  value(0);
+  ws();
+  if (i < text.length) unexpected();
+}

@@ -1,0 +1,71 @@
+// The JSON reader of rules folders: JSON.parse's values, but a key twice in an object is an error, and every
+// error says where it is.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRulesJson } from '../src/engine/strict-json.js';
+
+describe('parseRulesJson', () => {
+  it("gives JSON.parse's value for any JSON, however it is laid out", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 2, '\t'), (v, indent) => {
+        const text = JSON.stringify(v, null, indent);
+        expect(parseRulesJson(text)).toEqual({ ok: true, value: JSON.parse(text) });
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it('refuses exactly what JSON.parse refuses, when no key is repeated', () => {
+    const refuses = (t: string) => {
+      try {
+        JSON.parse(t);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v).slice(0, -1)),
+        ),
+        (t) => {
+          const noBom = t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+          const r = parseRulesJson(t);
+          if (r.ok) expect(refuses(noBom)).toBe(false);
+          else if (!r.message.includes('twice')) expect(refuses(noBom)).toBe(true);
+        },
+      ),
+      { numRuns: 5000, seed: 7 },
+    );
+  });
+
+  it('a key twice in one object is an error with its line and column (JSON.parse keeps the last)', () => {
+    const text = '{\n  "operator": "lessThan",\n  "value": { "fact": "smallCountThreshold" },\n  "value": 0\n}';
+    expect(JSON.parse(text).value).toBe(0);
+    expect(parseRulesJson(text)).toEqual({
+      ok: false,
+      message: 'has the key "value" twice in one object, at line 4, column 3',
+    });
+    // The same key in two objects is fine.
+    expect(parseRulesJson('[{"a":1},{"a":2}]').ok).toBe(true);
+    // Escapes are compared decoded: "a" and "\u0061" are the same key.
+    expect(parseRulesJson('{"a":1,"\\u0061":2}').ok).toBe(false);
+  });
+
+  it('a syntax error says where it is', () => {
+    expect(parseRulesJson('{\n  "a": 1,\n}')).toEqual({
+      ok: false,
+      message: 'is not valid JSON: unexpected "}", at line 3, column 1',
+    });
+    expect(parseRulesJson('[1, 2')).toEqual({
+      ok: false,
+      message: 'is not valid JSON: it ends too soon, at line 1, column 6',
+    });
+  });
+
+  it('a byte-order mark at the start (as some editors save) is allowed', () => {
+    expect(parseRulesJson('\uFEFF{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
+  });
+});
