@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
 import { chainSvg } from '../src/docs/chain-svg.js';
+import { readCondition } from '../src/docs/conditions.js';
 import { generateDocs, readScenarios } from '../src/docs/generate.js';
 import { clauseTextForHtml, esc } from '../src/docs/html.js';
 import { ROLE_LABELS } from '../src/docs/labels.js';
@@ -201,5 +202,29 @@ describe('generated docs', () => {
     expect(committed).toEqual(files);
     const stale = files.filter((f) => !readFileSync(join(COMMITTED, f)).equals(readFileSync(join(out, f))));
     expect(stale, 'stale files in docs/: run `npm run docs` and commit docs/').toEqual([]);
+  });
+});
+
+describe('rule conditions read as a reader would say them', () => {
+  const facts = {
+    inTeam: {
+      description: 'the recipient is in the Advice team (an adviser or the Advice Service Lead)',
+      type: 'boolean',
+    },
+    ready: { description: 'they were trained at induction, or are known not to be a new starter', type: 'boolean' },
+  } as never;
+  const read = (fact: string, value: boolean) =>
+    readCondition({ all: [{ fact, operator: 'equal', value }] } as never, facts);
+
+  it('a false boolean fact is negated in its verb', () => {
+    expect(read('inTeam', false)).toBe(
+      'the recipient is not in the Advice team (an adviser or the Advice Service Lead)',
+    );
+  });
+
+  it('a false boolean fact whose description joins two things is negated whole, never in part', () => {
+    // Before, "not" went into the first verb: "… or are not known not to be a new starter", the rule's opposite.
+    expect(read('ready', false)).toBe('NOT (they were trained at induction, or are known not to be a new starter)');
+    expect(read('ready', true)).toBe('they were trained at induction, or are known not to be a new starter');
   });
 });

@@ -17,6 +17,9 @@ const NEGATIONS: readonly [string, string][] = [
 
 /** A boolean fact's description, negated: "the recipient is in the Advice team" → "… is not in …". */
 function negate(desc: string): string {
+  // A description of two things ("trained at induction, or known not to be a new starter") is negated whole:
+  // putting "not" into its first verb would negate only a part of it, and say the opposite of the rule.
+  if (/ or | and |, /.test(desc.replace(/\([^)]*\)/g, ''))) return `NOT (${desc})`;
   let best: [number, string, string] | null = null;
   for (const [from, to] of NEGATIONS) {
     const i = desc.indexOf(from);
