@@ -1,4 +1,5 @@
 import type { CodedNote, Decision, Issue } from '../decision/types.js';
+import type { FactCatalogue } from '../derive/context.js';
 import { lineManager, mayDecideBreach } from '../derive/roles.js';
 import type { CompiledRule } from '../engine/compiled.js';
 import type { Policy } from '../engine/policy.js';
@@ -317,7 +318,7 @@ function ruleDoc(question: string, r: CompiledRule, policy: Policy, above: reado
     kind: r.kind,
     type: r.type,
     when: [...r.when],
-    reads: readCondition(r.json.conditions, facts),
+    reads: readCondition(r.json.conditions, withSettings(facts, policy.settings)),
     clauses: r.clauses,
     text: r.kind === 'decide' ? r.reason?.text : undefined,
     description: r.json.description,
@@ -529,4 +530,14 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
     scenarioFiles: [...new Set(scenarios.map((s) => s.file))],
     scenarioTotal: scenarios.length,
   };
+}
+
+/** The facts with each setting's value in its description: "the small-count threshold (5, from policy.json)". */
+function withSettings(facts: FactCatalogue<never>, settings: object): FactCatalogue<never> {
+  const out: Record<string, FactCatalogue<never>[string]> = { ...facts };
+  for (const [k, v] of Object.entries(settings)) {
+    const f = out[k];
+    if (f) out[k] = { ...f, description: `${f.description} (${String(v)}, from policy.json)` };
+  }
+  return out;
 }

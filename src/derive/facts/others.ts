@@ -69,7 +69,8 @@ export const statisticsReleaseFacts = facts<StatisticsReleaseQuestion>({
     derive: (q) => q.recipient.role,
   },
   identifyingFields: {
-    description: 'how many identifying fields the table holds',
+    description:
+      'how many fields of the table identify a client (a name, contact detail, address, date of birth, student, case or other reference number, or case notes)',
     type: 'number',
     derive: (q) => identifyingFieldCount(q.fields),
   },
