@@ -5,7 +5,7 @@
 // in the page (`#upsu-rules`, the rules the book was generated from) with the bundle's `createPolicy`.
 
 /**
- * The checker's page script; `ROLE_LABELS` and `VALUE_LABELS` are defined before it.
+ * The checker's page script; `ROLE_LABELS`, `VALUE_LABELS` and `NEXT_STEP_PHRASES` are defined before it.
  *
  * @example
  * `<script>${labelsPrelude}${CHECKER_SCRIPT}</script>`;
@@ -67,8 +67,11 @@ export const CHECKER_SCRIPT = `
     var facts = [];
     if (d.escalateTo) facts.push('Escalate to: <strong>' + esc(label(d.escalateTo)) + '</strong>');
     if (d.destroyAfter) facts.push('Destroy after: <strong>' + esc(d.destroyAfter) + '</strong>');
-    if (d.nextStep) facts.push('Next step: <strong>' + esc(label(d.nextStep.step)) + '</strong>' +
-      (d.nextStep.role ? ', by the ' + esc(label(d.nextStep.role)) : ''));
+    if (d.nextStep) {
+      var who = d.nextStep.role ? 'the ' + label(d.nextStep.role) : 'the line manager (none for this raiser)';
+      var phrase = NEXT_STEP_PHRASES[d.nextStep.step] || (label(d.nextStep.step) + ' ({role})');
+      facts.push('Next step: <strong>' + esc(phrase.replace('{role}', who)) + '</strong>');
+    }
     if (d.missing && d.missing.length) facts.push('Missing: ' + d.missing.map(function (m) { return '<code>' + esc(m) + '</code>'; }).join(', '));
     if (d.violations && d.violations.length) facts.push('Violations: ' + d.violations.map(function (v) {
       return '<code>' + esc(v.code) + '</code> (' + clauseLink(v.clause) + ')';

@@ -10,7 +10,7 @@ import {
 import { chainMermaid, chainSteps } from './chain.js';
 import { CHAIN_SVG_CSS, chainSvg } from './chain-svg.js';
 import { CHECKER_SCRIPT } from './checker-script.js';
-import { ROLE_LABELS, VALUE_LABELS, valueLabel } from './labels.js';
+import { NEXT_STEP_PHRASES, nextStepText, ROLE_LABELS, VALUE_LABELS, valueLabel } from './labels.js';
 import {
   type ClauseDoc,
   type DocsModel,
@@ -89,7 +89,7 @@ function decisionHtml(d: Decision): string {
   if (d.advisories.length) parts.push(codes('advisories', d.advisories));
   if (d.escalateTo) parts.push(`escalate to ${esc(valueLabel(d.escalateTo))}`);
   if (d.destroyAfter) parts.push(`destroy after ${esc(d.destroyAfter)}`);
-  if (d.nextStep) parts.push(`next: ${esc(valueLabel(d.nextStep.step))} (${esc(valueLabel(d.nextStep.role))})`);
+  if (d.nextStep) parts.push(`next: ${esc(nextStepText(d.nextStep))}`);
   if (d.missing?.length) parts.push(`missing ${d.missing.map((x) => `<code>${esc(String(x))}</code>`).join(', ')}`);
   const violations = violationList(d);
   if (violations.length)
@@ -290,7 +290,7 @@ ${CHAIN_SVG_CSS}`;
 export function renderHtml(m: DocsModel): string {
   prose = (t) => linkClauseRefs(t, m.clauseFile, esc, a);
   const prelude =
-    `var ROLE_LABELS = ${JSON.stringify(ROLE_LABELS)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\n`.replace(
+    `var ROLE_LABELS = ${JSON.stringify(ROLE_LABELS)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\nvar NEXT_STEP_PHRASES = ${JSON.stringify(NEXT_STEP_PHRASES)};\n`.replace(
       /</g,
       '\\u003c',
     );

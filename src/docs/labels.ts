@@ -85,3 +85,26 @@ export function valueLabel(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return JSON.stringify(v);
 }
+
+/**
+ * How each next step of a breach chain reads with the role `nextStep` names: the role is who the matter is raised
+ * or discussed with, who decides, or who records the decision (`{role}` stands for it).
+ */
+export const NEXT_STEP_PHRASES: Readonly<Record<string, string>> = {
+  raise: 'raise the matter with {role}',
+  discuss: 'discuss it with {role}',
+  decide: '{role} decides',
+  'record-decision': '{role} records the decision in writing',
+};
+
+/**
+ * A breach chain's next step in words: `raise the matter with the Advice Service Lead`.
+ *
+ * @example
+ * nextStepText({ step: 'raise', role: 'advice-lead' }); // 'raise the matter with the Advice Service Lead'
+ * @see 5.4.1
+ */
+export function nextStepText(next: { step: string; role: string | null }): string {
+  const who = next.role ? `the ${valueLabel(next.role)}` : 'the line manager (none for this raiser)';
+  return (NEXT_STEP_PHRASES[next.step] ?? `${valueLabel(next.step)} ({role})`).replace('{role}', who);
+}

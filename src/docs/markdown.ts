@@ -1,7 +1,7 @@
 import type { CodedNote, Decision } from '../decision/types.js';
 import { chainMermaid, chainSteps } from './chain.js';
 import { CHAIN_SVG_FILE } from './chain-svg.js';
-import { ROLE_LABELS, valueLabel } from './labels.js';
+import { nextStepText, ROLE_LABELS, valueLabel } from './labels.js';
 import {
   type ClauseDoc,
   type DocsModel,
@@ -84,7 +84,7 @@ export function decisionLine(m: DocsModel, d: Decision, from: string): string {
   if (d.advisories.length) parts.push(notes('advisories', d.advisories));
   if (d.escalateTo) parts.push(`escalate to ${ROLE_LABELS[d.escalateTo] ?? d.escalateTo}`);
   if (d.destroyAfter) parts.push(`destroy after ${d.destroyAfter}`);
-  if (d.nextStep) parts.push(`next: ${valueLabel(d.nextStep.step)} (${valueLabel(d.nextStep.role)})`);
+  if (d.nextStep) parts.push(`next: ${nextStepText(d.nextStep)}`);
   if (d.missing?.length) parts.push(`missing ${d.missing.map((x) => `\`${x}\``).join(', ')}`);
   const violations = violationList(d);
   if (violations.length)

@@ -181,6 +181,8 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     await page.selectOption('#b-raised-with', 'advice-lead');
     r = await result('breach');
     expect(r.outcome).toBe('pending');
+    // The role of the next step is who it is done with, not by: the adviser discusses it with the Lead.
+    expect(r.text).toContain('Next step: discuss it with the Advice Service Lead');
     await page.selectOption('#b-discussed', 'recorded');
     await page.selectOption('#b-decided-by', 'advice-lead');
     await page.selectOption('#b-agreed', 'no');
