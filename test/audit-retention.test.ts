@@ -1,7 +1,10 @@
 // Retention in the audit (3.3): a record is a finding when it was still held on a day the policy said destroy —
 // on the audit date (not destroyed, or destroyed only after it) or before it was destroyed (destroyed late).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditCase } from '../src/index.js';
+import { auditCase, loadPolicy } from '../src/index.js';
 
 const AS_OF = '2026-09-01';
 /** Completed 2024-06-20: destroyAfter 2025-06-20, so destroyed on time by the end of 2025-06-21. */
@@ -44,5 +47,39 @@ describe('audit: retention (3.3)', () => {
     expect(codes(recent)).toEqual([]);
     const withdrawn = { id: 'C-3', client: { degreeStatus: 'withdrawn' as const, consentToRecord: true } };
     expect(codes(withdrawn)).toEqual([]);
+  });
+});
+
+describe('audit: a destroy decision without its date (an adapted rules folder)', () => {
+  it('is still due: not destroyed is a finding, and any destruction counts as late (fail closed)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
+    try {
+      cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
+      const file = join(dir, '3-access/retention.rules.json');
+      const rules = JSON.parse(readFileSync(file, 'utf8'));
+      rules.push({
+        name: 'withdrawn-destroy-at-once',
+        priority: 200,
+        conditions: { all: [{ fact: 'degreeStatus', operator: 'equal', value: 'withdrawn' }] },
+        event: {
+          type: 'destroy',
+          params: { clauses: ['3.3'], text: 'Withdrawn: destroy at once (an adapted policy).' },
+        },
+      });
+      writeFileSync(file, JSON.stringify(rules));
+      const policy = loadPolicy(dir);
+      const withdrawn = { id: 'C-9', client: { degreeStatus: 'withdrawn' as const, consentToRecord: true } };
+      expect(auditCase(withdrawn, AS_OF, policy)).toEqual([
+        expect.objectContaining({
+          code: 'not-destroyed',
+          message: 'The record was due for destruction after a date the rules do not give and has not been destroyed.',
+        }),
+      ]);
+      expect(auditCase({ ...withdrawn, destroyedOn: '2026-01-01' }, AS_OF, policy).map((f) => f.code)).toEqual([
+        'destroyed-late',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -345,6 +345,42 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     ]);
   });
 
+  it('a decision field set to a value of the wrong kind, or citing an unknown clause', () => {
+    expect(
+      problemsAfter('3-access/retention.rules.json', 'year-after-completion-passed', (r) => {
+        r.event.params.set.destroyAfter = 'next year';
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        message: 'params.set.destroyAfter must be a calendar date (YYYY-MM-DD) or a date fact, not "next year"',
+      }),
+    ]);
+    expect(
+      problemsAfter('1-case-recording/storage.rules.json', 'paper-not-locked', (r) => {
+        r.event.params.set.violations.clause = '9.9';
+      }),
+    ).toEqual([expect.objectContaining({ message: 'params.set.violations cites unknown clause "9.9"' })]);
+    expect(
+      problemsAfter('5-breaches/disclosure.rules.json', 'breach-needs-authorisation', (r) => {
+        r.event.params.set.escalateTo = { fact: 'breachGround' };
+      }),
+    ).toEqual([expect.objectContaining({ message: 'params.set.escalateTo must read a fact whose values are roles' })]);
+  });
+
+  it('an outcome no rule gives the field it carries: a destroy without destroyAfter', () => {
+    expect(
+      problemsAfter('3-access/retention.rules.json', 'year-after-completion-passed', (r) => {
+        delete r.event.params.set;
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        rule: 'year-after-completion-passed',
+        message:
+          'no destroy rule of "retention" sets destroyAfter (params.set.destroyAfter), which a destroy decision carries',
+      }),
+    ]);
+  });
+
   it('the unbroken copy loads', () => {
     expect(() => loadPolicy(copyRules())).not.toThrow();
   });

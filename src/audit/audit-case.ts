@@ -182,8 +182,10 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
         : { degreeStatus: c.client.degreeStatus };
       const r = ask({ question: 'retention', asOf, client });
       if (r.outcome !== 'destroy') return null;
-      const after = r.destroyAfter as string;
-      return { after, onTimeBy: dayAfter(after) };
+      // A rules folder's destroy decision without its date (two destroy rules, one setting it): due, date unknown,
+      // so any destruction counts as late (fail closed).
+      if (r.destroyAfter === undefined) return { after: 'a date the rules do not give', onTimeBy: '' };
+      return { after: r.destroyAfter, onTimeBy: dayAfter(r.destroyAfter) };
     });
 
   /**

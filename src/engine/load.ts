@@ -3,7 +3,7 @@ import type { CodedNote, Reason } from '../decision/types.js';
 import type { FactCatalogue, FactDefinition, FactType } from '../derive/context.js';
 import { isCalendarDate } from '../derive/dates.js';
 import { FACTS } from '../derive/facts/index.js';
-import { CONTRACT_OUTCOMES, type QuestionKind } from '../facts/constants.js';
+import { CONTRACT_OUTCOMES, type QuestionKind, ROLES } from '../facts/constants.js';
 import { zodSchemas } from '../facts/schema-loader.js';
 import {
   type CompiledQuestion,
@@ -254,9 +254,18 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
         if (isFactRef(v)) {
           const f = facts[v.fact];
           if (!f) problems.push({ ...where, message: `params.set.${key} reads unknown fact "${v.fact}"` });
-          else set.push([key, { fact: f as FactDefinition<never> }]);
-        } else set.push([key, { value: freeze(v) }]);
+          else {
+            const wrong = setFactProblem(key, f);
+            if (wrong) problems.push({ ...where, message: `params.set.${key} ${wrong}` });
+            set.push([key, { fact: f as FactDefinition<never> }]);
+          }
+        } else {
+          const wrong = setValueProblem(key, v, clauseOrder);
+          if (wrong) problems.push({ ...where, message: `params.set.${key} ${wrong}` });
+          set.push([key, { value: freeze(v) }]);
+        }
       }
+
       // decision.clauses: a deciding rule's clauses and every obligation's; remedies and advisories do not justify the outcome.
       const indexes = [...(ruleKind === 'decide' ? clauses : []), ...obligations.map((o) => o.clause)]
         .map((c) => clauseOrder.get(c))
@@ -280,6 +289,18 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       });
     }
     const deciding = compiled.filter((r) => r.kind === 'decide').sort((a, b) => b.priority - a.priority);
+    // The fields a decision of an outcome carries (the audit and callers read them): some rule of that outcome
+    // must set each (the rules of one outcome that fire together combine what they set).
+    for (const outcome of meta.outcomes)
+      for (const key of REQUIRED_SET[`${kind}/${outcome}`] ?? REQUIRED_SET[`*/${outcome}`] ?? []) {
+        const rules = deciding.filter((r) => r.type === outcome);
+        if (rules.length && !rules.some((r) => r.set.some(([k]) => k === key)))
+          problems.push({
+            file: (rules[0] as CompiledRule).file,
+            rule: (rules[0] as CompiledRule).name,
+            message: `no ${outcome} rule of "${kind}" sets ${key} (params.set.${key}), which a ${outcome} decision carries`,
+          });
+      }
     for (let i = 1; i < deciding.length; i++) {
       const a = deciding[i - 1] as CompiledRule;
       const b = deciding[i] as CompiledRule;
@@ -309,6 +330,55 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
   }
   if (problems.length) throw new RuleLoadError(problems);
   return { bundle, questions, clauseOrder, clauseIds };
+}
+
+/** Fields a deciding rule must set, by question and outcome (`*` stands for every question). */
+const REQUIRED_SET: Readonly<Record<string, readonly string[]>> = {
+  'disclosure/escalate': ['escalateTo'],
+  'retention/destroy': ['destroyAfter'],
+  'breach/pending': ['nextStep'],
+  '*/non-compliant': ['violations'],
+};
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const isRole = (v: unknown) => (ROLES as readonly unknown[]).includes(v);
+
+/** What is wrong with a decision field set from a fact, or `undefined`. */
+function setFactProblem(key: string, f: FactDefinition<never>): string | undefined {
+  if (key === 'escalateTo')
+    return f.type === 'string' && f.values?.every(isRole) ? undefined : 'must read a fact whose values are roles';
+  if (key === 'destroyAfter' || key === 'respondBy') return f.type === 'date' ? undefined : 'must read a date fact';
+  if (key === 'nextStep') return f.type === 'object' ? undefined : 'must read the nextStep fact';
+  return `cannot read a fact: give ${key === 'missing' ? 'a code' : 'code and clause'} here`;
+}
+
+/** What is wrong with a constant decision field, or `undefined`. */
+function setValueProblem(key: string, v: unknown, clauses: ReadonlyMap<string, number>): string | undefined {
+  const list = Array.isArray(v) ? v : [v];
+  switch (key) {
+    case 'escalateTo':
+      return isRole(v) ? undefined : `must be a role, not ${JSON.stringify(v)}`;
+    case 'destroyAfter':
+    case 'respondBy':
+      return isCalendarDate(v)
+        ? undefined
+        : `must be a calendar date (YYYY-MM-DD) or a date fact, not ${JSON.stringify(v)}`;
+    case 'missing':
+      return list.length > 0 && list.every((x) => typeof x === 'string' && KEBAB.test(x))
+        ? undefined
+        : 'must be a kebab-case code, or a list of them';
+    case 'violations':
+      for (const x of list) {
+        const o = x as { code?: unknown; clause?: unknown } | null;
+        if (o === null || typeof o !== 'object' || typeof o.code !== 'string' || !KEBAB.test(o.code))
+          return 'must be { code, clause } with a kebab-case code, or a list of them';
+        if (typeof o.clause !== 'string' || !clauses.has(o.clause))
+          return `cites unknown clause ${JSON.stringify(o.clause)}`;
+      }
+      return list.length > 0 ? undefined : 'must not be empty';
+    default:
+      return 'must read a fact';
+  }
 }
 
 /** The fact types an operator compares (`equal`, `notEqual`, `in` and `notIn`: any but a list or an object). */
