@@ -1,6 +1,6 @@
 // Retention in the audit (3.3): a record is a finding when it was still held on a day the policy said destroy —
 // on the audit date (not destroyed, or destroyed only after it) or before it was destroyed (destroyed late).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,34 @@ describe('audit: a destroy decision without its date (an adapted rules folder)',
       ]);
       expect(auditCase({ ...withdrawn, destroyedOn: '2026-01-01' }, AS_OF, policy).map((f) => f.code)).toEqual([
         'destroyed-late',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('audit: clauses come from the policy', () => {
+  it("an adapted folder's own clause numbers are the findings' clauses", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
+    try {
+      cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
+      // Renumber 3.3 (retention) and 1.1 (consent to record) everywhere.
+      const walk = (d: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          const p = join(d, e.name);
+          if (e.isDirectory()) walk(p);
+          else if (e.name.endsWith('.json'))
+            writeFileSync(p, readFileSync(p, 'utf8').replaceAll('"3.3"', '"R-3"').replaceAll('"1.1"', '"R-1"'));
+        }
+      };
+      walk(dir);
+      const policy = loadPolicy(dir);
+      const c = completed();
+      const noConsent = { ...c, client: { ...c.client, consentToRecord: undefined } };
+      expect(auditCase(noConsent, AS_OF, policy).map((f) => [f.code, f.clause])).toEqual([
+        ['not-destroyed', 'R-3'],
+        ['consent-to-record-not-recorded', 'R-1'],
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -152,6 +152,8 @@ export function disclosureMemoKey(d: Disclosure, objects: boolean): number | str
 interface Due {
   readonly after: string;
   readonly onTimeBy: string;
+  /** The clause the retention decision cites. */
+  readonly clause: string;
 }
 
 /**
@@ -166,6 +168,11 @@ interface Due {
  */
 export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const ask = (q: Parameters<Policy['decideValid']>[0]) => policy.decideValid(q);
+  // Clauses of the findings the audit words itself, from the policy (an adapted folder numbers its own): the
+  // question's first fallback clause (3.3 and 1.1 in the bundled rules).
+  const fallback = (kind: string) => policy.loaded.questions[kind]?.notCovered.clause ?? '';
+  const retentionClause = fallback('retention');
+  const recordingClause = fallback('recording');
   const retention = new Map<string, Due | null>();
   const recording = new Map<string, readonly Template[]>();
   // Decisions by disclosure code (a number), or by code and the parties' names (a string) when they have any.
@@ -184,8 +191,10 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
       if (r.outcome !== 'destroy') return null;
       // A rules folder's destroy decision without its date (two destroy rules, one setting it): due, date unknown,
       // so any destruction counts as late (fail closed).
-      if (r.destroyAfter === undefined) return { after: 'a date the rules do not give', onTimeBy: '' };
-      return { after: r.destroyAfter, onTimeBy: dayAfter(r.destroyAfter) };
+      // The clause of the rule that decided (3.3 in the bundled rules; an adapted folder's own).
+      const clause = r.reasons[0]?.clause ?? retentionClause;
+      if (r.destroyAfter === undefined) return { after: 'a date the rules do not give', onTimeBy: '', clause };
+      return { after: r.destroyAfter, onTimeBy: dayAfter(r.destroyAfter), clause };
     });
 
   /**
@@ -196,20 +205,20 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const retentionFinding = (c: CaseExport, out: Finding[]) => {
     const due = dueForDestruction(c);
     if (due === null) return;
-    const { after, onTimeBy } = due;
+    const { after, onTimeBy, clause } = due;
     const destroyed = c.destroyedOn;
     if (!destroyed || destroyed > asOf)
       out.push({
         caseId: c.id,
         code: 'not-destroyed',
-        clause: '3.3',
+        clause,
         message: `The record was due for destruction after ${after} and has not been destroyed.`,
       });
     else if (destroyed > onTimeBy)
       out.push({
         caseId: c.id,
         code: 'destroyed-late',
-        clause: '3.3',
+        clause,
         message: `The record was due for destruction after ${after} and was destroyed on ${destroyed}.`,
       });
   };
@@ -220,7 +229,7 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
         return [
           {
             code: 'consent-to-record-not-recorded',
-            clause: '1.1',
+            clause: recordingClause,
             message: 'The export does not show the client consented to recording (1.1).',
           },
         ];

@@ -544,7 +544,7 @@ function startProgress(
 function header(o: AuditOptions, policy: Policy, uri: string): string {
   switch (o.format) {
     case 'text':
-      return `UPSU Advice Service confidentiality audit of ${uri}, as of ${o.asOf}\n(${policy.ref.id} ${policy.ref.version}, rules ${policy.ref.rulesHash.slice(0, 19)}…)\n\n`;
+      return `${policy.loaded.bundle.policy.title}: audit of ${uri}, as of ${o.asOf}\n(${policy.ref.id} ${policy.ref.version}, rules ${policy.ref.rulesHash.slice(0, 19)}…)\n\n`;
     case 'json':
       return '{"findings":[';
     case 'sarif': {
