@@ -99,7 +99,12 @@ function decisionHtml(d: Decision): string {
 
 function exampleItem(e: ExampleDoc): string {
   const kind = String((e.question as { question?: unknown } | null)?.question ?? '?');
-  const about = e.rule ? `, rule <code>${esc(e.rule)}</code> ${e.fires === false ? 'does not fire' : 'fires'}` : '';
+  const outranked = e.decidedBy
+    ? `, but ${e.decidedBy.map((r) => `<code>${esc(r)}</code>`).join(' and ')} ranks above it and decides`
+    : '';
+  const about = e.rule
+    ? `, rule <code>${esc(e.rule)}</code> ${e.fires === false ? 'does not fire' : `fires${outranked}`}`
+    : '';
   const asOf = e.asOfAssumed ? ` <span class="muted">(asked as of ${esc(e.asOfAssumed)})</span>` : '';
   const result = e.decision
     ? decisionHtml(e.decision)

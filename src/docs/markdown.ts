@@ -94,7 +94,10 @@ export function decisionLine(m: DocsModel, d: Decision, from: string): string {
 
 function exampleLines(m: DocsModel, e: ExampleDoc, from: string): string[] {
   const kind = String((e.question as { question?: unknown } | null)?.question ?? '?');
-  const about = e.rule ? `, rule \`${e.rule}\` ${e.fires === false ? 'does not fire' : 'fires'}` : '';
+  const outranked = e.decidedBy
+    ? `, but ${e.decidedBy.map((r) => `\`${r}\``).join(' and ')} ranks above it and decides`
+    : '';
+  const about = e.rule ? `, rule \`${e.rule}\` ${e.fires === false ? 'does not fire' : `fires${outranked}`}` : '';
   const asOf = e.asOfAssumed ? ` (asked as of ${e.asOfAssumed})` : '';
   const result = e.decision
     ? decisionLine(m, e.decision, from)

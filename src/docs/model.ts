@@ -71,6 +71,11 @@ export interface ExampleDoc extends ScenarioEntry {
   readonly asOfAssumed?: string;
   readonly decision?: Decision;
   readonly issues?: readonly Issue[];
+  /**
+   * When the example's rule is a deciding rule that fires but does not decide (a rule above it with another
+   * outcome does): the rules that decided, so the docs do not read "rule X (a deny) fires → permit".
+   */
+  readonly decidedBy?: readonly string[];
 }
 
 /**
@@ -340,7 +345,12 @@ function example(policy: Policy, s: ScenarioEntry): ExampleDoc {
     if (DATED_QUESTIONS.includes(String(q.question))) asOfAssumed = EXAMPLES_AS_OF;
   }
   const r = policy.safeEvaluate(asked);
-  return r.ok ? { ...s, asOfAssumed, decision: r.decision } : { ...s, asOfAssumed, issues: r.issues };
+  if (!r.ok) return { ...s, asOfAssumed, issues: r.issues };
+  const kind = String(q?.question);
+  const rule = policy.loaded.questions[kind]?.deciding.find((x) => x.name === s.rule);
+  const deciders = r.decision.reasons.map((x) => x.rule);
+  const outranked = s.fires !== false && rule !== undefined && !deciders.includes(rule.name);
+  return { ...s, asOfAssumed, decision: r.decision, ...(outranked ? { decidedBy: deciders } : {}) };
 }
 
 const roleLabel = (role: string) => `${ROLE_LABELS[role] ?? role} (${role})`;
