@@ -548,6 +548,10 @@ export const bundledRules: RuleBundle = {
     "clause": "5.3",
     "text": "Only an Adviser or the Advice Service Lead may breach confidentiality (5.3, 5.4.1), so the breach and its authorisation do not apply to this disclosure: it is decided as if there were no breach."
    },
+   "refusal-not-by-a-decider": {
+    "clause": "5.4.3",
+    "text": "This refusal was given by someone who may not decide a breach of confidentiality (5.4.3, 5.5.2), so it does not settle the matter: nothing is disclosed on it, and if you still feel confidentiality should be breached, raise it with your line manager, who decides (5.4.1)."
+   },
    "ground-not-listed": {
     "clause": "5.3",
     "text": "This ground is not one that 5.3 lists. 5.3's list is of examples, so the decision must record why confidentiality should be breached."
@@ -3595,6 +3599,33 @@ export const bundledRules: RuleBundle = {
        ]
       }
      }
+    },
+    {
+     "name": "refusal-not-by-a-decider",
+     "priority": 1,
+     "conditions": {
+      "all": [
+       {
+        "fact": "refusalByNonDecider",
+        "operator": "equal",
+        "value": true
+       },
+       {
+        "fact": "actorLineManager",
+        "operator": "notEqual",
+        "value": null
+       }
+      ]
+     },
+     "event": {
+      "type": "advisory",
+      "params": {
+       "code": "refusal-not-by-a-decider",
+       "when": [
+        "deny"
+       ]
+      }
+     }
     }
    ]
   },
@@ -4149,4 +4180,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:fdf1768ef384821cbf7fe78c0c2d28b858043ef857d1d8e0c1ddb26db6482104';
+export const bundledRulesHash = 'sha256:25a6c18c963d5c3895d157d3e0fc80500d9227cc09952baaf3ea4c2d9933786d';

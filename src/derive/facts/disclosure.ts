@@ -90,4 +90,15 @@ export const disclosureFacts = facts<DisclosureQuestion>({
     values: AUTHORISATION_STATUSES,
     derive: (q) => (q.breach ? authorisationStatus(q.breach.authorisation, q.actor.role) : 'none'),
   },
+  refusalByNonDecider: {
+    description:
+      'the refusal was given by someone who may not decide a breach (an adviser, the actor, or a role 5.5.2 does not name)',
+    type: 'boolean',
+    derive: (q) => {
+      const a = q.breach?.authorisation;
+      if (!a || a.agreed) return false;
+      // The status the same decision would have had, agreed and written: anything but 'counts' is a non-decider.
+      return authorisationStatus({ ...a, agreed: true, writtenRecord: true }, q.actor.role) !== 'counts';
+    },
+  },
 });
