@@ -89,6 +89,10 @@ export function valueLabel(v: unknown): string {
 /**
  * How each next step of a breach chain reads with the role `nextStep` names: the role is who the matter is raised
  * or discussed with, who decides, or who records the decision (`{role}` stands for it).
+ *
+ * @example
+ * NEXT_STEP_PHRASES.raise; // 'raise the matter with {role}'
+ * @see 5.4
  */
 export const NEXT_STEP_PHRASES: Readonly<Record<string, string>> = {
   raise: 'raise the matter with {role}',
