@@ -5,7 +5,8 @@
 // in the page (`#upsu-rules`, the rules the book was generated from) with the bundle's `createPolicy`.
 
 /**
- * The checker's page script; `ROLE_LABELS`, `VALUE_LABELS` and `NEXT_STEP_PHRASES` are defined before it.
+ * The checker's page script; `ROLE_LABELS`, `VALUE_LABELS`, `NEXT_STEP_PHRASES` and `QUESTION_EXAMPLES` are defined
+ * before it.
  *
  * @example
  * `<script>${labelsPrelude}${CHECKER_SCRIPT}</script>`;
@@ -25,7 +26,7 @@ export const CHECKER_SCRIPT = `
     if (v === null || v === undefined) return 'not given';
     return ROLE_LABELS[v] || VALUE_LABELS[v] || String(v);
   }
-  var forms = ['disclosure', 'retention', 'breach'];
+  var forms = ['disclosure', 'retention', 'breach', 'any'];
   if (!api || typeof api.safeEvaluate !== 'function') {
     forms.forEach(function (f) {
       var el = $(f + '-result');
@@ -119,13 +120,34 @@ export const CHECKER_SCRIPT = `
       });
       if (checked('b-disclosed')) steps.push({ step: 'disclosed' });
       return { question: 'breach', raisedBy: val('b-raised-by'), ground: val('b-ground'), steps: steps };
+    },
+    any: function () {
+      try {
+        return JSON.parse(val('a-json'));
+      } catch (e) {
+        return NOT_JSON;
+      }
     }
   };
+  // What the JSON tool's text is when it does not parse (its text is never repeated: it may hold personal data).
+  var NOT_JSON = {};
+  var example = $('a-example');
+  if (example) example.addEventListener('change', function () {
+    var text = $('a-json');
+    if (text && QUESTION_EXAMPLES[example.value]) text.value = JSON.stringify(QUESTION_EXAMPLES[example.value], null, 2);
+  });
   forms.forEach(function (f) {
     var form = $(f + '-form');
     var out = $(f + '-result');
     if (!form || !out) return;
-    var update = function () { render(out, policy.safeEvaluate(build[f]())); };
+    var update = function () {
+      var q = build[f]();
+      if (q === NOT_JSON) {
+        out.innerHTML = '<p class="outcome outcome-error">Not decided: the question is not valid JSON.</p>';
+        return;
+      }
+      render(out, policy.safeEvaluate(q));
+    };
     form.addEventListener('input', update);
     form.addEventListener('change', update);
     form.addEventListener('submit', function (e) { e.preventDefault(); update(); });

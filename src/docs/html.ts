@@ -246,9 +246,85 @@ ${checkbox('b-disclosed', 'Information has been disclosed')}
 </form>
 <div id="breach-result" class="result" role="status" aria-live="polite" aria-atomic="true" aria-label="Breach decision"></div>
 </div>
+<div class="tool">
+<h3 id="any-h">Any question, as JSON</h3>
+<p>Every question kind, written as the package's <code>CONTRACT.md</code> describes (the forms above ask three of them). Start from an example, then edit it.</p>
+<form id="any-form" aria-labelledby="any-h" novalidate>
+${select(
+  'a-example',
+  'Start from an example',
+  Object.keys(QUESTION_EXAMPLES)
+    .map((k) => option(k, k))
+    .join(''),
+)}
+<div class="field wide"><label for="a-json">The question (JSON)</label><textarea id="a-json" name="a-json" rows="9" spellcheck="false">${esc(JSON.stringify(QUESTION_EXAMPLES.disclosure, null, 2))}</textarea></div>
+</form>
+<div id="any-result" class="result" role="status" aria-live="polite" aria-atomic="true" aria-label="Decision"></div>
+</div>
 <noscript><p class="notice">The checker needs JavaScript; the policy book below does not.</p></noscript>
 </section>`;
 }
+
+/** One example question of each kind, for the checker's JSON tool (the README's examples). */
+const QUESTION_EXAMPLES: Readonly<Record<string, unknown>> = {
+  disclosure: {
+    question: 'disclosure',
+    actor: { role: 'adviser' },
+    recipient: { role: 'third-party', name: 'landlord' },
+    information: { kind: 'case-record', identifiable: true },
+    purpose: 'third-party-action',
+    consent: { given: true, method: 'verbal', recorded: true },
+  },
+  access: { question: 'access', actor: { role: 'dpo' }, necessary: true },
+  contact: { question: 'contact', channel: 'phone', situation: 'answered-by-other' },
+  recording: { question: 'recording', consentToRecord: true, relevant: false },
+  'statistics-release': {
+    question: 'statistics-release',
+    actor: { role: 'advice-lead' },
+    recipient: { role: 'membership-body', name: 'NUS' },
+    fields: ['issueCategory', 'month', 'count'],
+    smallestCount: 3,
+  },
+  'subject-access': {
+    question: 'subject-access',
+    request: {
+      inWriting: false,
+      addressedTo: 'adviser',
+      feePaid: false,
+      identityVerified: true,
+      receivedOn: '2026-11-02',
+    },
+  },
+  retention: {
+    question: 'retention',
+    asOf: '2026-11-24',
+    client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' },
+  },
+  breach: {
+    question: 'breach',
+    raisedBy: 'adviser',
+    ground: 'harm',
+    steps: [
+      { step: 'raised', with: 'advice-lead' },
+      { step: 'discussed', recordedInCaseNotes: true },
+      { step: 'decided', by: 'advice-lead', agreed: true },
+    ],
+  },
+  'policy-review': {
+    question: 'policy-review',
+    lastReviewedOn: '2026-03-01',
+    agreedBy: ['advice-lead', 'senior-management'],
+    asOf: '2026-11-24',
+  },
+  'staff-readiness': {
+    question: 'staff-readiness',
+    staff: { role: 'advice-support-staff' },
+    receivedPolicyCopy: true,
+    newStarter: true,
+    trainedAtInduction: false,
+  },
+  storage: { question: 'storage', paper: { inLockedCabinet: true, keysOutOfPublicView: false } },
+};
 
 const CSS = `
 ${themeCss(':root')}
@@ -269,6 +345,9 @@ fieldset { border: 1px solid var(--line); border-radius: .25rem; margin: 0; }
 .field.check { flex-direction: row; align-items: flex-start; gap: .5rem; }
 .field.check input { margin-top: .3rem; width: 1.1rem; height: 1.1rem; flex: none; }
 select, input[type=date] { font: inherit; padding: .35rem; min-height: 2.5rem; width: 100%; max-width: 100%; }
+textarea { font: .9rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: .35rem; width: 100%; max-width: 100%; color: var(--fg); background: var(--bg); border: 1px solid var(--line); }
+textarea:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+.field.wide { grid-column: 1 / -1; }
 .result { margin-top: 1rem; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
 .outcome { font-size: 1.2rem; margin: .5rem 0; }
 .outcome-permit strong, .outcome-retain strong, .outcome-authorised strong, .outcome-proceed strong, .o-permit { color: var(--permit); }
@@ -295,7 +374,7 @@ ${CHAIN_SVG_CSS}`;
 export function renderHtml(m: DocsModel): string {
   prose = (t) => linkClauseRefs(t, m.clauseFile, esc, a);
   const prelude =
-    `var ROLE_LABELS = ${JSON.stringify(ROLE_LABELS)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\nvar NEXT_STEP_PHRASES = ${JSON.stringify(NEXT_STEP_PHRASES)};\n`.replace(
+    `var ROLE_LABELS = ${JSON.stringify(ROLE_LABELS)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\nvar NEXT_STEP_PHRASES = ${JSON.stringify(NEXT_STEP_PHRASES)};\nvar QUESTION_EXAMPLES = ${JSON.stringify(QUESTION_EXAMPLES)};\n`.replace(
       /</g,
       '\\u003c',
     );

@@ -9,6 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocs } from '../../src/docs/generate.js';
+import { evaluate, QUESTION_KINDS } from '../../src/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const required = process.env.REQUIRE_BROWSER === '1';
@@ -189,6 +190,35 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     r = await result('breach');
     expect(r.outcome).toBe('refused');
     expect(r.clauses).toContain('5.5.3');
+  });
+
+  it('the JSON tool asks every question kind, as the library decides it', async () => {
+    const kinds = await page
+      .locator('#a-example option')
+      .evaluateAll((xs) => xs.map((x) => (x as HTMLOptionElement).value));
+    expect(kinds.sort()).toEqual([...QUESTION_KINDS].sort());
+    for (const kind of kinds) {
+      await page.selectOption('#a-example', kind);
+      const q = JSON.parse(await page.inputValue('#a-json'));
+      expect(q.question).toBe(kind);
+      const r = await result('any');
+      const d = evaluate(q);
+      expect([kind, r.outcome, r.clauses]).toEqual([kind, d.outcome, d.clauses]);
+    }
+  });
+
+  it('the JSON tool says what is wrong, and never repeats what was typed', async () => {
+    const text = async () => (await page.locator('#any-result').textContent()) ?? '';
+    await page.fill('#a-json', '{"question": "access", "actor": {"role": "Jane Planted-Secret"}');
+    expect(await text()).toContain('not valid JSON');
+    expect(await text()).not.toContain('Planted-Secret');
+    await page.fill('#a-json', '{"question": "access", "actor": {"role": "Jane Planted-Secret"}}');
+    expect(await text()).toContain('Not decided');
+    expect(await text()).toContain('actor.role');
+    expect(await text()).not.toContain('Planted-Secret');
+    await page.fill('#a-json', '{"question": "access", "actor": {"role": "<img src=x onerror=alert(1)>"}}');
+    expect(await page.locator('#any-result img').count()).toBe(0);
+    await page.selectOption('#a-example', 'disclosure');
   });
 
   it('reads on a phone-width screen, with no console errors and no request off this server', async () => {
