@@ -112,6 +112,8 @@ function exampleItem(e: ExampleDoc): string {
   return `<li><em>${esc(e.name)}</em> (<code>${esc(kind)}</code>${about})${asOf} → ${result}<details><summary>Question (rules/${esc(e.file)})</summary><pre><code>${esc(JSON.stringify(e.question, null, 2))}</code></pre></details></li>`;
 }
 
+const decidedWord = (c: ClauseDoc) => (!c.decidable ? 'no' : c.notDecidedPart ? 'partly' : 'yes');
+
 function clauseHtml(c: ClauseDoc): string {
   const out = [
     `<article class="clause${c.decidable ? '' : ' not-decidable'}" id="clause-${esc(c.id)}" aria-labelledby="h-${esc(c.id)}">`,
@@ -121,6 +123,8 @@ function clauseHtml(c: ClauseDoc): string {
   if (c.parent) out.push(`<p class="muted">Part of ${a(c.parent)}.</p>`);
   if (!c.decidable)
     out.push(`<p class="notice"><strong>Not decided by software.</strong> ${esc(c.notDecidableReason ?? '')}</p>`);
+  else if (c.notDecidedPart)
+    out.push(`<p class="notice"><strong>Partly decided by software.</strong> ${esc(c.notDecidedPart)}</p>`);
   for (const x of c.codes.filter((k) => k.kind === 'advisory'))
     out.push(
       `<p class="advisory" role="note"><strong>Advisory <code>${esc(x.code)}</code>:</strong> ${prose(x.text)}${x.producedBy.length ? ` <span class="muted">(added by ${x.producedBy.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ')})</span>` : ''}</p>`,
@@ -429,7 +433,7 @@ ${m.sections
   .flatMap((s) =>
     s.clauses.map(
       (c) =>
-        `<tr><th scope="row">${a(c.id)}</th><td>${c.decidable ? 'yes' : 'no'}</td><td>${c.rules.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `<code>${esc(q)}</code>`).join(', ')}` : '—')}</td><td>${c.scenarioCount}${c.scenarioFiles.length ? ` <span class="muted">(${c.scenarioFiles.map(esc).join(', ')})</span>` : ''}</td></tr>`,
+        `<tr><th scope="row">${a(c.id)}</th><td>${decidedWord(c)}</td><td>${c.rules.map((r) => `<code>${esc(r.question)}/${esc(r.name)}</code>`).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `<code>${esc(q)}</code>`).join(', ')}` : '—')}</td><td>${c.scenarioCount}${c.scenarioFiles.length ? ` <span class="muted">(${c.scenarioFiles.map(esc).join(', ')})</span>` : ''}</td></tr>`,
     ),
   )
   .join('\n')}

@@ -122,6 +122,7 @@ function clauseLines(m: DocsModel, c: ClauseDoc, from: string): string[] {
   const out = [`## <a id="clause-${c.id}"></a>${c.id}`, '', `> ${c.text}`, ''];
   if (c.parent) out.push(`Part of ${link(m, c.parent, from)}.`, '');
   if (!c.decidable) out.push(`**Not decided by software.** ${c.notDecidableReason ?? ''}`, '');
+  else if (c.notDecidedPart) out.push(`**Partly decided by software.** ${c.notDecidedPart}`, '');
   for (const a of c.codes.filter((x) => x.kind === 'advisory'))
     out.push(
       `> [!NOTE]`,
@@ -289,7 +290,7 @@ export function indexMarkdown(m: DocsModel): string {
     ...m.sections.flatMap((s) =>
       s.clauses.map(
         (c) =>
-          `| ${link(m, c.id, from)} | ${c.decidable ? 'yes' : 'no'} | ${c.rules.map((r) => `\`${r.question}/${r.name}\``).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `\`${q}\``).join(', ')}` : '—')} | ${c.scenarioCount}${c.scenarioFiles.length ? ` (${c.scenarioFiles.map((f) => `\`${f}\``).join(', ')})` : ''} |`,
+          `| ${link(m, c.id, from)} | ${!c.decidable ? 'no' : c.notDecidedPart ? 'partly' : 'yes'} | ${c.rules.map((r) => `\`${r.question}/${r.name}\``).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `\`${q}\``).join(', ')}` : '—')} | ${c.scenarioCount}${c.scenarioFiles.length ? ` (${c.scenarioFiles.map((f) => `\`${f}\``).join(', ')})` : ''} |`,
       ),
     ),
     '',

@@ -99,9 +99,15 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
     if (c.parent !== null && !clauseOrder.has(c.parent))
       problems.push({ file: 'clauses.json', message: `clause ${c.id} has parent ${c.parent}, which is not a clause` });
   }
-  for (const c of bundle.clauses.clauses)
+  for (const c of bundle.clauses.clauses) {
+    if (!c.decidable && c.notDecidedPart !== undefined)
+      problems.push({
+        file: 'clauses.json',
+        message: `clause ${c.id} is not decidable, so it has no notDecidedPart (that is for a clause decided in part)`,
+      });
     if (!c.decidable && !c.notDecidableReason)
       problems.push({ file: 'clauses.json', message: `clause ${c.id} is marked not decidable but gives no reason` });
+  }
 
   const note = (
     kind: 'obligations' | 'remedies' | 'advisories',

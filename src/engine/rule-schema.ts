@@ -86,6 +86,8 @@ export const clauseJson = z.strictObject({
   text: z.string(),
   decidable: z.boolean(),
   notDecidableReason: z.string().optional(),
+  /** For a decidable clause: the part of it software does not decide, and why (the docs say "partly"). */
+  notDecidedPart: z.string().optional(),
 });
 
 export type ClauseJson = z.infer<typeof clauseJson>;

@@ -94,7 +94,8 @@ export const bundledRules: RuleBundle = {
     "section": "P",
     "parent": null,
     "text": "UPSU recognises that clients need to feel secure when accessing our services. We will ensure that all clients are seen in an appropriate and wherever possible, a private interview space. Our policy will be stated to any third party enquirer and requests for information will be declined.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Software decides the second half: a third-party enquirer is told the policy and declined (the obligation state-policy-and-decline). Whether a client is seen in a private interview space is not recorded anywhere it could read."
    },
    {
     "id": "1.1",
@@ -108,7 +109,8 @@ export const bundledRules: RuleBundle = {
     "section": "1",
     "parent": null,
     "text": "These are held electronically or hard copies. Only relevant information is recorded.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Software decides that only relevant information is recorded (the recording question). That records are held electronically or on paper is a description, not a rule."
    },
    {
     "id": "1.3",
@@ -270,14 +272,16 @@ export const bundledRules: RuleBundle = {
     "section": "5",
     "parent": "5.5",
     "text": "The line Manager who is responsible for making the decision, should be briefed by the Adviser/Advice Lead on the full facts of the case, ensuring they do not breach confidentiality in doing so.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Software reads whether the discussion was held and recorded (5.4.2). Whether the line manager was briefed on the full facts without confidentiality being breached in doing so is not a step a case record shows."
    },
    {
     "id": "5.5.2",
     "section": "5",
     "parent": "5.5",
     "text": "If the line Manager, Chief Executive or another appointed individual agrees to breaching confidentiality, there should be a written record of this and the case file, detailing any action agreed upon. The line Manager responsible for making the decision to breach confidentiality is responsible for ensuring all activities are undertaken.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Software decides whether an agreement counts (agreed, written, by someone who may decide). That the line manager then sees every agreed action done is given as the obligation ensure-agreed-actions; software cannot check it."
    },
    {
     "id": "5.5.3",
@@ -347,7 +351,8 @@ export const bundledRules: RuleBundle = {
     "section": "6",
     "parent": null,
     "text": "Training will be given on the policy and procedures to new staff as part of an induction to the organisation or on-going training reviews when necessary.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Software decides induction training (the staff-readiness question). Whether on-going training reviews are held when necessary is a judgement no record shows."
    },
    {
     "id": "6.3",
@@ -4180,4 +4185,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:25a6c18c963d5c3895d157d3e0fc80500d9227cc09952baaf3ea4c2d9933786d';
+export const bundledRulesHash = 'sha256:987371d5e8a06cf72156368a92352da1f2d137546e49bcaa345c20042b7b5de8';
