@@ -428,6 +428,10 @@ export const bundledRules: RuleBundle = {
    "ensure-agreed-actions": {
     "clause": "5.5.2",
     "text": "The line manager who decided must ensure every agreed action is carried out; the written record and the case file detail them."
+   },
+   "dpo-only-when-necessary": {
+    "clause": "3.1",
+    "text": "Give the Data Protection Officer client information only when it is necessary for their role, and only what is needed (3.1): the question does not say whether it is, so the adviser checks."
    }
   },
   "remedies": {
@@ -1900,7 +1904,10 @@ export const bundledRules: RuleBundle = {
        "clauses": [
         "3.1"
        ],
-       "text": "The UPSU Data Protection Officer may access client information when necessary (3.1)."
+       "text": "The UPSU Data Protection Officer may access client information when necessary (3.1).",
+       "obligations": [
+        "dpo-only-when-necessary"
+       ]
       }
      }
     },
@@ -4185,4 +4192,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:987371d5e8a06cf72156368a92352da1f2d137546e49bcaa345c20042b7b5de8';
+export const bundledRulesHash = 'sha256:e32a1eb9d165a37e22f97fed05d9a1ef257d59cee5a70c79c73eba76d0d691df';
