@@ -141,6 +141,14 @@ export const CHECKER_SCRIPT = `
     var out = $(f + '-result');
     if (!form || !out) return;
     var update = function () {
+      // A date the browser cannot read (half typed, or 31 February) is not "not given": say so.
+      var bad = Array.prototype.some.call(form.querySelectorAll('input'), function (i) {
+        return i.validity && i.validity.badInput;
+      });
+      if (bad) {
+        out.innerHTML = '<p class="outcome outcome-error">Not decided: a date is incomplete or not a real date.</p>';
+        return;
+      }
       var q = build[f]();
       if (q === NOT_JSON) {
         out.innerHTML = '<p class="outcome outcome-error">Not decided: the question is not valid JSON.</p>';
@@ -150,6 +158,9 @@ export const CHECKER_SCRIPT = `
     };
     form.addEventListener('input', update);
     form.addEventListener('change', update);
+    // A half-typed date changes no value (no input event): check again as keys are typed and on leaving a field.
+    form.addEventListener('keyup', update);
+    form.addEventListener('focusout', update);
     form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
     update();
   });

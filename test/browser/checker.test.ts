@@ -192,6 +192,17 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     expect(r.clauses).toContain('5.5.3');
   });
 
+  it('a date the browser cannot read is not taken as not given', async () => {
+    await page.selectOption('#r-status', 'completed');
+    await page.fill('#r-completed', '');
+    await page.locator('#r-completed').pressSequentially('0230');
+    const text = (await page.locator('#retention-result').textContent()) ?? '';
+    expect(await page.locator('#r-completed').evaluate((i) => (i as HTMLInputElement).validity.badInput)).toBe(true);
+    expect(text).toContain('a date is incomplete or not a real date');
+    await page.fill('#r-completed', '2024-06-30');
+    expect(await page.locator('#retention-result [data-outcome]').getAttribute('data-outcome')).not.toBeNull();
+  });
+
   it('the JSON tool asks every question kind, as the library decides it', async () => {
     const kinds = await page
       .locator('#a-example option')
