@@ -177,7 +177,7 @@ describe('today, when asOf is absent', () => {
     expect(today()).toBe(date);
   });
 
-  it('decides retention on the UK date whatever the machine\'s time zone', async () => {
+  it("decides retention on the UK date whatever the machine's time zone", async () => {
     process.env.TZ = 'America/Los_Angeles';
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-02T01:00:00Z'));

@@ -69,3 +69,15 @@ describe('parseRulesJson', () => {
     expect(parseRulesJson('\uFEFF{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
   });
 });
+
+describe('parseRulesJson: control characters', () => {
+  it('an unescaped control character in a string is a syntax error at its place, as JSON.parse says', () => {
+    const text = '{"a": "x\ty"}';
+    expect(() => JSON.parse(text)).toThrow();
+    expect(parseRulesJson(text)).toEqual({
+      ok: false,
+      message: 'is not valid JSON: unexpected "\\t", at line 1, column 9',
+    });
+    expect(parseRulesJson('{"a": "x\\ty"}')).toEqual({ ok: true, value: { a: 'x\ty' } });
+  });
+});

@@ -172,7 +172,7 @@ export function createHandwrittenDisclosure(bundle, policy) {
 
   // The deciding rules in priority order (highest first), as the contract lists them.
   const R_TEAM = rule('advice-team-recipient', 'permit');
-  const R_DPO = rule('dpo-recipient', 'permit');
+  const R_DPO = rule('dpo-recipient', 'permit', ['dpo-only-when-necessary']);
   const R_AUDITOR = rule('appointed-quality-auditor', 'permit');
   const R_STATS_PMS = rule('anonymous-statistics-to-pms', 'permit', ['advice-lead-anonymity-check']);
   const R_STATS = rule('anonymous-statistics', 'permit', ['advice-lead-anonymity-check']);
@@ -204,6 +204,8 @@ export function createHandwrittenDisclosure(bundle, policy) {
   const M_LAW = modifier('obligations', 'disclose-what-the-law-requires');
   const M_TERRORISM = modifier('advisories', 'terrorism-act-2000');
   const M_GROUND = modifier('advisories', 'ground-not-listed');
+  const M_NOT_COVERED = modifier('advisories', 'breach-actor-not-covered');
+  const M_REFUSAL = modifier('advisories', 'refusal-not-by-a-decider');
   const notCovered = Object.freeze({
     rule: 'not-covered',
     clause: bundle.questions.disclosure.fallbackClauses[0],
@@ -252,7 +254,7 @@ export function createHandwrittenDisclosure(bundle, policy) {
       consentCounts && role === 'university-staff',
       consentCounts && presence,
       consentCounts,
-      ground !== null && status === 'counts',
+      ground !== null && status === 'counts' && manager !== null,
       ground !== null && status === 'refused',
       breachOpen && status !== 'counts' && status !== 'refused',
       breachOpen && status === 'no-written-record',
@@ -340,6 +342,17 @@ export function createHandwrittenDisclosure(bundle, policy) {
     }
     if (ground === 'legal-duty') add(M_TERRORISM, advisories);
     else if (ground === 'other') add(M_GROUND, advisories);
+    // Only the Advice team breaches confidentiality (5.3, 5.4.1); a refusal by someone who may not decide (5.4.3).
+    if (ground !== null && manager === null) add(M_NOT_COVERED, advisories);
+    const a = q.breach === undefined ? undefined : q.breach.authorisation;
+    if (
+      outcome === 'deny' &&
+      manager !== null &&
+      a !== undefined &&
+      a.agreed !== true &&
+      authorisationStatus({ ...a, agreed: true, writtenRecord: true }, actor) !== 'counts'
+    )
+      add(M_REFUSAL, advisories);
 
     const clauses = [];
     for (let i = 0; lo !== 0 && i < 31; i++) if (lo & (1 << i)) clauses.push(clauseIds[i]);

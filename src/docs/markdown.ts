@@ -1,7 +1,7 @@
 import type { CodedNote, Decision } from '../decision/types.js';
 import { chainMermaid, chainSteps } from './chain.js';
 import { CHAIN_SVG_FILE } from './chain-svg.js';
-import { nextStepText, ROLE_LABELS, valueLabel } from './labels.js';
+import { nextStepText, ROLE_LABELS } from './labels.js';
 import {
   type ClauseDoc,
   type DocsModel,

@@ -43,9 +43,9 @@ function lineAndColumn(text: string, at: number): string {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-// Control characters (U+0000–U+001F) may not appear unescaped in a JSON string: built with RegExp, since a
-// literal regex with them trips the linter.
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+// A JSON string's characters and escapes; a control character (U+0000–U+001F), which JSON allows only escaped,
+// is looked for separately (a regex that names control characters trips the linter).
+const STRING = /"(?:[^"\\]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 /** Checks the whole text is one JSON value with no key twice in an object; throws a {@link JsonProblem}. */
 function scan(text: string): void {
@@ -65,8 +65,14 @@ function scan(text: string): void {
     STRING.lastIndex = i;
     const m = STRING.exec(text);
     if (!m) unexpected();
+    const raw = (m as RegExpExecArray)[0];
+    for (let k = 0; k < raw.length; k++)
+      if (raw.charCodeAt(k) < 0x20) {
+        i += k;
+        unexpected();
+      }
     i = STRING.lastIndex;
-    return JSON.parse((m as RegExpExecArray)[0]) as string;
+    return JSON.parse(raw) as string;
   };
   const value = (depth: number): void => {
     if (depth > 512) throw new JsonProblem('is not valid JSON: nested too deeply', i);
