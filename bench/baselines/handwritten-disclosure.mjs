@@ -254,7 +254,7 @@ export function createHandwrittenDisclosure(bundle, policy) {
       consentCounts && role === 'university-staff',
       consentCounts && presence,
       consentCounts,
-      ground !== null && status === 'counts' && manager !== null,
+      ground !== null && status === 'counts',
       ground !== null && status === 'refused',
       breachOpen && status !== 'counts' && status !== 'refused',
       breachOpen && status === 'no-written-record',

@@ -555,7 +555,7 @@ export const bundledRules: RuleBundle = {
    },
    "breach-actor-not-covered": {
     "clause": "5.3",
-    "text": "Only an Adviser or the Advice Service Lead may breach confidentiality (5.3, 5.4.1), so the breach and its authorisation do not apply to this disclosure: it is decided as if there were no breach."
+    "text": "5.3–5.5 describe an Adviser or the Advice Service Lead breaching confidentiality, with their line manager deciding; this actor is neither, so the policy's chain does not cover them. The contract lets an authorisation that counts permit this disclosure; check with the Data Protection Officer that it covers this person."
    },
    "refusal-not-by-a-decider": {
     "clause": "5.4.3",
@@ -3263,11 +3263,6 @@ export const bundledRules: RuleBundle = {
         "fact": "authorisation",
         "operator": "equal",
         "value": "counts"
-       },
-       {
-        "fact": "actorLineManager",
-        "operator": "notEqual",
-        "value": null
        }
       ]
      },
@@ -4192,4 +4187,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:e32a1eb9d165a37e22f97fed05d9a1ef257d59cee5a70c79c73eba76d0d691df';
+export const bundledRulesHash = 'sha256:955ad8fb40545f3783d421e0edc31047e75910ac8d41d396fe37be479a5e18c0';

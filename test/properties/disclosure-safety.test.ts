@@ -45,8 +45,9 @@ function grounds(q: DisclosureQ): string[] {
   if (r.role === 'quality-auditor' && r.appointedByUpsu === true && q.purpose === 'quality-assurance')
     out.push('3.1 quality auditor');
   if (r.role === 'advice-support-staff' && (kind === 'presence' || kind === 'service-use')) out.push('6.3 reception');
-  // 5.3, 5.4.1: only an Adviser or the Advice Service Lead breaches confidentiality.
-  if (q.breach && lineManagerOf(q.actor.role) !== null && authorisationCounts(q)) out.push('5.5.2 authorised breach');
+  // The contract's rule 8: an authorisation that counts permits, whoever the actor (5.3 names only the Advice team:
+  // the decision then carries the advisory breach-actor-not-covered).
+  if (q.breach && authorisationCounts(q)) out.push('5.5.2 authorised breach');
   return out;
 }
 
