@@ -26,12 +26,17 @@ export interface BreachChain {
   decided: boolean;
   /** Who took the first decision. */
   decidedBy: Role | null;
-  /** Where the chain stands: `false` once anyone has refused (a refusal is final, 5.5.3), else the first decision. */
+  /**
+   * Where the chain stands: `false` once someone who may decide has refused (a refusal is final, 5.5.3), else
+   * the first decision.
+   */
   decisionAgreed: boolean | null;
   /** The decision has a written record: on the decision itself or in a later `recorded` step. */
   decisionWritten: boolean;
   decisionBeforeRecordedDiscussion: boolean;
+  /** An adviser or the raiser took a decision, first or later (5.5.4). */
   deciderIsAdviserOrRaiser: boolean;
+  /** Every decision was taken by someone who may decide (5.4.3, 5.5.2). */
   deciderMayDecide: boolean;
   /** An agreement was taken after a refusal, which is final (5.5.3). */
   decisionAfterRefusal: boolean;
@@ -48,7 +53,8 @@ export interface BreachChain {
  * Reads a breach-of-confidentiality chain (5.4–5.5) step by step: who it was raised with, whether the
  * discussion was recorded before the decision, who decided, whether the decision counts and was written
  * down, whether anything was disclosed too early, and what comes next. The first decision is the
- * decision, and its decider is the one checked; a refusal is final, whenever it comes (5.5.3): a refusal
+ * decision; every decider is checked (an adviser, the raiser or a role that may not decide is a violation
+ * wherever it comes); a refusal by someone who may decide is final, whenever it comes (5.5.3): a refusal
  * after an agreement (the Chief Executive overruling the line manager) ends the chain refused, an agreement
  * after a refusal is a violation, and so is anything disclosed after a refusal. What was disclosed while an
  * authorisation that counts stood, before the refusal, was allowed.
@@ -69,6 +75,8 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
   let writtenAt = -1;
   let refusedAt = -1;
   let decisionAfterRefusal = false;
+  let anyByAdviserOrRaiser = false;
+  let anyByNonDecider = false;
   let firstDisclosedAt = -1;
   let lastDisclosedAt = -1;
 
@@ -85,12 +93,19 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
         if (raisedAt < 0) stepBeforeRaised = true;
         if (s.recordedInCaseNotes && recordedDiscussionAt < 0 && decisionAt < 0) recordedDiscussionAt = i;
         break;
-      case 'decided':
+      case 'decided': {
         if (raisedAt < 0) stepBeforeRaised = true;
+        // Every decision is checked, not only the first: an adviser or the raiser deciding (5.5.4), or someone
+        // who may not decide (5.4.3, 5.5.2), is a violation wherever it comes; and only a refusal by someone who
+        // may decide is the final one (5.5.3).
+        const byAdviserOrRaiser = s.by === 'adviser' || s.by === raisedBy;
+        const mayDecide = !byAdviserOrRaiser && mayDecideBreach(s.by, raisedBy);
+        if (byAdviserOrRaiser) anyByAdviserOrRaiser = true;
+        else if (!mayDecide) anyByNonDecider = true;
         if (refusedAt >= 0) {
           if (s.agreed) decisionAfterRefusal = true;
         } else if (!s.agreed) {
-          refusedAt = i;
+          if (mayDecide) refusedAt = i;
         } else if (decision && writtenAt < 0 && s.by === decision.by && s.writtenRecord === true) {
           writtenAt = i;
         }
@@ -100,6 +115,7 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
           if (s.agreed && s.writtenRecord === true) writtenAt = i;
         }
         break;
+      }
       case 'recorded':
         if (decision?.agreed && writtenAt < 0 && refusedAt < 0) writtenAt = i;
         break;
@@ -112,8 +128,8 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
   }
 
   const decidedBy = decision?.by ?? null;
-  const deciderIsAdviserOrRaiser = decidedBy !== null && (decidedBy === 'adviser' || decidedBy === raisedBy);
-  const deciderMayDecide = decidedBy !== null && mayDecideBreach(decidedBy, raisedBy);
+  const deciderIsAdviserOrRaiser = anyByAdviserOrRaiser;
+  const deciderMayDecide = decidedBy !== null && !anyByNonDecider && !anyByAdviserOrRaiser;
   const decisionWritten = writtenAt >= 0;
   const agreed = decision === null ? null : decision.agreed && refusedAt < 0;
   // When an authorisation that counts existed (until a refusal, if one came after it).

@@ -100,3 +100,27 @@ describe('a breach chain (5.4, 5.5)', () => {
     timeout(),
   );
 });
+
+describe('a decision by someone who may not decide (5.4.3, 5.5.2, 5.5.4)', () => {
+  it('is a violation wherever it comes in the chain, and never the final refusal', () => {
+    const withBadDecider = fc
+      .tuple(
+        breach,
+        fc.nat({ max: 6 }),
+        fc.constantFrom('adviser', 'senior-management', 'dpo', 'upsu-staff'),
+        fc.boolean(),
+      )
+      .map(([q, at, by, agreed]) => {
+        const steps = stepsOf(q).slice();
+        steps.splice(Math.min(at, steps.length), 0, { step: 'decided', by, agreed });
+        return { ...q, steps };
+      });
+    fc.assert(
+      fc.property(withBadDecider, (q) => {
+        expect(evaluate(q).outcome).toBe('non-compliant');
+        return true;
+      }),
+      params(),
+    );
+  });
+});

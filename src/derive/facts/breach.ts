@@ -36,8 +36,12 @@ export const breachFacts = facts<BreachQuestion>({
     'the decision came before a discussion recorded in the case notes',
     'boolean',
   ),
-  deciderIsAdviserOrRaiser: fromChain('deciderIsAdviserOrRaiser', 'the decider is an adviser or the raiser', 'boolean'),
-  deciderMayDecide: fromChain('deciderMayDecide', 'the decider may decide (5.5.2)', 'boolean'),
+  deciderIsAdviserOrRaiser: fromChain(
+    'deciderIsAdviserOrRaiser',
+    'an adviser or the raiser took a decision',
+    'boolean',
+  ),
+  deciderMayDecide: fromChain('deciderMayDecide', 'every decider may decide (5.5.2)', 'boolean'),
   decisionAfterRefusal: fromChain('decisionAfterRefusal', 'an agreement followed a refusal', 'boolean'),
   authorised: fromChain('authorised', 'an authorisation that counts exists', 'boolean'),
   disclosedBeforeAuthorisation: fromChain(
