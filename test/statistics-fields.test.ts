@@ -15,12 +15,17 @@ const IDENTIFYING = [
   // Contact details, addresses and dates of birth in other words.
   ...['addressLine1', 'address1', 'postcode1', 'postcode_district', 'phoneNo', 'mobileNo', 'telNo'],
   ...['contactNumber', 'emailDomain', 'dobYear', 'birthYear', 'notes'],
+  // Written as one word, in any case (the contract matches case-insensitively).
+  ...['clientname', 'CLIENTNAME', 'studentname', 'maidenname', 'GIVENNAME', 'casenumber', 'Casenumber'],
+  ...['clientid', 'CLIENTID', 'caseref', 'studentno', 'client_studentid', 'clientCaseid', 'client_casenumber'],
 ];
 
 const NOT_IDENTIFYING = [
   ...['issueCategory', 'count', 'caseCount', 'numberOfCases', 'noOfClients', 'clients', 'cases'],
   ...['courseName', 'issue_category_name', 'Faculty Name', 'issueCategoryId', 'facultyCode'],
   ...['faculty', 'department', 'month', 'year', 'yearOfStudy', 'outcome', 'gender', 'ageBand', 'referralSource'],
+  // Counts, periods and staff, not clients.
+  ...['numClients', 'id_count', 'refPeriod', 'reference_period', 'countryOfBirth', 'adviserName', 'staffName'],
 ];
 
 describe('identifying statistics columns (4.2)', () => {
@@ -32,5 +37,26 @@ describe('identifying statistics columns (4.2)', () => {
   });
   it('counts each identifying column once', () => {
     expect(identifyingFieldCount(['clientId', 'issueCategory', 'home_address', 'count'])).toBe(2);
+  });
+});
+
+describe('every name an earlier, whole-name reading caught is still caught', () => {
+  // The endings the first version matched on the name without case or separators (kept as a floor).
+  const ENDINGS = ['email', 'emailaddress', 'address', 'postcode', 'phonenumber', 'mobilenumber', 'telephonenumber'];
+  ENDINGS.push('dateofbirth', 'studentid', 'studentnumber', 'caseid', 'casenumber', 'casenotes', 'ninumber');
+  ENDINGS.push('insurancenumber', 'clientname', 'studentname', 'firstname', 'surname', 'givenname', 'maidenname');
+  const PREFIXES = ['', 'client', 'home', 'termTime', 'x', 'Main'];
+  const CASES: ((s: string) => string)[] = [
+    (s) => s,
+    (s) => s.toUpperCase(),
+    (s) => s[0]?.toUpperCase() + s.slice(1),
+    (s) => s.replace(/(name|id|number|notes|code|of|birth|address)$/, '_$1'),
+  ];
+  it.each(ENDINGS)('…%s, with any prefix, in any case', (ending) => {
+    for (const prefix of PREFIXES)
+      for (const c of CASES) {
+        const name = prefix + c(ending);
+        expect(identifyingFieldCount([name]), name).toBe(1);
+      }
   });
 });

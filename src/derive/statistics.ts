@@ -34,8 +34,24 @@ const normalise = (s: string) => s.toLowerCase().replace(/[\s_.-]+/g, '');
 const IDENTIFYING = new Set(IDENTIFYING_FIELDS.map(normalise));
 
 /**
+ * Column-name endings that identify a client whatever comes before them (`clientEmail`, `homeAddress`,
+ * `termTimePostcode`, `client_date_of_birth`, `caseNumber`), so a prefixed column is caught too.
+ */
+const IDENTIFYING_ENDINGS = [
+  'emailaddress',
+  'phonenumber',
+  'mobilenumber',
+  'telephonenumber',
+  'studentid',
+  'studentnumber',
+  'caseid',
+  'casenumber',
+  'ninumber',
+];
+
+/**
  * Pieces that identify a client wherever they stand in a column name, once case and separators are gone
- * (`clientEmail`, `home_address`, `postcodeDistrict`, `dobYear`, `NHS number`): contact details, addresses, dates
+ * (`clientEmail`, `home_address`, `postcodeDistrict`, `birthYear`, `NHS number`): contact details, addresses, dates
  * of birth, official numbers and notes.
  */
 const IDENTIFYING_PIECES = [
@@ -45,10 +61,12 @@ const IDENTIFYING_PIECES = [
   'phone',
   'mobile',
   'dateofbirth',
-  'birth',
+  'birthdate',
+  'birthday',
+  'birthyear',
+  'yearofbirth',
   'passport',
   'insurancenumber',
-  'ninumber',
   'nhsnumber',
   'ucas',
   'surname',
@@ -57,10 +75,17 @@ const IDENTIFYING_PIECES = [
   'casenotes',
 ];
 
-/** Words that identify on their own: `dob`, `tel`, `nhs`, `notes` (`dobYear`, `telNo`, `NHS no`). */
-const IDENTIFYING_WORDS = new Set(['dob', 'tel', 'nhs', 'notes', 'name', 'names', 'fullname', 'username']);
+/** A person's name, not a course's or a category's: `clientName`, `studentname`, `preferredName`, `surname`. */
+const PERSON_NAME = /(client|student|person|first|last|full|sur|fore|given|family|middle|preferred|maiden|user)names?$/;
 
-/** Words naming a number, code or reference: identifying after a person or case (`clientId`, `caseRef`, `studentNo`). */
+/** A client's, case's or document's number or reference written as one word: `clientid`, `CASEREF`, `studentno`. */
+const JOINED_REFERENCE =
+  /(client|student|case|person|user|customer|member|applicant|enquirer|matter|record|contact|nhs|ucas|passport|visa|brp|licence|license|tenancy)(id|ids|no|nos|num|number|ref|reference|identifier)$/;
+
+/** Words that identify on their own: `dob`, `tel`, `nhs`, `notes` (`dobYear`, `telNo`, `NHS no`). */
+const IDENTIFYING_WORDS = new Set(['dob', 'tel', 'nhs', 'notes', 'fullname', 'username']);
+
+/** Words naming a number or reference: identifying after a person, case or document word (`clientId`, `caseRef`). */
 const REFERENCE_WORDS = new Set([
   'id',
   'ids',
@@ -77,13 +102,9 @@ const REFERENCE_WORDS = new Set([
 /** What a reference word is the reference of, when it identifies a client (or their case, home or documents). */
 const PERSON_OR_CASE = new Set([
   'client',
-  'clients',
   'student',
-  'students',
   'case',
-  'cases',
   'person',
-  'people',
   'user',
   'customer',
   'member',
@@ -117,8 +138,8 @@ const PERSON_OR_CASE = new Set([
   'hesa',
 ]);
 
-/** Names that are not a person's: `courseName`, `issueCategoryName`, `faculty_name`. */
-const NOT_A_PERSON = new Set([
+/** Names that are not a client's: `courseName`, `issueCategoryName`, `faculty_name`, `adviserName`. */
+const NOT_A_CLIENT = new Set([
   'course',
   'module',
   'programme',
@@ -149,9 +170,20 @@ const NOT_A_PERSON = new Set([
   'field',
   'report',
   'table',
+  'adviser',
+  'advisor',
+  'staff',
+  'officer',
+  'manager',
+  'caseworker',
+  'worker',
+  'country',
+  'city',
+  'town',
+  'region',
 ]);
 
-/** A column name's words: `clientId` → client, id; `post_code_1` → post, code, 1; `NHS number` → nhs, number. */
+/** A column name's words: `clientId` → client, id; `post_code_1` → post, code; `NHS number` → nhs, number. */
 function wordsOf(field: string): string[] {
   return field
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -161,26 +193,44 @@ function wordsOf(field: string): string[] {
     .filter(Boolean);
 }
 
+/** Answers by column name: names repeat across tables, and reading one costs a few regular expressions. */
+const answers = new Map<string, boolean>();
+
 /**
  * Whether one column name identifies a client (4.2): a name the contract lists or a variant of it, or a name with
- * an identifying piece or word in it, a person's name (`clientName`, `names`; not `courseName`), or a number or
- * reference of a client, a case or a document (`clientId`, `caseRef`, `studentNo`, `id`; not `numberOfCases`).
+ * an identifying piece or ending in it whatever the case (`clientEmail`, `CASENUMBER`, `studentname`), a
+ * person's name (`clientName`, `names`; not `courseName` or `adviserName`), or a number or reference of a client,
+ * a case or a document (`clientId`, `caseref`, `studentNo`, `id` alone; not `numberOfCases` or `id_count`).
  */
 function identifies(field: string): boolean {
+  let known = answers.get(field);
+  if (known === undefined) {
+    known = read(field);
+    if (answers.size >= 10_000) answers.clear();
+    answers.set(field, known);
+  }
+  return known;
+}
+
+function read(field: string): boolean {
   const f = normalise(field);
-  if (IDENTIFYING.has(f) || IDENTIFYING_PIECES.some((p) => f.includes(p))) return true;
+  if (
+    IDENTIFYING.has(f) ||
+    PERSON_NAME.test(f) ||
+    JOINED_REFERENCE.test(f) ||
+    IDENTIFYING_ENDINGS.some((e) => f.endsWith(e)) ||
+    IDENTIFYING_PIECES.some((p) => f.includes(p))
+  )
+    return true;
   const words = wordsOf(field);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const before = i > 0 ? (words[i - 1] as string) : undefined;
-    if (w === 'name' || w === 'names') {
-      if (before === undefined || !NOT_A_PERSON.has(before)) return true;
-    } else if (IDENTIFYING_WORDS.has(w)) return true;
-    if (REFERENCE_WORDS.has(w)) {
-      // `numberOf…` / `noOf…` counts things; a reference word alone or after a person or case identifies.
-      if (words[i + 1] === 'of') continue;
-      if (before === undefined || PERSON_OR_CASE.has(before)) return true;
-    }
+    if (IDENTIFYING_WORDS.has(w)) return true;
+    if ((w === 'name' || w === 'names') && (before === undefined || !NOT_A_CLIENT.has(before))) return true;
+    // A reference word alone (`id`), or after a person, case or document word (`clientId`, `caseRef`): not one
+    // that counts (`numberOfCases`, `numClients`, `id_count`).
+    if (REFERENCE_WORDS.has(w) && (before === undefined ? words.length === 1 : PERSON_OR_CASE.has(before))) return true;
   }
   return false;
 }
