@@ -20,8 +20,8 @@ describe('audit: retention (3.3)', () => {
     ['never destroyed', undefined, ['not-destroyed']],
     ['destroyedOn null', null, ['not-destroyed']],
     ['destroyed after the audit date: still held on it', '2026-10-01', ['not-destroyed']],
-    ['destroyed early', '2025-01-10', []],
-    ['destroyed on its destroyAfter', '2025-06-20', []],
+    ['destroyed early', '2025-01-10', ['destroyed-early']],
+    ['destroyed on its destroyAfter, the last day it is kept', '2025-06-20', ['destroyed-early']],
     ['destroyed the day after its destroyAfter', '2025-06-21', []],
     ['destroyed two days after its destroyAfter', '2025-06-22', ['destroyed-late']],
     ['destroyed years late', '2026-08-31', ['destroyed-late']],
@@ -40,13 +40,25 @@ describe('audit: retention (3.3)', () => {
     });
   });
 
-  it('a record the policy still keeps, or sets no period for, is no finding whatever its destroyedOn', () => {
+  it('a record destroyed while the policy keeps it is destroyed-early; one whose period it does not set, no finding', () => {
     const studying = { id: 'C-2', client: { degreeStatus: 'studying' as const, consentToRecord: true } };
-    expect(codes({ ...studying, destroyedOn: '2020-01-01' })).toEqual([]);
+    expect(auditCase({ ...studying, destroyedOn: '2020-01-01' }, AS_OF)).toEqual([
+      {
+        caseId: 'C-2',
+        code: 'destroyed-early',
+        clause: '3.3',
+        message: 'The record was destroyed on 2020-01-01, while the policy keeps it while the client studies.',
+      },
+    ]);
     const recent = { ...completed('2026-08-01'), client: { ...completed().client, degreeCompletedOn: '2026-01-10' } };
-    expect(codes(recent)).toEqual([]);
+    expect(auditCase(recent, AS_OF).map((f) => f.message)).toEqual([
+      'The record was destroyed on 2026-08-01, while the policy keeps it until after 2027-01-10.',
+    ]);
+    // Destroyed after the audit date: not yet destroyed as of it, and still kept: nothing to find.
+    expect(codes({ ...studying, destroyedOn: '2027-01-01' })).toEqual([]);
     const withdrawn = { id: 'C-3', client: { degreeStatus: 'withdrawn' as const, consentToRecord: true } };
     expect(codes(withdrawn)).toEqual([]);
+    expect(codes({ ...withdrawn, destroyedOn: '2026-01-01' })).toEqual([]);
   });
 });
 

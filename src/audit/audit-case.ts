@@ -148,14 +148,16 @@ export function disclosureMemoKey(d: Disclosure, objects: boolean): number | str
   return names === '' ? code : `${code}\u0002${names}`;
 }
 
-/** A record's destruction date (3.3): kept to the end of `after`, destroyed by the end of `onTimeBy`. */
-interface Due {
-  readonly after: string;
-  readonly onTimeBy: string;
+/** What the policy says of a record's retention as of the audit date (3.3), for the audit's findings. */
+interface Retention {
+  readonly outcome: string;
+  /** `destroyAfter`: kept to the end of this day. */
+  readonly after: string | undefined;
+  /** The day after `after`: destroyed by the end of it, the record was destroyed on time. */
+  readonly onTimeBy: string | undefined;
   /** The clause the retention decision cites. */
   readonly clause: string;
 }
-
 /**
  * Builds an auditor for one audit date and policy. It asks the policy the same questions as {@link auditCase}
  * and remembers the answers to questions that recur across cases (the same retention status and completion
@@ -173,55 +175,65 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const fallback = (kind: string) => policy.loaded.questions[kind]?.notCovered.clause ?? '';
   const retentionClause = fallback('retention');
   const recordingClause = fallback('recording');
-  const retention = new Map<string, Due | null>();
+  const retention = new Map<string, Retention>();
   const recording = new Map<string, readonly Template[]>();
   // Decisions by disclosure code (a number), or by code and the parties' names (a string) when they have any.
   const disclosures = new Map<number | string, DisclosureAnswer>();
 
   /**
-   * When the policy says destroy as of the audit date (3.3): the record's `destroyAfter`, and the day after it
-   * (the first day it may not be held, when it is destroyed on time). Else `null`.
+   * What the policy says of a record's retention as of the audit date (3.3), with the clause of the rule that
+   * decided (an adapted folder's own) and, when it says destroy, the day after `destroyAfter` (the first day it
+   * may not be held: destroyed by then, it was destroyed on time).
    */
-  const dueForDestruction = (c: CaseExport): Due | null =>
+  const retentionOf = (c: CaseExport): Retention =>
     memo(retention, `${c.client.degreeStatus}\u0001${c.client.degreeCompletedOn ?? ''}`, () => {
       const client = c.client.degreeCompletedOn
         ? { degreeStatus: c.client.degreeStatus, degreeCompletedOn: c.client.degreeCompletedOn }
         : { degreeStatus: c.client.degreeStatus };
       const r = ask({ question: 'retention', asOf, client });
-      if (r.outcome !== 'destroy') return null;
-      // A rules folder's destroy decision without its date (two destroy rules, one setting it): due, date unknown,
-      // so any destruction counts as late (fail closed).
-      // The clause of the rule that decided (3.3 in the bundled rules; an adapted folder's own).
       const clause = r.reasons[0]?.clause ?? retentionClause;
-      if (r.destroyAfter === undefined) return { after: 'a date the rules do not give', onTimeBy: '', clause };
-      return { after: r.destroyAfter, onTimeBy: dayAfter(r.destroyAfter), clause };
+      const after = r.destroyAfter;
+      // A destroy decision without its date (an adapted folder with two destroy rules, one setting it): due on an
+      // unknown date, so any destruction counts as late (fail closed).
+      if (r.outcome === 'destroy' && after === undefined)
+        return { outcome: r.outcome, after: 'a date the rules do not give', onTimeBy: '', clause };
+      return { outcome: r.outcome, after, onTimeBy: after === undefined ? undefined : dayAfter(after), clause };
     });
 
   /**
-   * Retention (3.3): a record the policy says to destroy as of the audit date is a finding when it was still
-   * held then (no `destroyedOn`, or one after the audit date), or when it was destroyed later than the day after
-   * its `destroyAfter` (it was held on a day the policy said destroy).
+   * Retention (3.3), from what the policy says as of the audit date. A record it says to destroy is a finding
+   * when it was still held then (no `destroyedOn`, or one after the audit date: `not-destroyed`) or was destroyed
+   * after the day following its `destroyAfter` (`destroyed-late`). A record destroyed by the audit date on a day
+   * the policy said keep it (on or before its `destroyAfter`, or while the client studies) is `destroyed-early`.
+   * A record whose period the policy does not set (`review`) is no finding either way.
    */
   const retentionFinding = (c: CaseExport, out: Finding[]) => {
-    const due = dueForDestruction(c);
-    if (due === null) return;
-    const { after, onTimeBy, clause } = due;
-    const destroyed = c.destroyedOn;
-    if (!destroyed || destroyed > asOf)
-      out.push({
-        caseId: c.id,
-        code: 'not-destroyed',
-        clause,
-        message: `The record was due for destruction after ${after} and has not been destroyed.`,
-      });
-    else if (destroyed > onTimeBy)
-      out.push({
-        caseId: c.id,
-        code: 'destroyed-late',
-        clause,
-        message: `The record was due for destruction after ${after} and was destroyed on ${destroyed}.`,
-      });
+    const r = retentionOf(c);
+    const destroyed = c.destroyedOn && c.destroyedOn <= asOf ? c.destroyedOn : undefined;
+    if (r.outcome === 'destroy') {
+      if (!destroyed)
+        out.push({
+          caseId: c.id,
+          code: 'not-destroyed',
+          clause: r.clause,
+          message: `The record was due for destruction after ${r.after} and has not been destroyed.`,
+        });
+      else if (destroyed > (r.onTimeBy as string))
+        out.push({
+          caseId: c.id,
+          code: 'destroyed-late',
+          clause: r.clause,
+          message: `The record was due for destruction after ${r.after} and was destroyed on ${destroyed}.`,
+        });
+      else if (destroyed <= (r.after as string)) out.push(early(c.id, destroyed, r));
+    } else if (r.outcome === 'retain' && destroyed) out.push(early(c.id, destroyed, r));
   };
+  const early = (caseId: string, destroyed: string, r: Retention): Finding => ({
+    caseId,
+    code: 'destroyed-early',
+    clause: r.clause,
+    message: `The record was destroyed on ${destroyed}, while the policy keeps it ${r.after ? `until after ${r.after}` : 'while the client studies'}.`,
+  });
 
   const recordingFindings = (consent: boolean | undefined): readonly Template[] =>
     memo(recording, String(consent), () => {
@@ -298,7 +310,7 @@ const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
 /**
  * Re-asks the policy about one exported case (already validated): retention as of `asOf` (a record due for
  * destruction and still held on `asOf` is a finding, `not-destroyed`; so is one destroyed after the first day it
- * was due, `destroyed-late`), every recorded disclosure (anything but `permit`; the
+ * was due, `destroyed-late`, or while the policy kept it, `destroyed-early`), every recorded disclosure (anything but `permit`; the
  * client's objection to staff sharing is taken from the case when the disclosure does not say), every
  * breach chain (`non-compliant`), and the consent to record (1.1).
  *

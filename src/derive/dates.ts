@@ -93,7 +93,7 @@ export function dayAfter(iso: string): string {
   return toIso(addDays(toDate(iso), 1));
 }
 
-/** Formats an instant as its calendar date in the UK, where the policy applies (`en-CA` writes `YYYY-MM-DD`). */
+/** Gives an instant's calendar date in the UK, where the policy applies. */
 let ukDate: Intl.DateTimeFormat | undefined;
 let todayCache: { minute: number; date: string } | undefined;
 
@@ -114,13 +114,21 @@ export function today(): string {
 
 function ukDateOf(now: number): string {
   try {
-    ukDate ??= new Intl.DateTimeFormat('en-CA', {
+    ukDate ??= new Intl.DateTimeFormat('en-GB', {
       timeZone: 'Europe/London',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
     });
-    const date = ukDate.format(now);
+    // The parts, not the formatted string: how a locale lays a date out differs between ICU versions.
+    let y = '';
+    let m = '';
+    let d = '';
+    for (const p of ukDate.formatToParts(now))
+      if (p.type === 'year') y = p.value;
+      else if (p.type === 'month') m = p.value;
+      else if (p.type === 'day') d = p.value;
+    const date = `${y.padStart(4, '0')}-${m}-${d}`;
     if (isCalendarDate(date)) return date;
   } catch {
     // No time-zone data: below.

@@ -159,6 +159,17 @@ describe('upsu-policy audit: exit codes', () => {
   );
 });
 
+describe('the README', () => {
+  it('shows the output npm start gives on the bundled sample, as it is now', () => {
+    const r = cli(['audit', 'examples/cases.ndjson', '--as-of', '2026-09-01']);
+    expect(r.code).toBe(1);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('```text\n', readme.indexOf('`npm start` audits the bundled sample'));
+    const shown = readme.slice(start + '```text\n'.length, readme.indexOf('```', start + 8));
+    expect(shown).toBe(r.stdout);
+  });
+});
+
 describe('upsu-policy audit: formats', () => {
   it('json: { summary, findings, invalidLines }, each finding { caseId, code, clause, message }', () => {
     const r = audit(sample, '--format', 'json');
