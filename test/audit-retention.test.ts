@@ -47,7 +47,8 @@ describe('audit: retention (3.3)', () => {
         caseId: 'C-2',
         code: 'destroyed-early',
         clause: '3.3',
-        message: 'The record was destroyed on 2020-01-01, while the policy keeps it while the client studies.',
+        message:
+          'The record was destroyed on 2020-01-01, while the policy still keeps it (until a year after the degree is completed).',
       },
     ]);
     const recent = { ...completed('2026-08-01'), client: { ...completed().client, degreeCompletedOn: '2026-01-10' } };

@@ -18,6 +18,13 @@ const IDENTIFYING = [
   // Written as one word, in any case (the contract matches case-insensitively).
   ...['clientname', 'CLIENTNAME', 'studentname', 'maidenname', 'GIVENNAME', 'casenumber', 'Casenumber'],
   ...['clientid', 'CLIENTID', 'caseref', 'studentno', 'client_studentid', 'clientCaseid', 'client_casenumber'],
+  // References and numbers under other names.
+  ...['ID Number', 'Reference Number', 'Ref No', 'Ref_No', 'Ref ID', 'ID_No', 'NINO', 'national_insurance', 'HUSID'],
+  ...['matric_no', 'Registration number', 'enrolment_number', 'Personal ID', 'pid', 'uid', 'client#', 'Case #'],
+  // Addresses, contacts, names, free text and the like.
+  ...['zip', 'postal_code', 'addr1', 'Street', 'Landline', 'contact_details', 'Client IP', 'Device ID', 'Nickname'],
+  ...['Known as', 'Partner Name', 'next_of_kin', 'Emergency contact', 'Note', 'comments', 'free_text', 'narrative'],
+  ...['date_born', 'birth', 'Birthplace', 'Place of birth', 'latitude', 'sort_code', 'Signature', 'photo'],
 ];
 
 const NOT_IDENTIFYING = [
@@ -26,6 +33,7 @@ const NOT_IDENTIFYING = [
   ...['faculty', 'department', 'month', 'year', 'yearOfStudy', 'outcome', 'gender', 'ageBand', 'referralSource'],
   // Counts, periods and staff, not clients.
   ...['numClients', 'id_count', 'refPeriod', 'reference_period', 'countryOfBirth', 'adviserName', 'staffName'],
+  ...['Country of birth', 'Name Count', 'names_count', 'case_id_count'],
 ];
 
 describe('identifying statistics columns (4.2)', () => {

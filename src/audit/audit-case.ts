@@ -232,7 +232,9 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
     caseId,
     code: 'destroyed-early',
     clause: r.clause,
-    message: `The record was destroyed on ${destroyed}, while the policy keeps it ${r.after ? `until after ${r.after}` : 'while the client studies'}.`,
+    message: r.after
+      ? `The record was destroyed on ${destroyed}, while the policy keeps it until after ${r.after}.`
+      : `The record was destroyed on ${destroyed}, while the policy still keeps it (until a year after the degree is completed).`,
   });
 
   const recordingFindings = (consent: boolean | undefined): readonly Template[] =>

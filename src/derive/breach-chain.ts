@@ -77,6 +77,9 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
   let decisionAfterRefusal = false;
   let anyByAdviserOrRaiser = false;
   let anyByNonDecider = false;
+  // The first decision by an adviser, the raiser or someone who may not decide: an authorisation stands only if
+  // it was written before any such decision.
+  let firstBadDecisionAt = -1;
   let firstDisclosedAt = -1;
   let lastDisclosedAt = -1;
 
@@ -102,11 +105,14 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
         const mayDecide = !byAdviserOrRaiser && mayDecideBreach(s.by, raisedBy);
         if (byAdviserOrRaiser) anyByAdviserOrRaiser = true;
         else if (!mayDecide) anyByNonDecider = true;
+        if (!mayDecide && firstBadDecisionAt < 0) firstBadDecisionAt = i;
         if (refusedAt >= 0) {
           if (s.agreed) decisionAfterRefusal = true;
         } else if (!s.agreed) {
           if (mayDecide) refusedAt = i;
-        } else if (decision && writtenAt < 0 && s.by === decision.by && s.writtenRecord === true) {
+        } else if (decision?.agreed && writtenAt < 0 && mayDecide && s.writtenRecord === true) {
+          // The agreement written down by the first decider, or by another who may decide (5.5.2: the line
+          // manager, the Chief Executive or another appointed individual).
           writtenAt = i;
         }
         if (!decision) {
@@ -132,9 +138,12 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
   const deciderMayDecide = decidedBy !== null && !anyByNonDecider && !anyByAdviserOrRaiser;
   const decisionWritten = writtenAt >= 0;
   const agreed = decision === null ? null : decision.agreed && refusedAt < 0;
-  // When an authorisation that counts existed (until a refusal, if one came after it).
+  // When an authorisation that counts existed (until a refusal, if one came after it): agreed, written, and no
+  // one who may not decide had decided before it was written (a stray decision after it is its own violation).
   const authorisedAt =
-    decision?.agreed === true && deciderMayDecide && decisionWritten ? writtenAt : Number.POSITIVE_INFINITY;
+    decision?.agreed === true && decisionWritten && (firstBadDecisionAt < 0 || firstBadDecisionAt > writtenAt)
+      ? writtenAt
+      : Number.POSITIVE_INFINITY;
 
   let nextStep: NextStep | null = null;
   if (raisedAt < 0) nextStep = { step: 'raise', role: manager };

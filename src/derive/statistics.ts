@@ -67,6 +67,19 @@ const IDENTIFYING_PIECES = [
   'yearofbirth',
   'passport',
   'insurancenumber',
+  'nationalinsurance',
+  'birthplace',
+  'placeofbirth',
+  'zipcode',
+  'postalcode',
+  'landline',
+  'contactdetails',
+  'emergencycontact',
+  'nextofkin',
+  'nickname',
+  'knownas',
+  'freetext',
+  'sortcode',
   'nhsnumber',
   'ucas',
   'surname',
@@ -83,7 +96,36 @@ const JOINED_REFERENCE =
   /(client|student|case|person|user|customer|member|applicant|enquirer|matter|record|contact|nhs|ucas|passport|visa|brp|licence|license|tenancy)(id|ids|no|nos|num|number|ref|reference|identifier)$/;
 
 /** Words that identify on their own: `dob`, `tel`, `nhs`, `notes` (`dobYear`, `telNo`, `NHS no`). */
-const IDENTIFYING_WORDS = new Set(['dob', 'tel', 'nhs', 'notes', 'fullname', 'username']);
+const IDENTIFYING_WORDS = new Set([
+  'dob',
+  'tel',
+  'nhs',
+  'nino',
+  'husid',
+  'matric',
+  'pid',
+  'uid',
+  'ip',
+  'zip',
+  'postal',
+  'addr',
+  'street',
+  'kin',
+  'note',
+  'notes',
+  'comment',
+  'comments',
+  'narrative',
+  'born',
+  'birth',
+  'latitude',
+  'longitude',
+  'signature',
+  'photo',
+  'photograph',
+  'fullname',
+  'username',
+]);
 
 /** Words naming a number or reference: identifying after a person, case or document word (`clientId`, `caseRef`). */
 const REFERENCE_WORDS = new Set([
@@ -136,7 +178,17 @@ const PERSON_OR_CASE = new Set([
   'door',
   'tenancy',
   'hesa',
+  'personal',
+  'registration',
+  'enrolment',
+  'enrollment',
+  'device',
+  'reference',
+  'ref',
 ]);
+
+/** Words after a reference word or a name that make the column a count of them: `id_count`, `names_total`. */
+const COUNT_WORDS = new Set(['count', 'counts', 'total', 'totals']);
 
 /** Names that are not a client's: `courseName`, `issueCategoryName`, `faculty_name`, `adviserName`. */
 const NOT_A_CLIENT = new Set([
@@ -162,7 +214,6 @@ const NOT_A_CLIENT = new Set([
   'group',
   'project',
   'agency',
-  'partner',
   'month',
   'day',
   'file',
@@ -186,6 +237,7 @@ const NOT_A_CLIENT = new Set([
 /** A column name's words: `clientId` → client, id; `post_code_1` → post, code; `NHS number` → nhs, number. */
 function wordsOf(field: string): string[] {
   return field
+    .replace(/#/g, ' number ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
@@ -226,11 +278,21 @@ function read(field: string): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const before = i > 0 ? (words[i - 1] as string) : undefined;
+    const after = words[i + 1];
+    const counted = after !== undefined && COUNT_WORDS.has(after);
+    // A place or date of birth identifies; a country of birth (a nationality) is a category.
+    if (w === 'birth' && words.includes('country')) continue;
     if (IDENTIFYING_WORDS.has(w)) return true;
-    if ((w === 'name' || w === 'names') && (before === undefined || !NOT_A_CLIENT.has(before))) return true;
-    // A reference word alone (`id`), or after a person, case or document word (`clientId`, `caseRef`): not one
-    // that counts (`numberOfCases`, `numClients`, `id_count`).
-    if (REFERENCE_WORDS.has(w) && (before === undefined ? words.length === 1 : PERSON_OR_CASE.has(before))) return true;
+    if ((w === 'name' || w === 'names') && !counted && (before === undefined || !NOT_A_CLIENT.has(before))) return true;
+    // A reference word after a person, case or document word (`clientId`, `caseRef`), or first and followed only
+    // by reference words (`id`, `ID Number`, `Ref No`); not one that counts (`numberOfCases`, `numClients`,
+    // `id_count`, `case_id_count`).
+    if (
+      REFERENCE_WORDS.has(w) &&
+      !counted &&
+      (before === undefined ? words.every((x) => REFERENCE_WORDS.has(x)) : PERSON_OR_CASE.has(before))
+    )
+      return true;
   }
   return false;
 }
