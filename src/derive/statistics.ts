@@ -34,25 +34,10 @@ const normalise = (s: string) => s.toLowerCase().replace(/[\s_.-]+/g, '');
 const IDENTIFYING = new Set(IDENTIFYING_FIELDS.map(normalise));
 
 /**
- * Column-name endings that identify a client whatever comes before them (`clientEmail`, `homeAddress`,
- * `termTimePostcode`, `client_date_of_birth`, `caseNumber`), so a prefixed column is caught too.
- */
-const IDENTIFYING_ENDINGS = [
-  'emailaddress',
-  'phonenumber',
-  'mobilenumber',
-  'telephonenumber',
-  'studentid',
-  'studentnumber',
-  'caseid',
-  'casenumber',
-  'ninumber',
-];
-
-/**
  * Pieces that identify a client wherever they stand in a column name, once case and separators are gone
- * (`clientEmail`, `home_address`, `postcodeDistrict`, `birthYear`, `NHS number`): contact details, addresses, dates
- * of birth, official numbers and notes.
+ * (`clientEmail`, `home_address`, `termTimePostcode`, `birthYear`, `NHS number`): contact details, addresses, dates
+ * of birth, official numbers and notes. (With {@link JOINED_REFERENCE} they cover every ending the first version of
+ * this check matched: `…emailaddress`, `…phonenumber`, `…studentid`, `…casenumber`, `…ninumber`.)
  */
 const IDENTIFYING_PIECES = [
   'email',
@@ -67,6 +52,7 @@ const IDENTIFYING_PIECES = [
   'yearofbirth',
   'passport',
   'insurancenumber',
+  'ninumber',
   'nationalinsurance',
   'birthplace',
   'placeofbirth',
@@ -270,7 +256,6 @@ function read(field: string): boolean {
     IDENTIFYING.has(f) ||
     PERSON_NAME.test(f) ||
     JOINED_REFERENCE.test(f) ||
-    IDENTIFYING_ENDINGS.some((e) => f.endsWith(e)) ||
     IDENTIFYING_PIECES.some((p) => f.includes(p))
   )
     return true;
