@@ -76,7 +76,6 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
   let refusedAt = -1;
   let decisionAfterRefusal = false;
   let anyByAdviserOrRaiser = false;
-  let anyByNonDecider = false;
   // The first decision by an adviser, the raiser or someone who may not decide: an authorisation stands only if
   // it was written before any such decision.
   let firstBadDecisionAt = -1;
@@ -104,7 +103,6 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
         const byAdviserOrRaiser = s.by === 'adviser' || s.by === raisedBy;
         const mayDecide = !byAdviserOrRaiser && mayDecideBreach(s.by, raisedBy);
         if (byAdviserOrRaiser) anyByAdviserOrRaiser = true;
-        else if (!mayDecide) anyByNonDecider = true;
         if (!mayDecide && firstBadDecisionAt < 0) firstBadDecisionAt = i;
         if (refusedAt >= 0) {
           if (s.agreed) decisionAfterRefusal = true;
@@ -134,8 +132,6 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
   }
 
   const decidedBy = decision?.by ?? null;
-  const deciderIsAdviserOrRaiser = anyByAdviserOrRaiser;
-  const deciderMayDecide = decidedBy !== null && !anyByNonDecider && !anyByAdviserOrRaiser;
   const decisionWritten = writtenAt >= 0;
   const agreed = decision === null ? null : decision.agreed && refusedAt < 0;
   // When an authorisation that counts existed (until a refusal, if one came after it): agreed, written, and no
@@ -163,8 +159,8 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
     decisionAgreed: agreed,
     decisionWritten,
     decisionBeforeRecordedDiscussion: decision !== null && recordedDiscussionAt < 0,
-    deciderIsAdviserOrRaiser,
-    deciderMayDecide,
+    deciderIsAdviserOrRaiser: anyByAdviserOrRaiser,
+    deciderMayDecide: decision !== null && firstBadDecisionAt < 0,
     decisionAfterRefusal,
     authorised: agreed === true && authorisedAt !== Number.POSITIVE_INFINITY,
     disclosedBeforeAuthorisation: firstDisclosedAt >= 0 && firstDisclosedAt < authorisedAt,
