@@ -98,8 +98,6 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       });
     if (c.parent !== null && !clauseOrder.has(c.parent))
       problems.push({ file: 'clauses.json', message: `clause ${c.id} has parent ${c.parent}, which is not a clause` });
-  }
-  for (const c of bundle.clauses.clauses) {
     if (!c.decidable && c.notDecidedPart !== undefined)
       problems.push({
         file: 'clauses.json',
