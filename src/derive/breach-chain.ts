@@ -36,8 +36,12 @@ export interface BreachChain {
   decisionBeforeRecordedDiscussion: boolean;
   /** An adviser or the raiser took a decision, first or later (5.5.4). */
   deciderIsAdviserOrRaiser: boolean;
-  /** Every decision was taken by someone who may decide (5.4.3, 5.5.2). */
-  deciderMayDecide: boolean;
+  /**
+   * Someone other than an adviser or the raiser, who may not decide, took a decision, first or later (5.4.3,
+   * 5.5.2). With {@link deciderIsAdviserOrRaiser} it covers every decision by someone who may not decide, so a
+   * chain with both kinds of decider reports both violations.
+   */
+  decidedByOtherNonDecider: boolean;
   /** An agreement was taken after a refusal, which is final (5.5.3). */
   decisionAfterRefusal: boolean;
   /** Agreed, written and by a role that may decide, and nobody has refused since: the breach is authorised (5.5.2). */
@@ -76,6 +80,7 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
   let refusedAt = -1;
   let decisionAfterRefusal = false;
   let anyByAdviserOrRaiser = false;
+  let anyByOtherNonDecider = false;
   // The first decision by an adviser, the raiser or someone who may not decide: an authorisation stands only if
   // it was written before any such decision.
   let firstBadDecisionAt = -1;
@@ -103,6 +108,7 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
         const byAdviserOrRaiser = s.by === 'adviser' || s.by === raisedBy;
         const mayDecide = !byAdviserOrRaiser && mayDecideBreach(s.by, raisedBy);
         if (byAdviserOrRaiser) anyByAdviserOrRaiser = true;
+        else if (!mayDecide) anyByOtherNonDecider = true;
         if (!mayDecide && firstBadDecisionAt < 0) firstBadDecisionAt = i;
         if (refusedAt >= 0) {
           if (s.agreed) decisionAfterRefusal = true;
@@ -160,7 +166,7 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
     decisionWritten,
     decisionBeforeRecordedDiscussion: decision !== null && recordedDiscussionAt < 0,
     deciderIsAdviserOrRaiser: anyByAdviserOrRaiser,
-    deciderMayDecide: decision !== null && firstBadDecisionAt < 0,
+    decidedByOtherNonDecider: anyByOtherNonDecider,
     decisionAfterRefusal,
     authorised: agreed === true && authorisedAt !== Number.POSITIVE_INFINITY,
     disclosedBeforeAuthorisation: firstDisclosedAt >= 0 && firstDisclosedAt < authorisedAt,

@@ -2846,19 +2846,9 @@ export const bundledRules: RuleBundle = {
      "conditions": {
       "all": [
        {
-        "fact": "decided",
+        "fact": "decidedByOtherNonDecider",
         "operator": "equal",
         "value": true
-       },
-       {
-        "fact": "deciderMayDecide",
-        "operator": "equal",
-        "value": false
-       },
-       {
-        "fact": "deciderIsAdviserOrRaiser",
-        "operator": "equal",
-        "value": false
        }
       ]
      },
@@ -4187,4 +4177,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:955ad8fb40545f3783d421e0edc31047e75910ac8d41d396fe37be479a5e18c0';
+export const bundledRulesHash = 'sha256:c5ea7b1905dccb745ca13d059f5704ac5e73cbdeac3731ada5fdf355a453ddc7';

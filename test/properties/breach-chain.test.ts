@@ -123,4 +123,41 @@ describe('a decision by someone who may not decide (5.4.3, 5.5.2, 5.5.4)', () =>
       params(),
     );
   });
+
+  it('is listed by its own violation, whatever other wrong deciders the chain has', () => {
+    // Up to three decisions by people who may not decide, put in anywhere: each kind is named (5.5.4 for an
+    // adviser or the raiser, 5.4.3 for anyone else who may not decide).
+    const badDecision = fc.record({
+      at: fc.nat({ max: 6 }),
+      by: fc.constantFrom('adviser', 'senior-management', 'dpo', 'upsu-staff'),
+      agreed: fc.boolean(),
+    });
+    const withBadDeciders = fc.tuple(breach, fc.array(badDecision, { minLength: 1, maxLength: 3 })).map(([q, bad]) => {
+      const steps = stepsOf(q).slice();
+      for (const d of bad)
+        steps.splice(Math.min(d.at, steps.length), 0, { step: 'decided', by: d.by, agreed: d.agreed });
+      return { ...q, steps };
+    });
+    fc.assert(
+      fc.property(withBadDeciders, (q) => {
+        const codes = (evaluate(q).violations ?? []).map((v) => v.code);
+        const deciders = stepsOf(q).flatMap((s) => (s.step === 'decided' ? [s.by] : []));
+        if (deciders.some((by) => by === 'adviser' || by === q.raisedBy)) {
+          expect(codes).toContain('decided-by-adviser-or-raiser');
+        }
+        if (
+          deciders.some(
+            (by) =>
+              by !== 'adviser' &&
+              by !== q.raisedBy &&
+              ['senior-management', 'dpo', 'upsu-staff'].includes(by as string),
+          )
+        ) {
+          expect(codes).toContain('decider-may-not-decide');
+        }
+        return true;
+      }),
+      params(),
+    );
+  });
 });

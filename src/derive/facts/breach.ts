@@ -41,7 +41,11 @@ export const breachFacts = facts<BreachQuestion>({
     'an adviser or the raiser took a decision',
     'boolean',
   ),
-  deciderMayDecide: fromChain('deciderMayDecide', 'every decider may decide (5.5.2)', 'boolean'),
+  decidedByOtherNonDecider: fromChain(
+    'decidedByOtherNonDecider',
+    'someone other than an adviser or the raiser, who may not decide, took a decision',
+    'boolean',
+  ),
   decisionAfterRefusal: fromChain('decisionAfterRefusal', 'an agreement followed a refusal', 'boolean'),
   authorised: fromChain('authorised', 'an authorisation that counts exists', 'boolean'),
   disclosedBeforeAuthorisation: fromChain(
