@@ -284,7 +284,7 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
     const out: Finding[] = [];
     const id = c.id;
     retentionFinding(c, out);
-    for (const t of recordingFindings(c.client.consentToRecord))
+    for (const t of recordingFindings(c.client.consentToRecord ?? undefined))
       out.push({ caseId: id, code: t.code, clause: t.clause, message: t.message });
     const ds = c.disclosures;
     if (ds)

@@ -224,11 +224,11 @@ export function fastCaseExport(v: unknown, projected = false): CaseExport | unde
   if (!degreeStatuses.has(cl.degreeStatus)) return undefined;
   const client: Obj = { degreeStatus: cl.degreeStatus };
   if ('degreeCompletedOn' in cl) {
-    if (!optDate(cl.degreeCompletedOn)) return undefined;
+    if (cl.degreeCompletedOn !== null && !optDate(cl.degreeCompletedOn)) return undefined;
     client.degreeCompletedOn = cl.degreeCompletedOn;
   }
   if ('consentToRecord' in cl) {
-    if (!optBool(cl.consentToRecord)) return undefined;
+    if (cl.consentToRecord !== null && !optBool(cl.consentToRecord)) return undefined;
     client.consentToRecord = cl.consentToRecord;
   }
   if ('objectsToStaffSharing' in cl) {

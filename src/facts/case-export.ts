@@ -52,8 +52,11 @@ export const caseExport = exportObject('case', {
   id: z.string().min(1).max(200),
   client: exportObject('client', {
     degreeStatus: z.enum(DEGREE_STATUSES),
-    degreeCompletedOn: isoDate.optional(),
-    consentToRecord: z.boolean().optional(),
+    // null, as exports write an empty column, is read as absent: no date (retention `review` for a completed
+    // degree), no consent shown (a finding). Both are the cautious readings; an objection has no such reading, so
+    // `objectsToStaffSharing: null` stays an error.
+    degreeCompletedOn: isoDate.nullable().optional(),
+    consentToRecord: z.boolean().nullable().optional(),
     objectsToStaffSharing: z.boolean().optional(),
   }),
   disclosures: z.array(exportObject('disclosure', recordedDisclosureFields)).max(MAX_DISCLOSURES).optional(),

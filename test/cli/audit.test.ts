@@ -318,6 +318,36 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     expect(JSON.parse(r.stdout).summary).toMatchObject({ lines: 2, cases: 2, invalidLines: 0 });
   });
 
+  it('null for a degree date or a consent to record is read as absent (the cautious reading); null for an objection is refused', () => {
+    const file = join(dir, 'nulls.ndjson');
+    const cases = [
+      // Still studying, no completion date yet: no finding.
+      { id: 'N-1', client: { degreeStatus: 'studying', degreeCompletedOn: null, consentToRecord: true } },
+      // Completed with no date: the policy sets no period (review), so no retention finding either way.
+      { id: 'N-2', client: { degreeStatus: 'completed', degreeCompletedOn: null, consentToRecord: true } },
+      // No consent to record shown: the finding an absent one gives.
+      { id: 'N-3', client: { degreeStatus: 'studying', consentToRecord: null } },
+      // An objection has no cautious reading: an error, not a guess.
+      { id: 'N-4', client: { degreeStatus: 'studying', consentToRecord: true, objectsToStaffSharing: null } },
+    ];
+    writeFileSync(file, `${cases.map((c) => JSON.stringify(c)).join('\n')}\n`);
+    for (const workers of ['1', '2']) {
+      const r = audit(file, '--format', 'json', '--workers', workers);
+      expect(r.code).toBe(2);
+      const j = JSON.parse(r.stdout);
+      expect(j.summary).toMatchObject({ lines: 4, cases: 3, invalidLines: 1 });
+      expect(j.findings).toEqual([
+        expect.objectContaining({ caseId: 'N-3', code: 'consent-to-record-not-recorded', clause: '1.1' }),
+      ]);
+      expect(j.invalidLines).toEqual([
+        {
+          line: 4,
+          issues: [expect.objectContaining({ code: 'invalid-type', path: ['client', 'objectsToStaffSharing'] })],
+        },
+      ]);
+    }
+  });
+
   it('a line that is not UTF-8 is invalid (invalid-json), the others are audited, in any worker count', () => {
     const lines = CLEAN_CASES.map((c) => JSON.stringify(c));
     const file = join(dir, 'latin1.ndjson');
