@@ -555,11 +555,11 @@ export const bundledRules: RuleBundle = {
    },
    "breach-actor-not-covered": {
     "clause": "5.3",
-    "text": "5.3–5.5 describe an Adviser or the Advice Service Lead breaching confidentiality, with their line manager deciding; this actor is neither, so the policy's chain does not cover them. The contract lets an authorisation that counts permit this disclosure; check with the Data Protection Officer that it covers this person."
+    "text": "5.3–5.5 describe an Adviser or the Advice Service Lead breaching confidentiality, with their line manager deciding; this actor is neither, so the policy's chain does not cover them and names no line manager to escalate to. Only an authorisation that counts (5.5.2) permits the disclosure; where one is given, check with the Data Protection Officer that it covers this person."
    },
    "refusal-not-by-a-decider": {
     "clause": "5.4.3",
-    "text": "This refusal was given by someone who may not decide a breach of confidentiality (5.4.3, 5.5.2), so it does not settle the matter: nothing is disclosed on it, and if you still feel confidentiality should be breached, raise it with your line manager, who decides (5.4.1)."
+    "text": "This refusal was given by someone who may not decide a breach of confidentiality (5.4.3, 5.5.2), so it is not the final refusal 5.5.3 speaks of; but nothing is disclosed on it, and if you still feel confidentiality should be breached, raise it with your line manager, who decides (5.4.1)."
    },
    "ground-not-listed": {
     "clause": "5.3",
@@ -3293,7 +3293,7 @@ export const bundledRules: RuleBundle = {
        "clauses": [
         "5.5.3"
        ],
-       "text": "Breaching confidentiality was refused, and a refusal is final (5.5.3)."
+       "text": "Breaching confidentiality was refused: nothing is disclosed on a refusal, and one by someone who may decide is final (5.5.3)."
       }
      }
     },
@@ -4177,4 +4177,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:c5ea7b1905dccb745ca13d059f5704ac5e73cbdeac3731ada5fdf355a453ddc7';
+export const bundledRulesHash = 'sha256:b865efe1edd83ccc2fdb6c8eeb8bc480ea898619dbaec4489079274fb8f681fb';
