@@ -42,6 +42,11 @@ const MEMO_LIMIT = 20_000;
 interface DisclosureAnswer {
   readonly outcome: string;
   readonly reasons: Decision['reasons'];
+  /**
+   * The obligation to record the client's consent on the case record (2.1), when the decision carries it: the
+   * export shows the consent `recorded: false`, so the case record did not have it when the information was shared.
+   */
+  readonly consentNotRecorded: Decision['obligations'][number] | undefined;
 }
 
 function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -256,7 +261,8 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const askDisclosure = (d: Disclosure, objects: boolean): DisclosureAnswer => {
     const { on: _on, ...fields } = d;
     const r = ask({ question: 'disclosure', ...fields, clientObjectsToStaffSharing: objects } as DisclosureQuestion);
-    return { outcome: r.outcome, reasons: r.reasons };
+    const consentNotRecorded = r.outcome === 'permit' ? r.obligations.find((o) => o.code === 'record-consent') : undefined;
+    return { outcome: r.outcome, reasons: r.reasons, consentNotRecorded };
   };
 
   const disclosureDecision = (d: Disclosure, objects: boolean): DisclosureAnswer => {
@@ -300,6 +306,13 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
               clause: reason.clause,
               message: `Disclosure ${i + 1}${d.on ? ` on ${d.on}` : ''} (${r.outcome}): ${reason.text}`,
             });
+        else if (r.consentNotRecorded)
+          out.push({
+            caseId: id,
+            code: 'consent-to-share-not-recorded',
+            clause: r.consentNotRecorded.clause,
+            message: `Disclosure ${i + 1}${d.on ? ` on ${d.on}` : ''} (permit): the client's consent is not recorded on the case record (${r.consentNotRecorded.clause}).`,
+          });
       }
     const bs = c.breaches;
     if (bs) for (let i = 0; i < bs.length; i++) breachFindings(id, bs[i] as Breach, i, out);
@@ -312,8 +325,8 @@ const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
 /**
  * Re-asks the policy about one exported case (already validated): retention as of `asOf` (a record due for
  * destruction and still held on `asOf` is a finding, `not-destroyed`; so is one destroyed after the first day it
- * was due, `destroyed-late`, or while the policy kept it, `destroyed-early`), every recorded disclosure (anything but `permit`; the
- * client's objection to staff sharing is taken from the case when the disclosure does not say), every
+ * was due, `destroyed-late`, or while the policy kept it, `destroyed-early`), every recorded disclosure (anything but `permit`, and a permit on consent the
+ * export shows was not recorded on the case record, `consent-to-share-not-recorded` (2.1); the client's objection to staff sharing is taken from the case when the disclosure does not say), every
  * breach chain (`non-compliant`), and the consent to record (1.1).
  *
  * @example

@@ -103,7 +103,11 @@ export function batchFormatter(o: FormatOptions): BatchFormatter {
           return s;
         },
         invalidText(bad) {
-          return `${red(`line ${bad.line}`)}: not audited — ${bad.issues.map((i) => `${i.code} at ${pathText(i.path)}`).join(', ')}\n`;
+          // One line per problem, as `decide` prints them: code, path and our own message (never the value).
+          let s = '';
+          for (const i of bad.issues)
+            s += `${red(`line ${bad.line}`)}: not audited — ${i.code} at ${pathText(i.path)}: ${i.message}\n`;
+          return s;
         },
       };
     }

@@ -75,8 +75,20 @@ describe('upsu-policy audit: exit codes', () => {
   it('text: bad lines are listed with their line numbers and issue codes', () => {
     const r = audit(withBad);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/^line 50: not audited — invalid-json at \(line\)$/m);
-    expect(r.stdout).toMatch(/^line 100: not audited — .*invalid-value at client\.degreeStatus/m);
+    expect(r.stdout).toMatch(/^line 50: not audited — invalid-json at \(line\): The input is not valid JSON\.$/m);
+    expect(r.stdout).toMatch(
+      /^line 100: not audited — invalid-value at client\.degreeStatus: `client\.degreeStatus` must be one of: /m,
+    );
+    // One line per problem: as many `line N:` lines as the JSON report has issues.
+    const issues = JSON.parse(audit(withBad, '--format', 'json').stdout).invalidLines.flatMap(
+      (b: { line: number; issues: unknown[] }) => b.issues.map(() => b.line),
+    );
+    expect(
+      r.stdout
+        .split('\n')
+        .flatMap((l) => /^line (\d+): not audited — /.exec(l)?.[1] ?? [])
+        .map(Number),
+    ).toEqual(issues);
     expect(r.stdout).toContain('392 cases audited');
     expect(r.stdout).toContain('8 invalid lines not audited');
   });

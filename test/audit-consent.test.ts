@@ -1,0 +1,63 @@
+// Consent to share in the audit (2.1): consent "should be recorded on the case record", so a disclosure the export
+// shows made on consent that was not recorded is a finding, though the disclosure itself was allowed.
+import { describe, expect, it } from 'vitest';
+import { auditCase } from '../src/index.js';
+
+const AS_OF = '2026-09-01';
+const withDisclosure = (consent: Record<string, unknown> | undefined) => ({
+  id: 'C-7',
+  client: { degreeStatus: 'studying' as const, consentToRecord: true },
+  disclosures: [
+    {
+      on: '2026-03-02',
+      actor: { role: 'adviser' as const },
+      recipient: { role: 'third-party' as const },
+      information: { kind: 'case-record' as const, identifiable: true },
+      purpose: 'third-party-action' as const,
+      ...(consent ? { consent } : {}),
+    },
+  ],
+});
+/** The table's consents are plain objects; auditCase takes a validated case. */
+const findings = (consent: Record<string, unknown> | undefined) =>
+  auditCase(withDisclosure(consent) as Parameters<typeof auditCase>[0], AS_OF);
+
+describe('audit: consent to share (2.1)', () => {
+  it.each([
+    ['a signed Consent to Share, recorded', { given: true, method: 'consent-to-share', recorded: true }, []],
+    ['an email giving consent, recorded', { given: true, method: 'email', recorded: true }, []],
+    [
+      'a signed Consent to Share, not recorded on the case record',
+      { given: true, method: 'consent-to-share', recorded: false },
+      ['consent-to-share-not-recorded'],
+    ],
+    [
+      'an email giving consent, not recorded',
+      { given: true, method: 'email', recorded: false },
+      ['consent-to-share-not-recorded'],
+    ],
+  ] as const)('%s → %j', (_, consent, expected) => {
+    expect(findings(consent).map((f) => f.code)).toEqual(expected);
+  });
+
+  it('names the disclosure and clause 2.1, and nothing of the client', () => {
+    expect(findings({ given: true, method: 'email', recorded: false })).toEqual([
+      {
+        caseId: 'C-7',
+        code: 'consent-to-share-not-recorded',
+        clause: '2.1',
+        message: "Disclosure 1 on 2026-03-02 (permit): the client's consent is not recorded on the case record (2.1).",
+      },
+    ]);
+  });
+
+  it('a disclosure the policy did not allow is reported by its deny, not as unrecorded consent', () => {
+    // Verbal consent is not consent under 2.1: the disclosure is denied whether or not it was recorded.
+    for (const recorded of [true, false]) {
+      const codes = findings({ given: true, method: 'verbal', recorded }).map((f) => f.code);
+      expect(codes.length).toBeGreaterThan(0);
+      expect(codes).not.toContain('consent-to-share-not-recorded');
+    }
+    expect(findings(undefined).length).toBeGreaterThan(0);
+  });
+});
