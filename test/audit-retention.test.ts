@@ -4,7 +4,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditCase, loadPolicy } from '../src/index.js';
+import { auditCase, bundledRules, createPolicy, defaultPolicy, loadPolicy, RuleLoadError } from '../src/index.js';
+
+const bundled = defaultPolicy();
 
 const AS_OF = '2026-09-01';
 /** Completed 2024-06-20: destroyAfter 2025-06-20, so destroyed on time by the end of 2025-06-21. */
@@ -60,6 +62,44 @@ describe('audit: retention (3.3)', () => {
     const withdrawn = { id: 'C-3', client: { degreeStatus: 'withdrawn' as const, consentToRecord: true } };
     expect(codes(withdrawn)).toEqual([]);
     expect(codes({ ...withdrawn, destroyedOn: '2026-01-01' })).toEqual([]);
+  });
+});
+
+describe('audit: destructionWithinDays (a policy setting; default 1, the day after destroyAfter)', () => {
+  // Completed 2024-06-20: destroyAfter 2025-06-20. With 30 days, on time by the end of 2025-07-20.
+  const monthly = createPolicy(bundledRules, { settings: { destructionWithinDays: 30 } });
+  const at = (asOf: string, destroyedOn?: string) =>
+    auditCase(completed(destroyedOn), asOf, monthly).map((f) => f.code);
+  it.each([
+    ['destroyed on the last day of the window', '2026-09-01', '2025-07-20', []],
+    ['destroyed the day after the window', '2026-09-01', '2025-07-21', ['destroyed-late']],
+    ['destroyed on its destroyAfter: still early', '2026-09-01', '2025-06-20', ['destroyed-early']],
+    ['still held within the window: not yet a finding', '2025-07-19', undefined, []],
+    ['still held on the last day of the window', '2025-07-20', undefined, ['not-destroyed']],
+    ['still held after it', '2026-09-01', undefined, ['not-destroyed']],
+  ] as const)('%s (as of %s, destroyed %s) → %j', (_, asOf, destroyedOn, expected) => {
+    expect(at(asOf, destroyedOn)).toEqual(expected);
+  });
+
+  it('by default a record still held on the day after destroyAfter is a finding, as before the setting', () => {
+    expect(bundled.settings.destructionWithinDays).toBe(1);
+    expect(auditCase(completed(), '2025-06-21').map((f) => f.code)).toEqual(['not-destroyed']);
+    expect(auditCase(completed(), '2025-06-20').map((f) => f.code)).toEqual([]);
+  });
+
+  it('is checked as policy.json settings are: whole days from 1 to 366', () => {
+    for (const bad of [0, -1, 1.5, 367, Number.NaN, '30', null, undefined])
+      expect(
+        () => createPolicy(bundledRules, { settings: { destructionWithinDays: bad as number } }),
+        String(bad),
+      ).toThrow(RuleLoadError);
+    expect(
+      createPolicy(bundledRules, { settings: { destructionWithinDays: 366 } }).settings.destructionWithinDays,
+    ).toBe(366);
+  });
+
+  it('is part of the rules hash', () => {
+    expect(monthly.ref.rulesHash).not.toBe(bundled.ref.rulesHash);
   });
 });
 

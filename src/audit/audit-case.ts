@@ -1,6 +1,6 @@
 import { defaultPolicy } from '../decision/default-policy.js';
 import type { Decision } from '../decision/types.js';
-import { dayAfter } from '../derive/dates.js';
+import { daysAfter } from '../derive/dates.js';
 import type { Policy } from '../engine/policy.js';
 import type { CaseExport } from '../facts/case-export.js';
 import type { Party } from '../facts/common.js';
@@ -180,6 +180,8 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const fallback = (kind: string) => policy.loaded.questions[kind]?.notCovered.clause ?? '';
   const retentionClause = fallback('retention');
   const recordingClause = fallback('recording');
+  // Days after its destroyAfter a record may still be destroyed on time (policy setting; 1: the day after).
+  const within = policy.settings.destructionWithinDays;
   const retention = new Map<string, Retention>();
   const recording = new Map<string, readonly Template[]>();
   // Decisions by disclosure code (a number), or by code and the parties' names (a string) when they have any.
@@ -202,13 +204,20 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
       // unknown date, so any destruction counts as late (fail closed).
       if (r.outcome === 'destroy' && after === undefined)
         return { outcome: r.outcome, after: 'a date the rules do not give', onTimeBy: '', clause };
-      return { outcome: r.outcome, after, onTimeBy: after === undefined ? undefined : dayAfter(after), clause };
+      return {
+        outcome: r.outcome,
+        after,
+        onTimeBy: after === undefined ? undefined : daysAfter(after, within),
+        clause,
+      };
     });
 
   /**
    * Retention (3.3), from what the policy says as of the audit date. A record it says to destroy is a finding
    * when it was still held then (no `destroyedOn`, or one after the audit date: `not-destroyed`) or was destroyed
-   * after the day following its `destroyAfter` (`destroyed-late`). A record destroyed by the audit date on a day
+   * after the last day it could be destroyed on time (`destroyed-late`): the day after its `destroyAfter`, or as
+   * many days after it as the `destructionWithinDays` setting says (within them, a record still held is no
+   * finding yet). A record destroyed by the audit date on a day
    * the policy said keep it (on or before its `destroyAfter`, or while the client studies) is `destroyed-early`.
    * A record whose period the policy does not set (`review`) is no finding either way.
    */
@@ -216,14 +225,17 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
     const r = retentionOf(c);
     const destroyed = c.destroyedOn && c.destroyedOn <= asOf ? c.destroyedOn : undefined;
     if (r.outcome === 'destroy') {
-      if (!destroyed)
-        out.push({
-          caseId: c.id,
-          code: 'not-destroyed',
-          clause: r.clause,
-          message: `The record was due for destruction after ${r.after} and has not been destroyed.`,
-        });
-      else if (destroyed > (r.onTimeBy as string))
+      if (!destroyed) {
+        // Still held: a finding once the last day it could be destroyed on time has come (the audit date is read
+        // as its end, as `destroyedOn` on it counts as destroyed by then).
+        if (asOf >= (r.onTimeBy as string))
+          out.push({
+            caseId: c.id,
+            code: 'not-destroyed',
+            clause: r.clause,
+            message: `The record was due for destruction after ${r.after} and has not been destroyed.`,
+          });
+      } else if (destroyed > (r.onTimeBy as string))
         out.push({
           caseId: c.id,
           code: 'destroyed-late',
@@ -261,7 +273,8 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const askDisclosure = (d: Disclosure, objects: boolean): DisclosureAnswer => {
     const { on: _on, ...fields } = d;
     const r = ask({ question: 'disclosure', ...fields, clientObjectsToStaffSharing: objects } as DisclosureQuestion);
-    const consentNotRecorded = r.outcome === 'permit' ? r.obligations.find((o) => o.code === 'record-consent') : undefined;
+    const consentNotRecorded =
+      r.outcome === 'permit' ? r.obligations.find((o) => o.code === 'record-consent') : undefined;
     return { outcome: r.outcome, reasons: r.reasons, consentNotRecorded };
   };
 

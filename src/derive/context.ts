@@ -11,6 +11,12 @@ import { today } from './dates.js';
 export interface PolicySettings {
   /** A statistics cell smaller than this is a small count that could identify a client (4.3). Default 5. */
   smallCountThreshold: number;
+  /**
+   * How many days after its `destroyAfter` a record may still be destroyed on time, for the audit (3.3: "kept for
+   * 1 year …, after which they will be destroyed" sets no limit). Default 1, the strictest: destroyed by the day
+   * after. An organisation whose deletion runs monthly might say 31. Whole days, 1–366.
+   */
+  destructionWithinDays: number;
 }
 
 /** What a fact derivation may read besides the question: the date asked, the settings, per-call memos. */

@@ -83,14 +83,15 @@ export function oneMonthAfter(iso: string): string {
 }
 
 /**
- * The calendar day after a date (date-fns `addDays`).
+ * The calendar day `days` days after a date (date-fns `addDays`; past 9999-12-31, that date).
  *
  * @example
- * dayAfter('2024-02-28'); // '2024-02-29'
- * dayAfter('2025-12-31'); // '2026-01-01'
+ * daysAfter('2024-02-28', 1); // '2024-02-29'
+ * daysAfter('2025-12-31', 1); // '2026-01-01'
+ * daysAfter('2025-06-20', 30); // '2025-07-20'
  */
-export function dayAfter(iso: string): string {
-  return toIso(addDays(toDate(iso), 1));
+export function daysAfter(iso: string, days: number): string {
+  return toIso(addDays(toDate(iso), days));
 }
 
 /** Gives an instant's calendar date in the UK, where the policy applies. */

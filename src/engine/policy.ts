@@ -72,6 +72,16 @@ function withSettings(bundle: RuleBundle, settings: unknown): RuleBundle {
     throw new RuleLoadError([
       { file: 'policy.json', message: 'settings: the settings given to createPolicy must be an object' },
     ]);
+  // A key given as `undefined` is refused, not read as absent: it would pass an optional setting's check and then
+  // stand in for its default.
+  const undef = Object.keys(settings).filter((k) => (settings as Record<string, unknown>)[k] === undefined);
+  if (undef.length > 0)
+    throw new RuleLoadError(
+      undef.map((k) => ({
+        file: 'policy.json',
+        message: `settings.${k}: given as undefined; leave it out or give a value`,
+      })),
+    );
   return { ...bundle, policy: { ...bundle.policy, settings: { ...bundle.policy.settings, ...settings } } };
 }
 
@@ -91,7 +101,7 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
   // of the rules hash, so a decision says which settings made it.
   const bundle = options.settings === undefined ? given : withSettings(given, options.settings);
   const loaded = loadBundle(bundle, { formatChecked: options.formatChecked === true && bundle === given });
-  const settings: PolicySettings = { ...bundle.policy.settings };
+  const settings: PolicySettings = { destructionWithinDays: 1, ...bundle.policy.settings };
   const ref: PolicyRef = Object.freeze({
     id: bundle.policy.id,
     version: bundle.policy.version,

@@ -123,7 +123,10 @@ export const policyFile = z.strictObject({
   title: z.string(),
   organisation: z.string(),
   inForceFrom: z.string().optional(),
-  settings: z.strictObject({ smallCountThreshold: z.number().int().min(1) }),
+  settings: z.strictObject({
+    smallCountThreshold: z.number().int().min(1),
+    destructionWithinDays: z.number().int().min(1).max(366).optional(),
+  }),
 });
 
 /**

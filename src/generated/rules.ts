@@ -17,7 +17,8 @@ export const bundledRules: RuleBundle = {
   "title": "UPSU Advice Service Confidentiality Policy",
   "organisation": "University of Portsmouth Students' Union (UPSU) Advice Service",
   "settings": {
-   "smallCountThreshold": 5
+   "smallCountThreshold": 5,
+   "destructionWithinDays": 1
   }
  },
  "clauses": {
@@ -4177,4 +4178,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:b865efe1edd83ccc2fdb6c8eeb8bc480ea898619dbaec4489079274fb8f681fb';
+export const bundledRulesHash = 'sha256:1bd0d8333e11f74fc6a54c17e8f2a0202eab556b1d1789f4fe57a03cad204c91';

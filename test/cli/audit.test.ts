@@ -441,6 +441,31 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     expect(JSON.parse(strict.stdout).summary.casesWithFindings).toBe(2);
   });
 
+  it("--rules with policy.json's destructionWithinDays: a month's late destruction is on time, in every thread", () => {
+    const rules = join(dir, 'rules-monthly');
+    cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+    const policyJson = JSON.parse(readFileSync(join(rules, 'policy.json'), 'utf8'));
+    policyJson.settings.destructionWithinDays = 31;
+    writeFileSync(join(rules, 'policy.json'), JSON.stringify(policyJson));
+    // destroyAfter 2025-06-20: destroyed 11 days after (on time within 31), and 41 days after (late either way).
+    const client = { degreeStatus: 'completed', degreeCompletedOn: '2024-06-20', consentToRecord: true };
+    // 8,000 pairs (2.4 MB): enough batches that the worker thread audits some of them.
+    const file = join(dir, 'late.ndjson');
+    const pair = `${JSON.stringify({ id: 'L-1', client, destroyedOn: '2025-07-01' })}\n${JSON.stringify({ id: 'L-2', client, destroyedOn: '2025-07-31' })}\n`;
+    writeFileSync(file, pair.repeat(8000));
+    const late = (r: { stdout: string }) => {
+      const count: Record<string, number> = {};
+      for (const f of JSON.parse(r.stdout).findings as { caseId: string; code: string }[])
+        count[`${f.caseId} ${f.code}`] = (count[`${f.caseId} ${f.code}`] ?? 0) + 1;
+      return count;
+    };
+    expect(late(audit(file, '--format', 'json'))).toEqual({ 'L-1 destroyed-late': 8000, 'L-2 destroyed-late': 8000 });
+    for (const workers of ['1', '2'])
+      expect(late(audit(file, '--format', 'json', '--rules', rules, '--workers', workers))).toEqual({
+        'L-2 destroyed-late': 8000,
+      });
+  });
+
   it('stdout closed early by its reader (| head -1): exits 141 as SIGPIPE would, with nothing on stderr', async () => {
     const big = generate(join(dir, 'big.ndjson'), ['--count', '20000', '--seed', '5']);
     for (const args of [
