@@ -554,6 +554,10 @@ export const bundledRules: RuleBundle = {
     "clause": "3.2",
     "text": "Under UK GDPR the answer is due within one month of receiving the request."
    },
+   "gdpr-response-overdue": {
+    "clause": "3.2",
+    "text": "More than a month has passed since the request was received (respondBy is past): under UK GDPR the answer is overdue, unless the period was extended (by up to two further months, for a complex request or many requests, telling the requester why within the first month)."
+   },
    "breach-actor-not-covered": {
     "clause": "5.3",
     "text": "5.3–5.5 describe an Adviser or the Advice Service Lead breaching confidentiality, with their line manager deciding; this actor is neither, so the policy's chain does not cover them and names no line manager to escalate to. Only an authorisation that counts (5.5.2) permits the disclosure; where one is given, check with the Data Protection Officer that it covers this person."
@@ -2413,6 +2417,31 @@ export const bundledRules: RuleBundle = {
        }
       }
      }
+    },
+    {
+     "name": "gdpr-response-overdue",
+     "priority": 1,
+     "conditions": {
+      "all": [
+       {
+        "fact": "asOf",
+        "operator": "dateAfter",
+        "value": {
+         "fact": "respondBy"
+        }
+       }
+      ]
+     },
+     "event": {
+      "type": "advisory",
+      "params": {
+       "code": "gdpr-response-overdue",
+       "when": [
+        "proceed",
+        "incomplete"
+       ]
+      }
+     }
     }
    ]
   },
@@ -4178,4 +4207,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:1bd0d8333e11f74fc6a54c17e8f2a0202eab556b1d1789f4fe57a03cad204c91';
+export const bundledRulesHash = 'sha256:8892b64d8f8a8cadd3962bbdfa8df9afd4f496ab7edaea8232e52d2b3abf38ba';

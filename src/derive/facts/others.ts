@@ -112,6 +112,7 @@ export const subjectAccessFacts = facts<SubjectAccessQuestion>({
     type: 'date',
     derive: (q) => (q.request.receivedOn ? oneMonthAfter(q.request.receivedOn) : null),
   },
+  asOf: { description: 'the date asked', type: 'date', derive: (_q, ctx) => ctx.asOf },
 });
 
 /** Facts the retention rules read (3.3). */
