@@ -51,6 +51,25 @@ describe('audit: consent to share (2.1)', () => {
     ]);
   });
 
+  it('consent with no `recorded` is not shown recorded: a finding (fail closed)', () => {
+    expect(findings({ given: true, method: 'consent-to-share' }).map((f) => f.code)).toEqual([
+      'consent-to-share-not-recorded',
+    ]);
+  });
+
+  it('a disclosure permitted on other grounds is no finding, whether or not consent was recorded', () => {
+    const unrecorded = { given: true, method: 'email', recorded: false };
+    const to = (recipient: Record<string, unknown>, information = { kind: 'case-record', identifiable: true }) => {
+      const c = withDisclosure(unrecorded);
+      Object.assign(c.disclosures[0] as object, { recipient, information, purpose: 'case-management' });
+      return auditCase(c as Parameters<typeof auditCase>[0], AS_OF);
+    };
+    expect(to({ role: 'advice-lead' })).toEqual([]);
+    expect(to({ role: 'dpo' })).toEqual([]);
+    expect(to({ role: 'upsu-staff', involvedInCase: true })).toEqual([]);
+    expect(to({ role: 'membership-body', name: 'NUS' }, { kind: 'statistics', identifiable: false })).toEqual([]);
+  });
+
   it('a disclosure the policy did not allow is reported by its deny, not as unrecorded consent', () => {
     // Verbal consent is not consent under 2.1: the disclosure is denied whether or not it was recorded.
     for (const recorded of [true, false]) {

@@ -98,8 +98,68 @@ describe('audit: destructionWithinDays (a policy setting; default 1, the day aft
     ).toBe(366);
   });
 
+  it('given as undefined in a bundle built in code, is refused too (it would stand in for the default)', () => {
+    const settings = { smallCountThreshold: 5, destructionWithinDays: undefined };
+    expect(() => createPolicy({ ...bundledRules, policy: { ...bundledRules.policy, settings } } as never)).toThrow(
+      RuleLoadError,
+    );
+  });
+
   it('is part of the rules hash', () => {
     expect(monthly.ref.rulesHash).not.toBe(bundled.ref.rulesHash);
+  });
+});
+
+describe('audit: a completed degree with no completion date (3.3)', () => {
+  it('is completion-date-missing: the policy sets its period, the export does not let it be checked', () => {
+    const noDate = { id: 'C-4', client: { degreeStatus: 'completed' as const, consentToRecord: true } };
+    expect(auditCase(noDate, AS_OF)).toEqual([
+      expect.objectContaining({ caseId: 'C-4', code: 'completion-date-missing', clause: '3.3' }),
+    ]);
+    expect(codes({ ...noDate, client: { ...noDate.client, degreeCompletedOn: null } })).toEqual([
+      'completion-date-missing',
+    ]);
+    // Withdrawn and unknown: the policy sets no period, so no finding.
+    for (const degreeStatus of ['withdrawn', 'unknown'] as const)
+      expect(codes({ id: 'C-5', client: { degreeStatus, consentToRecord: true } })).toEqual([]);
+  });
+});
+
+describe('audit: an adapted folder that says destroy before destroyAfter has passed', () => {
+  it('a record still held is not-destroyed: the rule says destroy now, with no window to wait for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
+    try {
+      cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
+      const file = join(dir, '3-access/retention.rules.json');
+      const rules = JSON.parse(readFileSync(file, 'utf8'));
+      rules.push({
+        name: 'completed-destroy-at-once',
+        priority: 200,
+        conditions: { all: [{ fact: 'degreeStatus', operator: 'equal', value: 'completed' }] },
+        event: {
+          type: 'destroy',
+          params: {
+            clauses: ['3.3'],
+            text: 'Completed: destroy at once (an adapted policy).',
+            set: { destroyAfter: { fact: 'degreeCompletedOn' } },
+          },
+        },
+      });
+      writeFileSync(file, JSON.stringify(rules));
+      const policy = loadPolicy(dir);
+      for (const degreeCompletedOn of ['2026-09-01', '2026-12-01', '2026-08-31']) {
+        const c = {
+          id: 'C-8',
+          client: { degreeStatus: 'completed' as const, degreeCompletedOn, consentToRecord: true },
+        };
+        expect(
+          auditCase(c, AS_OF, policy).map((f) => f.code),
+          degreeCompletedOn,
+        ).toEqual(['not-destroyed']);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

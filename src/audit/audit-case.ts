@@ -43,8 +43,8 @@ interface DisclosureAnswer {
   readonly outcome: string;
   readonly reasons: Decision['reasons'];
   /**
-   * The obligation to record the client's consent on the case record (2.1), when the decision carries it: the
-   * export shows the consent `recorded: false`, so the case record did not have it when the information was shared.
+   * The obligation to record the client's consent on the case record (2.1), when the permit rests on the consent
+   * (asked without it, the disclosure is not permitted) and the export does not show it `recorded: true`.
    */
   readonly consentNotRecorded: Decision['obligations'][number] | undefined;
 }
@@ -158,7 +158,10 @@ interface Retention {
   readonly outcome: string;
   /** `destroyAfter`: kept to the end of this day. */
   readonly after: string | undefined;
-  /** The day after `after`: destroyed by the end of it, the record was destroyed on time. */
+  /**
+   * The last day the record may be destroyed on time: `destructionWithinDays` days after `after` (by default the
+   * day after). Destroyed by the end of it, it was destroyed on time; still held at the end of it, it was not.
+   */
   readonly onTimeBy: string | undefined;
   /** The clause the retention decision cites. */
   readonly clause: string;
@@ -189,8 +192,8 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
 
   /**
    * What the policy says of a record's retention as of the audit date (3.3), with the clause of the rule that
-   * decided (an adapted folder's own) and, when it says destroy, the day after `destroyAfter` (the first day it
-   * may not be held: destroyed by then, it was destroyed on time).
+   * decided (an adapted folder's own) and, when it says destroy, the last day the record may be destroyed on time
+   * (`destructionWithinDays` after `destroyAfter`; by default the day after).
    */
   const retentionOf = (c: CaseExport): Retention =>
     memo(retention, `${c.client.degreeStatus}\u0001${c.client.degreeCompletedOn ?? ''}`, () => {
@@ -217,9 +220,10 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
    * when it was still held then (no `destroyedOn`, or one after the audit date: `not-destroyed`) or was destroyed
    * after the last day it could be destroyed on time (`destroyed-late`): the day after its `destroyAfter`, or as
    * many days after it as the `destructionWithinDays` setting says (within them, a record still held is no
-   * finding yet). A record destroyed by the audit date on a day
-   * the policy said keep it (on or before its `destroyAfter`, or while the client studies) is `destroyed-early`.
-   * A record whose period the policy does not set (`review`) is no finding either way.
+   * finding yet). A record destroyed by the audit date on a day the policy said keep it (on or before its
+   * `destroyAfter`, or while the client studies) is `destroyed-early`. A completed degree with no completion date
+   * is `completion-date-missing`: the policy sets its period, but the export does not let it be checked (fail
+   * closed). A record whose period the policy does not set (withdrawn, unknown: `review`) is no finding.
    */
   const retentionFinding = (c: CaseExport, out: Finding[]) => {
     const r = retentionOf(c);
@@ -227,8 +231,9 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
     if (r.outcome === 'destroy') {
       if (!destroyed) {
         // Still held: a finding once the last day it could be destroyed on time has come (the audit date is read
-        // as its end, as `destroyedOn` on it counts as destroyed by then).
-        if (asOf >= (r.onTimeBy as string))
+        // as its end, as `destroyedOn` on it counts as destroyed by then), and whenever an adapted folder says
+        // destroy with a destroyAfter not yet past (the rule says destroy now: there is no window to wait for).
+        if (asOf >= (r.onTimeBy as string) || asOf <= (r.after as string))
           out.push({
             caseId: c.id,
             code: 'not-destroyed',
@@ -244,6 +249,14 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
         });
       else if (destroyed <= (r.after as string)) out.push(early(c.id, destroyed, r));
     } else if (r.outcome === 'retain' && destroyed) out.push(early(c.id, destroyed, r));
+    else if (r.outcome === 'review' && c.client.degreeStatus === 'completed' && !c.client.degreeCompletedOn)
+      out.push({
+        caseId: c.id,
+        code: 'completion-date-missing',
+        clause: r.clause,
+        message:
+          'The degree is completed but the export gives no completion date, so whether the record is due for destruction cannot be checked.',
+      });
   };
   const early = (caseId: string, destroyed: string, r: Retention): Finding => ({
     caseId,
@@ -273,8 +286,19 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const askDisclosure = (d: Disclosure, objects: boolean): DisclosureAnswer => {
     const { on: _on, ...fields } = d;
     const r = ask({ question: 'disclosure', ...fields, clientObjectsToStaffSharing: objects } as DisclosureQuestion);
-    const consentNotRecorded =
-      r.outcome === 'permit' ? r.obligations.find((o) => o.code === 'record-consent') : undefined;
+    // Only a permit that rests on the consent: asked again without it, the disclosure is no longer permitted.
+    // (An Advice team recipient, or staff involved in the case, are permitted whether or not consent was recorded.)
+    const ob = r.outcome === 'permit' ? r.obligations.find((o) => o.code === 'record-consent') : undefined;
+    let consentNotRecorded: typeof ob;
+    if (ob) {
+      const { consent: _consent, ...withoutConsent } = fields;
+      const without = ask({
+        question: 'disclosure',
+        ...withoutConsent,
+        clientObjectsToStaffSharing: objects,
+      } as DisclosureQuestion);
+      if (without.outcome !== 'permit') consentNotRecorded = ob;
+    }
     return { outcome: r.outcome, reasons: r.reasons, consentNotRecorded };
   };
 
@@ -337,9 +361,10 @@ const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
 
 /**
  * Re-asks the policy about one exported case (already validated): retention as of `asOf` (a record due for
- * destruction and still held on `asOf` is a finding, `not-destroyed`; so is one destroyed after the first day it
- * was due, `destroyed-late`, or while the policy kept it, `destroyed-early`), every recorded disclosure (anything but `permit`, and a permit on consent the
- * export shows was not recorded on the case record, `consent-to-share-not-recorded` (2.1); the client's objection to staff sharing is taken from the case when the disclosure does not say), every
+ * destruction and still held on `asOf`, past the days `destructionWithinDays` allows, is a finding,
+ * `not-destroyed`; so is one destroyed after them, `destroyed-late`, one destroyed while the policy kept it,
+ * `destroyed-early`, and a completed degree with no completion date, `completion-date-missing`), every recorded disclosure (anything but `permit`, and a permit resting on consent the
+ * export does not show recorded on the case record, `consent-to-share-not-recorded` (2.1); the client's objection to staff sharing is taken from the case when the disclosure does not say), every
  * breach chain (`non-compliant`), and the consent to record (1.1).
  *
  * @example

@@ -48,13 +48,18 @@ Examples:
                          [--workers N] [--rules DIR] [--no-progress]
 
 Reads a case export (NDJSON, one case per line: CONTRACT.md "Case exports") and re-asks the policy about
-every case: retention as of --as-of (a record due for destruction and not destroyed), every recorded
-disclosure (anything but permit; the client's objection to staff sharing comes from the case), every breach
-chain (non-compliant) and the consent to record (1.1). Each finding is { caseId, code, clause, message }.
+every case: retention as of --as-of (3.3: not-destroyed, destroyed-late, destroyed-early, and
+completion-date-missing for a completed degree with no date; policy.json's destructionWithinDays sets how many
+days after destroyAfter still count as on time, 1 by default), every recorded disclosure (anything but permit,
+and a permit resting on consent not recorded on the case record, 2.1; the client's objection to staff sharing
+comes from the case), every breach chain (non-compliant) and the consent to record (1.1). Each finding is
+{ caseId, code, clause, message }.
 
 The report never holds client personal data: only case ids, codes, clauses and our own messages. Fields of
-the export the policy does not use (names, emails, student ids…) are ignored. A line that is not JSON or not
-a valid case is reported with its line number and issue codes; the rest of the file is still audited.
+the export the policy does not use (names, emails, student ids…) are ignored; null for destroyedOn or the
+client's degreeCompletedOn or consentToRecord is read as absent. A line that is not JSON or not a valid case is
+reported with its line number, one line per problem (code, path, message); the rest of the file is still
+audited.
 
 Options:
   --as-of YYYY-MM-DD   the date the retention rules are applied on (required)

@@ -22,7 +22,8 @@ export const AUTHORISATION_STATUSES: readonly AuthorisationStatus[] = [
 /**
  * Whether an authorisation to breach confidentiality counts (5.5.2): agreed, with a written record, by the
  * actor's line manager, the advice manager, the chief executive or an appointed manager — never by an
- * adviser or by the actor (5.5.4). A refusal is final whoever gave it (5.5.3).
+ * adviser or by the actor (5.5.4). Any refusal is `refused`: nothing is disclosed on it (5.5.3), though only one by
+ * someone who may decide is the final one (the advisory `refusal-not-by-a-decider` says so of the others).
  *
  * @example
  * authorisationStatus({ decidedBy: 'advice-lead', agreed: true, writtenRecord: true }, 'adviser'); // 'counts'

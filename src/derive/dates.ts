@@ -83,7 +83,8 @@ export function oneMonthAfter(iso: string): string {
 }
 
 /**
- * The calendar day `days` days after a date (date-fns `addDays`; past 9999-12-31, that date).
+ * The calendar day `days` days after a date (date-fns `addDays`). Past 9999-12-31 it is that date, so a deadline
+ * past it comes forward: the audit may then report a record as due early, never late.
  *
  * @example
  * daysAfter('2024-02-28', 1); // '2024-02-29'

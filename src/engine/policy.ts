@@ -72,8 +72,16 @@ function withSettings(bundle: RuleBundle, settings: unknown): RuleBundle {
     throw new RuleLoadError([
       { file: 'policy.json', message: 'settings: the settings given to createPolicy must be an object' },
     ]);
-  // A key given as `undefined` is refused, not read as absent: it would pass an optional setting's check and then
-  // stand in for its default.
+  return { ...bundle, policy: { ...bundle.policy, settings: { ...bundle.policy.settings, ...settings } } };
+}
+
+/**
+ * A setting given as `undefined` (in `createPolicy`'s settings or a bundle built in code) is refused, not read as
+ * absent: it would pass an optional setting's check and then stand in for its default.
+ */
+function refuseUndefinedSettings(settings: unknown): void {
+  // Anything but an object is left to the policy.json check, which names it.
+  if (settings === null || typeof settings !== 'object') return;
   const undef = Object.keys(settings).filter((k) => (settings as Record<string, unknown>)[k] === undefined);
   if (undef.length > 0)
     throw new RuleLoadError(
@@ -82,7 +90,6 @@ function withSettings(bundle: RuleBundle, settings: unknown): RuleBundle {
         message: `settings.${k}: given as undefined; leave it out or give a value`,
       })),
     );
-  return { ...bundle, policy: { ...bundle.policy, settings: { ...bundle.policy.settings, ...settings } } };
 }
 
 /**
@@ -100,6 +107,7 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
   // a threshold that is not a whole number of at least 1, `undefined` or NaN are refused, never used), and part
   // of the rules hash, so a decision says which settings made it.
   const bundle = options.settings === undefined ? given : withSettings(given, options.settings);
+  refuseUndefinedSettings((bundle.policy as { settings?: unknown } | undefined)?.settings);
   const loaded = loadBundle(bundle, { formatChecked: options.formatChecked === true && bundle === given });
   const settings: PolicySettings = { destructionWithinDays: 1, ...bundle.policy.settings };
   const ref: PolicyRef = Object.freeze({

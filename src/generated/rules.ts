@@ -560,7 +560,7 @@ export const bundledRules: RuleBundle = {
    },
    "breach-actor-not-covered": {
     "clause": "5.3",
-    "text": "5.3–5.5 describe an Adviser or the Advice Service Lead breaching confidentiality, with their line manager deciding; this actor is neither, so the policy's chain does not cover them and names no line manager to escalate to. Only an authorisation that counts (5.5.2) permits the disclosure; where one is given, check with the Data Protection Officer that it covers this person."
+    "text": "5.3–5.5 describe an Adviser or the Advice Service Lead breaching confidentiality, with their line manager deciding; this actor is neither, so the policy's chain does not cover them and names no line manager to escalate to. Where this disclosure rests on a breach authorisation, check with the Data Protection Officer that it covers this person."
    },
    "refusal-not-by-a-decider": {
     "clause": "5.4.3",
@@ -4207,4 +4207,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:8892b64d8f8a8cadd3962bbdfa8df9afd4f496ab7edaea8232e52d2b3abf38ba';
+export const bundledRulesHash = 'sha256:c89caeff83dd99c1bf5c5d13be56e417d87e77594cabdae0b88bdf2708af641a';

@@ -330,12 +330,12 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     expect(JSON.parse(r.stdout).summary).toMatchObject({ lines: 2, cases: 2, invalidLines: 0 });
   });
 
-  it('null for a degree date or a consent to record is read as absent (the cautious reading); null for an objection is refused', () => {
+  it('null for a degree date or a consent to record is read as absent; null for an objection is refused', () => {
     const file = join(dir, 'nulls.ndjson');
     const cases = [
       // Still studying, no completion date yet: no finding.
       { id: 'N-1', client: { degreeStatus: 'studying', degreeCompletedOn: null, consentToRecord: true } },
-      // Completed with no date: the policy sets no period (review), so no retention finding either way.
+      // Completed with no date: the retention the policy sets cannot be checked, a finding as when the date is absent.
       { id: 'N-2', client: { degreeStatus: 'completed', degreeCompletedOn: null, consentToRecord: true } },
       // No consent to record shown: the finding an absent one gives.
       { id: 'N-3', client: { degreeStatus: 'studying', consentToRecord: null } },
@@ -349,6 +349,7 @@ describe('upsu-policy audit: input, workers, streaming', () => {
       const j = JSON.parse(r.stdout);
       expect(j.summary).toMatchObject({ lines: 4, cases: 3, invalidLines: 1 });
       expect(j.findings).toEqual([
+        expect.objectContaining({ caseId: 'N-2', code: 'completion-date-missing', clause: '3.3' }),
         expect.objectContaining({ caseId: 'N-3', code: 'consent-to-record-not-recorded', clause: '1.1' }),
       ]);
       expect(j.invalidLines).toEqual([
