@@ -70,6 +70,16 @@ describe('audit: consent to share (2.1)', () => {
     expect(to({ role: 'membership-body', name: 'NUS' }, { kind: 'statistics', identifiable: false })).toEqual([]);
   });
 
+  it('a breach authorisation alongside the consent does not lift the duty to record it', () => {
+    const c = withDisclosure({ given: true, method: 'email', recorded: false });
+    Object.assign(c.disclosures[0] as object, {
+      breach: { ground: 'harm', authorisation: { decidedBy: 'advice-lead', agreed: true, writtenRecord: true } },
+    });
+    expect(auditCase(c as Parameters<typeof auditCase>[0], AS_OF).map((f) => f.code)).toEqual([
+      'consent-to-share-not-recorded',
+    ]);
+  });
+
   it('a disclosure the policy did not allow is reported by its deny, not as unrecorded consent', () => {
     // Verbal consent is not consent under 2.1: the disclosure is denied whether or not it was recorded.
     for (const recorded of [true, false]) {

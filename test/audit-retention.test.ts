@@ -110,23 +110,42 @@ describe('audit: destructionWithinDays (a policy setting; default 1, the day aft
   });
 });
 
-describe('audit: a completed degree with no completion date (3.3)', () => {
-  it('is completion-date-missing: the policy sets its period, the export does not let it be checked', () => {
+describe('audit: retention the export does not let be checked (3.3, fail closed)', () => {
+  it('a completed degree with no completion date, or an unknown status, is retention-not-checkable, destroyed or not', () => {
     const noDate = { id: 'C-4', client: { degreeStatus: 'completed' as const, consentToRecord: true } };
     expect(auditCase(noDate, AS_OF)).toEqual([
-      expect.objectContaining({ caseId: 'C-4', code: 'completion-date-missing', clause: '3.3' }),
+      {
+        caseId: 'C-4',
+        code: 'retention-not-checkable',
+        clause: '3.3',
+        message:
+          'The degree is completed but the export gives no completion date, so whether the record is due for destruction cannot be checked.',
+      },
     ]);
     expect(codes({ ...noDate, client: { ...noDate.client, degreeCompletedOn: null } })).toEqual([
-      'completion-date-missing',
+      'retention-not-checkable',
     ]);
-    // Withdrawn and unknown: the policy sets no period, so no finding.
-    for (const degreeStatus of ['withdrawn', 'unknown'] as const)
-      expect(codes({ id: 'C-5', client: { degreeStatus, consentToRecord: true } })).toEqual([]);
+    expect(auditCase({ ...noDate, destroyedOn: '2020-01-01' }, AS_OF)).toEqual([
+      expect.objectContaining({
+        code: 'retention-not-checkable',
+        message:
+          'The record was destroyed on 2020-01-01; the degree is completed but the export gives no completion date, so whether that was on time cannot be checked.',
+      }),
+    ]);
+    const unknown = { id: 'C-6', client: { degreeStatus: 'unknown' as const, consentToRecord: true } };
+    expect(codes(unknown)).toEqual(['retention-not-checkable']);
+    expect(codes({ ...unknown, destroyedOn: '2026-01-01' })).toEqual(['retention-not-checkable']);
+  });
+
+  it('a withdrawn client, for whom the policy sets no period, is no finding', () => {
+    const withdrawn = { id: 'C-5', client: { degreeStatus: 'withdrawn' as const, consentToRecord: true } };
+    expect(codes(withdrawn)).toEqual([]);
+    expect(codes({ ...withdrawn, destroyedOn: '2026-01-01' })).toEqual([]);
   });
 });
 
-describe('audit: an adapted folder that says destroy before destroyAfter has passed', () => {
-  it('a record still held is not-destroyed: the rule says destroy now, with no window to wait for', () => {
+describe('audit: an adapted folder that says destroy before its destroyAfter has passed', () => {
+  it('is due since a day the audit cannot tell: held is not-destroyed, destroyed is destroyed-late, in any window', () => {
     const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
     try {
       cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
@@ -146,17 +165,26 @@ describe('audit: an adapted folder that says destroy before destroyAfter has pas
         },
       });
       writeFileSync(file, JSON.stringify(rules));
-      const policy = loadPolicy(dir);
-      for (const degreeCompletedOn of ['2026-09-01', '2026-12-01', '2026-08-31']) {
-        const c = {
-          id: 'C-8',
-          client: { degreeStatus: 'completed' as const, degreeCompletedOn, consentToRecord: true },
-        };
-        expect(
-          auditCase(c, AS_OF, policy).map((f) => f.code),
-          degreeCompletedOn,
-        ).toEqual(['not-destroyed']);
-      }
+      for (const policy of [loadPolicy(dir), loadPolicy(dir, { settings: { destructionWithinDays: 30 } })])
+        for (const degreeCompletedOn of ['2026-09-01', '2026-12-01']) {
+          const c = {
+            id: 'C-8',
+            client: { degreeStatus: 'completed' as const, degreeCompletedOn, consentToRecord: true },
+          };
+          expect(auditCase(c, AS_OF, policy), degreeCompletedOn).toEqual([
+            expect.objectContaining({
+              code: 'not-destroyed',
+              message:
+                'The policy says to destroy the record, due since a date the rules do not give, and it has not been destroyed.',
+            }),
+          ]);
+          expect(auditCase({ ...c, destroyedOn: AS_OF }, AS_OF, policy), degreeCompletedOn).toEqual([
+            expect.objectContaining({
+              code: 'destroyed-late',
+              message: `The policy says to destroy the record, due since a date the rules do not give: it was destroyed on ${AS_OF}, which cannot be checked as on time.`,
+            }),
+          ]);
+        }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -185,7 +213,8 @@ describe('audit: a destroy decision without its date (an adapted rules folder)',
       expect(auditCase(withdrawn, AS_OF, policy)).toEqual([
         expect.objectContaining({
           code: 'not-destroyed',
-          message: 'The record was due for destruction after a date the rules do not give and has not been destroyed.',
+          message:
+            'The policy says to destroy the record, due since a date the rules do not give, and it has not been destroyed.',
         }),
       ]);
       expect(auditCase({ ...withdrawn, destroyedOn: '2026-01-01' }, AS_OF, policy).map((f) => f.code)).toEqual([

@@ -44,7 +44,8 @@ interface DisclosureAnswer {
   readonly reasons: Decision['reasons'];
   /**
    * The obligation to record the client's consent on the case record (2.1), when the permit rests on the consent
-   * (asked without it, the disclosure is not permitted) and the export does not show it `recorded: true`.
+   * or a breach authorisation (asked without both, the disclosure is not permitted) and the export does not show
+   * the consent `recorded: true`.
    */
   readonly consentNotRecorded: Decision['obligations'][number] | undefined;
 }
@@ -165,6 +166,11 @@ interface Retention {
   readonly onTimeBy: string | undefined;
   /** The clause the retention decision cites. */
   readonly clause: string;
+  /**
+   * A destroy decision with no `destroyAfter`, or one not yet past (an adapted folder): due since a day the audit
+   * cannot tell, so neither a window nor an on-time destruction can be checked.
+   */
+  readonly dueSinceUnknown: boolean;
 }
 /**
  * Builds an auditor for one audit date and policy. It asks the policy the same questions as {@link auditCase}
@@ -203,60 +209,78 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
       const r = ask({ question: 'retention', asOf, client });
       const clause = r.reasons[0]?.clause ?? retentionClause;
       const after = r.destroyAfter;
-      // A destroy decision without its date (an adapted folder with two destroy rules, one setting it): due on an
-      // unknown date, so any destruction counts as late (fail closed).
-      if (r.outcome === 'destroy' && after === undefined)
-        return { outcome: r.outcome, after: 'a date the rules do not give', onTimeBy: '', clause };
+      // A destroy decision without a date already past (an adapted folder: a destroy rule that sets no date, or
+      // one that says destroy before its own destroyAfter): due since a day the audit cannot tell, so a record
+      // still held is not-destroyed and any destruction counts as late (fail closed).
+      if (r.outcome === 'destroy' && (after === undefined || after >= asOf))
+        return { outcome: r.outcome, after: undefined, onTimeBy: undefined, clause, dueSinceUnknown: true };
       return {
         outcome: r.outcome,
         after,
         onTimeBy: after === undefined ? undefined : daysAfter(after, within),
         clause,
+        dueSinceUnknown: false,
       };
     });
 
   /**
    * Retention (3.3), from what the policy says as of the audit date. A record it says to destroy is a finding
-   * when it was still held then (no `destroyedOn`, or one after the audit date: `not-destroyed`) or was destroyed
-   * after the last day it could be destroyed on time (`destroyed-late`): the day after its `destroyAfter`, or as
-   * many days after it as the `destructionWithinDays` setting says (within them, a record still held is no
-   * finding yet). A record destroyed by the audit date on a day the policy said keep it (on or before its
-   * `destroyAfter`, or while the client studies) is `destroyed-early`. A completed degree with no completion date
-   * is `completion-date-missing`: the policy sets its period, but the export does not let it be checked (fail
-   * closed). A record whose period the policy does not set (withdrawn, unknown: `review`) is no finding.
+   * when it was still held then (no `destroyedOn`, or one after the audit date) on or after the last day it could
+   * be destroyed on time, `not-destroyed`, or was destroyed after that day, `destroyed-late`: that day is the day
+   * after its `destroyAfter`, or as many days after it as the `destructionWithinDays` setting says. A record
+   * destroyed by the audit date on a day the policy said keep it (on or before its `destroyAfter`, or while the
+   * client studies) is `destroyed-early`. Where the export does not let retention be checked (a completed degree
+   * with no completion date, a degree status of `unknown`), `retention-not-checkable` (fail closed). A withdrawn
+   * client, for whom the policy sets no period, is no finding.
    */
   const retentionFinding = (c: CaseExport, out: Finding[]) => {
     const r = retentionOf(c);
     const destroyed = c.destroyedOn && c.destroyedOn <= asOf ? c.destroyedOn : undefined;
     if (r.outcome === 'destroy') {
+      // The sample's wording for a due date it knows; for one it cannot tell, the rules' own word and no date.
+      const due = r.dueSinceUnknown
+        ? 'The policy says to destroy the record, due since a date the rules do not give'
+        : `The record was due for destruction after ${r.after}`;
       if (!destroyed) {
         // Still held: a finding once the last day it could be destroyed on time has come (the audit date is read
-        // as its end, as `destroyedOn` on it counts as destroyed by then), and whenever an adapted folder says
-        // destroy with a destroyAfter not yet past (the rule says destroy now: there is no window to wait for).
-        if (asOf >= (r.onTimeBy as string) || asOf <= (r.after as string))
+        // as its end, as a `destroyedOn` on it counts as destroyed by then).
+        if (r.dueSinceUnknown || asOf >= (r.onTimeBy as string))
           out.push({
             caseId: c.id,
             code: 'not-destroyed',
             clause: r.clause,
-            message: `The record was due for destruction after ${r.after} and has not been destroyed.`,
+            message: r.dueSinceUnknown
+              ? `${due}, and it has not been destroyed.`
+              : `${due} and has not been destroyed.`,
           });
-      } else if (destroyed > (r.onTimeBy as string))
+      } else if (r.dueSinceUnknown || destroyed > (r.onTimeBy as string))
         out.push({
           caseId: c.id,
           code: 'destroyed-late',
           clause: r.clause,
-          message: `The record was due for destruction after ${r.after} and was destroyed on ${destroyed}.`,
+          message: r.dueSinceUnknown
+            ? `${due}: it was destroyed on ${destroyed}, which cannot be checked as on time.`
+            : `${due} and was destroyed on ${destroyed}.`,
         });
       else if (destroyed <= (r.after as string)) out.push(early(c.id, destroyed, r));
     } else if (r.outcome === 'retain' && destroyed) out.push(early(c.id, destroyed, r));
-    else if (r.outcome === 'review' && c.client.degreeStatus === 'completed' && !c.client.degreeCompletedOn)
-      out.push({
-        caseId: c.id,
-        code: 'completion-date-missing',
-        clause: r.clause,
-        message:
-          'The degree is completed but the export gives no completion date, so whether the record is due for destruction cannot be checked.',
-      });
+    else if (r.outcome === 'review') {
+      const why =
+        c.client.degreeStatus === 'unknown'
+          ? 'the degree status is unknown'
+          : c.client.degreeStatus === 'completed' && !c.client.degreeCompletedOn
+            ? 'the degree is completed but the export gives no completion date'
+            : undefined;
+      if (why)
+        out.push({
+          caseId: c.id,
+          code: 'retention-not-checkable',
+          clause: r.clause,
+          message: destroyed
+            ? `The record was destroyed on ${destroyed}; ${why}, so whether that was on time cannot be checked.`
+            : `The ${why.slice(4)}, so whether the record is due for destruction cannot be checked.`,
+        });
+    }
   };
   const early = (caseId: string, destroyed: string, r: Retention): Finding => ({
     caseId,
@@ -286,15 +310,17 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
   const askDisclosure = (d: Disclosure, objects: boolean): DisclosureAnswer => {
     const { on: _on, ...fields } = d;
     const r = ask({ question: 'disclosure', ...fields, clientObjectsToStaffSharing: objects } as DisclosureQuestion);
-    // Only a permit that rests on the consent: asked again without it, the disclosure is no longer permitted.
-    // (An Advice team recipient, or staff involved in the case, are permitted whether or not consent was recorded.)
+    // Only a permit that rests on the consent (or on a breach of confidentiality, which does not lift 2.1's duty
+    // to record the consent that was also given): asked again without both, the disclosure is no longer
+    // permitted. An Advice team recipient, staff involved in the case, anonymous statistics… are permitted whether
+    // or not consent was recorded.
     const ob = r.outcome === 'permit' ? r.obligations.find((o) => o.code === 'record-consent') : undefined;
     let consentNotRecorded: typeof ob;
     if (ob) {
-      const { consent: _consent, ...withoutConsent } = fields;
+      const { consent: _consent, breach: _breach, ...otherGrounds } = fields;
       const without = ask({
         question: 'disclosure',
-        ...withoutConsent,
+        ...otherGrounds,
         clientObjectsToStaffSharing: objects,
       } as DisclosureQuestion);
       if (without.outcome !== 'permit') consentNotRecorded = ob;
@@ -363,7 +389,8 @@ const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
  * Re-asks the policy about one exported case (already validated): retention as of `asOf` (a record due for
  * destruction and still held on `asOf`, past the days `destructionWithinDays` allows, is a finding,
  * `not-destroyed`; so is one destroyed after them, `destroyed-late`, one destroyed while the policy kept it,
- * `destroyed-early`, and a completed degree with no completion date, `completion-date-missing`), every recorded disclosure (anything but `permit`, and a permit resting on consent the
+ * `destroyed-early`, and one whose retention the export does not let be checked (a completed degree with no
+ * completion date, an `unknown` degree status), `retention-not-checkable`), every recorded disclosure (anything but `permit`, and a permit resting on consent (or a breach authorisation) the
  * export does not show recorded on the case record, `consent-to-share-not-recorded` (2.1); the client's objection to staff sharing is taken from the case when the disclosure does not say), every
  * breach chain (`non-compliant`), and the consent to record (1.1).
  *

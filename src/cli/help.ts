@@ -49,7 +49,8 @@ Examples:
 
 Reads a case export (NDJSON, one case per line: CONTRACT.md "Case exports") and re-asks the policy about
 every case: retention as of --as-of (3.3: not-destroyed, destroyed-late, destroyed-early, and
-completion-date-missing for a completed degree with no date; policy.json's destructionWithinDays sets how many
+retention-not-checkable for a completed degree with no date or an unknown degree status; policy.json's
+destructionWithinDays sets how many
 days after destroyAfter still count as on time, 1 by default), every recorded disclosure (anything but permit,
 and a permit resting on consent not recorded on the case record, 2.1; the client's objection to staff sharing
 comes from the case), every breach chain (non-compliant) and the consent to record (1.1). Each finding is

@@ -349,7 +349,7 @@ describe('upsu-policy audit: input, workers, streaming', () => {
       const j = JSON.parse(r.stdout);
       expect(j.summary).toMatchObject({ lines: 4, cases: 3, invalidLines: 1 });
       expect(j.findings).toEqual([
-        expect.objectContaining({ caseId: 'N-2', code: 'completion-date-missing', clause: '3.3' }),
+        expect.objectContaining({ caseId: 'N-2', code: 'retention-not-checkable', clause: '3.3' }),
         expect.objectContaining({ caseId: 'N-3', code: 'consent-to-record-not-recorded', clause: '1.1' }),
       ]);
       expect(j.invalidLines).toEqual([
