@@ -50,7 +50,7 @@ describe('audit: retention (3.3)', () => {
         code: 'destroyed-early',
         clause: '3.3',
         message:
-          'The record was destroyed on 2020-01-01, while the policy still keeps it (until a year after the degree is completed).',
+          'The record was destroyed on 2020-01-01, while the policy still keeps it (the client is still studying).',
       },
     ]);
     const recent = { ...completed('2026-08-01'), client: { ...completed().client, degreeCompletedOn: '2026-01-10' } };
@@ -144,6 +144,52 @@ describe('audit: retention the export does not let be checked (3.3, fail closed)
   });
 });
 
+describe('audit: an adapted folder with a gap in its retention rules', () => {
+  it('a record no rule covers (the cautious review) is retention-not-checkable, not a clean pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
+    try {
+      cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
+      const file = join(dir, '3-access/retention.rules.json');
+      const rules = JSON.parse(readFileSync(file, 'utf8')).filter(
+        (r: { name: string }) => r.name !== 'year-after-completion-passed',
+      );
+      writeFileSync(file, JSON.stringify(rules));
+      const policy = loadPolicy(dir);
+      const c = {
+        id: 'C-10',
+        client: { degreeStatus: 'completed' as const, degreeCompletedOn: '2020-01-01', consentToRecord: true },
+      };
+      expect(auditCase(c, AS_OF, policy)).toEqual([
+        expect.objectContaining({
+          code: 'retention-not-checkable',
+          message:
+            'No rule of the policy covers its retention, so whether the record is due for destruction cannot be checked.',
+        }),
+      ]);
+      expect(auditCase({ ...c, destroyedOn: '2021-06-01' }, AS_OF, policy).map((f) => f.code)).toEqual([
+        'retention-not-checkable',
+      ]);
+      // A review rule of the folder's own for anything but a withdrawn client: not checkable either.
+      rules.push({
+        name: 'studying-review',
+        priority: 200,
+        conditions: { all: [{ fact: 'degreeStatus', operator: 'equal', value: 'studying' }] },
+        event: { type: 'review', params: { clauses: ['3.3'], text: 'Studying: review (an adapted policy).' } },
+      });
+      writeFileSync(file, JSON.stringify(rules));
+      const studying = { id: 'C-11', client: { degreeStatus: 'studying' as const, consentToRecord: true } };
+      expect(auditCase(studying, AS_OF, loadPolicy(dir))).toEqual([
+        expect.objectContaining({
+          code: 'retention-not-checkable',
+          message: 'The policy says to review this record, so whether the record is due for destruction cannot be checked.',
+        }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('audit: an adapted folder that says destroy before its destroyAfter has passed', () => {
   it('is due since a day the audit cannot tell: held is not-destroyed, destroyed is destroyed-late, in any window', () => {
     const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
@@ -175,13 +221,13 @@ describe('audit: an adapted folder that says destroy before its destroyAfter has
             expect.objectContaining({
               code: 'not-destroyed',
               message:
-                'The policy says to destroy the record, due since a date the rules do not give, and it has not been destroyed.',
+                'The policy says to destroy the record, and its rules give no destroyAfter already past, so the day it became due is unknown, and it has not been destroyed.',
             }),
           ]);
           expect(auditCase({ ...c, destroyedOn: AS_OF }, AS_OF, policy), degreeCompletedOn).toEqual([
             expect.objectContaining({
               code: 'destroyed-late',
-              message: `The policy says to destroy the record, due since a date the rules do not give: it was destroyed on ${AS_OF}, which cannot be checked as on time.`,
+              message: `The policy says to destroy the record, and its rules give no destroyAfter already past, so the day it became due is unknown: it was destroyed on ${AS_OF}, which cannot be checked as on time.`,
             }),
           ]);
         }
@@ -214,7 +260,7 @@ describe('audit: a destroy decision without its date (an adapted rules folder)',
         expect.objectContaining({
           code: 'not-destroyed',
           message:
-            'The policy says to destroy the record, due since a date the rules do not give, and it has not been destroyed.',
+            'The policy says to destroy the record, and its rules give no destroyAfter already past, so the day it became due is unknown, and it has not been destroyed.',
         }),
       ]);
       expect(auditCase({ ...withdrawn, destroyedOn: '2026-01-01' }, AS_OF, policy).map((f) => f.code)).toEqual([

@@ -171,6 +171,8 @@ interface Retention {
    * cannot tell, so neither a window nor an on-time destruction can be checked.
    */
   readonly dueSinceUnknown: boolean;
+  /** No rule of the policy covers the record (the cautious `review` of an adapted folder with a gap). */
+  readonly notCovered: boolean;
 }
 /**
  * Builds an auditor for one audit date and policy. It asks the policy the same questions as {@link auditCase}
@@ -213,13 +215,21 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
       // one that says destroy before its own destroyAfter): due since a day the audit cannot tell, so a record
       // still held is not-destroyed and any destruction counts as late (fail closed).
       if (r.outcome === 'destroy' && (after === undefined || after >= asOf))
-        return { outcome: r.outcome, after: undefined, onTimeBy: undefined, clause, dueSinceUnknown: true };
+        return {
+          outcome: r.outcome,
+          after: undefined,
+          onTimeBy: undefined,
+          clause,
+          dueSinceUnknown: true,
+          notCovered: false,
+        };
       return {
         outcome: r.outcome,
         after,
         onTimeBy: after === undefined ? undefined : daysAfter(after, within),
         clause,
         dueSinceUnknown: false,
+        notCovered: r.reasons[0]?.rule === 'not-covered',
       };
     });
 
@@ -230,8 +240,9 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
    * after its `destroyAfter`, or as many days after it as the `destructionWithinDays` setting says. A record
    * destroyed by the audit date on a day the policy said keep it (on or before its `destroyAfter`, or while the
    * client studies) is `destroyed-early`. Where the export does not let retention be checked (a completed degree
-   * with no completion date, a degree status of `unknown`), `retention-not-checkable` (fail closed). A withdrawn
-   * client, for whom the policy sets no period, is no finding.
+   * with no completion date, a degree status of `unknown`, a record no rule covers, any other `review` of an
+   * adapted folder), `retention-not-checkable` (fail closed). A withdrawn client, for whom a rule says the policy
+   * sets no period, is no finding.
    */
   const retentionFinding = (c: CaseExport, out: Finding[]) => {
     const r = retentionOf(c);
@@ -239,7 +250,7 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
     if (r.outcome === 'destroy') {
       // The sample's wording for a due date it knows; for one it cannot tell, the rules' own word and no date.
       const due = r.dueSinceUnknown
-        ? 'The policy says to destroy the record, due since a date the rules do not give'
+        ? 'The policy says to destroy the record, and its rules give no destroyAfter already past, so the day it became due is unknown'
         : `The record was due for destruction after ${r.after}`;
       if (!destroyed) {
         // Still held: a finding once the last day it could be destroyed on time has come (the audit date is read
@@ -262,15 +273,19 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
             ? `${due}: it was destroyed on ${destroyed}, which cannot be checked as on time.`
             : `${due} and was destroyed on ${destroyed}.`,
         });
-      else if (destroyed <= (r.after as string)) out.push(early(c.id, destroyed, r));
-    } else if (r.outcome === 'retain' && destroyed) out.push(early(c.id, destroyed, r));
+      else if (destroyed <= (r.after as string)) out.push(early(c, destroyed, r));
+    } else if (r.outcome === 'retain' && destroyed) out.push(early(c, destroyed, r));
     else if (r.outcome === 'review') {
-      const why =
-        c.client.degreeStatus === 'unknown'
+      // Every review but a withdrawn client's, for whom a rule says the policy sets no period.
+      const why = r.notCovered
+        ? 'no rule of the policy covers its retention'
+        : c.client.degreeStatus === 'unknown'
           ? 'the degree status is unknown'
           : c.client.degreeStatus === 'completed' && !c.client.degreeCompletedOn
             ? 'the degree is completed but the export gives no completion date'
-            : undefined;
+            : c.client.degreeStatus === 'withdrawn'
+              ? undefined
+              : 'the policy says to review this record';
       if (why)
         out.push({
           caseId: c.id,
@@ -278,17 +293,17 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
           clause: r.clause,
           message: destroyed
             ? `The record was destroyed on ${destroyed}; ${why}, so whether that was on time cannot be checked.`
-            : `The ${why.slice(4)}, so whether the record is due for destruction cannot be checked.`,
+            : `${why[0]?.toUpperCase()}${why.slice(1)}, so whether the record is due for destruction cannot be checked.`,
         });
     }
   };
-  const early = (caseId: string, destroyed: string, r: Retention): Finding => ({
-    caseId,
+  const early = (c: CaseExport, destroyed: string, r: Retention): Finding => ({
+    caseId: c.id,
     code: 'destroyed-early',
     clause: r.clause,
     message: r.after
       ? `The record was destroyed on ${destroyed}, while the policy keeps it until after ${r.after}.`
-      : `The record was destroyed on ${destroyed}, while the policy still keeps it (until a year after the degree is completed).`,
+      : `The record was destroyed on ${destroyed}, while the policy still keeps it${c.client.degreeStatus === 'studying' ? ' (the client is still studying)' : ''}.`,
   });
 
   const recordingFindings = (consent: boolean | undefined): readonly Template[] =>
