@@ -181,7 +181,8 @@ describe('audit: an adapted folder with a gap in its retention rules', () => {
       expect(auditCase(studying, AS_OF, loadPolicy(dir))).toEqual([
         expect.objectContaining({
           code: 'retention-not-checkable',
-          message: 'The policy says to review this record, so whether the record is due for destruction cannot be checked.',
+          message:
+            'The policy says to review this record, so whether the record is due for destruction cannot be checked.',
         }),
       ]);
     } finally {
