@@ -17,6 +17,24 @@ const completed = (destroyedOn?: string | null) => ({
 });
 const codes = (c: Parameters<typeof auditCase>[0]) => auditCase(c, AS_OF).map((f) => f.code);
 
+type RetentionRule = { name: string; [k: string]: unknown };
+/**
+ * Runs `use` on a copy of the bundled rules folder (removed afterwards). `retention(edit)` rewrites the copy's
+ * retention rules and loads the folder again.
+ */
+function withRulesCopy(
+  use: (dir: string, retention: (edit: (rules: RetentionRule[]) => RetentionRule[]) => void) => void,
+) {
+  const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
+  try {
+    cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
+    const file = join(dir, '3-access/retention.rules.json');
+    use(dir, (edit) => writeFileSync(file, JSON.stringify(edit(JSON.parse(readFileSync(file, 'utf8'))))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('audit: retention (3.3)', () => {
   it.each([
     ['never destroyed', undefined, ['not-destroyed']],
@@ -146,14 +164,8 @@ describe('audit: retention the export does not let be checked (3.3, fail closed)
 
 describe('audit: an adapted folder with a gap in its retention rules', () => {
   it('a record no rule covers (the cautious review) is retention-not-checkable, not a clean pass', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
-    try {
-      cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
-      const file = join(dir, '3-access/retention.rules.json');
-      const rules = JSON.parse(readFileSync(file, 'utf8')).filter(
-        (r: { name: string }) => r.name !== 'year-after-completion-passed',
-      );
-      writeFileSync(file, JSON.stringify(rules));
+    withRulesCopy((dir, retention) => {
+      retention((rules) => rules.filter((r) => r.name !== 'year-after-completion-passed'));
       const policy = loadPolicy(dir);
       const c = {
         id: 'C-10',
@@ -170,13 +182,15 @@ describe('audit: an adapted folder with a gap in its retention rules', () => {
         'retention-not-checkable',
       ]);
       // A review rule of the folder's own for anything but a withdrawn client: not checkable either.
-      rules.push({
-        name: 'studying-review',
-        priority: 200,
-        conditions: { all: [{ fact: 'degreeStatus', operator: 'equal', value: 'studying' }] },
-        event: { type: 'review', params: { clauses: ['3.3'], text: 'Studying: review (an adapted policy).' } },
-      });
-      writeFileSync(file, JSON.stringify(rules));
+      retention((rules) => [
+        ...rules,
+        {
+          name: 'studying-review',
+          priority: 200,
+          conditions: { all: [{ fact: 'degreeStatus', operator: 'equal', value: 'studying' }] },
+          event: { type: 'review', params: { clauses: ['3.3'], text: 'Studying: review (an adapted policy).' } },
+        },
+      ]);
       const studying = { id: 'C-11', client: { degreeStatus: 'studying' as const, consentToRecord: true } };
       expect(auditCase(studying, AS_OF, loadPolicy(dir))).toEqual([
         expect.objectContaining({
@@ -185,33 +199,29 @@ describe('audit: an adapted folder with a gap in its retention rules', () => {
             'The policy says to review this record, so whether the record is due for destruction cannot be checked.',
         }),
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('audit: an adapted folder that says destroy before its destroyAfter has passed', () => {
   it('is due since a day the audit cannot tell: held is not-destroyed, destroyed is destroyed-late, in any window', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
-    try {
-      cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
-      const file = join(dir, '3-access/retention.rules.json');
-      const rules = JSON.parse(readFileSync(file, 'utf8'));
-      rules.push({
-        name: 'completed-destroy-at-once',
-        priority: 200,
-        conditions: { all: [{ fact: 'degreeStatus', operator: 'equal', value: 'completed' }] },
-        event: {
-          type: 'destroy',
-          params: {
-            clauses: ['3.3'],
-            text: 'Completed: destroy at once (an adapted policy).',
-            set: { destroyAfter: { fact: 'degreeCompletedOn' } },
+    withRulesCopy((dir, retention) => {
+      retention((rules) => [
+        ...rules,
+        {
+          name: 'completed-destroy-at-once',
+          priority: 200,
+          conditions: { all: [{ fact: 'degreeStatus', operator: 'equal', value: 'completed' }] },
+          event: {
+            type: 'destroy',
+            params: {
+              clauses: ['3.3'],
+              text: 'Completed: destroy at once (an adapted policy).',
+              set: { destroyAfter: { fact: 'degreeCompletedOn' } },
+            },
           },
         },
-      });
-      writeFileSync(file, JSON.stringify(rules));
+      ]);
       for (const policy of [loadPolicy(dir), loadPolicy(dir, { settings: { destructionWithinDays: 30 } })])
         for (const degreeCompletedOn of ['2026-09-01', '2026-12-01']) {
           const c = {
@@ -232,29 +242,25 @@ describe('audit: an adapted folder that says destroy before its destroyAfter has
             }),
           ]);
         }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('audit: a destroy decision without its date (an adapted rules folder)', () => {
   it('is still due: not destroyed is a finding, and any destruction counts as late (fail closed)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
-    try {
-      cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
-      const file = join(dir, '3-access/retention.rules.json');
-      const rules = JSON.parse(readFileSync(file, 'utf8'));
-      rules.push({
-        name: 'withdrawn-destroy-at-once',
-        priority: 200,
-        conditions: { all: [{ fact: 'degreeStatus', operator: 'equal', value: 'withdrawn' }] },
-        event: {
-          type: 'destroy',
-          params: { clauses: ['3.3'], text: 'Withdrawn: destroy at once (an adapted policy).' },
+    withRulesCopy((dir, retention) => {
+      retention((rules) => [
+        ...rules,
+        {
+          name: 'withdrawn-destroy-at-once',
+          priority: 200,
+          conditions: { all: [{ fact: 'degreeStatus', operator: 'equal', value: 'withdrawn' }] },
+          event: {
+            type: 'destroy',
+            params: { clauses: ['3.3'], text: 'Withdrawn: destroy at once (an adapted policy).' },
+          },
         },
-      });
-      writeFileSync(file, JSON.stringify(rules));
+      ]);
       const policy = loadPolicy(dir);
       const withdrawn = { id: 'C-9', client: { degreeStatus: 'withdrawn' as const, consentToRecord: true } };
       expect(auditCase(withdrawn, AS_OF, policy)).toEqual([
@@ -267,17 +273,13 @@ describe('audit: a destroy decision without its date (an adapted rules folder)',
       expect(auditCase({ ...withdrawn, destroyedOn: '2026-01-01' }, AS_OF, policy).map((f) => f.code)).toEqual([
         'destroyed-late',
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('audit: clauses come from the policy', () => {
   it("an adapted folder's own clause numbers are the findings' clauses", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
-    try {
-      cpSync(new URL('../rules/', import.meta.url).pathname, dir, { recursive: true });
+    withRulesCopy((dir) => {
       // Renumber 3.3 (retention) and 1.1 (consent to record) everywhere.
       const walk = (d: string) => {
         for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -295,8 +297,6 @@ describe('audit: clauses come from the policy', () => {
         ['not-destroyed', 'R-3'],
         ['consent-to-record-not-recorded', 'R-1'],
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
