@@ -248,7 +248,7 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
     const r = retentionOf(c);
     const destroyed = c.destroyedOn && c.destroyedOn <= asOf ? c.destroyedOn : undefined;
     if (r.outcome === 'destroy') {
-      // The sample's wording for a due date it knows; for one it cannot tell, the rules' own word and no date.
+      // A due date the audit knows is named; one it cannot tell is said to be unknown.
       const due = r.dueSinceUnknown
         ? 'The policy says to destroy the record, and its rules give no destroyAfter already past, so the day it became due is unknown'
         : `The record was due for destruction after ${r.after}`;
@@ -405,9 +405,11 @@ const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
  * destruction and still held on `asOf`, past the days `destructionWithinDays` allows, is a finding,
  * `not-destroyed`; so is one destroyed after them, `destroyed-late`, one destroyed while the policy kept it,
  * `destroyed-early`, and one whose retention the export does not let be checked (a completed degree with no
- * completion date, an `unknown` degree status), `retention-not-checkable`), every recorded disclosure (anything but `permit`, and a permit resting on consent (or a breach authorisation) the
- * export does not show recorded on the case record, `consent-to-share-not-recorded` (2.1); the client's objection to staff sharing is taken from the case when the disclosure does not say), every
- * breach chain (`non-compliant`), and the consent to record (1.1).
+ * completion date, an `unknown` degree status), `retention-not-checkable`), every recorded disclosure (anything
+ * but `permit`, and a permit resting on consent, or a breach authorisation, that the export does not show
+ * recorded on the case record, `consent-to-share-not-recorded` (2.1); the client's objection to staff sharing is
+ * taken from the case when the disclosure does not say), every breach chain (`non-compliant`), and the consent to
+ * record (1.1).
  *
  * @example
  * auditCase({ id: 'C-1', client: { degreeStatus: 'completed', degreeCompletedOn: '2020-06-30' } }, '2026-11-24');
