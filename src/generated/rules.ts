@@ -577,6 +577,10 @@ export const bundledRules: RuleBundle = {
    "confidentiality-agreement-may-be-requested": {
     "clause": "6.3",
     "text": "As a party to the Confidentiality Policy they may be asked to sign a Confidentiality Agreement."
+   },
+   "last-review-not-agreed": {
+    "clause": "6.4",
+    "text": "The last review was also not agreed by all of the Advice Lead, the Student Focus Manager and SMT: the overdue review must be agreed by all three (6.4)."
    }
   }
  },
@@ -3830,6 +3834,39 @@ export const bundledRules: RuleBundle = {
        "text": "The last review was within the year and was agreed by the Advice Lead, the Student Focus Manager and SMT (6.4)."
       }
      }
+    },
+    {
+     "name": "overdue-review-not-agreed",
+     "priority": 1,
+     "conditions": {
+      "any": [
+       {
+        "fact": "agreedBy",
+        "operator": "doesNotContain",
+        "value": "advice-lead"
+       },
+       {
+        "fact": "agreedBy",
+        "operator": "doesNotContain",
+        "value": "advice-manager"
+       },
+       {
+        "fact": "agreedBy",
+        "operator": "doesNotContain",
+        "value": "senior-management"
+       }
+      ]
+     },
+     "event": {
+      "type": "advisory",
+      "params": {
+       "code": "last-review-not-agreed",
+       "when": [
+        "overdue"
+       ]
+      }
+     },
+     "description": "An overdue review decides `overdue` (the review is due again), which hides that the last review was also not agreed by all three (6.4): this advisory says so, so that the next review is agreed in full."
     }
    ]
   },
@@ -4207,4 +4244,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:c89caeff83dd99c1bf5c5d13be56e417d87e77594cabdae0b88bdf2708af641a';
+export const bundledRulesHash = 'sha256:d27616ba339342fa874fa2fd92c0a575d09f3871a41b2cf765e9a337ee521b36';
