@@ -300,3 +300,80 @@ describe('audit: clauses come from the policy', () => {
     });
   });
 });
+
+describe('retentionYears and reviewIntervalYears (policy settings; default 1: 3.3 "kept for 1 year", 6.4 "annually")', () => {
+  // Another service's policy keeps records for six years after the degree and reviews every two years.
+  const six = createPolicy(bundledRules, { settings: { retentionYears: 6, reviewIntervalYears: 2 } });
+  const retention = (policy: typeof six, asOf: string, degreeCompletedOn = '2024-02-29') =>
+    policy.evaluate({ question: 'retention', asOf, client: { degreeStatus: 'completed', degreeCompletedOn } });
+
+  it('destroyAfter is the completion date plus retentionYears calendar years, on both engines', async () => {
+    for (const [policy, asOf, outcome, destroyAfter] of [
+      [bundled, '2025-02-28', 'retain', '2025-02-28'],
+      [bundled, '2025-03-01', 'destroy', '2025-02-28'],
+      [six, '2025-03-01', 'retain', '2030-02-28'],
+      [six, '2030-02-28', 'retain', '2030-02-28'],
+      [six, '2030-03-01', 'destroy', '2030-02-28'],
+    ] as const) {
+      const compiled = retention(policy, asOf);
+      expect([compiled.outcome, compiled.destroyAfter], `${asOf}`).toEqual([outcome, destroyAfter]);
+      const engine = await policy.evaluateWithEngine({
+        question: 'retention',
+        asOf,
+        client: { degreeStatus: 'completed', degreeCompletedOn: '2024-02-29' },
+      });
+      expect(engine).toEqual(compiled);
+    }
+    // Four years after 29 February is a 29 February again.
+    expect(
+      createPolicy(bundledRules, { settings: { retentionYears: 4 } }).evaluate({
+        question: 'retention',
+        asOf: '2026-01-01',
+        client: { degreeStatus: 'completed', degreeCompletedOn: '2024-02-29' },
+      }).destroyAfter,
+    ).toBe('2028-02-29');
+  });
+
+  it('the audit reads the period: a record the bundled policy says to destroy is kept, and its destruction early', () => {
+    expect(codes(completed())).toEqual(['not-destroyed']);
+    expect(auditCase(completed(), AS_OF, six).map((f) => f.code)).toEqual([]);
+    // Destroyed 2025-06-21, on time under the bundled policy: five years early under six years.
+    expect(codes(completed('2025-06-21'))).toEqual([]);
+    expect(auditCase(completed('2025-06-21'), AS_OF, six).map((f) => f.code)).toEqual(['destroyed-early']);
+    expect(auditCase(completed('2030-06-21'), '2031-01-01', six).map((f) => f.code)).toEqual([]);
+    expect(auditCase(completed(), '2030-06-21', six).map((f) => f.code)).toEqual(['not-destroyed']);
+  });
+
+  it('a policy review is overdue reviewIntervalYears calendar years after the last one', () => {
+    const review = (policy: typeof six, asOf: string) =>
+      policy.evaluate({
+        question: 'policy-review',
+        lastReviewedOn: '2025-01-15',
+        agreedBy: ['advice-lead', 'advice-manager', 'senior-management'],
+        asOf,
+      }).outcome;
+    expect([review(bundled, '2026-01-15'), review(bundled, '2026-01-16')]).toEqual(['current', 'overdue']);
+    expect([review(six, '2026-01-16'), review(six, '2027-01-15'), review(six, '2027-01-16')]).toEqual([
+      'current',
+      'current',
+      'overdue',
+    ]);
+  });
+
+  it('are checked as policy.json settings are, and are part of the rules hash', () => {
+    for (const [key, max] of [
+      ['retentionYears', 100],
+      ['reviewIntervalYears', 10],
+    ] as const) {
+      for (const bad of [0, -1, 1.5, max + 1, Number.NaN, '6', null, undefined])
+        expect(
+          () => createPolicy(bundledRules, { settings: { [key]: bad as number } }),
+          `${key} ${String(bad)}`,
+        ).toThrow(RuleLoadError);
+      expect(createPolicy(bundledRules, { settings: { [key]: max } }).settings[key]).toBe(max);
+    }
+    expect(bundled.settings.retentionYears).toBe(1);
+    expect(bundled.settings.reviewIntervalYears).toBe(1);
+    expect(six.ref.rulesHash).not.toBe(bundled.ref.rulesHash);
+  });
+});

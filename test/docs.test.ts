@@ -228,3 +228,22 @@ describe('rule conditions read as a reader would say them', () => {
     expect(read('ready', true)).toBe('they were trained at induction, or are known not to be a new starter');
   });
 });
+
+describe('a policy whose settings change a period (retentionYears, reviewIntervalYears)', () => {
+  it('is described with its own periods, never the bundled one year', async () => {
+    const { createPolicy } = await import('../src/index.js');
+    const rulesOf = (policy: ReturnType<typeof createPolicy>) =>
+      buildModel(policy, []).questions.flatMap((q) =>
+        [...q.deciding, ...q.modifiers].map((r) => `${r.reads} ${r.sets.map((s) => s[1]).join(' ')}`),
+      );
+    const six = rulesOf(createPolicy(bundledRules, { settings: { retentionYears: 6, reviewIntervalYears: 2 } })).join(
+      '\n',
+    );
+    expect(six).toContain('6 calendar years after the degree was completed');
+    expect(six).toContain('2 calendar years after the last review');
+    expect(six).not.toContain('one calendar year');
+    const bundled = rulesOf(defaultPolicy()).join('\n');
+    expect(bundled).toContain('one calendar year after the degree was completed');
+    expect(bundled).toContain('one calendar year after the last review');
+  });
+});

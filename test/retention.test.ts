@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { oneMonthAfter, oneYearAfter, today } from '../src/derive/dates.js';
+import { oneMonthAfter, today, yearsAfter } from '../src/derive/dates.js';
 import { evaluate, evaluateWithEngine, retentionStatus } from '../src/index.js';
 
 type Client = { degreeStatus: 'studying' | 'completed' | 'withdrawn' | 'unknown'; degreeCompletedOn?: string };
@@ -79,13 +79,13 @@ describe('3.3: kept for 1 year following the completion of the degree', () => {
     }
   });
 
-  it('oneYearAfter: the same day a year later; 29 February to 28 February', () => {
-    expect(oneYearAfter('2024-06-20')).toBe('2025-06-20');
-    expect(oneYearAfter('2023-12-31')).toBe('2024-12-31');
-    expect(oneYearAfter('2024-02-29')).toBe('2025-02-28');
-    expect(oneYearAfter('2028-02-29')).toBe('2029-02-28');
-    expect(oneYearAfter('2099-02-28')).toBe('2100-02-28');
-    expect(oneYearAfter('2023-03-01')).toBe('2024-03-01');
+  it('yearsAfter(…, 1): the same day a year later; 29 February to 28 February', () => {
+    expect(yearsAfter('2024-06-20', 1)).toBe('2025-06-20');
+    expect(yearsAfter('2023-12-31', 1)).toBe('2024-12-31');
+    expect(yearsAfter('2024-02-29', 1)).toBe('2025-02-28');
+    expect(yearsAfter('2028-02-29', 1)).toBe('2029-02-28');
+    expect(yearsAfter('2099-02-28', 1)).toBe('2100-02-28');
+    expect(yearsAfter('2023-03-01', 1)).toBe('2024-03-01');
   });
 });
 
@@ -142,14 +142,14 @@ describe('asOf', () => {
 
 describe('the ends of the calendar', () => {
   it('years 0001–0099 are those years, not 1900–1999', async () => {
-    expect(oneYearAfter('0025-01-01')).toBe('0026-01-01');
+    expect(yearsAfter('0025-01-01', 1)).toBe('0026-01-01');
     expect(oneMonthAfter('0050-01-31')).toBe('0050-02-28');
     const d = await decide({ degreeStatus: 'completed', degreeCompletedOn: '0025-01-01' }, '0027-01-01');
     expect([d.outcome, d.destroyAfter]).toEqual(['destroy', '0026-01-01']);
   });
 
   it('a date past 9999-12-31 is given as 9999-12-31, so a record completed in 9999 is kept', async () => {
-    expect(oneYearAfter('9999-06-20')).toBe('9999-12-31');
+    expect(yearsAfter('9999-06-20', 1)).toBe('9999-12-31');
     expect(oneMonthAfter('9999-12-15')).toBe('9999-12-31');
     const d = await decide({ degreeStatus: 'completed', degreeCompletedOn: '9999-12-31' }, '9999-12-31');
     expect([d.outcome, d.destroyAfter]).toEqual(['retain', '9999-12-31']);

@@ -17,7 +17,25 @@ export interface PolicySettings {
    * after. An organisation whose deletion runs monthly might say 31. Whole days, 1–366.
    */
   destructionWithinDays: number;
+  /**
+   * How many calendar years a case record is kept after the client's degree is completed: `destroyAfter` is the
+   * completion date plus this many years (3.3: "kept for 1 year following the completion of the client's degree").
+   * Default 1. Whole years, 1–100.
+   */
+  retentionYears: number;
+  /**
+   * How many calendar years may pass between reviews of the policy before the review is `overdue` (6.4: "reviewed
+   * annually"). Default 1. Whole years, 1–10.
+   */
+  reviewIntervalYears: number;
 }
+
+/** The value of each optional setting when neither policy.json nor the caller gives it. */
+export const DEFAULT_SETTINGS: Readonly<Omit<PolicySettings, 'smallCountThreshold'>> = Object.freeze({
+  destructionWithinDays: 1,
+  retentionYears: 1,
+  reviewIntervalYears: 1,
+});
 
 /** What a fact derivation may read besides the question: the date asked, the settings, per-call memos. */
 export class FactContext {
@@ -49,6 +67,8 @@ export type FactType = 'boolean' | 'string' | 'number' | 'date' | 'string[]' | '
 export interface FactDefinition<Q> {
   /** Plain English, as the generated docs show it in a condition: "the recipient's role". */
   readonly description: string;
+  /** Where the meaning depends on the policy's settings: the description with their values, for the docs. */
+  readonly describe?: (settings: PolicySettings) => string;
   readonly type: FactType;
   /** For string facts with a closed set of values: the values a rule may compare it with. */
   readonly values?: readonly string[];

@@ -49,24 +49,31 @@ function toIso(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-const yearCache = new Map<string, string>();
+const yearCaches = new Map<number, Map<string, string>>();
 
 /**
- * One calendar year after a date (date-fns `addYears`). 29 February moves to 28 February in a year that
- * has no 29 February: the record is kept for the whole of the year the policy gives and not a day more.
+ * `years` calendar years after a date (date-fns `addYears`). 29 February moves to 28 February in a year that
+ * has no 29 February: the record is kept for the whole of the period the policy gives and not a day more.
  *
  * @example
- * oneYearAfter('2024-06-20'); // '2025-06-20'
- * oneYearAfter('2024-02-29'); // '2025-02-28'
- * oneYearAfter('9999-06-20'); // '9999-12-31': the last date there is (kept to the end)
+ * yearsAfter('2024-06-20', 1); // '2025-06-20'
+ * yearsAfter('2024-02-29', 1); // '2025-02-28'
+ * yearsAfter('2024-02-29', 4); // '2028-02-29'
+ * yearsAfter('9999-06-20', 1); // '9999-12-31': the last date there is (kept to the end)
  * @see 3.3
  */
-export function oneYearAfter(iso: string): string {
-  let out = yearCache.get(iso);
+export function yearsAfter(iso: string, years: number): string {
+  let cache = yearCaches.get(years);
+  if (cache === undefined) {
+    if (yearCaches.size > 16) yearCaches.clear();
+    cache = new Map();
+    yearCaches.set(years, cache);
+  }
+  let out = cache.get(iso);
   if (out === undefined) {
-    out = toIso(addYears(toDate(iso), 1));
-    if (yearCache.size > 50_000) yearCache.clear();
-    yearCache.set(iso, out);
+    out = toIso(addYears(toDate(iso), years));
+    if (cache.size > 50_000) cache.clear();
+    cache.set(iso, out);
   }
   return out;
 }

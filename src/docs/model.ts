@@ -1,5 +1,5 @@
 import type { CodedNote, Decision, Issue } from '../decision/types.js';
-import type { FactCatalogue } from '../derive/context.js';
+import type { FactCatalogue, PolicySettings } from '../derive/context.js';
 import { lineManager, mayDecideBreach } from '../derive/roles.js';
 import type { CompiledRule } from '../engine/compiled.js';
 import type { Policy } from '../engine/policy.js';
@@ -287,7 +287,7 @@ export function sectionFile(id: string, title: string): string {
 }
 
 function ruleDoc(question: string, r: CompiledRule, policy: Policy, above: readonly CompiledRule[] = []): RuleDoc {
-  const facts = policy.loaded.questions[question]?.facts ?? {};
+  const facts = withSettings(policy.loaded.questions[question]?.facts ?? {}, policy.settings);
   const p = r.json.event.params;
   const sets: [string, string][] = [];
   const cites = new Set<string>([
@@ -323,7 +323,7 @@ function ruleDoc(question: string, r: CompiledRule, policy: Policy, above: reado
     kind: r.kind,
     type: r.type,
     when: [...r.when],
-    reads: readCondition(r.json.conditions, withSettings(facts, policy.settings)),
+    reads: readCondition(r.json.conditions, facts),
     clauses: r.clauses,
     text: r.kind === 'decide' ? r.reason?.text : undefined,
     description: r.json.description,
@@ -542,9 +542,14 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
   };
 }
 
-/** The facts with each setting's value in its description: "the small-count threshold (5, from policy.json)". */
-function withSettings(facts: FactCatalogue<never>, settings: object): FactCatalogue<never> {
+/**
+ * The facts with the policy's settings in their descriptions: a setting read as a fact gets its value ("the
+ * small-count threshold (5, from policy.json)"), and a fact whose meaning depends on a setting is described with
+ * it ("one calendar year after the degree was completed").
+ */
+function withSettings(facts: FactCatalogue<never>, settings: PolicySettings): FactCatalogue<never> {
   const out: Record<string, FactCatalogue<never>[string]> = { ...facts };
+  for (const [k, f] of Object.entries(out)) if (f.describe) out[k] = { ...f, description: f.describe(settings) };
   for (const [k, v] of Object.entries(settings)) {
     const f = out[k];
     if (f) out[k] = { ...f, description: `${f.description} (${String(v)}, from policy.json)` };

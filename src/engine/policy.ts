@@ -1,6 +1,6 @@
 import { issue, PolicyInputError, RuleLoadError } from '../decision/errors.js';
 import type { Decision, EvaluateOptions, Issue, PolicyRef } from '../decision/types.js';
-import { FactContext, type PolicySettings } from '../derive/context.js';
+import { DEFAULT_SETTINGS, FactContext, type PolicySettings } from '../derive/context.js';
 import type { Question } from '../facts/questions.js';
 import { validateForDecision, validateQuestion } from '../facts/validate.js';
 import { decideCompiled } from './combine.js';
@@ -109,7 +109,7 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
   const bundle = options.settings === undefined ? given : withSettings(given, options.settings);
   refuseUndefinedSettings((bundle.policy as { settings?: unknown } | undefined)?.settings);
   const loaded = loadBundle(bundle, { formatChecked: options.formatChecked === true && bundle === given });
-  const settings: PolicySettings = { destructionWithinDays: 1, ...bundle.policy.settings };
+  const settings: PolicySettings = { ...DEFAULT_SETTINGS, ...bundle.policy.settings };
   const ref: PolicyRef = Object.freeze({
     id: bundle.policy.id,
     version: bundle.policy.version,

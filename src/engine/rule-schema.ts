@@ -126,6 +126,8 @@ export const policyFile = z.strictObject({
   settings: z.strictObject({
     smallCountThreshold: z.number().int().min(1),
     destructionWithinDays: z.number().int().min(1).max(366).optional(),
+    retentionYears: z.number().int().min(1).max(100).optional(),
+    reviewIntervalYears: z.number().int().min(1).max(10).optional(),
   }),
 });
 

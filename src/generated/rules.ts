@@ -18,7 +18,9 @@ export const bundledRules: RuleBundle = {
   "organisation": "University of Portsmouth Students' Union (UPSU) Advice Service",
   "settings": {
    "smallCountThreshold": 5,
-   "destructionWithinDays": 1
+   "destructionWithinDays": 1,
+   "retentionYears": 1,
+   "reviewIntervalYears": 1
   }
  },
  "clauses": {
@@ -4244,4 +4246,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:d27616ba339342fa874fa2fd92c0a575d09f3871a41b2cf765e9a337ee521b36';
+export const bundledRulesHash = 'sha256:3262e5d227f5a5c3b0ab8aa4316ed82648a38b66ca06b7a7c4ab7c43b993bb22';

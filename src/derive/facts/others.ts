@@ -11,9 +11,12 @@ import type {
   SubjectAccessQuestion,
 } from '../../facts/questions.js';
 import { type FactDefinition, facts } from '../context.js';
-import { oneMonthAfter, oneYearAfter } from '../dates.js';
+import { oneMonthAfter, yearsAfter } from '../dates.js';
 import { inAdviceTeam } from '../roles.js';
 import { identifyingFieldCount } from '../statistics.js';
+
+/** "one calendar year", "6 calendar years": a period as the docs word it. */
+const years = (n: number): string => (n === 1 ? 'one calendar year' : `${n} calendar years`);
 
 const bool = <Q>(description: string, derive: (q: Q) => boolean): FactDefinition<Q> => ({
   description,
@@ -129,9 +132,11 @@ export const retentionFacts = facts<RetentionQuestion>({
     derive: (q) => q.client.degreeCompletedOn ?? null,
   },
   destroyAfter: {
-    description: 'one calendar year after the degree was completed',
+    description: 'the end of the retention period: the completion date plus retentionYears calendar years',
+    describe: (s) => `${years(s.retentionYears)} after the degree was completed`,
     type: 'date',
-    derive: (q) => (q.client.degreeCompletedOn ? oneYearAfter(q.client.degreeCompletedOn) : null),
+    derive: (q, ctx) =>
+      q.client.degreeCompletedOn ? yearsAfter(q.client.degreeCompletedOn, ctx.settings.retentionYears) : null,
   },
   asOf: { description: 'the date asked', type: 'date', derive: (_q, ctx) => ctx.asOf },
 });
@@ -140,9 +145,10 @@ export const retentionFacts = facts<RetentionQuestion>({
 export const policyReviewFacts = facts<PolicyReviewQuestion>({
   lastReviewedOn: { description: 'the date of the last review', type: 'date', derive: (q) => q.lastReviewedOn },
   reviewDue: {
-    description: 'one calendar year after the last review',
+    description: 'the day the next review is due: the last review plus reviewIntervalYears calendar years',
+    describe: (s) => `${years(s.reviewIntervalYears)} after the last review`,
     type: 'date',
-    derive: (q) => oneYearAfter(q.lastReviewedOn),
+    derive: (q, ctx) => yearsAfter(q.lastReviewedOn, ctx.settings.reviewIntervalYears),
   },
   asOf: { description: 'the date asked', type: 'date', derive: (_q, ctx) => ctx.asOf },
   agreedBy: { description: 'who agreed the review', type: 'string[]', values: ROLES, derive: (q) => q.agreedBy },
