@@ -226,6 +226,36 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     ).toEqual([expect.objectContaining({ message: 'an empty "any" is never true' })]);
   });
 
+  it('a deciding rule whose conditions are always true, unless it decides the cautious outcome', () => {
+    // A permit placeholder with `all: []` would permit every disclosure the rules above it leave.
+    for (const conditions of [{ all: [] }, { any: [{ all: [] }] }, { all: [{ all: [] }, { any: [{ all: [] }] }] }])
+      expect(
+        problemsAfter('2-sharing/disclosure.rules.json', 'consent-to-share', (r) => {
+          r.conditions = conditions;
+        }),
+        JSON.stringify(conditions),
+      ).toEqual([
+        expect.objectContaining({
+          rule: 'consent-to-share',
+          message: expect.stringMatching(/always true .* decide "permit" for every disclosure question/),
+        }),
+      ]);
+    // Denying everything below it is cautious (the rule is only reached where no rule above decides), and a
+    // modifier may apply to every decision.
+    const dir = copyRules();
+    const rules = readRules(dir, '2-sharing/disclosure.rules.json');
+    rules.push({
+      ...structuredClone(rules.find((x) => x.name === 'involved-staff-client-objects')),
+      name: 'deny-rest',
+      priority: 1,
+      conditions: { all: [] },
+    });
+    expect(rules.find((x) => x.name === 'deny-rest')?.event.type).toBe('deny');
+    writeRules(dir, '2-sharing/disclosure.rules.json', rules);
+    expect(() => loadPolicy(dir)).not.toThrow();
+    expect(defaultPolicy().loaded.questions['subject-access']?.modifiers.length).toBeGreaterThan(0);
+  });
+
   it('a duplicate rule name within a question', () => {
     const p = problemsAfter('0-preamble/disclosure.rules.json', 'pms-case-management', (r, all) => {
       all.push({ ...structuredClone(r), name: 'consent-to-share' }); // a name 2-sharing/disclosure.rules.json uses

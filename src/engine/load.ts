@@ -189,6 +189,14 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       checkCondition(rule.conditions, facts, (message) => problems.push({ ...where, message }));
       const p = rule.event.params;
       const type = rule.event.type;
+      // A deciding rule that needs nothing decides every question it is reached for: fine for the cautious
+      // outcome, but anything else (an `all: []` left as a placeholder) would quietly permit what the rules
+      // below it deny. A modifier (an advisory on every decision) may need nothing.
+      if (!MODIFIER_KINDS.has(type) && type !== meta.cautious && alwaysTrue(rule.conditions))
+        problems.push({
+          ...where,
+          message: `its conditions are always true (an empty "all"), so it would decide "${type}" for every ${kind} question the rules above it leave: give it conditions (only the cautious outcome "${meta.cautious}" may be decided unconditionally)`,
+        });
       let ruleKind: RuleKind;
       let clauses: string[] = [];
       let reason: Reason | null = null;
@@ -421,6 +429,13 @@ function isValueOf(type: FactType, v: unknown): boolean {
     default:
       return false;
   }
+}
+
+/** Whether a condition holds whatever the facts: an empty `all`, or `all` / `any` of such. */
+function alwaysTrue(c: ConditionJson): boolean {
+  if ('all' in c) return c.all.every(alwaysTrue);
+  if ('any' in c) return c.any.some(alwaysTrue);
+  return false;
 }
 
 /**
