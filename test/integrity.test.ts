@@ -532,6 +532,63 @@ describe('settings', () => {
   ])('settings that are %s are refused, never used', (_, settings) => {
     expect(() => createPolicy(bundledRules, { settings: settings as never })).toThrow(RuleLoadError);
   });
+
+  /** The problems `run` throws, as `file: message` lines. */
+  const problemsOf = (run: () => unknown): string[] => {
+    try {
+      run();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleLoadError);
+      return (e as RuleLoadError).problems.map((p) => `${p.file}: ${p.message}`);
+    }
+    throw new Error('it did not throw');
+  };
+
+  it('a misspelt option is refused, not dropped (the policy.json threshold would be used unnoticed)', () => {
+    expect(problemsOf(() => createPolicy(bundledRules, { setting: { smallCountThreshold: 10 } } as never))).toEqual([
+      'createPolicy options: unknown option "setting" (options: settings, rulesHash)',
+    ]);
+    expect(problemsOf(() => loadPolicy(RULES, { Settings: {} } as never))).toHaveLength(1);
+    expect(problemsOf(() => createPolicy(bundledRules, 'strict' as never))).toEqual([
+      'createPolicy options: the options must be an object',
+    ]);
+  });
+
+  it('the settings given are blamed on the options, not on policy.json, and every problem is listed', () => {
+    expect(
+      problemsOf(() =>
+        createPolicy(bundledRules, {
+          settings: {
+            smallCountThreshold: '10',
+            retentionYears: 0,
+            colour: 1,
+            reviewIntervalYears: undefined,
+          } as never,
+        }),
+      ),
+    ).toEqual([
+      'createPolicy options: settings.reviewIntervalYears: given as undefined; leave it out or give a value',
+      expect.stringMatching(/^createPolicy options: settings\.smallCountThreshold: /),
+      expect.stringMatching(/^createPolicy options: settings\.retentionYears: /),
+      expect.stringMatching(/^createPolicy options: settings: .*colour/),
+    ]);
+  });
+
+  it('a folder path given to createPolicy, or nothing, is a RuleLoadError that says to use loadPolicy', () => {
+    for (const bad of [RULES, null, undefined, [], 3])
+      expect(problemsOf(() => createPolicy(bad as never))[0], String(bad)).toMatch(
+        /^createPolicy options: the rules must be a rule bundle .*use loadPolicy$/,
+      );
+  });
+
+  it('a rules folder that does not exist is a RuleLoadError with the reason, not a bare ENOENT', () => {
+    expect(problemsOf(() => loadPolicy(join(tmpdir(), 'upsu-no-such-rules-folder')))).toEqual([
+      '.: the rules folder cannot be read (ENOENT)',
+    ]);
+    const dir = copyRules();
+    rmSync(join(dir, 'codes.json'));
+    expect(problemsOf(() => loadPolicy(dir))).toEqual(['codes.json: cannot be read (ENOENT)']);
+  });
 });
 
 describe("questions.json keeps the contract's outcomes and fail-closed default", () => {

@@ -1,17 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import { createPolicy, type Policy, type PolicyOptions } from './policy.js';
 import type { RuleBundle, RuleFile } from './rule-schema.js';
 import { parseRulesJson } from './strict-json.js';
 
+/** " (ENOENT)": the system's code for why a file or folder could not be read, never its path. */
+const errno = (e: unknown): string => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? ` (${code})` : '';
+};
+
 /** A file of the folder parsed, or `undefined` with its problem added to `problems`. */
 function readJson(dir: string, file: string, problems: RuleProblem[]): unknown {
   let text: string;
   try {
     text = readFileSync(join(dir, file), 'utf8');
-  } catch {
-    problems.push({ file, message: 'cannot be read' });
+  } catch (e) {
+    problems.push({ file, message: `cannot be read${errno(e)}` });
     return undefined;
   }
   const r = parseRulesJson(text);
@@ -58,7 +64,13 @@ function strayRuleFiles(dir: string, problems: RuleProblem[]): void {
 export function readRulesFolder(dir: string): RuleBundle {
   const problems: RuleProblem[] = [];
   const ruleFiles: RuleFile[] = [];
-  const dirs = readdirSync(dir, { withFileTypes: true })
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new RuleLoadError([{ file: '.', message: `the rules folder cannot be read${errno(e)}` }]);
+  }
+  const dirs = entries
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();

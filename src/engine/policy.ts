@@ -1,7 +1,8 @@
-import { issue, PolicyInputError, RuleLoadError } from '../decision/errors.js';
+import { issue, PolicyInputError, RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import type { Decision, EvaluateOptions, Issue, PolicyRef } from '../decision/types.js';
 import { DEFAULT_SETTINGS, FactContext, type PolicySettings } from '../derive/context.js';
 import type { Question } from '../facts/questions.js';
+import { zodSchemas } from '../facts/schema-loader.js';
 import { validateForDecision, validateQuestion } from '../facts/validate.js';
 import { decideCompiled } from './combine.js';
 import type { CompiledQuestion } from './compiled.js';
@@ -66,12 +67,53 @@ export interface Policy {
   decideValid(question: Question, options?: EvaluateOptions): Decision;
 }
 
-/** The bundle with `settings` over its policy.json's, or a {@link RuleLoadError} when they are not an object. */
-function withSettings(bundle: RuleBundle, settings: unknown): RuleBundle {
-  if (settings === null || typeof settings !== 'object' || Array.isArray(settings))
-    throw new RuleLoadError([
-      { file: 'policy.json', message: 'settings: the settings given to createPolicy must be an object' },
-    ]);
+/** Where a problem of `createPolicy`'s own arguments is reported (no file of the rules folder is at fault). */
+const OPTIONS = 'createPolicy options';
+const OPTION_KEYS: readonly string[] = ['settings', 'rulesHash', 'formatChecked'];
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Checks `createPolicy`'s arguments before anything is compiled: the bundle is an object (a folder's path goes to
+ * `loadPolicy`), every option is one it knows (a misspelt `setting` would be dropped and the policy.json value
+ * used, unnoticed), and the settings given are known and valid, checked as policy.json's are. Every problem is
+ * listed in one {@link RuleLoadError}, reported against the options, not policy.json.
+ */
+function checkArguments(given: unknown, options: unknown): void {
+  const problems: RuleProblem[] = [];
+  if (!isObject(given))
+    problems.push({
+      file: OPTIONS,
+      message: `the rules must be a rule bundle (bundledRules, or what readRulesFolder returns), not ${given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}; to load a folder by its path, use loadPolicy`,
+    });
+  if (!isObject(options)) {
+    problems.push({ file: OPTIONS, message: 'the options must be an object' });
+    throw new RuleLoadError(problems);
+  }
+  for (const k of Object.keys(options))
+    if (!OPTION_KEYS.includes(k))
+      problems.push({ file: OPTIONS, message: `unknown option "${k}" (options: settings, rulesHash)` });
+  const settings = options.settings;
+  if (settings !== undefined) {
+    if (!isObject(settings)) problems.push({ file: OPTIONS, message: 'settings: must be an object' });
+    else {
+      const undef = Object.keys(settings).filter((k) => settings[k] === undefined);
+      for (const k of undef)
+        problems.push({ file: OPTIONS, message: `settings.${k}: given as undefined; leave it out or give a value` });
+      const r = zodSchemas().ruleFormats.policyFile.shape.settings.partial().safeParse(settings);
+      if (!r.success)
+        for (const i of r.error.issues)
+          if (!undef.includes(String(i.path[0])))
+            problems.push({
+              file: OPTIONS,
+              message: `settings${i.path.length ? `.${i.path.map(String).join('.')}` : ''}: ${i.message}`,
+            });
+    }
+  }
+  if (problems.length) throw new RuleLoadError(problems);
+}
+
+/** The bundle with `settings` (already checked) over its policy.json's. */
+function withSettings(bundle: RuleBundle, settings: object): RuleBundle {
   return { ...bundle, policy: { ...bundle.policy, settings: { ...bundle.policy.settings, ...settings } } };
 }
 
@@ -106,6 +148,7 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
   // Settings given here are the policy's as if its policy.json said them: checked the same way (an unknown key,
   // a threshold that is not a whole number of at least 1, `undefined` or NaN are refused, never used), and part
   // of the rules hash, so a decision says which settings made it.
+  checkArguments(given, options);
   const bundle = options.settings === undefined ? given : withSettings(given, options.settings);
   refuseUndefinedSettings((bundle.policy as { settings?: unknown } | undefined)?.settings);
   const loaded = loadBundle(bundle, { formatChecked: options.formatChecked === true && bundle === given });
