@@ -5,6 +5,7 @@ import { createPolicy } from '../src/engine/policy.js';
 import type { RuleBundle } from '../src/engine/rule-schema.js';
 import { bundledRules } from '../src/generated/rules.js';
 import {
+  conditionsHash,
   formatMutationReport,
   formatScore,
   generateMutants,
@@ -91,7 +92,11 @@ describe('mutant generation', () => {
     // A flip may give two rules of one priority different outcomes; reading a fact the rule already asks to
     // equal another value makes an "all" that is never true; removing the one escalate rule that names who to
     // escalate to leaves escalate decisions without escalateTo.
+    // Making every condition of a rule true (or dropping its only one) leaves a rule that decides a
+    // non-cautious outcome unconditionally, which the loader refuses.
     const refusedFor: Partial<Record<string, RegExp>> = {
+      'condition-true': /its conditions are always true/,
+      'drop-condition': /its conditions are always true/,
       'change-fact': /to equal both .* never true/,
       'remove-rule': /^no \S+ rule of "\S+" sets \w+ \(params\.set\.\w+\), which a \S+ decision carries$/,
     };
@@ -130,6 +135,38 @@ describe('equivalent mutants list', () => {
   });
 });
 
+describe('an equivalent mutant whose rule is edited is counted again', () => {
+  it('the entry no longer excludes it, and the report says which hash to check and set', async () => {
+    // storage's login-shared: three mutants are listed as equivalent for its first condition. Edit that condition
+    // (a copy of the bundle, in memory), and they are counted, whatever they now do.
+    const edited = structuredClone(bundledRules) as RuleBundle;
+    const file = edited.ruleFiles.find((f) => f.file === '1-case-recording/storage.rules.json');
+    const rule = (file?.rules as { name: string; conditions: { all: { value: unknown }[] } }[]).find(
+      (r) => r.name === 'login-shared',
+    );
+    expect(rule?.conditions.all[0]?.value).toBe(true);
+    (rule as { conditions: { all: { value: unknown }[] } }).conditions.all.push({
+      fact: 'hasPaper',
+      operator: 'equal',
+      value: false,
+    } as never);
+    const opts = { scenarioDirs: ['rules'], equivalentFile: EQUIVALENTS, filter: 'storage.rules.json#login-shared:' };
+    const before = await runMutation({ ...opts, policyBundle: bundledRules });
+    expect(before.equivalent.map((m) => m.id)).toHaveLength(3);
+    expect(before.changedEquivalents).toEqual([]);
+    const after = await runMutation({ ...opts, policyBundle: edited });
+    expect(after.equivalent).toEqual([]);
+    expect(after.changedEquivalents.map((c) => c.id).sort()).toEqual(before.equivalent.map((m) => m.id).sort());
+    const hash = conditionsHash(rule?.conditions);
+    expect(after.changedEquivalents.every((c) => c.conditionsHash === hash)).toBe(true);
+    expect(formatMutationReport(after)).toContain(`set its conditionsHash to ${hash}`);
+    // The three are in the score again: killed or survived, not excluded.
+    const ids = new Set(before.equivalent.map((m) => m.id));
+    expect(after.mutants.filter((m) => ids.has(m.id)).map((m) => m.status)).not.toContain('equivalent');
+    expect(after.mutants.filter((m) => ids.has(m.id))).toHaveLength(3);
+  }, 60_000);
+});
+
 describe('mutation score of the scenarios', () => {
   let report: MutationReport;
   it(`kills at least ${MUTATION_THRESHOLD}% of the mutants of the bundled rules`, async () => {
@@ -138,6 +175,7 @@ describe('mutation score of the scenarios', () => {
     expect(report.baselineFailures, text).toEqual([]);
     expect(report.staleEquivalents, text).toEqual([]);
     expect(report.killedEquivalents, text).toEqual([]);
+    expect(report.changedEquivalents, text).toEqual([]);
     expect(text.split('\n').at(-1)).toMatch(/^mutation score: \d+\.\d% \(\d+\/\d+\)$/);
     expect(report.score, text).toBeGreaterThanOrEqual(MUTATION_THRESHOLD);
   }, 240_000);

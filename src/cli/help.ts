@@ -95,6 +95,9 @@ Options:
   --threshold N        fail when rule or clause coverage is under N percent
   --engine E           compiled (default) or interpreter (json-rules-engine itself)
   --mutate             also run mutation testing: small faults put in the rules, which the scenarios must catch
+                       (mutants listed in the folder's equivalent-mutants.json are left out while their rule's
+                       conditions are those of the entry's conditionsHash; an entry that is stale, killed or whose
+                       rule changed is named, and the exit code is 1)
   --min-score N        with --mutate (a usage error without it): fail when the mutation score is under N percent
   --filter TEXT        with --mutate (a usage error without it): only mutants whose id contains TEXT
 

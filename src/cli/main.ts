@@ -422,7 +422,13 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     });
     io.stdout.write(`\n${formatMutationReport(m)}\n`);
     // A stale or wrongly listed equivalent mutant fails too: the exclusions must stay true.
-    if (m.baselineFailures.length || m.staleEquivalents.length || m.killedEquivalents.length) code = 1;
+    if (
+      m.baselineFailures.length ||
+      m.staleEquivalents.length ||
+      m.killedEquivalents.length ||
+      m.changedEquivalents.length
+    )
+      code = 1;
     if (minScore !== undefined && m.score < minScore) {
       io.stdout.write(`mutation score ${formatScore(m.score)}% is under the minimum ${minScore}%\n`);
       code = 1;

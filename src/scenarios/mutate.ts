@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { FACTS } from '../derive/facts/index.js';
 import { createPolicy, type Policy } from '../engine/policy.js';
@@ -80,6 +81,11 @@ export interface MutationReport {
   readonly staleEquivalents: readonly string[];
   /** Ids listed as equivalent that a scenario nevertheless kills (so they are not equivalent). */
   readonly killedEquivalents: readonly string[];
+  /**
+   * Ids listed as equivalent whose rule's conditions changed since (their `conditionsHash` is not the rule's):
+   * the reason may no longer hold, so they are counted like any other mutant until the entry is checked again.
+   */
+  readonly changedEquivalents: readonly { readonly id: string; readonly conditionsHash: string }[];
   /** Killed because the rule integrity checks refuse the mutant (not by a scenario). */
   readonly killedByLoading: number;
   /** Scenarios that fail against the unmutated rules: left out of the analysis (they would kill every mutant). */
@@ -277,15 +283,39 @@ export function generateMutants(bundle: RuleBundle): Mutant[] {
   return out;
 }
 
-/** Equivalent mutants: id → reason. */
-export function readEquivalents(file: string | undefined): Map<string, string> {
-  const m = new Map<string, string>();
+/** An equivalent-mutants entry: why the mutant cannot change a decision, and the rule's conditions it was judged on. */
+export interface EquivalentEntry {
+  readonly reason: string;
+  /** {@link conditionsHash} of the mutated rule's conditions when the reason was written. */
+  readonly conditionsHash: string;
+}
+
+/**
+ * A short fingerprint of a rule's conditions (`sha256:` and 16 hex digits of their JSON): an equivalent-mutants
+ * entry names the conditions its reason was written for, so that editing the rule puts the mutant back in the score.
+ *
+ * @example
+ * conditionsHash({ all: [] }); // 'sha256:…' (16 hex digits)
+ */
+export function conditionsHash(conditions: unknown): string {
+  return `sha256:${createHash('sha256').update(JSON.stringify(conditions)).digest('hex').slice(0, 16)}`;
+}
+
+/** Equivalent mutants: id → entry. */
+export function readEquivalents(file: string | undefined): Map<string, EquivalentEntry> {
+  const m = new Map<string, EquivalentEntry>();
   if (!file) return m;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { mutants?: { id: string; reason: string }[] };
+  const data = JSON.parse(readFileSync(file, 'utf8')) as {
+    mutants?: { id: unknown; reason: unknown; conditionsHash: unknown }[];
+  };
   for (const e of data.mutants ?? []) {
     if (typeof e.id !== 'string' || typeof e.reason !== 'string' || !e.reason.trim())
       throw new Error(`${file}: every equivalent mutant needs an id and a reason`);
-    m.set(e.id, e.reason);
+    if (typeof e.conditionsHash !== 'string')
+      throw new Error(
+        `${file}: ${e.id} needs a conditionsHash, the fingerprint of its rule's conditions the reason was written for (\`upsu-policy test --mutate\` prints it)`,
+      );
+    m.set(e.id, { reason: e.reason, conditionsHash: e.conditionsHash });
   }
   return m;
 }
@@ -317,6 +347,12 @@ export async function runMutation(opts: MutationOptions): Promise<MutationReport
   const ids = new Set(all.map((m) => m.id));
   const results: MutantResult[] = [];
   const killedEquivalents: string[] = [];
+  const changedEquivalents: { id: string; conditionsHash: string }[] = [];
+  const hashOf = new Map<string, string>();
+  for (const rf of opts.policyBundle.ruleFiles)
+    if (Array.isArray(rf.rules))
+      for (const r of rf.rules as { name?: unknown; conditions?: unknown }[])
+        hashOf.set(`${rf.file}#${String(r?.name)}`, conditionsHash(r?.conditions));
   for (let i = 0; i < all.length; i++) {
     const m = all[i] as Mutant;
     const { bundle: _b, ...info } = m;
@@ -328,10 +364,12 @@ export async function runMutation(opts: MutationOptions): Promise<MutationReport
       killedBy = 'does not load';
     }
     if (policy) killedBy = firstFailure(policy, usable);
-    const reason = equivalents.get(m.id);
-    if (reason !== undefined) {
+    const entry = equivalents.get(m.id);
+    const now = hashOf.get(`${m.file}#${m.rule}`) ?? '';
+    if (entry !== undefined && entry.conditionsHash !== now) changedEquivalents.push({ id: m.id, conditionsHash: now });
+    if (entry !== undefined && entry.conditionsHash === now) {
       if (killedBy) killedEquivalents.push(m.id);
-      results.push({ ...info, status: 'equivalent', reason });
+      results.push({ ...info, status: 'equivalent', reason: entry.reason });
     } else results.push(killedBy ? { ...info, status: 'killed', killedBy } : { ...info, status: 'survived' });
     // Let other work (timers, test reporters) run between mutants.
     if (i % 50 === 49) await new Promise((r) => setImmediate(r));
@@ -352,6 +390,7 @@ export async function runMutation(opts: MutationOptions): Promise<MutationReport
     equivalent: results.filter((r) => r.status === 'equivalent'),
     staleEquivalents: opts.filter ? [] : [...equivalents.keys()].filter((id) => !ids.has(id)),
     killedEquivalents,
+    changedEquivalents,
     killedByLoading,
     baselineFailures,
     score: counted.length ? (killed / counted.length) * 100 : 100,
@@ -395,6 +434,10 @@ export function formatMutationReport(report: MutationReport): string {
   for (const id of report.staleEquivalents)
     lines.push(`equivalent-mutants list names a mutant that no longer exists: ${id}`);
   for (const id of report.killedEquivalents) lines.push(`listed as equivalent but a scenario kills it: ${id}`);
+  for (const c of report.changedEquivalents)
+    lines.push(
+      `listed as equivalent, but its rule's conditions changed since (counted again; check the reason, then set its conditionsHash to ${c.conditionsHash}): ${c.id}`,
+    );
   if (report.survived.length) {
     lines.push(`surviving mutants (${report.survived.length}):`);
     for (const s of report.survived) lines.push(`  [${s.clause}] ${s.file} ${s.rule}: ${s.description}  (${s.id})`);
