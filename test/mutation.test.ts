@@ -141,7 +141,7 @@ describe('an equivalent mutant whose rule is edited is counted again', () => {
     // (a copy of the bundle, in memory), and they are counted, whatever they now do.
     const edited = structuredClone(bundledRules) as RuleBundle;
     const file = edited.ruleFiles.find((f) => f.file === '1-case-recording/storage.rules.json');
-    const rule = (file?.rules as { name: string; conditions: { all: { value: unknown }[] } }[]).find(
+    const rule = ((file?.rules ?? []) as { name: string; conditions: { all: { value: unknown }[] } }[]).find(
       (r) => r.name === 'login-shared',
     );
     expect(rule?.conditions.all[0]?.value).toBe(true);

@@ -1,3 +1,5 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Issue, PolicyRef } from '../decision/types.js';
 import type { Finding } from './audit-case.js';
 
@@ -137,11 +139,21 @@ export function batchFormatter(o: FormatOptions): BatchFormatter {
         },
       };
     case 'sarif': {
-      const uri = JSON.stringify(o.uri);
+      const uri = JSON.stringify(sarifUri(o.uri));
+      // Occurrences of one (code, clause) in the case: the second and later get /2, /3… in their fingerprint, so
+      // two findings of one case (two disclosures to the same kind of recipient) are two alerts, not one.
+      const seen = new Map<string, number>();
       return {
         caseText(caseId, line, findings) {
           let s = '';
+          if (findings.length > 1) seen.clear();
           for (const f of findings) {
+            let print = `${caseId}/${f.code}/${f.clause}`;
+            if (findings.length > 1) {
+              const n = (seen.get(print) ?? 0) + 1;
+              seen.set(print, n);
+              if (n > 1) print += `/${n}`;
+            }
             const idx = o.ruleIndex[f.clause];
             s += `,\n${JSON.stringify({
               ruleId: f.clause,
@@ -149,7 +161,7 @@ export function batchFormatter(o: FormatOptions): BatchFormatter {
               level: 'error',
               message: { text: `${caseId}: ${f.message} (${f.code})` },
               locations: [{ physicalLocation: { artifactLocation: { uri: '\u0000' }, region: { startLine: line } } }],
-              partialFingerprints: { 'upsuCaseFinding/v1': `${caseId}/${f.code}/${f.clause}` },
+              partialFingerprints: { 'upsuCaseFinding/v1': print },
               properties: { caseId, code: f.code },
             }).replace('"\\u0000"', uri)}`;
           }
@@ -159,6 +171,19 @@ export function batchFormatter(o: FormatOptions): BatchFormatter {
       };
     }
   }
+}
+
+/**
+ * The input as a SARIF `artifactLocation.uri`, which must be a URI reference: `stdin`; a `file:` URL for an
+ * absolute path; a relative path with each segment percent-encoded (`cases #1.ndjson` → `cases%20%231.ndjson`).
+ *
+ * @example
+ * sarifUri('exports/cases #1.ndjson'); // 'exports/cases%20%231.ndjson'
+ */
+export function sarifUri(input: string): string {
+  if (input === 'stdin') return input;
+  if (isAbsolute(input)) return pathToFileURL(input).href;
+  return input.split('/').map(encodeURIComponent).join('/');
 }
 
 /** Issues of an invalid line as the report shows them: path, code, our message. */

@@ -35,6 +35,13 @@ export interface StartedWorker {
 
 export function spawnAuditWorker(url: URL, rulesDir: string | undefined): StartedWorker {
   const start: WorkerStart = rulesDir ? { rulesDir } : {};
+  // Node pipes each worker's stdout and stderr into this process's, adding a listener of each kind to
+  // process.stdout and process.stderr: allow one more per worker, or more than ten workers make Node warn on
+  // stderr (a possible leak, which it is not).
+  for (const stream of [process.stdout, process.stderr]) {
+    const max = stream.getMaxListeners();
+    if (max !== 0) stream.setMaxListeners(max + 1);
+  }
   const worker = new Worker(url, { workerData: start, resourceLimits: workerLimits() });
   const started: StartedWorker = { worker };
   worker.on('error', (e) => {

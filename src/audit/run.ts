@@ -1,6 +1,7 @@
 import {
   createReadStream,
   createWriteStream,
+  lstatSync,
   mkdtempSync,
   renameSync,
   rmSync,
@@ -15,7 +16,15 @@ import type { Worker } from 'node:worker_threads';
 import { packageVersion } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
 import { type BatchJob, type BatchResult, clauseIndex, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
-import { type AuditFormat, type AuditSummary, type FormatSetup, type InvalidLine, pathText, xml } from './format.js';
+import {
+  type AuditFormat,
+  type AuditSummary,
+  type FormatSetup,
+  type InvalidLine,
+  pathText,
+  sarifUri,
+  xml,
+} from './format.js';
 import { spawnAuditWorker, takePrespawned } from './prespawn.js';
 import type { AuditSetup } from './worker.js';
 
@@ -43,10 +52,28 @@ export interface AuditOptions {
   readonly workerUrl?: URL;
   /** Bytes per read (tests use a small one to exercise batch boundaries). */
   readonly chunkBytes?: number;
+  /** How many results a SARIF report holds (default {@link SARIF_RESULTS_LISTED}; tests set fewer). */
+  readonly sarifResults?: number;
 }
 
 /** How many invalid lines the JSON and SARIF reports list one by one (all are counted). */
 export const INVALID_LINES_LISTED = 1000;
+
+/**
+ * How many results a SARIF report holds: GitHub code scanning refuses a run of more than 25,000. The rest are
+ * counted in the summary, and a notification in the file says how many were left out.
+ */
+export const SARIF_RESULTS_LISTED = 25_000;
+
+/** The first `n` results of a SARIF batch text (each result is one line, `,\n{…}`). */
+function firstResults(text: string, n: number): string {
+  let at = -1;
+  for (let i = 0; i <= n; i++) {
+    at = text.indexOf(',\n', at + 1);
+    if (at < 0) return text;
+  }
+  return text.slice(0, at);
+}
 
 const MIN_BATCH = 256 * 1024;
 
@@ -97,13 +124,22 @@ async function audit(
   const size = o.input === '-' ? undefined : statSafe(o.input);
 
   // The report goes to a temporary file next to --out (renamed at the end: written whole or not at all), or
-  // to stdout. An --out that exists and is not a regular file (/dev/null, a pipe) is written directly.
+  // to stdout. An --out that exists and is not a regular file (/dev/null, a pipe, a symbolic link such as
+  // /dev/stdout) is written directly: a link is written through, never replaced.
   const atomic = o.out !== undefined && isRegularOrAbsent(o.out);
   const tmpDir =
     o.format === 'junit' || atomic
       ? mkdtempSync(join(atomic ? dirname(resolve(o.out as string)) : tmpdir(), '.upsu-audit-'))
       : undefined;
   const cleanup = () => tmpDir && rmSync(tmpDir, { recursive: true, force: true });
+  // Interrupted (Ctrl-C, a cancelled CI job): the partial report (case ids and findings) is removed, then the
+  // signal ends the process as it would have.
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanup();
+    for (const sig of SIGNALS) process.removeListener(sig, onSignal);
+    process.kill(process.pid, signal);
+  };
+  if (tmpDir) for (const sig of SIGNALS) process.once(sig, onSignal);
   try {
     const finalOut: Writable = o.out ? fileStream(atomic ? join(tmpDir as string, 'report') : o.out) : o.stdout;
     // JUnit needs the counts in its opening tags: its body is spooled to a file first.
@@ -120,6 +156,8 @@ async function audit(
       byCode: {} as Record<string, number>,
     };
     const listed: InvalidLine[] = [];
+    let resultsListed = 0;
+    const sarifLimit = o.sarifResults ?? SARIF_RESULTS_LISTED;
     let first = true;
     let blocked: Promise<void> | undefined;
     // When the report goes to the terminal the progress bar is on, the bar is wiped before report text and
@@ -156,7 +194,12 @@ async function audit(
         for (const bad of x.invalid) if (listed.length < INVALID_LINES_LISTED) listed.push(bad);
         for (const k in x.byClause) totals.byClause[k] = (totals.byClause[k] ?? 0) + (x.byClause[k] as number);
         for (const k in x.byCode) totals.byCode[k] = (totals.byCode[k] ?? 0) + (x.byCode[k] as number);
-        write(x.text);
+        if (o.format !== 'sarif') write(x.text);
+        else if (resultsListed < sarifLimit) {
+          const room = sarifLimit - resultsListed;
+          write(x.findings <= room ? x.text : firstResults(x.text, room));
+          resultsListed += Math.min(x.findings, room);
+        }
       }
     };
 
@@ -199,20 +242,25 @@ async function audit(
       await writeAll(finalOut, junitHeader(summary));
       await pipeFile(join(tmpDir as string, 'body.xml'), finalOut);
       await writeAll(finalOut, '  </testsuite>\n</testsuites>\n');
-    } else await writeAll(finalOut, footer(o, summary, listed));
+    } else await writeAll(finalOut, footer(o, summary, listed, resultsListed));
     if (o.out) {
       await endStream(finalOut);
       if (atomic) renameSync(join(tmpDir as string, 'report'), o.out);
     }
     return summary;
   } finally {
+    for (const sig of SIGNALS) process.removeListener(sig, onSignal);
     cleanup();
   }
 }
 
+/** The signals that end an audit early; each removes its temporary files first. */
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Whether `path` is a regular file or nothing: a symbolic link (even to a regular file) is written through. */
 function isRegularOrAbsent(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return lstatSync(path).isFile();
   } catch {
     return true;
   }
@@ -553,6 +601,7 @@ function header(o: AuditOptions, policy: Policy, uri: string): string {
         name: `clause-${c.id.replaceAll('.', '-')}`,
         shortDescription: { text: `Confidentiality Policy clause ${c.id}` },
         fullDescription: { text: c.text },
+        help: { text: `Clause ${c.id} of the ${policy.loaded.bundle.policy.title}: ${c.text}` },
         defaultConfiguration: { level: 'error' },
         properties: { tags: ['confidentiality', `section-${(c as { section?: unknown }).section ?? ''}`] },
       }));
@@ -567,14 +616,14 @@ function header(o: AuditOptions, policy: Policy, uri: string): string {
         properties: { policy: policy.ref },
         rules,
       };
-      return `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"automationDetails":{"id":"upsu-policy-audit/"},"results":[\n`;
+      return `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[\n`;
     }
     default:
       return '';
   }
 }
 
-function footer(o: AuditOptions, s: AuditSummary, listed: readonly InvalidLine[]): string {
+function footer(o: AuditOptions, s: AuditSummary, listed: readonly InvalidLine[], resultsListed: number): string {
   switch (o.format) {
     case 'text':
       return textSummary(s, listed.length < s.invalidLines);
@@ -583,20 +632,44 @@ function footer(o: AuditOptions, s: AuditSummary, listed: readonly InvalidLine[]
         { ...s, ...(listed.length < s.invalidLines ? { invalidLinesListed: listed.length } : {}) },
       )}}\n`;
     case 'sarif': {
-      const notes = listed.map((x) => ({
-        level: 'error',
-        message: {
-          text: `Line ${x.line} is not a valid case and was not audited: ${x.issues.map((i) => `${i.code} at ${pathText(i.path)}`).join(', ')}.`,
-        },
-        locations: [{ physicalLocation: { artifactLocation: { uri: s.input }, region: { startLine: x.line } } }],
-        descriptor: { id: 'invalid-line' },
-      }));
+      const notes: { level: string; message: { text: string }; locations?: unknown[]; descriptor: { id: string } }[] =
+        listed.map((x) => ({
+          level: 'error',
+          message: {
+            text: `Line ${x.line} is not a valid case and was not audited: ${x.issues.map((i) => `${i.code} at ${pathText(i.path)}`).join(', ')}.`,
+          },
+          locations: [
+            { physicalLocation: { artifactLocation: { uri: sarifUri(s.input) }, region: { startLine: x.line } } },
+          ],
+          descriptor: { id: 'invalid-line' },
+        }));
+      const count = (n: number) => n.toLocaleString('en-GB');
+      if (listed.length < s.invalidLines)
+        notes.push(
+          leftOut(`${count(s.invalidLines)} invalid lines in all; the first ${count(listed.length)} are listed`),
+        );
+      if (resultsListed < s.findings)
+        notes.push(
+          leftOut(
+            `${count(s.findings)} findings in all; the first ${count(resultsListed)} are results here (GitHub code scanning takes at most ${count(SARIF_RESULTS_LISTED)} a run): the JSON report (--format json) has them all`,
+          ),
+        );
       const invocation = { executionSuccessful: true, toolExecutionNotifications: notes };
-      return `\n],"invocations":${JSON.stringify([invocation])},"properties":${JSON.stringify({ summary: s })}}]}\n`;
+      const summary = {
+        ...s,
+        ...(listed.length < s.invalidLines ? { invalidLinesListed: listed.length } : {}),
+        ...(resultsListed < s.findings ? { resultsListed } : {}),
+      };
+      return `\n],"invocations":${JSON.stringify([invocation])},"properties":${JSON.stringify({ summary })}}]}\n`;
     }
     default:
       return '';
   }
+}
+
+/** A SARIF notification that the report lists only part of something. */
+function leftOut(text: string) {
+  return { level: 'warning', message: { text: `Not all are listed: ${text}.` }, descriptor: { id: 'left-out' } };
 }
 
 function textSummary(s: AuditSummary, truncated: boolean): string {

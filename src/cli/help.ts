@@ -65,14 +65,17 @@ audited.
 Options:
   --as-of YYYY-MM-DD   the date the retention rules are applied on (required)
   --format F           text (default) · json { findings, invalidLines, summary } · junit (a <testcase> per case,
-                       a <failure> per finding) · sarif (SARIF 2.1.0, a rule per clause, for code scanning)
-  --out FILE           write the report to FILE (written whole or not at all) instead of standard output
+                       a <failure> per finding) · sarif (SARIF 2.1.0, a rule per clause, for code scanning; at
+                       most 25,000 results, as GitHub takes: the rest are counted and a notification says so)
+  --out FILE           write the report to FILE (a regular file is replaced whole or not at all; a symbolic link
+                       is written through) instead of standard output; - is standard output
   --workers N          audit in N threads: this one and N - 1 worker threads (default 1); same report, same order
   --rules DIR          audit with an adapted rules folder instead of the bundled rules
   --no-progress        no progress bar (it is shown on stderr only when stderr is a terminal)
 
-Exit codes: 0 no findings · 1 findings · 2 any invalid line, a file that cannot be read or written, or a
-usage error · 141 standard output closed before the report was written whole (| head), with no message.
+Exit codes: 0 no findings · 1 findings · 2 any invalid line, an export with no cases, a file that cannot be
+read or written, or a usage error · 141 standard output closed before the report was written whole (| head),
+with no message · 130 / 143 interrupted (SIGINT / SIGTERM), the partial report removed.
 
 Examples:
   upsu-policy audit export.ndjson --as-of 2026-09-01

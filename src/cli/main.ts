@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -46,6 +46,14 @@ const errnoCode = (e: unknown): string | undefined => {
 };
 
 /** `statSync`, with the error's code instead of a throw. */
+function lstat(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 function stat(path: string): Stats | string {
   try {
     return statSync(path);
@@ -83,6 +91,18 @@ function checkInputFile(file: string): void {
  * replaces a regular file through a temporary file beside it). Checked before any work.
  */
 function checkOutputFile(file: string): void {
+  // A symbolic link (/dev/stdout, a link to last week's report) is written through, never replaced.
+  if (lstat(file)?.isSymbolicLink()) {
+    const t = stat(file);
+    if (typeof t === 'string') throw new FileError(`cannot write ${file} (${t})`);
+    if (t.isDirectory()) throw new FileError(`cannot write ${file} (EISDIR)`);
+    try {
+      accessSync(file, constants.W_OK);
+    } catch (e) {
+      throw new FileError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);
+    }
+    return;
+  }
   const s = stat(file);
   if (typeof s !== 'string') {
     if (s.isDirectory()) throw new FileError(`cannot write ${file} (EISDIR)`);
@@ -97,6 +117,13 @@ function checkOutputFile(file: string): void {
   } catch (e) {
     throw new FileError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);
   }
+}
+
+/** Whether two paths name the same existing file (through links too). */
+function sameFile(a: string, b: string): boolean {
+  const x = stat(a);
+  const y = stat(b);
+  return typeof x !== 'string' && typeof y !== 'string' && x.isFile() && x.dev === y.dev && x.ino === y.ino;
 }
 
 /** Whether `path` is one of the temporary folders (or a file in one) that `audit` writes its report through. */
@@ -290,11 +317,15 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError('--workers must be a whole number from 1 to 64');
   const input = positionals[0] as string;
   const rulesDir = values.rules as string | undefined;
-  const out = values.out as string | undefined;
+  // --out - is standard output, as FILE - is standard input.
+  const out = values.out === '-' ? undefined : (values.out as string | undefined);
+  if (out === '') throw new UsageError('--out needs a file name (an empty one was given: an unset variable?)');
   // Before the report starts: a bad path must not leave half a report (a JSON opening) on stdout.
   checkInputFile(input);
   checkRulesFolder(rulesDir);
   if (out) checkOutputFile(out);
+  if (out && input !== '-' && sameFile(input, out))
+    throw new UsageError('--out is the export being audited: the report would overwrite it');
   let summary: Awaited<ReturnType<typeof runAudit>>;
   try {
     summary = await runAudit({
@@ -313,6 +344,7 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
       stderr: io.stderr,
       // For tests: small reads exercise lines split across chunks and batches.
       ...(io.env.UPSU_AUDIT_CHUNK_BYTES ? { chunkBytes: Number(io.env.UPSU_AUDIT_CHUNK_BYTES) } : {}),
+      ...(io.env.UPSU_AUDIT_SARIF_RESULTS ? { sarifResults: Number(io.env.UPSU_AUDIT_SARIF_RESULTS) } : {}),
     });
   } catch (e) {
     // What failed after the checks (a file removed meanwhile, a full disk), named by the path given: never the
@@ -331,6 +363,11 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(
       `upsu-policy audit: ${summary.invalidLines} invalid line${summary.invalidLines === 1 ? '' : 's'} not audited (listed in the report)\n`,
     );
+  if (summary.cases === 0 && summary.invalidLines === 0) {
+    // Fail closed: an export with no cases (a broken export step, a wrong path to an empty file) must not pass.
+    io.stderr.write('upsu-policy audit: the export holds no cases: nothing was audited\n');
+    return 2;
+  }
   return summary.invalidLines ? 2 : summary.findings ? 1 : 0;
 }
 

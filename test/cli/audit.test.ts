@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, cliAsync, ensureBuilt, generate, ROOT, tempDir } from './helpers.js';
 
@@ -257,11 +258,75 @@ describe('upsu-policy audit: formats', () => {
     for (const res of run.results) {
       expect(rules[res.ruleIndex].id).toBe(res.ruleId);
       expect(res.level).toBe('error');
-      expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe(sample);
+      // A URI reference, as SARIF requires: an absolute path is a file: URL.
+      expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe(pathToFileURL(sample).href);
       expect(res.locations[0].physicalLocation.region.startLine).toBe(Number(res.properties.caseId.slice(2)));
       expect(typeof res.message.text).toBe('string');
     }
     expect(run.invocations[0].executionSuccessful).toBe(true);
+    // GitHub code scanning wants help on every rule; and no automationDetails, so that the upload's category
+    // (one per export audited) is the one used.
+    for (const rule of rules) expect(rule.help.text).toContain(rule.fullDescription.text);
+    expect(run.automationDetails).toBeUndefined();
+    // One alert per finding: no two results share a fingerprint.
+    const prints = run.results.map(
+      (x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['upsuCaseFinding/v1'],
+    );
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+
+  it('sarif: two findings of one case with the same code and clause have different fingerprints', () => {
+    const disclosure = (on: string) => ({
+      on,
+      actor: { role: 'adviser' },
+      recipient: { role: 'third-party' },
+      information: { kind: 'case-record', identifiable: true },
+      purpose: 'case-management',
+    });
+    const file = join(dir, 'two disclosures #1.ndjson');
+    const c = { id: 'C-1', client: { degreeStatus: 'studying', consentToRecord: true } };
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ...c, disclosures: [disclosure('2025-01-01'), disclosure('2025-02-01')] })}\n${JSON.stringify({ ...c, id: 'C-2', disclosures: [disclosure('2025-01-01')] })}\n`,
+    );
+    const run = JSON.parse(audit(file, '--format', 'sarif').stdout).runs[0];
+    expect(run.results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints)).toEqual([
+      { 'upsuCaseFinding/v1': 'C-1/third-party-without-consent/P3' },
+      { 'upsuCaseFinding/v1': 'C-1/third-party-without-consent/P3/2' },
+      { 'upsuCaseFinding/v1': 'C-2/third-party-without-consent/P3' },
+    ]);
+    // A relative path is percent-encoded, segment by segment.
+    const rel = cli(['audit', relative(ROOT, file), '--as-of', AS_OF, '--format', 'sarif']);
+    const uri = JSON.parse(rel.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    expect(uri).toBe(
+      `${relative(ROOT, dir).split('/').map(encodeURIComponent).join('/')}/two%20disclosures%20%231.ndjson`,
+    );
+  });
+
+  it('sarif holds at most the results GitHub takes (25,000); the rest are counted and a notification says so', () => {
+    const full = JSON.parse(audit(sample, '--format', 'json').stdout);
+    const n = full.findings.length;
+    expect(n).toBeGreaterThan(20);
+    for (const workers of ['1', '2']) {
+      const r = cli(['audit', sample, '--as-of', AS_OF, '--format', 'sarif', '--workers', workers], {
+        env: { UPSU_AUDIT_SARIF_RESULTS: '10', UPSU_AUDIT_CHUNK_BYTES: '4096' },
+      });
+      expect(r.code).toBe(1);
+      const run = JSON.parse(r.stdout).runs[0];
+      expect(
+        run.results.map((x: { properties: { caseId: string; code: string } }) => [
+          x.properties.caseId,
+          x.properties.code,
+        ]),
+      ).toEqual(full.findings.slice(0, 10).map((f: { caseId: string; code: string }) => [f.caseId, f.code]));
+      expect(run.properties.summary.findings).toBe(n);
+      expect(run.properties.summary.resultsListed).toBe(10);
+      expect(run.invocations[0].toolExecutionNotifications.at(-1).message.text).toContain(`${n} findings in all`);
+    }
+    const all = JSON.parse(audit(sample, '--format', 'sarif').stdout).runs[0];
+    expect(all.results).toHaveLength(n);
+    expect(all.properties.summary.resultsListed).toBeUndefined();
+    expect(all.invocations[0].toolExecutionNotifications).toEqual([]);
   });
 
   it('sarif lists invalid lines as tool notifications', () => {
@@ -400,14 +465,16 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     }
   }, 60_000);
 
-  it('an empty export is audited: no cases, exit 0', () => {
+  it('an empty export (no cases at all) fails: exit 2 with a line saying so, and the report is still whole', () => {
     const file = join(dir, 'empty.ndjson');
-    writeFileSync(file, '');
-    for (const format of ['text', 'json', 'junit', 'sarif']) {
-      const r = audit(file, '--format', format);
-      expect(r.code).toBe(0);
-      if (format === 'json' || format === 'sarif') JSON.parse(r.stdout);
-    }
+    for (const text of ['', '\n\n', '\ufeff'])
+      for (const format of ['text', 'json', 'junit', 'sarif']) {
+        writeFileSync(file, text);
+        const r = audit(file, '--format', format);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe('upsu-policy audit: the export holds no cases: nothing was audited\n');
+        if (format === 'json' || format === 'sarif') JSON.parse(r.stdout);
+      }
   });
 
   it('a line longer than the limit is reported (too-big) and skipped; the next lines are audited', () => {

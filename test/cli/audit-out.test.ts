@@ -1,0 +1,110 @@
+// Where `upsu-policy audit` writes its report (--out), what an interrupted run leaves, and stderr with many
+// workers: each as a CI job would meet it.
+import { spawn, spawnSync } from 'node:child_process';
+import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, cli, ensureBuilt, generate, ROOT, tempDir } from './helpers.js';
+
+const AS_OF = '2026-09-01';
+let dir: string;
+let clean: string;
+const CLEAN = `${JSON.stringify({ id: 'OK-1', client: { degreeStatus: 'studying', consentToRecord: true } })}\n`;
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = tempDir();
+  clean = join(dir, 'clean.ndjson');
+  writeFileSync(clean, CLEAN);
+}, 120_000);
+
+const audit = (...args: string[]) => cli(['audit', clean, '--as-of', AS_OF, ...args]);
+
+describe('upsu-policy audit --out', () => {
+  it('a symbolic link is written through, never replaced (a link to a report, /dev/stdout)', () => {
+    const real = join(dir, 'real.sarif');
+    const link = join(dir, 'link.sarif');
+    writeFileSync(real, 'old');
+    symlinkSync(real, link);
+    expect(audit('--format', 'sarif', '--out', link).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8')).version).toBe('2.1.0');
+    // A link to the process's standard output, sent to a file by the shell (`--out /dev/stdout > report.txt`): the
+    // report reaches the file, and the link stays a link. (Through a socket, as spawnSync's stdio, Linux cannot
+    // open /proc/self/fd/1 at all: ENXIO, one line, exit 2.)
+    const out = join(dir, 'stdout-link');
+    symlinkSync('/proc/self/fd/1', out);
+    const report = join(dir, 'report.txt');
+    const r = spawnSync(
+      'sh',
+      ['-c', `"$0" "$1" audit "$2" --as-of ${AS_OF} --out "$3" > "$4"`, process.execPath, CLI, clean, out, report],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(report, 'utf8')).toContain('1 case audited: 0 cases with findings');
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.upsu-audit-'))).toEqual([]);
+  });
+
+  it('- is standard output', () => {
+    const r = audit('--format', 'json', '--out', '-');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.cases).toBe(1);
+  });
+
+  it('empty (an unset variable) is a usage error, not a report on stdout', () => {
+    const r = audit('--format', 'sarif', '--out', '');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^upsu-policy audit: --out needs a file name/);
+  });
+
+  it('the export itself (or a link to it) is refused: the report would overwrite it', () => {
+    const link = join(dir, 'export-link.ndjson');
+    symlinkSync(clean, link);
+    for (const out of [clean, link]) {
+      const r = audit('--out', out);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--out is the export being audited/);
+      expect(readFileSync(clean, 'utf8')).toBe(CLEAN);
+    }
+  });
+});
+
+describe('upsu-policy audit: interrupted, and many workers', () => {
+  it('SIGINT or SIGTERM during a JUnit report to a file leaves no partial report behind', async () => {
+    const big = generate(join(dir, 'big.ndjson'), ['--count', '200000', '--seed', '4']);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const work = tempDir();
+      const p = spawn(
+        process.execPath,
+        [CLI, 'audit', big, '--as-of', AS_OF, '--format', 'junit', '--out', join(work, 'a.xml')],
+        {
+          cwd: ROOT,
+          stdio: 'ignore',
+        },
+      );
+      // Kill once the temporary folder exists (the body is being spooled).
+      for (let i = 0; i < 200 && !readdirSync(work).some((f) => f.startsWith('.upsu-audit-')); i++)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(
+        readdirSync(work).some((f) => f.startsWith('.upsu-audit-')),
+        signal,
+      ).toBe(true);
+      p.kill(signal);
+      const how = await new Promise<{ code: number | null; signal: string | null }>((res) =>
+        p.on('exit', (code, sig) => res({ code, signal: sig })),
+      );
+      expect(how, signal).toEqual({ code: null, signal });
+      expect(readdirSync(work), signal).toEqual([]);
+    }
+  }, 120_000);
+
+  it('--workers 12 (more than Node allows listeners on stdout by default) writes nothing to stderr', () => {
+    const r = audit('--workers', '12', '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  }, 60_000);
+});
