@@ -113,6 +113,20 @@ describe('loadScenarios / runScenarios', () => {
     { name: 'invalid', question: { question: 'recording' }, expect: { invalid: true, issueCodesAll: ['required'] } },
   ]);
   write('notes.json', [{ name: 'ignored: not a .cases.json file' }]);
+  write('recording.case.json', [{ name: 'misnamed: refused, not skipped' }]);
+  write(
+    'twice.cases.json',
+    '[{ "name": "a", "rule": "not-relevant", "fires": true, "question": { "question": "recording", "consentToRecord": true, "relevant": false }, "expect": { "outcome": "deny" }, "expect": { "outcome": "permit" } }]',
+  );
+  write('outcome.cases.json', [
+    {
+      name: 'not an outcome',
+      rule: 'not-relevant',
+      fires: true,
+      question: recording(true, false),
+      expect: { outcome: 'denied' },
+    },
+  ]);
 
   const loaded = loadScenarios([dir, join(dir, 'missing-dir')]);
   const byName = (n: string) => loaded.find((f) => f.file === n);
@@ -122,7 +136,10 @@ describe('loadScenarios / runScenarios', () => {
       [
         'broken.cases.json',
         'object.cases.json',
+        'outcome.cases.json',
+        'recording.case.json',
         'recording.cases.json',
+        'twice.cases.json',
         'recording.mutation.cases.json',
         join(dir, 'missing-dir'),
       ].sort(),
@@ -132,7 +149,25 @@ describe('loadScenarios / runScenarios', () => {
 
   it('reports bad files and bad scenarios with file and index, without throwing', () => {
     expect(byName('broken.cases.json')?.problems).toEqual([
-      { file: 'broken.cases.json', index: null, message: 'is not valid JSON' },
+      {
+        file: 'broken.cases.json',
+        index: null,
+        message: expect.stringMatching(/^is not valid JSON: .*at line 1, column \d+/),
+      },
+    ]);
+    expect(byName('twice.cases.json')?.problems).toEqual([
+      {
+        file: 'twice.cases.json',
+        index: null,
+        message: expect.stringMatching(/^is not valid JSON: .*"expect".*line 1/),
+      },
+    ]);
+    expect(byName('recording.case.json')?.problems).toEqual([
+      {
+        file: 'recording.case.json',
+        index: null,
+        message: 'is not read: scenario files are named <question>.cases.json',
+      },
     ]);
     expect(byName('object.cases.json')?.problems[0]?.index).toBeNull();
     const p = byName('recording.cases.json')?.problems ?? [];
@@ -158,8 +193,11 @@ describe('loadScenarios / runScenarios', () => {
     expect(r('wrong fires')?.failures.join('\n')).toMatch(/expected outcome deny, got permit/);
     expect(r('unknown rule')?.failures.join('\n')).toMatch(/not a rule of question "recording"/);
     expect(r('invalid')?.ok).toBe(true);
+    expect(r('not an outcome')?.failures).toContain(
+      '"denied" is not an outcome of question "recording" (its outcomes: permit, deny)',
+    );
     expect(report.passed).toBe(2);
-    expect(report.failed).toBe(2);
+    expect(report.failed).toBe(3);
     expect(report.problems.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -189,7 +227,7 @@ describe('loadScenarios / runScenarios', () => {
     expect(text).toMatch(/rules without both sides/);
     expect(text).toMatch(/consented-and-relevant: no scenario where it does not fire/);
     expect(text).toMatch(/clauses not covered/);
-    expect(text).toMatch(/2 passed, 2 failed/);
+    expect(text).toMatch(/2 passed, 3 failed/);
     const ESC = String.fromCharCode(27);
     expect(text.includes(`${ESC}[`)).toBe(false);
     expect(formatScenarioReport(report, { color: true }).includes(`${ESC}[31m`)).toBe(true);

@@ -104,8 +104,9 @@ Options:
   --min-score N        with --mutate (a usage error without it): fail when the mutation score is under N percent
   --filter TEXT        with --mutate (a usage error without it): only mutants whose id contains TEXT
 
-Exit codes: 0 all pass · 1 a scenario fails, a scenario file is malformed, or a threshold is not met · 2 usage,
-or no scenario file (*.cases.json) or no scenario found in a DIR.
+Exit codes: 0 all pass · 1 a scenario fails, or a threshold is not met · 2 usage, a scenario file that is not
+valid (not JSON, a key written twice, not scenarios, misnamed like x.case.json), or no scenario file
+(*.cases.json) or no scenario found in a DIR.
 
 Examples:
   upsu-policy test
@@ -128,7 +129,9 @@ Examples:
   docs: `Usage: upsu-policy docs --out DIR [--rules DIR]
 
 Generates the policy's documentation (Markdown and a self-contained HTML page with a decision checker) from
-the rules folder and its scenarios.
+the rules folder and its scenarios. The scenarios are the book's worked examples, so they must hold: a scenario
+file that is not valid, or a scenario that fails against the rules, is one line on stderr each, nothing is
+written, and the exit code is 2.
 
 Examples:
   upsu-policy docs --out docs

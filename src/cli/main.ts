@@ -471,7 +471,8 @@ async function test(argv: string[], io: CliIO): Promise<number> {
       code = 1;
     }
   }
-  return code;
+  // A scenario file that is not valid (not JSON, not scenarios, a key twice, misnamed) is invalid input.
+  return report.problems.length ? 2 : code;
 }
 
 // ---------------------------------------------------------------------------------------------- schema, docs
@@ -502,11 +503,17 @@ async function docs(argv: string[], io: CliIO): Promise<number> {
   const o = stat(out);
   if (typeof o === 'string' ? o !== 'ENOENT' : !o.isDirectory())
     throw new FileError(`cannot write ${out} (${typeof o === 'string' ? o : 'ENOTDIR'})`);
-  const { generateDocs } = await import('../docs/generate.js');
+  const { generateDocs, ScenarioProblemsError } = await import('../docs/generate.js');
   let files: string[];
   try {
     ({ files } = await generateDocs({ outDir: out, ...(rulesDir ? { rulesDir } : {}) }));
   } catch (e) {
+    // One line per problem, nothing written: the book never shows a worked example its rules contradict.
+    if (e instanceof ScenarioProblemsError) {
+      io.stderr.write(`upsu-policy docs: ${e.message.split('\n')[0]}\n`);
+      for (const p of e.problems) io.stderr.write(`upsu-policy docs: ${p}\n`);
+      return 2;
+    }
     // A folder on the way that is a file, no permission: named by the --out given.
     const code = errnoCode(e);
     const path = (e as NodeJS.ErrnoException | undefined)?.path;

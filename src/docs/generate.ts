@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { loadPolicy } from '../engine/load-dir.js';
 import { packageRoot } from '../engine/package-root.js';
-import { loadScenarios } from '../scenarios/run.js';
+import type { Policy } from '../engine/policy.js';
+import { loadScenarios, runScenariosSync, type ScenarioFile } from '../scenarios/run.js';
 import { CHAIN_SVG_FILE, chainSvg } from './chain-svg.js';
 import { BUNDLE_FILE, renderHtml } from './html.js';
 import { indexMarkdown, sectionMarkdown } from './markdown.js';
@@ -20,7 +21,11 @@ export { packageRoot } from '../engine/package-root.js';
  * @see P1
  */
 export function readScenarios(rulesDir: string): ScenarioEntry[] {
-  return loadScenarios([rulesDir]).flatMap((f) =>
+  return entriesOf(loadScenarios([rulesDir]));
+}
+
+function entriesOf(files: readonly ScenarioFile[]): ScenarioEntry[] {
+  return files.flatMap((f) =>
     f.scenarios.map((s) => ({
       file: f.file.split(sep).join('/'),
       name: s.name,
@@ -29,6 +34,38 @@ export function readScenarios(rulesDir: string): ScenarioEntry[] {
       question: s.question,
     })),
   );
+}
+
+/**
+ * The book shows the scenarios as worked examples ("rule X fires"), so they must hold: thrown by
+ * {@link generateDocs}, before anything is written, when a scenario file is not valid or a scenario fails
+ * against the rules documented.
+ *
+ * @example
+ * try {
+ *   await generateDocs({ outDir: 'site', rulesDir: './my-rules' });
+ * } catch (e) {
+ *   if (e instanceof ScenarioProblemsError) console.error(e.problems.join('\n'));
+ * }
+ * @see P1
+ */
+export class ScenarioProblemsError extends Error {
+  override readonly name = 'ScenarioProblemsError';
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `the scenarios the book shows as worked examples do not all hold (${problems.length} problem${problems.length === 1 ? '' : 's'}; upsu-policy test --rules DIR lists them):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  }
+}
+
+/** Every scenario file's problems and every failing scenario, one line each. */
+function scenarioProblems(policy: Policy, files: readonly ScenarioFile[]): string[] {
+  const out = files.flatMap((f) =>
+    f.problems.map((p) => `${p.file.split(sep).join('/')}${p.index === null ? '' : ` #${p.index}`}: ${p.message}`),
+  );
+  for (const r of runScenariosSync(policy, files).results)
+    if (!r.ok) out.push(`${r.file.split(sep).join('/')}: "${r.name}" fails: ${r.failures.join('; ')}`);
+  return out;
 }
 
 /**
@@ -50,7 +87,10 @@ export async function generateDocs(opts: { outDir: string; rulesDir?: string }):
   if (!existsSync(bundlePath))
     throw new Error(`the browser bundle ${bundlePath} is missing: run \`npm run build\` first`);
   const policy = loadPolicy(rulesDir);
-  const model = buildModel(policy, readScenarios(rulesDir));
+  const scenarioFiles = loadScenarios([rulesDir]);
+  const problems = scenarioProblems(policy, scenarioFiles);
+  if (problems.length) throw new ScenarioProblemsError(problems);
+  const model = buildModel(policy, entriesOf(scenarioFiles));
   const out = resolve(opts.outDir);
   mkdirSync(out, { recursive: true });
   const files: [string, string | Buffer][] = [

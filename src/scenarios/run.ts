@@ -5,6 +5,7 @@ import { PolicyInputError } from '../decision/errors.js';
 import type { Decision, Issue } from '../decision/types.js';
 import type { CompiledRule } from '../engine/compiled.js';
 import type { Policy } from '../engine/policy.js';
+import { parseRulesJson } from '../engine/strict-json.js';
 import { checkExpectation, type Expectation } from './check.js';
 
 /**
@@ -110,7 +111,10 @@ export interface ScenarioFile {
   readonly problems: readonly ScenarioFileProblem[];
 }
 
-function findCaseFiles(dir: string, out: string[]): void {
+/** A name that looks like a scenario table but is not read as one (`x.case.json`, `x.Cases.json`). */
+const NEAR_CASES = /\.cases?\.json$/i;
+
+function findCaseFiles(dir: string, out: string[], stray: string[]): void {
   let entries: import('node:fs').Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -120,8 +124,9 @@ function findCaseFiles(dir: string, out: string[]): void {
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) findCaseFiles(p, out);
+    if (e.isDirectory()) findCaseFiles(p, out, stray);
     else if (e.isFile() && e.name.endsWith('.cases.json')) out.push(p);
+    else if (e.isFile() && NEAR_CASES.test(e.name)) stray.push(p);
   }
 }
 
@@ -151,9 +156,21 @@ export function loadScenarios(dirs: readonly string[]): ScenarioFile[] {
       });
       continue;
     }
+    const stray: string[] = [];
     if (isFile) paths.push(dir);
-    else findCaseFiles(dir, paths);
+    else findCaseFiles(dir, paths, stray);
     for (const path of paths) out.push(loadScenarioFile(path, isFile ? basename(path) : relative(dir, path)));
+    // Its scenarios would be left out without a word (only the coverage figures would show it).
+    for (const path of stray) {
+      const file = relative(dir, path);
+      out.push({
+        path,
+        file,
+        question: '',
+        scenarios: [],
+        problems: [{ file, index: null, message: 'is not read: scenario files are named <question>.cases.json' }],
+      });
+    }
   }
   return out;
 }
@@ -163,17 +180,22 @@ function loadScenarioFile(path: string, file: string): ScenarioFile {
   const problems: ScenarioFileProblem[] = [];
   const scenarios: (Scenario & { index: number })[] = [];
   const done = () => ({ path, file, question, scenarios, problems });
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (e) {
-    problems.push({
-      file,
-      index: null,
-      message: e instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read',
-    });
+    const code = (e as { code?: unknown }).code;
+    problems.push({ file, index: null, message: `cannot be read${typeof code === 'string' ? ` (${code})` : ''}` });
     return done();
   }
+  // As strict as a rules file: the line and column of a syntax error, and a key written twice is refused (the
+  // second would silently replace the first, say one of two `expect`s).
+  const parsed = parseRulesJson(text);
+  if (!parsed.ok) {
+    problems.push({ file, index: null, message: `is not valid JSON: ${parsed.message}` });
+    return done();
+  }
+  const data: unknown = parsed.value;
   if (!Array.isArray(data)) {
     problems.push({ file, index: null, message: 'a scenario file must hold a JSON array of scenarios' });
     return done();
@@ -293,6 +315,12 @@ type Outcome = { decision: Decision; issues?: undefined } | { decision?: undefin
 function finish(policy: Policy, file: string, s: Scenario & { index: number }, got: Outcome): ScenarioResult {
   const question = kindOf(s.question);
   const failures = checkExpectation(got, s.expect);
+  // An expected outcome the question never has (`permitted` for `permit`) can only fail: say why.
+  const outcomes = policy.loaded.questions[question]?.outcomes;
+  if (outcomes)
+    for (const o of [...(s.expect.outcome === undefined ? [] : [s.expect.outcome]), ...(s.expect.outcomeIn ?? [])])
+      if (!outcomes.includes(o))
+        failures.push(`"${o}" is not an outcome of question "${question}" (its outcomes: ${outcomes.join(', ')})`);
   const trace = got.decision?.trace ?? [];
   const firedRules = trace.filter((t) => t.fired).map((t) => t.rule);
   if (!s.expect.invalid && got.decision && s.rule !== undefined) {

@@ -158,15 +158,19 @@ describe('upsu-policy test', () => {
     // Named like a scenario table, but not `*.cases.json`: not read.
     writeFileSync(join(misnamed, 'recording.case.json'), JSON.stringify([]));
     writeFileSync(join(misnamed, 'recording.json'), JSON.stringify([]));
-    for (const dir of [empty, misnamed]) {
-      const r = cli(['test', dir]);
-      expect(r.code, dir).toBe(2);
-      expect(r.stdout, dir).toBe('');
-      expect(r.stderr.trim().split('\n'), dir).toHaveLength(1);
-      expect(r.stderr, dir).toContain(`upsu-policy test: no scenario files (*.cases.json) found in ${dir}`);
-    }
+    const none = cli(['test', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr.trim().split('\n')).toHaveLength(1);
+    expect(none.stderr).toContain(`upsu-policy test: no scenario files (*.cases.json) found in ${empty}`);
+    // The misnamed table is named as a problem (not silently skipped): exit 2.
+    const wrong = cli(['test', misnamed]);
+    expect(wrong.code).toBe(2);
+    expect(`${wrong.stdout}${wrong.stderr}`).toContain(
+      'recording.case.json: is not read: scenario files are named <question>.cases.json',
+    );
     // One line per folder without any, even next to one that has some.
-    const r = cli(['test', join(ROOT, 'rules/1-case-recording'), empty, misnamed]);
+    const r = cli(['test', join(ROOT, 'rules/1-case-recording'), empty, join(tempDir())]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
     // An adapted rules folder without scenarios fails the same way.
@@ -296,6 +300,33 @@ describe('upsu-policy docs and demo', () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'index.html'))).toBe(true);
     expect(cli(['docs']).code).toBe(2);
+  });
+
+  it('docs refuses to show worked examples its rules contradict, or tables that are not valid: exit 2, nothing written', () => {
+    const rules = join(tempDir(), 'rules');
+    cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+    const file = join(rules, '1-case-recording/recording.cases.json');
+    const cases = JSON.parse(readFileSync(file, 'utf8'));
+    cases[0].expect = { outcome: cases[0].expect.outcome === 'permit' ? 'deny' : 'permit' };
+    writeFileSync(file, JSON.stringify(cases));
+    writeFileSync(join(rules, '1-case-recording/storage.cases.json'), '[{"name": ');
+    const out = join(tempDir(), 'site');
+    const r = cli(['docs', '--out', out, '--rules', rules]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^upsu-policy docs: the scenarios the book shows as worked examples do not all hold \(2 problems/,
+    );
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^upsu-policy docs: 1-case-recording\/storage\.cases\.json: is not valid JSON: /),
+      expect.stringMatching(
+        new RegExp(
+          `^upsu-policy docs: 1-case-recording/recording\\.cases\\.json: "${cases[0].name}" fails: expected outcome`,
+        ),
+      ),
+    ]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('demo decides a few everyday questions', () => {
