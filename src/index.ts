@@ -19,6 +19,7 @@ export type {
   Violation,
 } from './decision/types.js';
 export type { PolicySettings } from './derive/context.js';
+export type { PolicyRoles } from './derive/roles.js';
 export { loadPolicy, readRulesFolder } from './engine/load-dir.js';
 export { createPolicy, type Policy, type PolicyOptions, type SafeResult } from './engine/policy.js';
 export type { ConditionJson, RuleBundle, RuleJson } from './engine/rule-schema.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { breachStep } from '../facts/breach.js';
 import type { Role } from '../facts/constants.js';
-import { lineManager, mayDecideBreach } from './roles.js';
+import { lineManager, mayDecideBreach, type PolicyRoles, UPSU_ROLES } from './roles.js';
 
 type Step = z.infer<typeof breachStep>;
 
@@ -68,8 +68,12 @@ export interface BreachChain {
  * // { step: 'discuss', role: 'advice-lead' }
  * @see 5.4
  */
-export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): BreachChain {
-  const manager = lineManager(raisedBy);
+export function analyseBreachChain(
+  raisedBy: Role,
+  steps: readonly Step[],
+  roles: PolicyRoles = UPSU_ROLES,
+): BreachChain {
+  const manager = lineManager(raisedBy, roles);
   let raisedAt = -1;
   let raisedWith: Role | null = null;
   let stepBeforeRaised = false;
@@ -106,7 +110,7 @@ export function analyseBreachChain(raisedBy: Role, steps: readonly Step[]): Brea
         // who may not decide (5.4.3, 5.5.2), is a violation wherever it comes; and only a refusal by someone who
         // may decide is the final one (5.5.3).
         const byAdviserOrRaiser = s.by === 'adviser' || s.by === raisedBy;
-        const mayDecide = !byAdviserOrRaiser && mayDecideBreach(s.by, raisedBy);
+        const mayDecide = !byAdviserOrRaiser && mayDecideBreach(s.by, raisedBy, roles);
         if (byAdviserOrRaiser) anyByAdviserOrRaiser = true;
         else if (!mayDecide) anyByOtherNonDecider = true;
         if (!mayDecide && firstBadDecisionAt < 0) firstBadDecisionAt = i;

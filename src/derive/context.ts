@@ -1,5 +1,6 @@
 import type { BreachChain } from './breach-chain.js';
 import { today } from './dates.js';
+import { type PolicyRoles, UPSU_ROLES } from './roles.js';
 
 /**
  * Settings a policy's rules folder may give (`rules/policy.json` → `settings`), or a caller may override.
@@ -8,7 +9,7 @@ import { today } from './dates.js';
  * createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } }).settings.smallCountThreshold; // 10
  * @see 4.3
  */
-export interface PolicySettings {
+export interface PolicySettings extends PolicyRoles {
   /** A statistics cell smaller than this is a small count that could identify a client (4.3). Default 5. */
   smallCountThreshold: number;
   /**
@@ -35,6 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Omit<PolicySettings, 'smallCountThreshol
   destructionWithinDays: 1,
   retentionYears: 1,
   reviewIntervalYears: 1,
+  ...UPSU_ROLES,
 });
 
 /** What a fact derivation may read besides the question: the date asked, the settings, per-call memos. */

@@ -1,21 +1,65 @@
 import type { Role } from '../facts/constants.js';
 
 /**
- * Whether a role is in the Advice team, the "Department" of P3: an `adviser` or the `advice-lead`.
+ * Who is who in a policy (`rules/policy.json` → `settings`): the Advice team, each role's line manager, and who
+ * may decide a breach of confidentiality. The bundled values are UPSU's ({@link UPSU_ROLES}); an advice service
+ * adapting the rules states its own.
+ *
+ * @example
+ * // Only the Chief Executive decides a breach (policy.json settings, or createPolicy's):
+ * createPolicy(bundledRules, { settings: { breachDeciders: ['chief-executive'] } }).settings.breachDeciders;
+ * // ['chief-executive']
+ * @see 5.5.2
+ */
+export interface PolicyRoles {
+  /** The roles of the Advice team, the "Department" of P3. */
+  readonly adviceTeam: readonly Role[];
+  /** Each role's line manager, whom a breach is raised with (5.4.1); a role not listed has none (fail closed). */
+  readonly lineManagers: Readonly<Partial<Record<Role, Role>>>;
+  /**
+   * Who may decide a breach (5.4.3, 5.5.2): roles, and `line-manager` for the raiser's line manager. Never an
+   * adviser, never the raiser (5.5.4), whatever is listed.
+   */
+  readonly breachDeciders: readonly (Role | 'line-manager')[];
+}
+
+/**
+ * UPSU's roles: the Advice team is the advisers and the Advice Service Lead (P3); an adviser's line manager is
+ * the Advice Service Lead, the Advice Service Lead's the Student Focus and Advice Manager (5.4.1); a breach is
+ * decided by the raiser's line manager, the Student Focus and Advice Manager, the Chief Executive or an appointed
+ * manager (5.4.3, 5.5.2, 6.1.6).
+ *
+ * @example
+ * UPSU_ROLES.lineManagers.adviser; // 'advice-lead'
+ * @see 5.4.1
+ */
+export const UPSU_ROLES: PolicyRoles = Object.freeze({
+  adviceTeam: Object.freeze(['adviser', 'advice-lead'] as Role[]),
+  lineManagers: Object.freeze({ adviser: 'advice-lead', 'advice-lead': 'advice-manager' } as Partial<
+    Record<Role, Role>
+  >),
+  breachDeciders: Object.freeze(['line-manager', 'advice-manager', 'chief-executive', 'appointed-manager'] as (
+    | Role
+    | 'line-manager'
+  )[]),
+});
+
+/**
+ * Whether a role is in the Advice team, the "Department" of P3 (UPSU's: an `adviser` or the `advice-lead`).
  *
  * @example
  * inAdviceTeam('advice-lead'); // true
  * inAdviceTeam('dpo'); // false
  * @see P3
  */
-export function inAdviceTeam(role: Role): boolean {
-  return role === 'adviser' || role === 'advice-lead';
+export function inAdviceTeam(role: Role, roles: PolicyRoles = UPSU_ROLES): boolean {
+  return roles.adviceTeam.includes(role);
 }
 
 /**
- * The line manager a breach of confidentiality is raised with (5.4.1): an adviser's is the Advice Service
- * Lead; the Advice Service Lead's is the Student Focus and Advice Manager. The policy names no other, so any
- * other role gets `null` (and the rules fail closed).
+ * The line manager a breach of confidentiality is raised with (5.4.1): UPSU's adviser's is the Advice Service
+ * Lead; the Advice Service Lead's is the Student Focus and Advice Manager. A role the policy names no line manager
+ * for gets `null` (and the rules fail closed).
  *
  * @example
  * lineManager('adviser'); // 'advice-lead'
@@ -23,28 +67,23 @@ export function inAdviceTeam(role: Role): boolean {
  * lineManager('dpo'); // null
  * @see 5.4.1
  */
-export function lineManager(role: Role): Role | null {
-  if (role === 'adviser') return 'advice-lead';
-  if (role === 'advice-lead') return 'advice-manager';
-  return null;
+export function lineManager(role: Role, roles: PolicyRoles = UPSU_ROLES): Role | null {
+  return Object.hasOwn(roles.lineManagers, role) ? (roles.lineManagers[role] ?? null) : null;
 }
 
 /**
- * Whether `decider` may decide a breach raised by `raiser` (5.4.3, 5.5.2): the raiser's line manager, the
- * Student Focus and Advice Manager, the Chief Executive or an appointed manager (6.1.6) — never an adviser
- * and never the raiser (5.5.4).
+ * Whether `decider` may decide a breach raised by `raiser` (5.4.3, 5.5.2): one of the policy's breach deciders
+ * (UPSU's: the raiser's line manager, the Student Focus and Advice Manager, the Chief Executive or an appointed
+ * manager, 6.1.6) — never an adviser and never the raiser (5.5.4).
  *
  * @example
  * mayDecideBreach('chief-executive', 'adviser'); // true
  * mayDecideBreach('advice-lead', 'advice-lead'); // false (5.5.4)
  * @see 5.5.2
  */
-export function mayDecideBreach(decider: Role, raiser: Role): boolean {
+export function mayDecideBreach(decider: Role, raiser: Role, roles: PolicyRoles = UPSU_ROLES): boolean {
   if (decider === 'adviser' || decider === raiser) return false;
-  return (
-    decider === lineManager(raiser) ||
-    decider === 'advice-manager' ||
-    decider === 'chief-executive' ||
-    decider === 'appointed-manager'
-  );
+  for (const d of roles.breachDeciders)
+    if (d === decider || (d === 'line-manager' && decider === lineManager(raiser, roles))) return true;
+  return false;
 }

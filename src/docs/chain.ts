@@ -6,7 +6,7 @@ const q = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
 
 /**
  * The breach chain (5.4–5.5) as a Mermaid flowchart: who raises with whom, who may decide, the written
- * record, refusal as final. The roles come from the code (`lineManager`, `mayDecideBreach`), not from prose.
+ * record, refusal as final. The roles come from the policy's settings (`lineManager`, `mayDecideBreach`), not from prose.
  *
  * @example
  * chainMermaid(model.chain).startsWith('flowchart TD'); // true

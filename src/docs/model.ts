@@ -1,6 +1,6 @@
 import type { CodedNote, Decision, Issue } from '../decision/types.js';
 import type { FactCatalogue, PolicySettings } from '../derive/context.js';
-import { lineManager, mayDecideBreach } from '../derive/roles.js';
+import { lineManager, mayDecideBreach, type PolicyRoles } from '../derive/roles.js';
 import type { CompiledRule } from '../engine/compiled.js';
 import type { Policy } from '../engine/policy.js';
 import type { ClauseJson } from '../engine/rule-schema.js';
@@ -420,11 +420,11 @@ function decisionTable(policy: Policy): DecisionTable {
   return { consents: DISCLOSURE_CONSENTS.map((c) => ({ label: c.label })), rows };
 }
 
-function chainModel(): ChainModel {
-  const raisers = ROLES.filter((r) => lineManager(r) !== null);
+function chainModel(roles: PolicyRoles): ChainModel {
+  const raisers = ROLES.filter((r) => lineManager(r, roles) !== null);
   return {
-    raises: raisers.map((r) => ({ raiser: r, with: lineManager(r) as Role })),
-    deciders: raisers.map((r) => ({ raiser: r, may: ROLES.filter((d) => mayDecideBreach(d, r)) })),
+    raises: raisers.map((r) => ({ raiser: r, with: lineManager(r, roles) as Role })),
+    deciders: raisers.map((r) => ({ raiser: r, may: ROLES.filter((d) => mayDecideBreach(d, r, roles)) })),
   };
 }
 
@@ -536,7 +536,7 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
     clauseFile,
     questions,
     table: decisionTable(policy),
-    chain: chainModel(),
+    chain: chainModel(policy.settings),
     scenarioFiles: [...new Set(scenarios.map((s) => s.file))],
     scenarioTotal: scenarios.length,
   };

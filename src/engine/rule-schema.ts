@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../facts/constants.js';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case');
 
@@ -128,6 +129,16 @@ export const policyFile = z.strictObject({
     destructionWithinDays: z.number().int().min(1).max(366).optional(),
     retentionYears: z.number().int().min(1).max(100).optional(),
     reviewIntervalYears: z.number().int().min(1).max(10).optional(),
+    adviceTeam: z.array(z.enum(ROLES)).min(1).optional(),
+    lineManagers: z
+      .partialRecord(z.enum(ROLES), z.enum(ROLES))
+      .refine((m) => Object.entries(m).every(([k, v]) => k !== v), 'no role is its own line manager')
+      .optional(),
+    breachDeciders: z
+      .array(z.union([z.enum(ROLES), z.literal('line-manager')]))
+      .min(1)
+      .refine((d) => !d.includes('adviser'), 'an adviser never decides a breach (5.5.4): leave adviser out')
+      .optional(),
   }),
 });
 

@@ -11,7 +11,7 @@ import type { RuleBundle } from '../engine/rule-schema.js';
  */
 export const bundledRules: RuleBundle = {
  "policy": {
-  "$comment": "The policy this rules folder encodes. Another advice service adapting the folder changes id, title, organisation and version here.",
+  "$comment": "The policy this rules folder encodes. Another advice service adapting the folder changes id, title, organisation and version here, and the settings (README, \"Adapting the rules\"): who is in the Advice team, each role's line manager and who may decide a breach are settings too.",
   "id": "upsu-advice-confidentiality",
   "version": "1.0.0",
   "title": "UPSU Advice Service Confidentiality Policy",
@@ -20,7 +20,21 @@ export const bundledRules: RuleBundle = {
    "smallCountThreshold": 5,
    "destructionWithinDays": 1,
    "retentionYears": 1,
-   "reviewIntervalYears": 1
+   "reviewIntervalYears": 1,
+   "adviceTeam": [
+    "adviser",
+    "advice-lead"
+   ],
+   "lineManagers": {
+    "adviser": "advice-lead",
+    "advice-lead": "advice-manager"
+   },
+   "breachDeciders": [
+    "line-manager",
+    "advice-manager",
+    "chief-executive",
+    "appointed-manager"
+   ]
   }
  },
  "clauses": {
@@ -4246,4 +4260,4 @@ export const bundledRules: RuleBundle = {
 };
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:3262e5d227f5a5c3b0ab8aa4316ed82648a38b66ca06b7a7c4ab7c43b993bb22';
+export const bundledRulesHash = 'sha256:78b126f47298073c24e2c94a0ab8d42e72ac50750b863ab41f9120a1d198710d';

@@ -4,7 +4,7 @@ import { analyseBreachChain, type BreachChain } from '../breach-chain.js';
 import { type FactContext, type FactDefinition, facts } from '../context.js';
 
 function chain(q: BreachQuestion, ctx: FactContext): BreachChain {
-  if (!ctx.chain) ctx.chain = analyseBreachChain(q.raisedBy, q.steps);
+  if (!ctx.chain) ctx.chain = analyseBreachChain(q.raisedBy, q.steps, ctx.settings);
   return ctx.chain;
 }
 

@@ -12,7 +12,7 @@ export const disclosureFacts = facts<DisclosureQuestion>({
     description: "the actor's line manager (5.4.1)",
     type: 'string',
     values: ROLES,
-    derive: (q) => lineManager(q.actor.role),
+    derive: (q, ctx) => lineManager(q.actor.role, ctx.settings),
   },
   recipientRole: {
     description: "the recipient's role",
@@ -23,7 +23,7 @@ export const disclosureFacts = facts<DisclosureQuestion>({
   recipientInAdviceTeam: {
     description: 'the recipient is in the Advice team (an adviser or the Advice Service Lead)',
     type: 'boolean',
-    derive: (q) => inAdviceTeam(q.recipient.role),
+    derive: (q, ctx) => inAdviceTeam(q.recipient.role, ctx.settings),
   },
   recipientInvolvedInCase: {
     description: 'the recipient has been involved in the case',
@@ -88,17 +88,17 @@ export const disclosureFacts = facts<DisclosureQuestion>({
     description: 'where the authorisation to breach confidentiality stands',
     type: 'string',
     values: AUTHORISATION_STATUSES,
-    derive: (q) => (q.breach ? authorisationStatus(q.breach.authorisation, q.actor.role) : 'none'),
+    derive: (q, ctx) => (q.breach ? authorisationStatus(q.breach.authorisation, q.actor.role, ctx.settings) : 'none'),
   },
   refusalByNonDecider: {
     description:
       'the refusal was given by someone who may not decide a breach (an adviser, the actor, or a role 5.5.2 does not name)',
     type: 'boolean',
-    derive: (q) => {
+    derive: (q, ctx) => {
       const a = q.breach?.authorisation;
       if (!a || a.agreed) return false;
       // The status the same decision would have had, agreed and written: anything but 'counts' is a non-decider.
-      return authorisationStatus({ ...a, agreed: true, writtenRecord: true }, q.actor.role) !== 'counts';
+      return authorisationStatus({ ...a, agreed: true, writtenRecord: true }, q.actor.role, ctx.settings) !== 'counts';
     },
   },
 });

@@ -27,7 +27,11 @@ const bool = <Q>(description: string, derive: (q: Q) => boolean): FactDefinition
 /** Facts the access rules read (3.1–3.2). */
 export const accessFacts = facts<AccessQuestion>({
   actorRole: { description: "the actor's role", type: 'string', values: ROLES, derive: (q) => q.actor.role },
-  actorInAdviceTeam: bool('the actor is in the Advice team', (q: AccessQuestion) => inAdviceTeam(q.actor.role)),
+  actorInAdviceTeam: {
+    description: 'the actor is in the Advice team',
+    type: 'boolean',
+    derive: (q: AccessQuestion, ctx) => inAdviceTeam(q.actor.role, ctx.settings),
+  },
   actorAppointedByUpsu: bool(
     'the actor was appointed by UPSU',
     (q: AccessQuestion) => q.actor.appointedByUpsu === true,

@@ -1,0 +1,117 @@
+// Who is who (policy.json settings adviceTeam, lineManagers, breachDeciders): the bundled values are UPSU's, and
+// an advice service adapting the rules can state its own; every decision that reads a role follows them, on
+// both engines, and the book draws the chain from them.
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../src/docs/model.js';
+import { bundledRules, createPolicy, defaultPolicy, RuleLoadError } from '../src/index.js';
+
+const bundled = defaultPolicy();
+// Another service: only the Chief Executive decides a breach; an adviser's line manager is the advice manager;
+// the advice manager is in the Advice team.
+const other = createPolicy(bundledRules, {
+  settings: {
+    breachDeciders: ['chief-executive'],
+    lineManagers: { adviser: 'advice-manager' },
+    adviceTeam: ['adviser', 'advice-lead', 'advice-manager'],
+  },
+});
+
+const toPolice = (decidedBy: string) => ({
+  question: 'disclosure',
+  actor: { role: 'adviser' },
+  recipient: { role: 'third-party', name: 'police' },
+  information: { kind: 'case-record', identifiable: true },
+  breach: { ground: 'harm', authorisation: { decidedBy, agreed: true, writtenRecord: true } },
+});
+const chain = (decider: string, raisedWith = 'advice-lead') => ({
+  question: 'breach',
+  raisedBy: 'adviser',
+  ground: 'harm',
+  steps: [
+    { step: 'raised', with: raisedWith },
+    { step: 'discussed', recordedInCaseNotes: true },
+    { step: 'decided', by: decider, agreed: true, writtenRecord: true },
+  ],
+});
+
+/** The decision on both engines, which must agree. */
+async function both(policy: typeof bundled, q: unknown) {
+  const compiled = policy.evaluate(q);
+  expect(await policy.evaluateWithEngine(q)).toEqual(compiled);
+  return compiled;
+}
+
+describe('roles as policy settings', () => {
+  it('the bundled settings are UPSU’s: the same decisions as before the settings existed', async () => {
+    expect(bundled.settings.breachDeciders).toEqual([
+      'line-manager',
+      'advice-manager',
+      'chief-executive',
+      'appointed-manager',
+    ]);
+    expect((await both(bundled, toPolice('advice-lead'))).outcome).toBe('permit');
+    expect((await both(bundled, chain('advice-lead'))).outcome).toBe('authorised');
+  });
+
+  it('breachDeciders: a disclosure authorised by someone the policy does not let decide is not permitted', async () => {
+    expect((await both(other, toPolice('advice-lead'))).outcome).not.toBe('permit');
+    expect((await both(other, toPolice('chief-executive'))).outcome).toBe('permit');
+    const d = await both(other, chain('advice-lead', 'advice-manager'));
+    expect(d.outcome).toBe('non-compliant');
+    expect(d.violations?.map((v) => v.code)).toContain('decider-may-not-decide');
+    expect((await both(other, chain('chief-executive', 'advice-manager'))).outcome).toBe('authorised');
+  });
+
+  it('lineManagers: the breach is raised with, and escalated to, the line manager the policy names', async () => {
+    const pending = await both(other, { ...chain('x'), steps: [] });
+    expect(pending.nextStep).toEqual({ step: 'raise', role: 'advice-manager' });
+    const raisedWithLead = await both(other, chain('chief-executive', 'advice-lead'));
+    expect(raisedWithLead.violations?.map((v) => v.code)).toContain('raised-with-wrong-person');
+    const noAuthorisation = await both(other, { ...toPolice('x'), breach: { ground: 'harm' } });
+    expect(noAuthorisation.outcome).toBe('escalate');
+    expect(noAuthorisation.escalateTo).toBe('advice-manager');
+    // A role with no line manager: fail closed, as the bundled policy does for a DPO.
+    const dpo = await both(other, { ...chain('chief-executive'), raisedBy: 'advice-lead' });
+    expect(dpo.outcome).not.toBe('authorised');
+  });
+
+  it('adviceTeam: a recipient the policy puts in the Advice team is one', async () => {
+    const q = {
+      question: 'disclosure',
+      actor: { role: 'adviser' },
+      recipient: { role: 'advice-manager' },
+      information: { kind: 'case-record', identifiable: true },
+    };
+    expect((await both(bundled, q)).outcome).toBe('deny');
+    expect((await both(other, q)).outcome).toBe('permit');
+    const access = { question: 'access', actor: { role: 'advice-manager' }, necessary: true };
+    expect((await both(other, access)).outcome).not.toBe((await both(bundled, access)).outcome);
+  });
+
+  it('the book draws the chain from them', () => {
+    const drawn = buildModel(other, []).chain;
+    expect(drawn.raises).toEqual([{ raiser: 'adviser', with: 'advice-manager' }]);
+    expect(drawn.deciders).toEqual([{ raiser: 'adviser', may: ['chief-executive'] }]);
+    expect(buildModel(bundled, []).chain.raises).toEqual([
+      { raiser: 'adviser', with: 'advice-lead' },
+      { raiser: 'advice-lead', with: 'advice-manager' },
+    ]);
+  });
+
+  it('are checked as settings are: known roles, no adviser deciding, no role its own line manager; and hashed', () => {
+    for (const settings of [
+      { breachDeciders: ['adviser', 'chief-executive'] },
+      { breachDeciders: [] },
+      { breachDeciders: ['ceo'] },
+      { lineManagers: { adviser: 'adviser' } },
+      { lineManagers: { adviser: 'boss' } },
+      { lineManagers: { intern: 'adviser' } },
+      { adviceTeam: [] },
+      { adviceTeam: ['advisor'] },
+    ])
+      expect(() => createPolicy(bundledRules, { settings: settings as never }), JSON.stringify(settings)).toThrow(
+        RuleLoadError,
+      );
+    expect(other.ref.rulesHash).not.toBe(bundled.ref.rulesHash);
+  });
+});
