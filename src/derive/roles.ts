@@ -2,7 +2,7 @@ import type { Role } from '../facts/constants.js';
 
 /**
  * Who is who in a policy (`rules/policy.json` → `settings`): the Advice team, each role's line manager, and who
- * may decide a breach of confidentiality. The bundled values are UPSU's ({@link UPSU_ROLES}); an advice service
+ * may decide a breach of confidentiality. The bundled values are UPSU's (`rules/policy.json`); an advice service
  * adapting the rules states its own.
  *
  * @example
