@@ -2,7 +2,9 @@
 // an advice service adapting the rules can state its own; every decision that reads a role follows them, on
 // both engines, and the book draws the chain from them.
 import { describe, expect, it } from 'vitest';
+import { inAdviceTeam, lineManager, mayDecideBreach, type PolicyRoles, UPSU_ROLES } from '../src/derive/roles.js';
 import { buildModel } from '../src/docs/model.js';
+import { ROLES } from '../src/facts/constants.js';
 import { bundledRules, createPolicy, defaultPolicy, RuleLoadError } from '../src/index.js';
 
 const bundled = defaultPolicy();
@@ -86,6 +88,26 @@ describe('roles as policy settings', () => {
     expect((await both(other, q)).outcome).toBe('permit');
     const access = { question: 'access', actor: { role: 'advice-manager' }, necessary: true };
     expect((await both(other, access)).outcome).not.toBe((await both(bundled, access)).outcome);
+  });
+
+  it("UPSU's roles answer as constants (a fast path) exactly as the generic lookup does, for every pair of roles", () => {
+    // The same roles in another order are not recognised as UPSU's, so they take the lookup.
+    const reordered: PolicyRoles = {
+      adviceTeam: ['advice-lead', 'adviser'],
+      lineManagers: { 'advice-lead': 'advice-manager', adviser: 'advice-lead' },
+      breachDeciders: ['appointed-manager', 'chief-executive', 'advice-manager', 'line-manager'],
+    };
+    for (const a of ROLES) {
+      expect(inAdviceTeam(a, reordered), a).toBe(inAdviceTeam(a, UPSU_ROLES));
+      expect(lineManager(a, reordered), a).toBe(lineManager(a, UPSU_ROLES));
+      for (const b of ROLES) expect(mayDecideBreach(a, b, reordered), `${a} for ${b}`).toBe(mayDecideBreach(a, b));
+    }
+    expect(ROLES.filter((d) => mayDecideBreach(d, 'adviser'))).toEqual([
+      'advice-lead',
+      'advice-manager',
+      'chief-executive',
+      'appointed-manager',
+    ]);
   });
 
   it('the book draws the chain from them', () => {

@@ -1,4 +1,4 @@
-import type { Role } from '../facts/constants.js';
+import { ROLES, type Role } from '../facts/constants.js';
 
 /**
  * Who is who in a policy (`rules/policy.json` → `settings`): the Advice team, each role's line manager, and who
@@ -44,6 +44,53 @@ export const UPSU_ROLES: PolicyRoles = Object.freeze({
   )[]),
 });
 
+/** A policy's roles as lookups, worked out once per roles object: these are read on every breach decision. */
+interface RoleIndex {
+  /** The roles are UPSU's (the bundled policy's): the hot paths compare with constants instead of looking up. */
+  readonly upsu: boolean;
+  readonly team: Readonly<Record<string, true | undefined>>;
+  readonly manager: Readonly<Record<string, Role | undefined>>;
+  /** raiser → decider → may decide. */
+  readonly may: Readonly<Record<string, Readonly<Record<string, true | undefined>>>>;
+}
+
+const indexes = new WeakMap<PolicyRoles, RoleIndex>();
+let lastRoles: PolicyRoles | undefined;
+let lastIndex: RoleIndex | undefined;
+
+function indexOf(roles: PolicyRoles): RoleIndex {
+  if (roles === lastRoles) return lastIndex as RoleIndex;
+  let index = indexes.get(roles);
+  if (!index) {
+    // Objects without a prototype: a role name can only find what the policy says.
+    const team: Record<string, true> = Object.create(null);
+    for (const r of roles.adviceTeam) team[r] = true;
+    const manager: Record<string, Role> = Object.create(null);
+    for (const r of ROLES)
+      if (Object.hasOwn(roles.lineManagers, r) && roles.lineManagers[r]) manager[r] = roles.lineManagers[r];
+    const may: Record<string, Record<string, true>> = Object.create(null);
+    for (const raiser of ROLES) {
+      const row: Record<string, true> = Object.create(null);
+      for (const d of roles.breachDeciders) {
+        const decider = d === 'line-manager' ? manager[raiser] : d;
+        // Never an adviser, never the raiser (5.5.4).
+        if (decider !== undefined && decider !== 'adviser' && decider !== raiser) row[decider] = true;
+      }
+      may[raiser] = row;
+    }
+    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+    const upsu =
+      same(roles.adviceTeam, UPSU_ROLES.adviceTeam) &&
+      same(roles.breachDeciders, UPSU_ROLES.breachDeciders) &&
+      ROLES.every((r) => manager[r] === UPSU_ROLES.lineManagers[r]);
+    index = { upsu, team, manager, may };
+    indexes.set(roles, index);
+  }
+  lastRoles = roles;
+  lastIndex = index;
+  return index;
+}
+
 /**
  * Whether a role is in the Advice team, the "Department" of P3 (UPSU's: an `adviser` or the `advice-lead`).
  *
@@ -53,7 +100,8 @@ export const UPSU_ROLES: PolicyRoles = Object.freeze({
  * @see P3
  */
 export function inAdviceTeam(role: Role, roles: PolicyRoles = UPSU_ROLES): boolean {
-  return roles.adviceTeam.includes(role);
+  const ix = indexOf(roles);
+  return ix.upsu ? role === 'adviser' || role === 'advice-lead' : ix.team[role] === true;
 }
 
 /**
@@ -68,7 +116,9 @@ export function inAdviceTeam(role: Role, roles: PolicyRoles = UPSU_ROLES): boole
  * @see 5.4.1
  */
 export function lineManager(role: Role, roles: PolicyRoles = UPSU_ROLES): Role | null {
-  return Object.hasOwn(roles.lineManagers, role) ? (roles.lineManagers[role] ?? null) : null;
+  const ix = indexOf(roles);
+  if (ix.upsu) return role === 'adviser' ? 'advice-lead' : role === 'advice-lead' ? 'advice-manager' : null;
+  return ix.manager[role] ?? null;
 }
 
 /**
@@ -82,8 +132,14 @@ export function lineManager(role: Role, roles: PolicyRoles = UPSU_ROLES): Role |
  * @see 5.5.2
  */
 export function mayDecideBreach(decider: Role, raiser: Role, roles: PolicyRoles = UPSU_ROLES): boolean {
+  const ix = indexOf(roles);
+  if (!ix.upsu) return ix.may[raiser]?.[decider] === true;
+  // UPSU's deciders as constants (the same answers as the lookup: test/roles.test.ts compares every pair).
   if (decider === 'adviser' || decider === raiser) return false;
-  for (const d of roles.breachDeciders)
-    if (d === decider || (d === 'line-manager' && decider === lineManager(raiser, roles))) return true;
-  return false;
+  return (
+    decider === lineManager(raiser, roles) ||
+    decider === 'advice-manager' ||
+    decider === 'chief-executive' ||
+    decider === 'appointed-manager'
+  );
 }
