@@ -228,7 +228,12 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
 
   it('a deciding rule whose conditions are always true, unless it decides the cautious outcome', () => {
     // A permit placeholder with `all: []` would permit every disclosure the rules above it leave.
-    for (const conditions of [{ all: [] }, { any: [{ all: [] }] }, { all: [{ all: [] }, { any: [{ all: [] }] }] }])
+    for (const conditions of [
+      { all: [] },
+      { any: [{ all: [] }] },
+      { all: [{ all: [] }, { any: [{ all: [] }] }] },
+      { not: { not: { all: [] } } },
+    ])
       expect(
         problemsAfter('2-sharing/disclosure.rules.json', 'consent-to-share', (r) => {
           r.conditions = conditions;
@@ -579,6 +584,22 @@ describe('settings', () => {
       expect(problemsOf(() => createPolicy(bad as never))[0], String(bad)).toMatch(
         /^createPolicy options: the rules must be a rule bundle .*use loadPolicy$/,
       );
+  });
+
+  it('a bundle missing its parts is a RuleLoadError naming them, also with settings given', () => {
+    expect(problemsOf(() => createPolicy({} as never, { settings: { smallCountThreshold: 3 } }))).toEqual([
+      'policy.json: missing from the bundle',
+      'clauses.json: missing from the bundle',
+      'codes.json: missing from the bundle',
+      'questions.json: missing from the bundle',
+      'createPolicy options: the bundle has no ruleFiles list (the rules files, read)',
+    ]);
+    expect(problemsOf(() => createPolicy({ ...bundledRules, policy: null } as never, { settings: {} }))).toEqual([
+      'policy.json: missing from the bundle',
+    ]);
+    expect(problemsOf(() => createPolicy({ ...bundledRules, ruleFiles: undefined } as never))).toEqual([
+      'createPolicy options: the bundle has no ruleFiles list (the rules files, read)',
+    ]);
   });
 
   it('a rules folder that does not exist is a RuleLoadError with the reason, not a bare ENOENT', () => {

@@ -110,6 +110,37 @@ describe('roles as policy settings', () => {
     ]);
   });
 
+  it('are copied and frozen when the policy is made: changing the arrays given afterwards changes nothing', () => {
+    const team = ['adviser', 'advice-lead'];
+    const deciders = ['line-manager', 'advice-manager', 'chief-executive', 'appointed-manager'];
+    const p = createPolicy(bundledRules, {
+      settings: { adviceTeam: team as never, breachDeciders: deciders as never },
+    });
+    const toDpo = {
+      question: 'disclosure',
+      actor: { role: 'adviser' },
+      recipient: { role: 'dpo' },
+      information: { kind: 'case-record', identifiable: true },
+    };
+    const before = p.evaluate(toDpo).outcome;
+    team.push('dpo');
+    deciders.push('dpo');
+    expect(p.evaluate(toDpo).outcome).toBe(before);
+    expect(p.settings.adviceTeam).toEqual(['adviser', 'advice-lead']);
+    expect(Object.isFrozen(p.settings.adviceTeam)).toBe(true);
+    expect(Object.isFrozen(p.settings.lineManagers)).toBe(true);
+    expect(() => (p.settings.adviceTeam as string[]).push('client')).toThrow(TypeError);
+  });
+
+  it('the book describes the Advice team the policy states', () => {
+    const reads = (policy: typeof bundled) =>
+      buildModel(policy, [])
+        .questions.flatMap((q) => [...q.deciding, ...q.modifiers].map((r) => r.reads))
+        .join('\n');
+    expect(reads(bundled)).toContain('the recipient is in the Advice team (an adviser or the Advice Service Lead)');
+    expect(reads(other)).toContain('the recipient is in the Advice team (adviser, advice-lead, advice-manager)');
+  });
+
   it('the book draws the chain from them', () => {
     const drawn = buildModel(other, []).chain;
     expect(drawn.raises).toEqual([{ raiser: 'adviser', with: 'advice-manager' }]);
@@ -130,6 +161,15 @@ describe('roles as policy settings', () => {
       { lineManagers: { intern: 'adviser' } },
       { adviceTeam: [] },
       { adviceTeam: ['advisor'] },
+      // Outsiders: the client, a third party, the University, the supplier, a membership body, an auditor.
+      { adviceTeam: ['adviser', 'advice-lead', 'client'] },
+      { adviceTeam: ['adviser', 'third-party'] },
+      { breachDeciders: ['third-party'] },
+      { breachDeciders: ['line-manager', 'university-staff'] },
+      { lineManagers: { adviser: 'membership-body' } },
+      { lineManagers: { client: 'advice-lead' } },
+      { adviceTeam: ['adviser', 'pms'] },
+      { breachDeciders: ['quality-auditor'] },
     ])
       expect(() => createPolicy(bundledRules, { settings: settings as never }), JSON.stringify(settings)).toThrow(
         RuleLoadError,

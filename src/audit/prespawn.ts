@@ -43,6 +43,13 @@ export function spawnAuditWorker(url: URL, rulesDir: string | undefined): Starte
     if (max !== 0) stream.setMaxListeners(max + 1);
   }
   const worker = new Worker(url, { workerData: start, resourceLimits: workerLimits() });
+  // …and take it back when the worker is gone, so that a real leak is still warned about later.
+  worker.once('exit', () => {
+    for (const stream of [process.stdout, process.stderr]) {
+      const max = stream.getMaxListeners();
+      if (max > 10) stream.setMaxListeners(max - 1);
+    }
+  });
   const started: StartedWorker = { worker };
   worker.on('error', (e) => {
     started.error ??= e;

@@ -3,8 +3,10 @@ import {
   createWriteStream,
   lstatSync,
   mkdtempSync,
+  realpathSync,
   renameSync,
   rmSync,
+  type Stats,
   statSync,
   type WriteStream,
 } from 'node:fs';
@@ -126,10 +128,10 @@ async function audit(
   // The report goes to a temporary file next to --out (renamed at the end: written whole or not at all), or
   // to stdout. An --out that exists and is not a regular file (/dev/null, a pipe, a symbolic link such as
   // /dev/stdout) is written directly: a link is written through, never replaced.
-  const atomic = o.out !== undefined && isRegularOrAbsent(o.out);
+  const { atomic, target } = o.out === undefined ? { atomic: false, target: '' } : reportTarget(o.out);
   const tmpDir =
     o.format === 'junit' || atomic
-      ? mkdtempSync(join(atomic ? dirname(resolve(o.out as string)) : tmpdir(), '.upsu-audit-'))
+      ? mkdtempSync(join(atomic ? dirname(resolve(target)) : tmpdir(), '.upsu-audit-'))
       : undefined;
   const cleanup = () => tmpDir && rmSync(tmpDir, { recursive: true, force: true });
   // Interrupted (Ctrl-C, a cancelled CI job): the partial report (case ids and findings) is removed, then the
@@ -245,7 +247,7 @@ async function audit(
     } else await writeAll(finalOut, footer(o, summary, listed, resultsListed));
     if (o.out) {
       await endStream(finalOut);
-      if (atomic) renameSync(join(tmpDir as string, 'report'), o.out);
+      if (atomic) renameSync(join(tmpDir as string, 'report'), target);
     }
     return summary;
   } finally {
@@ -257,13 +259,26 @@ async function audit(
 /** The signals that end an audit early; each removes its temporary files first. */
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** Whether `path` is a regular file or nothing: a symbolic link (even to a regular file) is written through. */
-function isRegularOrAbsent(path: string): boolean {
+/**
+ * Where the report ends up, and whether it is written whole or not at all (to a temporary file beside it, renamed
+ * over it at the end): so for nothing yet and for a regular file, also one reached through a symbolic link (the
+ * link stays, the file it names is replaced). Anything else (/dev/null, a pipe, a link to one such as /dev/stdout,
+ * a link to nothing yet) is written directly.
+ */
+function reportTarget(out: string): { atomic: boolean; target: string } {
+  let link: Stats;
   try {
-    return lstatSync(path).isFile();
+    link = lstatSync(out);
   } catch {
-    return true;
+    return { atomic: true, target: out };
   }
+  if (!link.isSymbolicLink()) return { atomic: link.isFile(), target: out };
+  try {
+    if (statSync(out).isFile()) return { atomic: true, target: realpathSync(out) };
+  } catch {
+    // A link to nothing yet: written through.
+  }
+  return { atomic: false, target: out };
 }
 
 function statSafe(path: string): number | undefined {

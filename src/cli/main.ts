@@ -1,4 +1,14 @@
-import { accessSync, constants, existsSync, lstatSync, readFileSync, type Stats, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  lstatSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -91,13 +101,19 @@ function checkInputFile(file: string): void {
  * replaces a regular file through a temporary file beside it). Checked before any work.
  */
 function checkOutputFile(file: string): void {
-  // A symbolic link (/dev/stdout, a link to last week's report) is written through, never replaced.
+  // A symbolic link is never replaced: the report goes to what it names. A regular file there is replaced (so its
+  // folder must be writable); anything else (/dev/stdout) is written through; a link to nothing yet creates it.
   if (lstat(file)?.isSymbolicLink()) {
     const t = stat(file);
+    if (t === 'ENOENT') {
+      checkWritableFolder(file, dirname(resolve(dirname(file), readlinkSync(file))));
+      return;
+    }
     if (typeof t === 'string') throw new FileError(`cannot write ${file} (${t})`);
     if (t.isDirectory()) throw new FileError(`cannot write ${file} (EISDIR)`);
     try {
       accessSync(file, constants.W_OK);
+      if (t.isFile()) accessSync(dirname(realpathSync(file)), constants.W_OK);
     } catch (e) {
       throw new FileError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);
     }
@@ -108,7 +124,11 @@ function checkOutputFile(file: string): void {
     if (s.isDirectory()) throw new FileError(`cannot write ${file} (EISDIR)`);
     if (!s.isFile()) return; // /dev/null, a FIFO: written directly
   } else if (s !== 'ENOENT') throw new FileError(`cannot write ${file} (${s})`);
-  const parent = dirname(resolve(file));
+  checkWritableFolder(file, dirname(resolve(file)));
+}
+
+/** The folder a report is written in (through a temporary file) exists and may be written in; else names `file`. */
+function checkWritableFolder(file: string, parent: string): void {
   const p = stat(parent);
   if (typeof p === 'string') throw new FileError(`cannot write ${file} (${p})`);
   if (!p.isDirectory()) throw new FileError(`cannot write ${file} (ENOTDIR)`);
@@ -344,7 +364,10 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
       stderr: io.stderr,
       // For tests: small reads exercise lines split across chunks and batches.
       ...(io.env.UPSU_AUDIT_CHUNK_BYTES ? { chunkBytes: Number(io.env.UPSU_AUDIT_CHUNK_BYTES) } : {}),
-      ...(io.env.UPSU_AUDIT_SARIF_RESULTS ? { sarifResults: Number(io.env.UPSU_AUDIT_SARIF_RESULTS) } : {}),
+      // For tests: a smaller SARIF cap (a whole number of at least 1; anything else is ignored).
+      ...(Number.isInteger(Number(io.env.UPSU_AUDIT_SARIF_RESULTS)) && Number(io.env.UPSU_AUDIT_SARIF_RESULTS) >= 1
+        ? { sarifResults: Number(io.env.UPSU_AUDIT_SARIF_RESULTS) }
+        : {}),
     });
   } catch (e) {
     // What failed after the checks (a file removed meanwhile, a full disk), named by the path given: never the

@@ -431,10 +431,19 @@ function isValueOf(type: FactType, v: unknown): boolean {
   }
 }
 
-/** Whether a condition holds whatever the facts: an empty `all`, or `all` / `any` of such. */
+/** Whether a condition holds whatever the facts: an empty `all`, `all` / `any` of such, `not` of a never. */
 function alwaysTrue(c: ConditionJson): boolean {
   if ('all' in c) return c.all.every(alwaysTrue);
   if ('any' in c) return c.any.some(alwaysTrue);
+  if ('not' in c) return alwaysFalse(c.not);
+  return false;
+}
+
+/** Whether a condition never holds: an empty `any`, `all` / `any` of such, `not` of an always. */
+function alwaysFalse(c: ConditionJson): boolean {
+  if ('all' in c) return c.all.some(alwaysFalse);
+  if ('any' in c) return c.any.every(alwaysFalse);
+  if ('not' in c) return alwaysTrue(c.not);
   return false;
 }
 

@@ -85,6 +85,14 @@ function checkArguments(given: unknown, options: unknown): void {
       file: OPTIONS,
       message: `the rules must be a rule bundle (bundledRules, or what readRulesFolder returns), not ${given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}; to load a folder by its path, use loadPolicy`,
     });
+  else {
+    // What the bundle must hold before anything reads it (its files' formats are checked after, file by file).
+    if (!isObject(given.policy)) problems.push({ file: 'policy.json', message: 'missing from the bundle' });
+    for (const k of ['clauses', 'codes', 'questions'])
+      if (!isObject(given[k])) problems.push({ file: `${k}.json`, message: 'missing from the bundle' });
+    if (!Array.isArray(given.ruleFiles))
+      problems.push({ file: OPTIONS, message: 'the bundle has no ruleFiles list (the rules files, read)' });
+  }
   if (!isObject(options)) {
     problems.push({ file: OPTIONS, message: 'the options must be an object' });
     throw new RuleLoadError(problems);
@@ -110,6 +118,15 @@ function checkArguments(given: unknown, options: unknown): void {
     }
   }
   if (problems.length) throw new RuleLoadError(problems);
+}
+
+/** Freezes an object and everything in it (settings: plain data). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** The bundle with `settings` (already checked) over its policy.json's. */
@@ -152,7 +169,9 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
   const bundle = options.settings === undefined ? given : withSettings(given, options.settings);
   refuseUndefinedSettings((bundle.policy as { settings?: unknown } | undefined)?.settings);
   const loaded = loadBundle(bundle, { formatChecked: options.formatChecked === true && bundle === given });
-  const settings: PolicySettings = { ...DEFAULT_SETTINGS, ...bundle.policy.settings };
+  // A frozen copy: the caller's own arrays (adviceTeam, …) changed after this would otherwise change decisions
+  // past the checks, under a rules hash that no longer describes them.
+  const settings: PolicySettings = deepFreeze(structuredClone({ ...DEFAULT_SETTINGS, ...bundle.policy.settings }));
   const ref: PolicyRef = Object.freeze({
     id: bundle.policy.id,
     version: bundle.policy.version,

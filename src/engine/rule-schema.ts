@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../facts/constants.js';
+import { STAFF_ROLES } from '../facts/constants.js';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case');
 
@@ -129,13 +129,18 @@ export const policyFile = z.strictObject({
     destructionWithinDays: z.number().int().min(1).max(366).optional(),
     retentionYears: z.number().int().min(1).max(100).optional(),
     reviewIntervalYears: z.number().int().min(1).max(10).optional(),
-    adviceTeam: z.array(z.enum(ROLES)).min(1).optional(),
+    // Staff roles only: a setting naming the client or a third party would open case records to outsiders.
+    adviceTeam: z.array(z.enum(STAFF_ROLES)).min(1).optional(),
     lineManagers: z
-      .partialRecord(z.enum(ROLES), z.enum(ROLES))
+      .partialRecord(z.enum(STAFF_ROLES), z.enum(STAFF_ROLES))
+      .refine(
+        (m) => Object.keys(m).every((k) => (STAFF_ROLES as readonly string[]).includes(k)),
+        'only staff roles have a line manager',
+      )
       .refine((m) => Object.entries(m).every(([k, v]) => k !== v), 'no role is its own line manager')
       .optional(),
     breachDeciders: z
-      .array(z.union([z.enum(ROLES), z.literal('line-manager')]))
+      .array(z.union([z.enum(STAFF_ROLES), z.literal('line-manager')]))
       .min(1)
       .refine((d) => !d.includes('adviser'), 'an adviser never decides a breach (5.5.4): leave adviser out')
       .optional(),

@@ -29,6 +29,28 @@ export const ROLES = [
 ] as const;
 
 /**
+ * The roles of the organisation's own staff: the only ones a policy's settings may put in the Advice team, name as
+ * a line manager or let decide a breach. The others — the University, the case-management supplier, membership
+ * bodies, auditors, the client, third parties — are outside it, and a setting that named them would open case
+ * records and breaches to outsiders.
+ *
+ * @example
+ * STAFF_ROLES.includes('client'); // false
+ * @see P3
+ */
+export const STAFF_ROLES = [
+  'adviser',
+  'advice-lead',
+  'advice-manager',
+  'chief-executive',
+  'senior-management',
+  'appointed-manager',
+  'dpo',
+  'advice-support-staff',
+  'upsu-staff',
+] as const satisfies readonly (typeof ROLES)[number][];
+
+/**
  * A role from {@link ROLES}.
  *
  * @example

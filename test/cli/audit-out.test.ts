@@ -48,6 +48,34 @@ describe('upsu-policy audit --out', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.upsu-audit-'))).toEqual([]);
   });
 
+  it('a link to a regular file: the file is replaced whole, so an interrupted run leaves the old report', async () => {
+    const big = generate(join(dir, 'big-for-link.ndjson'), ['--count', '200000', '--seed', '6']);
+    const work = tempDir();
+    const real = join(work, 'real.json');
+    const link = join(work, 'link.json');
+    writeFileSync(real, 'old');
+    symlinkSync(real, link);
+    const p = spawn(process.execPath, [CLI, 'audit', big, '--as-of', AS_OF, '--format', 'json', '--out', link], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 200 && !readdirSync(work).some((f) => f.startsWith('.upsu-audit-')); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    p.kill('SIGINT');
+    await new Promise((res) => p.on('exit', res));
+    expect(readFileSync(real, 'utf8')).toBe('old');
+    expect(readdirSync(work).sort()).toEqual(['link.json', 'real.json']);
+    // Run to the end: the file the link names has the report, and the link is still a link.
+    expect(cli(['audit', clean, '--as-of', AS_OF, '--format', 'json', '--out', link]).code).toBe(0);
+    expect(JSON.parse(readFileSync(real, 'utf8')).summary.cases).toBe(1);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    // A link to nothing yet: the file it names is created.
+    const dangling = join(work, 'next.json');
+    symlinkSync(join(work, 'new.json'), dangling);
+    expect(cli(['audit', clean, '--as-of', AS_OF, '--format', 'json', '--out', dangling]).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, 'new.json'), 'utf8')).summary.cases).toBe(1);
+  }, 60_000);
+
   it('- is standard output', () => {
     const r = audit('--format', 'json', '--out', '-');
     expect(r.code).toBe(0);

@@ -22,6 +22,10 @@ export const disclosureFacts = facts<DisclosureQuestion>({
   },
   recipientInAdviceTeam: {
     description: 'the recipient is in the Advice team (an adviser or the Advice Service Lead)',
+    describe: (s) =>
+      s.adviceTeam.length === 2 && s.adviceTeam.includes('adviser') && s.adviceTeam.includes('advice-lead')
+        ? 'the recipient is in the Advice team (an adviser or the Advice Service Lead)'
+        : `the recipient is in the Advice team (${s.adviceTeam.join(', ')})`,
     type: 'boolean',
     derive: (q, ctx) => inAdviceTeam(q.recipient.role, ctx.settings),
   },
