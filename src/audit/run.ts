@@ -125,9 +125,9 @@ async function audit(
   const ruleIndex = clauseIndex(policy);
   const size = o.input === '-' ? undefined : statSafe(o.input);
 
-  // The report goes to a temporary file next to --out (renamed at the end: written whole or not at all), or
-  // to stdout. An --out that exists and is not a regular file (/dev/null, a pipe, a symbolic link such as
-  // /dev/stdout) is written directly: a link is written through, never replaced.
+  // The report goes to a temporary file next to the file --out names (renamed over it at the end: written whole
+  // or not at all), or to stdout. See reportTarget: a symbolic link is never replaced, and what is not a regular
+  // file (/dev/null, a pipe, /dev/stdout) is written directly.
   const { atomic, target } = o.out === undefined ? { atomic: false, target: '' } : reportTarget(o.out);
   const tmpDir =
     o.format === 'junit' || atomic
