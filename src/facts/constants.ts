@@ -3,32 +3,6 @@
 // (`common.ts`, `disclosure.ts`, …) import. Those build their zod schemas from these very lists.
 
 /**
- * Every role the contract names, in kebab-case.
- * The Advice team (the "Department") is `adviser` + `advice-lead`.
- *
- * @example
- * ROLES.includes('dpo'); // true
- * @see 3.1
- */
-export const ROLES = [
-  'adviser',
-  'advice-lead',
-  'advice-manager',
-  'chief-executive',
-  'senior-management',
-  'appointed-manager',
-  'dpo',
-  'advice-support-staff',
-  'upsu-staff',
-  'university-staff',
-  'pms',
-  'membership-body',
-  'quality-auditor',
-  'client',
-  'third-party',
-] as const;
-
-/**
  * The roles of the organisation's own staff: the only ones a policy's settings may put in the Advice team, name as
  * a line manager or let decide a breach. The others — the University, the case-management supplier, membership
  * bodies, auditors, the client, third parties — are outside it, and a setting that named them would open case
@@ -48,7 +22,25 @@ export const STAFF_ROLES = [
   'dpo',
   'advice-support-staff',
   'upsu-staff',
-] as const satisfies readonly (typeof ROLES)[number][];
+] as const;
+
+/**
+ * Every role the contract names, in kebab-case.
+ * The Advice team (the "Department") is `adviser` + `advice-lead`.
+ *
+ * @example
+ * ROLES.includes('dpo'); // true
+ * @see 3.1
+ */
+export const ROLES = [
+  ...STAFF_ROLES,
+  'university-staff',
+  'pms',
+  'membership-body',
+  'quality-auditor',
+  'client',
+  'third-party',
+] as const;
 
 /**
  * A role from {@link ROLES}.
