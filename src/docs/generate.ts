@@ -3,7 +3,7 @@ import { join, resolve, sep } from 'node:path';
 import { loadPolicy } from '../engine/load-dir.js';
 import { packageRoot } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
-import { loadScenarios, runScenariosSync, type ScenarioFile } from '../scenarios/run.js';
+import { loadScenarios, problemText, runScenariosSync, type ScenarioFile } from '../scenarios/run.js';
 import { CHAIN_SVG_FILE, chainSvg } from './chain-svg.js';
 import { BUNDLE_FILE, renderHtml } from './html.js';
 import { indexMarkdown, sectionMarkdown } from './markdown.js';
@@ -60,9 +60,7 @@ export class ScenarioProblemsError extends Error {
 
 /** Every scenario file's problems and every failing scenario, one line each. */
 function scenarioProblems(policy: Policy, files: readonly ScenarioFile[]): string[] {
-  const out = files.flatMap((f) =>
-    f.problems.map((p) => `${p.file.split(sep).join('/')}${p.index === null ? '' : ` #${p.index}`}: ${p.message}`),
-  );
+  const out = files.flatMap((f) => f.problems.map((p) => problemText({ ...p, file: p.file.split(sep).join('/') })));
   for (const r of runScenariosSync(policy, files).results)
     if (!r.ok) out.push(`${r.file.split(sep).join('/')}: "${r.name}" fails: ${r.failures.join('; ')}`);
   return out;

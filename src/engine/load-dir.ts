@@ -5,8 +5,8 @@ import { createPolicy, type Policy, type PolicyOptions } from './policy.js';
 import type { RuleBundle, RuleFile } from './rule-schema.js';
 import { parseRulesJson } from './strict-json.js';
 
-/** " (ENOENT)": the system's code for why a file or folder could not be read, never its path. */
-const errno = (e: unknown): string => {
+/** " (ENOENT)": the system's code for why a file or folder could not be read, never its path ("" for none). */
+export const errno = (e: unknown): string => {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? ` (${code})` : '';
 };

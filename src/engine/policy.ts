@@ -104,13 +104,12 @@ function checkArguments(given: unknown, options: unknown): void {
   if (settings !== undefined) {
     if (!isObject(settings)) problems.push({ file: OPTIONS, message: 'settings: must be an object' });
     else {
-      const undef = Object.keys(settings).filter((k) => settings[k] === undefined);
-      for (const k of undef)
-        problems.push({ file: OPTIONS, message: `settings.${k}: given as undefined; leave it out or give a value` });
+      problems.push(...undefinedSettings(settings, OPTIONS));
       const r = zodSchemas().ruleFormats.policyFile.shape.settings.partial().safeParse(settings);
       if (!r.success)
+        // A setting given as undefined is reported once, above.
         for (const i of r.error.issues)
-          if (!undef.includes(String(i.path[0])))
+          if (settings[String(i.path[0])] !== undefined || i.path.length === 0)
             problems.push({
               file: OPTIONS,
               message: `settings${i.path.length ? `.${i.path.map(String).join('.')}` : ''}: ${i.message}`,
@@ -136,19 +135,20 @@ function withSettings(bundle: RuleBundle, settings: object): RuleBundle {
 
 /**
  * A setting given as `undefined` (in `createPolicy`'s settings or a bundle built in code) is refused, not read as
- * absent: it would pass an optional setting's check and then stand in for its default.
+ * absent: it would pass an optional setting's check and then stand in for its default. One problem per such
+ * setting, reported against `file`.
  */
+function undefinedSettings(settings: Record<string, unknown>, file: string): RuleProblem[] {
+  return Object.keys(settings)
+    .filter((k) => settings[k] === undefined)
+    .map((k) => ({ file, message: `settings.${k}: given as undefined; leave it out or give a value` }));
+}
+
+/** {@link undefinedSettings} of a bundle's policy.json, thrown (anything but an object is left to its format check). */
 function refuseUndefinedSettings(settings: unknown): void {
-  // Anything but an object is left to the policy.json check, which names it.
-  if (settings === null || typeof settings !== 'object') return;
-  const undef = Object.keys(settings).filter((k) => (settings as Record<string, unknown>)[k] === undefined);
-  if (undef.length > 0)
-    throw new RuleLoadError(
-      undef.map((k) => ({
-        file: 'policy.json',
-        message: `settings.${k}: given as undefined; leave it out or give a value`,
-      })),
-    );
+  if (!isObject(settings)) return;
+  const problems = undefinedSettings(settings, 'policy.json');
+  if (problems.length > 0) throw new RuleLoadError(problems);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { FACTS } from '../derive/facts/index.js';
+import { sha256Hex } from '../engine/hash.js';
 import { createPolicy, type Policy } from '../engine/policy.js';
 import type { ConditionJson, RuleBundle, RuleJson } from '../engine/rule-schema.js';
 import { loadScenarios, runScenarioSync, runScenariosSync, type ScenarioFile } from './run.js';
@@ -298,7 +298,7 @@ export interface EquivalentEntry {
  * conditionsHash({ all: [] }); // 'sha256:…' (16 hex digits)
  */
 export function conditionsHash(conditions: unknown): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(conditions)).digest('hex').slice(0, 16)}`;
+  return `sha256:${sha256Hex(JSON.stringify(conditions)).slice(0, 16)}`;
 }
 
 /** Equivalent mutants: id → entry. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PolicyInputError } from '../decision/errors.js';
 import type { Decision, Issue } from '../decision/types.js';
 import type { CompiledRule } from '../engine/compiled.js';
+import { errno } from '../engine/load-dir.js';
 import type { Policy } from '../engine/policy.js';
 import { parseRulesJson } from '../engine/strict-json.js';
 import { checkExpectation, type Expectation } from './check.js';
@@ -78,6 +79,17 @@ export const scenarioSchema = z
     if (s.fires === undefined) ctx.addIssue({ code: 'custom', path: ['fires'], message: 'fires is required' });
     if (s.question === undefined) ctx.addIssue({ code: 'custom', path: ['question'], message: 'question is required' });
   });
+
+/**
+ * A scenario file's problem as one line: `file#index: message` (`file: message` for the whole file).
+ *
+ * @example
+ * problemText({ file: 'recording.cases.json', index: 2, message: 'duplicate scenario name "ok"' });
+ * // 'recording.cases.json#2: duplicate scenario name "ok"'
+ */
+export function problemText(p: ScenarioFileProblem): string {
+  return `${p.file}${p.index === null ? '' : `#${p.index}`}: ${p.message}`;
+}
 
 /** One scenario as written in a `*.cases.json` file. */
 export interface Scenario {
@@ -184,8 +196,7 @@ function loadScenarioFile(path: string, file: string): ScenarioFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    problems.push({ file, index: null, message: `cannot be read${typeof code === 'string' ? ` (${code})` : ''}` });
+    problems.push({ file, index: null, message: `cannot be read${errno(e)}` });
     return done();
   }
   // As strict as a rules file: the line and column of a syntax error, and a key written twice is refused (the
@@ -534,7 +545,7 @@ export function formatScenarioReport(
   }
   if (report.problems.length) {
     lines.push('', red(`problems with scenario files (${report.problems.length}):`));
-    for (const p of report.problems) lines.push(`  ${p.file}${p.index === null ? '' : `#${p.index}`}: ${p.message}`);
+    for (const p of report.problems) lines.push(`  ${problemText(p)}`);
   }
   const oneSided = report.coverage.rules.filter((r) => !r.bothSides);
   if (listCoverage && oneSided.length) {
