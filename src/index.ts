@@ -3,7 +3,7 @@
 export { auditCase, type Finding } from './audit/audit-case.js';
 export { mayAccess, mayDisclose, nextBreachStep, retentionStatus } from './decision/convenience.js';
 export { defaultPolicy } from './decision/default-policy.js';
-export { PolicyInputError, RuleLoadError, type RuleProblem } from './decision/errors.js';
+export { PolicyInputError, RuleLoadError, type RuleProblem, type RuleProblemCode } from './decision/errors.js';
 export { evaluate, evaluateSync, evaluateWithEngine, safeEvaluate } from './decision/evaluate.js';
 export type {
   CodedNote,

@@ -320,9 +320,17 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     writeFileSync(join(dir, '3-access/access.rules.json'), '');
     writeFileSync(join(dir, 'codes.json'), '{,}');
     expect(loadError(dir).problems).toEqual([
-      { file: '2-sharing/contact.rules.json', message: 'is not valid JSON: it ends too soon, at line 1, column 10' },
-      { file: '3-access/access.rules.json', message: 'is not valid JSON: it ends too soon, at line 1, column 1' },
-      { file: 'codes.json', message: 'is not valid JSON: unexpected ",", at line 1, column 2' },
+      {
+        code: 'invalid-json',
+        file: '2-sharing/contact.rules.json',
+        message: 'is not valid JSON: it ends too soon, at line 1, column 10',
+      },
+      {
+        code: 'invalid-json',
+        file: '3-access/access.rules.json',
+        message: 'is not valid JSON: it ends too soon, at line 1, column 1',
+      },
+      { code: 'invalid-json', file: 'codes.json', message: 'is not valid JSON: unexpected ",", at line 1, column 2' },
     ]);
   });
 
@@ -338,6 +346,7 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     writeFileSync(file, text);
     expect(loadError(dir).problems).toEqual([
       {
+        code: 'invalid-json',
         file: '4-statistics/statistics-release.rules.json',
         message: expect.stringMatching(/^has the key "value" twice in one object, at line \d+, column 11$/),
       },
@@ -353,9 +362,9 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     writeFileSync(join(dir, '4-statistics/more.rule.json'), moved);
     const message = 'is not read: rules files are <section folder>/<question>.rules.json, one folder down';
     expect(loadError(dir).problems).toEqual([
-      { file: '4-statistics/extra/statistics-release.rules.json', message },
-      { file: '4-statistics/more.rule.json', message },
-      { file: 'statistics-release.rules.json', message },
+      { code: 'misplaced-file', file: '4-statistics/extra/statistics-release.rules.json', message },
+      { code: 'misplaced-file', file: '4-statistics/more.rule.json', message },
+      { code: 'misplaced-file', file: 'statistics-release.rules.json', message },
     ]);
   });
 

@@ -32,16 +32,104 @@ export class PolicyInputError extends Error {
 }
 
 /**
- * A problem in a rules folder: which file, which rule, what is wrong.
+ * The stable codes of rule-loading problems ({@link RuleProblem}), for tools that act on them; the message says
+ * the same for people. README "Adapting the rules" lists what each means.
+ *
+ * @example
+ * const code: RuleProblemCode = 'unknown-fact';
+ * @see P1
+ */
+export type RuleProblemCode =
+  /** A file, or the rules folder itself, cannot be read (the system's code, such as ENOENT, in the message). */
+  | 'unreadable'
+  /** A file is not JSON, or has a key twice in one object (line and column in the message). */
+  | 'invalid-json'
+  /** A rules file where it would not be read (not `<section folder>/<question>.rules.json`). */
+  | 'misplaced-file'
+  /** A file or a rule does not have its format (`path` says where inside it). */
+  | 'invalid-format'
+  /** `createPolicy`'s arguments: not a rule bundle, a part of the bundle missing, an unknown option. */
+  | 'invalid-options'
+  /** A setting given to `createPolicy` (or as `undefined` in policy.json) is not valid (`path` names it). */
+  | 'invalid-setting'
+  /** A section, a clause or a rule name given twice. */
+  | 'duplicate'
+  | 'unknown-section'
+  | 'unknown-clause'
+  /** An obligation, remedy or advisory code not in codes.json. */
+  | 'unknown-code'
+  /** A question not in questions.json, or one this library has no facts for. */
+  | 'unknown-question'
+  | 'unknown-fact'
+  | 'unknown-operator'
+  | 'unknown-outcome'
+  /** A condition compares a fact with a value it never takes. */
+  | 'unknown-value'
+  /** A clause marked not decidable with no reason, or with a `notDecidedPart`. */
+  | 'inconsistent-clause'
+  /** A question's outcomes or cautious outcome are not the contract's. */
+  | 'not-the-contract'
+  /** A condition that can never be true (an empty `any`; an `all` asking one fact to equal two values). */
+  | 'never-true'
+  /** A deciding rule whose conditions are always true, deciding anything but the cautious outcome. */
+  | 'always-true'
+  /** An operator that does not compare the fact's type, or a constant that is not a value of it. */
+  | 'type-mismatch'
+  /** `event.params` not what the kind of rule takes (a deciding rule's clauses and text; a note's code and when). */
+  | 'invalid-params'
+  /** `params.set` names a field a rule may not set, or sets it to something it cannot hold. */
+  | 'invalid-set'
+  /** No rule of an outcome sets a field its decisions carry (such as `escalateTo` for `escalate`). */
+  | 'missing-set'
+  /** Two deciding rules of one priority with different outcomes. */
+  | 'ambiguous-priority';
+
+/** Every {@link RuleProblemCode}, in the order README "Adapting the rules" lists them (tests check both). */
+export const RULE_PROBLEM_CODES = [
+  'unreadable',
+  'invalid-json',
+  'misplaced-file',
+  'invalid-format',
+  'invalid-options',
+  'invalid-setting',
+  'duplicate',
+  'unknown-section',
+  'unknown-clause',
+  'unknown-code',
+  'unknown-question',
+  'unknown-fact',
+  'unknown-operator',
+  'unknown-outcome',
+  'unknown-value',
+  'inconsistent-clause',
+  'not-the-contract',
+  'never-true',
+  'always-true',
+  'type-mismatch',
+  'invalid-params',
+  'invalid-set',
+  'missing-set',
+  'ambiguous-priority',
+] as const satisfies readonly RuleProblemCode[];
+// …and no code is missing from the list.
+type Unlisted = Exclude<RuleProblemCode, (typeof RULE_PROBLEM_CODES)[number]>;
+const everyCodeListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyCodeListed;
+
+/**
+ * A problem in a rules folder: a stable code, which file, which rule, where in it, what is wrong.
  *
  * @example
  * // RuleLoadError.problems holds these:
- * { file: '2-sharing/disclosure.rules.json', rule: 'consent-to-share', message: 'unknown clause id "9.9"' }
+ * { code: 'unknown-clause', file: '2-sharing/disclosure.rules.json', rule: 'consent-to-share', message: 'unknown clause id "9.9"' }
  * @see P1
  */
 export interface RuleProblem {
+  readonly code: RuleProblemCode;
   readonly file: string;
   readonly rule?: string;
+  /** Where in the file or rule, as keys and array indexes (format problems). */
+  readonly path?: readonly (string | number)[];
   readonly message: string;
 }
 
@@ -53,7 +141,7 @@ export interface RuleProblem {
  * try {
  *   loadPolicy('./my-rules');
  * } catch (e) {
- *   if (e instanceof RuleLoadError) for (const p of e.problems) console.log(`${p.file} ${p.rule}: ${p.message}`);
+ *   if (e instanceof RuleLoadError) for (const p of e.problems) console.log(`${p.code} ${p.file} ${p.rule}: ${p.message}`);
  * }
  * @see P1
  */
@@ -64,7 +152,7 @@ export class RuleLoadError extends Error {
   constructor(problems: readonly RuleProblem[]) {
     super(
       `The rules do not load (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems
-        .map((p) => `  ${p.file}${p.rule ? ` [${p.rule}]` : ''}: ${p.message}`)
+        .map((p) => `  ${p.code} at ${p.file}${p.rule ? ` [${p.rule}]` : ''}: ${p.message}`)
         .join('\n')}`,
     );
     this.problems = problems;

@@ -17,12 +17,12 @@ function readJson(dir: string, file: string, problems: RuleProblem[]): unknown {
   try {
     text = readFileSync(join(dir, file), 'utf8');
   } catch (e) {
-    problems.push({ file, message: `cannot be read${errno(e)}` });
+    problems.push({ code: 'unreadable', file, message: `cannot be read${errno(e)}` });
     return undefined;
   }
   const r = parseRulesJson(text);
   if (r.ok) return r.value;
-  problems.push({ file, message: r.message });
+  problems.push({ code: 'invalid-json', file, message: r.message });
   return undefined;
 }
 
@@ -42,6 +42,7 @@ function strayRuleFiles(dir: string, problems: RuleProblem[]): void {
         if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(path, depth + 1);
       } else if (RULES_FILE.test(e.name) && !(depth === 1 && e.name.endsWith('.rules.json')))
         problems.push({
+          code: 'misplaced-file',
           file: path,
           message: 'is not read: rules files are <section folder>/<question>.rules.json, one folder down',
         });
@@ -68,7 +69,7 @@ export function readRulesFolder(dir: string): RuleBundle {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    throw new RuleLoadError([{ file: '.', message: `the rules folder cannot be read${errno(e)}` }]);
+    throw new RuleLoadError([{ code: 'unreadable', file: '.', message: `the rules folder cannot be read${errno(e)}` }]);
   }
   const dirs = entries
     .filter((d) => d.isDirectory())

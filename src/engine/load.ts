@@ -1,4 +1,4 @@
-import { RuleLoadError, type RuleProblem } from '../decision/errors.js';
+import { RuleLoadError, type RuleProblem, type RuleProblemCode } from '../decision/errors.js';
 import type { CodedNote, Reason } from '../decision/types.js';
 import type { FactCatalogue, FactDefinition, FactType } from '../derive/context.js';
 import { isCalendarDate } from '../derive/dates.js';
@@ -59,8 +59,10 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
     if (!r.success)
       for (const i of r.error?.issues ?? [])
         problems.push({
+          code: 'invalid-format',
           file,
           ...(rule ? { rule } : {}),
+          path: i.path.map((k) => (typeof k === 'number' ? k : String(k))),
           message: `${i.path.map(String).join('.') || '(root)'}: ${i.message}`,
         });
     return r.success;
@@ -84,27 +86,39 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
   const clauseOrder = new Map(clauseIds.map((id, i) => [id, i]));
   const sectionIds = new Set<string>();
   for (const sec of bundle.clauses.sections) {
-    if (sectionIds.has(sec.id)) problems.push({ file: 'clauses.json', message: `section ${sec.id} is listed twice` });
+    if (sectionIds.has(sec.id))
+      problems.push({ code: 'duplicate', file: 'clauses.json', message: `section ${sec.id} is listed twice` });
     sectionIds.add(sec.id);
   }
   const seen = new Set<string>();
   for (const c of bundle.clauses.clauses) {
-    if (seen.has(c.id)) problems.push({ file: 'clauses.json', message: `clause ${c.id} is listed twice` });
+    if (seen.has(c.id))
+      problems.push({ code: 'duplicate', file: 'clauses.json', message: `clause ${c.id} is listed twice` });
     seen.add(c.id);
     if (!sectionIds.has(c.section))
       problems.push({
+        code: 'unknown-section',
         file: 'clauses.json',
         message: `clause ${c.id} is in section ${c.section}, which is not listed`,
       });
     if (c.parent !== null && !clauseOrder.has(c.parent))
-      problems.push({ file: 'clauses.json', message: `clause ${c.id} has parent ${c.parent}, which is not a clause` });
+      problems.push({
+        code: 'unknown-clause',
+        file: 'clauses.json',
+        message: `clause ${c.id} has parent ${c.parent}, which is not a clause`,
+      });
     if (!c.decidable && c.notDecidedPart !== undefined)
       problems.push({
+        code: 'inconsistent-clause',
         file: 'clauses.json',
         message: `clause ${c.id} is not decidable, so it has no notDecidedPart (that is for a clause decided in part)`,
       });
     if (!c.decidable && !c.notDecidableReason)
-      problems.push({ file: 'clauses.json', message: `clause ${c.id} is marked not decidable but gives no reason` });
+      problems.push({
+        code: 'inconsistent-clause',
+        file: 'clauses.json',
+        message: `clause ${c.id} is marked not decidable but gives no reason`,
+      });
   }
 
   const note = (
@@ -116,6 +130,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
     const entry = bundle.codes[kind][code];
     if (!entry) {
       problems.push({
+        code: 'unknown-code',
         file,
         ...(rule ? { rule } : {}),
         message: `unknown ${kind === 'remedies' ? 'remedy' : kind === 'advisories' ? 'advisory' : 'obligation'} code "${code}" (not in codes.json)`,
@@ -127,15 +142,25 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
   for (const kind of ['obligations', 'remedies', 'advisories'] as const)
     for (const [code, e] of Object.entries(bundle.codes[kind]))
       if (!clauseOrder.has(e.clause))
-        problems.push({ file: 'codes.json', message: `${kind} "${code}" cites unknown clause ${e.clause}` });
+        problems.push({
+          code: 'unknown-clause',
+          file: 'codes.json',
+          message: `${kind} "${code}" cites unknown clause ${e.clause}`,
+        });
 
   const perQuestion = new Map<string, { rule: RuleJson; file: string }[]>();
   for (const q of Object.keys(bundle.questions)) {
-    if (!FACTS[q]) problems.push({ file: 'questions.json', message: `question "${q}" has no facts in this library` });
+    if (!FACTS[q])
+      problems.push({
+        code: 'unknown-question',
+        file: 'questions.json',
+        message: `question "${q}" has no facts in this library`,
+      });
     perQuestion.set(q, []);
     const meta = bundle.questions[q];
     if (meta && !meta.outcomes.includes(meta.cautious))
       problems.push({
+        code: 'not-the-contract',
         file: 'questions.json',
         message: `question "${q}": cautious outcome "${meta.cautious}" is not one of its outcomes`,
       });
@@ -145,27 +170,42 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       // make a question no rule covers end in anything but the most cautious one.
       if (meta.outcomes.length !== fixed.outcomes.length || fixed.outcomes.some((o) => !meta.outcomes.includes(o)))
         problems.push({
+          code: 'not-the-contract',
           file: 'questions.json',
           message: `question "${q}": its outcomes must be the contract's (${fixed.outcomes.join(', ')}), in any order`,
         });
       if (meta.cautious !== fixed.cautious)
         problems.push({
+          code: 'not-the-contract',
           file: 'questions.json',
           message: `question "${q}": its cautious outcome must be "${fixed.cautious}" (the contract's most cautious), not "${meta.cautious}"`,
         });
     }
     for (const c of meta?.fallbackClauses ?? [])
       if (!clauseOrder.has(c))
-        problems.push({ file: 'questions.json', message: `question "${q}" cites unknown clause ${c}` });
+        problems.push({
+          code: 'unknown-clause',
+          file: 'questions.json',
+          message: `question "${q}" cites unknown clause ${c}`,
+        });
   }
   for (const rf of bundle.ruleFiles) {
     const list = perQuestion.get(rf.question);
     if (!list) {
-      problems.push({ file: rf.file, message: `unknown question "${rf.question}" (not in questions.json)` });
+      problems.push({
+        code: 'unknown-question',
+        file: rf.file,
+        message: `unknown question "${rf.question}" (not in questions.json)`,
+      });
       continue;
     }
     if (!Array.isArray(rf.rules)) {
-      problems.push({ file: rf.file, message: 'a rules file must hold a JSON array of rules' });
+      problems.push({
+        code: 'invalid-format',
+        file: rf.file,
+        path: [],
+        message: 'a rules file must hold a JSON array of rules',
+      });
       continue;
     }
     rf.rules.forEach((raw, i) => {
@@ -184,9 +224,10 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
     const compiled: CompiledRule[] = [];
     for (const { rule, file } of entries) {
       const where = { file, rule: rule.name };
-      if (names.has(rule.name)) problems.push({ ...where, message: `duplicate rule name in question "${kind}"` });
+      if (names.has(rule.name))
+        problems.push({ ...where, code: 'duplicate', message: `duplicate rule name in question "${kind}"` });
       names.add(rule.name);
-      checkCondition(rule.conditions, facts, (message) => problems.push({ ...where, message }));
+      checkCondition(rule.conditions, facts, (code, message) => problems.push({ ...where, code, message }));
       const p = rule.event.params;
       const type = rule.event.type;
       // A deciding rule that needs nothing decides every question it is reached for: fine for the cautious
@@ -195,6 +236,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       if (!MODIFIER_KINDS.has(type) && type !== meta.cautious && alwaysTrue(rule.conditions))
         problems.push({
           ...where,
+          code: 'always-true',
           message: `its conditions are always true (an empty "all"), so it would decide "${type}" for every ${kind} question the rules above it leave: give it conditions (only the cautious outcome "${meta.cautious}" may be decided unconditionally)`,
         });
       let ruleKind: RuleKind;
@@ -207,14 +249,20 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       if (MODIFIER_KINDS.has(type)) {
         ruleKind = type as RuleKind;
         if (!p.code || !p.when)
-          problems.push({ ...where, message: `a ${type} rule needs params.code and params.when` });
+          problems.push({
+            ...where,
+            code: 'invalid-params',
+            message: `a ${type} rule needs params.code and params.when`,
+          });
         if (p.clauses || p.text || p.obligations || p.remedies || p.advisories)
           problems.push({
             ...where,
+            code: 'invalid-params',
             message: `a ${type} rule takes its clause and text from codes.json: give only code, when and set`,
           });
         for (const w of p.when ?? [])
-          if (!meta.outcomes.includes(w)) problems.push({ ...where, message: `unknown outcome "${w}" in params.when` });
+          if (!meta.outcomes.includes(w))
+            problems.push({ ...where, code: 'unknown-outcome', message: `unknown outcome "${w}" in params.when` });
         when = new Set(p.when ?? []);
         const n = p.code
           ? note(
@@ -233,12 +281,21 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
         if (!meta.outcomes.includes(type))
           problems.push({
             ...where,
+            code: 'unknown-outcome',
             message: `unknown outcome "${type}" (question "${kind}" has ${meta.outcomes.join(', ')})`,
           });
         if (!p.clauses || !p.text)
-          problems.push({ ...where, message: 'a deciding rule needs params.clauses and params.text' });
+          problems.push({
+            ...where,
+            code: 'invalid-params',
+            message: 'a deciding rule needs params.clauses and params.text',
+          });
         if (p.code || p.when)
-          problems.push({ ...where, message: 'params.code and params.when are for obligation/remedy/advisory rules' });
+          problems.push({
+            ...where,
+            code: 'invalid-params',
+            message: 'params.code and params.when are for obligation/remedy/advisory rules',
+          });
         clauses = p.clauses ?? [];
         for (const code of p.obligations ?? []) {
           const n = note('obligations', code, file, rule.name);
@@ -255,25 +312,32 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
         reason = freeze({ rule: rule.name, clause: clauses[0] ?? '', text: p.text ?? '' });
       }
       for (const c of clauses)
-        if (!clauseOrder.has(c)) problems.push({ ...where, message: `unknown clause id "${c}"` });
+        if (!clauseOrder.has(c))
+          problems.push({ ...where, code: 'unknown-clause', message: `unknown clause id "${c}"` });
       const set: [string, SetValue][] = [];
       for (const [key, v] of Object.entries(p.set ?? {})) {
         if (!(SETTABLE as readonly string[]).includes(key))
           problems.push({
             ...where,
+            code: 'invalid-set',
             message: `params.set.${key} is not a decision field a rule may set (${SETTABLE.join(', ')})`,
           });
         if (isFactRef(v)) {
           const f = facts[v.fact];
-          if (!f) problems.push({ ...where, message: `params.set.${key} reads unknown fact "${v.fact}"` });
+          if (!f)
+            problems.push({
+              ...where,
+              code: 'unknown-fact',
+              message: `params.set.${key} reads unknown fact "${v.fact}"`,
+            });
           else {
             const wrong = setFactProblem(key, f);
-            if (wrong) problems.push({ ...where, message: `params.set.${key} ${wrong}` });
+            if (wrong) problems.push({ ...where, code: 'invalid-set', message: `params.set.${key} ${wrong}` });
             set.push([key, { fact: f as FactDefinition<never> }]);
           }
         } else {
           const wrong = setValueProblem(key, v, clauseOrder);
-          if (wrong) problems.push({ ...where, message: `params.set.${key} ${wrong}` });
+          if (wrong) problems.push({ ...where, code: 'invalid-set', message: `params.set.${key} ${wrong}` });
           set.push([key, { value: freeze(v) }]);
         }
       }
@@ -308,6 +372,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
         const rules = deciding.filter((r) => r.type === outcome);
         if (rules.length && !rules.some((r) => r.set.some(([k]) => k === key)))
           problems.push({
+            code: 'missing-set',
             file: (rules[0] as CompiledRule).file,
             rule: (rules[0] as CompiledRule).name,
             message: `no ${outcome} rule of "${kind}" sets ${key} (params.set.${key}), which a ${outcome} decision carries`,
@@ -318,6 +383,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       const b = deciding[i] as CompiledRule;
       if (a.priority === b.priority && a.type !== b.type)
         problems.push({
+          code: 'ambiguous-priority',
           file: b.file,
           rule: b.name,
           message: `has the same priority (${b.priority}) as "${a.name}" but another outcome: give them different priorities so the order is explicit`,
@@ -454,16 +520,21 @@ function alwaysFalse(c: ConditionJson): boolean {
  * because of a type mismatch would silently switch its rule off, so each is refused. An `all` with two
  * conditions asking the same fact to equal two different values, and an empty `any`, can never be true either.
  */
-function checkCondition(c: ConditionJson, facts: FactCatalogue<never>, problem: (m: string) => void): void {
+function checkCondition(
+  c: ConditionJson,
+  facts: FactCatalogue<never>,
+  problem: (code: RuleProblemCode, message: string) => void,
+): void {
   if ('all' in c || 'any' in c) {
     const list = 'all' in c ? c.all : c.any;
-    if ('any' in c && list.length === 0) problem('an empty "any" is never true');
+    if ('any' in c && list.length === 0) problem('never-true', 'an empty "any" is never true');
     if ('all' in c) {
       const equals = new Map<string, unknown>();
       for (const x of list)
         if ('fact' in x && x.operator === 'equal' && x.value !== null && !isFactRef(x.value)) {
           if (equals.has(x.fact) && equals.get(x.fact) !== x.value)
             problem(
+              'never-true',
               `"all" asks fact "${x.fact}" to equal both ${JSON.stringify(equals.get(x.fact))} and ${JSON.stringify(x.value)}: it is never true`,
             );
           equals.set(x.fact, x.value);
@@ -478,17 +549,18 @@ function checkCondition(c: ConditionJson, facts: FactCatalogue<never>, problem: 
   }
   const f = facts[c.fact];
   if (!f) {
-    problem(`unknown fact "${c.fact}" (this question's facts: ${Object.keys(facts).join(', ')})`);
+    problem('unknown-fact', `unknown fact "${c.fact}" (this question's facts: ${Object.keys(facts).join(', ')})`);
     return;
   }
   const op = OPERATORS[c.operator];
   if (!op) {
-    problem(`unknown operator "${c.operator}" (operators: ${Object.keys(OPERATORS).join(', ')})`);
+    problem('unknown-operator', `unknown operator "${c.operator}" (operators: ${Object.keys(OPERATORS).join(', ')})`);
     return;
   }
   const types = OPERATOR_FACT_TYPES[c.operator] ?? SCALAR_TYPES;
   if (!types.includes(f.type)) {
     problem(
+      'type-mismatch',
       `operator "${c.operator}" does not compare fact "${c.fact}" (${f.type}); it compares ${types.join(' or ')}`,
     );
     return;
@@ -496,26 +568,33 @@ function checkCondition(c: ConditionJson, facts: FactCatalogue<never>, problem: 
   const v = c.value;
   if (isFactRef(v)) {
     const g = facts[v.fact];
-    if (!g) problem(`condition compares with unknown fact "${v.fact}"`);
+    if (!g) problem('unknown-fact', `condition compares with unknown fact "${v.fact}"`);
     else if (op.valueIsArray || g.type !== (f.type === 'string[]' ? 'string' : f.type))
-      problem(`fact "${c.fact}" (${f.type}) is compared with fact "${v.fact}" (${g.type}) by "${c.operator}"`);
+      problem(
+        'type-mismatch',
+        `fact "${c.fact}" (${f.type}) is compared with fact "${v.fact}" (${g.type}) by "${c.operator}"`,
+      );
     return;
   }
   if (op.valueIsArray && !Array.isArray(v)) {
-    problem(`operator "${c.operator}" needs an array value`);
+    problem('type-mismatch', `operator "${c.operator}" needs an array value`);
     return;
   }
   const constants = Array.isArray(v) ? v : [v];
   // null (not known) is a value every fact may have, for equal and notEqual and in a list.
   if (!op.valueIsArray && v === null && !(c.operator === 'equal' || c.operator === 'notEqual'))
-    problem(`operator "${c.operator}" needs a value, not null`);
+    problem('type-mismatch', `operator "${c.operator}" needs a value, not null`);
   for (const k of constants)
     if (k !== null && !isValueOf(f.type, k))
       problem(
+        'type-mismatch',
         `fact "${c.fact}" is ${TYPE_WORDS[f.type]}: ${JSON.stringify(k)} is not one${f.type === 'boolean' ? '; compare it with true or false' : ''}`,
       );
   if (f.values)
     for (const k of Array.isArray(v) ? v : [v])
       if (k !== null && !f.values.includes(k as string))
-        problem(`fact "${c.fact}" never has the value ${JSON.stringify(k)} (it takes ${f.values.join(', ')})`);
+        problem(
+          'unknown-value',
+          `fact "${c.fact}" never has the value ${JSON.stringify(k)} (it takes ${f.values.join(', ')})`,
+        );
 }

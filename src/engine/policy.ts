@@ -82,27 +82,44 @@ function checkArguments(given: unknown, options: unknown): void {
   const problems: RuleProblem[] = [];
   if (!isObject(given))
     problems.push({
+      code: 'invalid-options',
       file: OPTIONS,
       message: `the rules must be a rule bundle (bundledRules, or what readRulesFolder returns), not ${given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}; to load a folder by its path, use loadPolicy`,
     });
   else {
     // What the bundle must hold before anything reads it (its files' formats are checked after, file by file).
-    if (!isObject(given.policy)) problems.push({ file: 'policy.json', message: 'missing from the bundle' });
+    if (!isObject(given.policy))
+      problems.push({ code: 'invalid-options', file: 'policy.json', message: 'missing from the bundle' });
     for (const k of ['clauses', 'codes', 'questions'])
-      if (!isObject(given[k])) problems.push({ file: `${k}.json`, message: 'missing from the bundle' });
+      if (!isObject(given[k]))
+        problems.push({ code: 'invalid-options', file: `${k}.json`, message: 'missing from the bundle' });
     if (!Array.isArray(given.ruleFiles))
-      problems.push({ file: OPTIONS, message: 'the bundle has no ruleFiles list (the rules files, read)' });
+      problems.push({
+        code: 'invalid-options',
+        file: OPTIONS,
+        message: 'the bundle has no ruleFiles list (the rules files, read)',
+      });
   }
   if (!isObject(options)) {
-    problems.push({ file: OPTIONS, message: 'the options must be an object' });
+    problems.push({ code: 'invalid-options', file: OPTIONS, message: 'the options must be an object' });
     throw new RuleLoadError(problems);
   }
   for (const k of Object.keys(options))
     if (!OPTION_KEYS.includes(k))
-      problems.push({ file: OPTIONS, message: `unknown option "${k}" (options: settings, rulesHash)` });
+      problems.push({
+        code: 'invalid-options',
+        file: OPTIONS,
+        message: `unknown option "${k}" (options: settings, rulesHash)`,
+      });
   const settings = options.settings;
   if (settings !== undefined) {
-    if (!isObject(settings)) problems.push({ file: OPTIONS, message: 'settings: must be an object' });
+    if (!isObject(settings))
+      problems.push({
+        code: 'invalid-setting',
+        file: OPTIONS,
+        path: ['settings'],
+        message: 'settings: must be an object',
+      });
     else {
       problems.push(...undefinedSettings(settings, OPTIONS));
       const r = zodSchemas().ruleFormats.policyFile.shape.settings.partial().safeParse(settings);
@@ -111,7 +128,9 @@ function checkArguments(given: unknown, options: unknown): void {
         for (const i of r.error.issues)
           if (settings[String(i.path[0])] !== undefined || i.path.length === 0)
             problems.push({
+              code: 'invalid-setting',
               file: OPTIONS,
+              path: ['settings', ...i.path.map((k) => (typeof k === 'number' ? k : String(k)))],
               message: `settings${i.path.length ? `.${i.path.map(String).join('.')}` : ''}: ${i.message}`,
             });
     }
@@ -141,7 +160,14 @@ function withSettings(bundle: RuleBundle, settings: object): RuleBundle {
 function undefinedSettings(settings: Record<string, unknown>, file: string): RuleProblem[] {
   return Object.keys(settings)
     .filter((k) => settings[k] === undefined)
-    .map((k) => ({ file, message: `settings.${k}: given as undefined; leave it out or give a value` }));
+    .map(
+      (k): RuleProblem => ({
+        code: 'invalid-setting',
+        file,
+        path: ['settings', k],
+        message: `settings.${k}: given as undefined; leave it out or give a value`,
+      }),
+    );
 }
 
 /** {@link undefinedSettings} of a bundle's policy.json, thrown (anything but an object is left to its format check). */

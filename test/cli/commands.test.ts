@@ -137,6 +137,13 @@ describe('upsu-policy test', () => {
     const r = cli(['test', '--rules', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('recording.rules.json');
+    // One line per problem: its stable code, the file and the rule.
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^ {2}unknown-fact at 1-case-recording/recording\\.rules\\.json \\[${rules[0].name}\\]: unknown fact "noSuchFact"`,
+        'm',
+      ),
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
