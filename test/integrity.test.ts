@@ -588,6 +588,31 @@ describe('settings', () => {
     ]);
   });
 
+  it('a member named __proto__ (which zod records leave out) is refused, in the options and in the files', () => {
+    // JSON.parse makes __proto__ an own member; a record's check would pass it and then not read it.
+    const managers = JSON.parse('{"adviser":"advice-lead","__proto__":"advice-manager"}');
+    expect(problemsOf(() => createPolicy(bundledRules, { settings: { lineManagers: managers } }))).toEqual([
+      'createPolicy options: settings.lineManagers.__proto__: "__proto__" is not a role or a setting',
+    ]);
+    const dir = copyRules();
+    const policy = JSON.parse(readFileSync(join(dir, 'policy.json'), 'utf8'));
+    policy.settings.lineManagers = managers;
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify(policy));
+    const codes = readFileSync(join(dir, 'codes.json'), 'utf8');
+    writeFileSync(
+      join(dir, 'codes.json'),
+      codes.replace('"obligations": {', '"obligations": {"__proto__": {"clause": "1.1", "text": "x"},'),
+    );
+    expect(loadError(dir).problems).toEqual([
+      expect.objectContaining({
+        code: 'invalid-format',
+        file: 'policy.json',
+        path: ['settings', 'lineManagers', '__proto__'],
+      }),
+      expect.objectContaining({ code: 'invalid-format', file: 'codes.json', path: ['obligations', '__proto__'] }),
+    ]);
+  });
+
   it('a folder path given to createPolicy, or nothing, is a RuleLoadError that says to use loadPolicy', () => {
     for (const bad of [RULES, null, undefined, [], 3])
       expect(problemsOf(() => createPolicy(bad as never))[0], String(bad)).toMatch(

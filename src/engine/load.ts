@@ -72,15 +72,28 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
   // zod is loaded (on first use) only to check formats.
   const formats = options.formatChecked ? undefined : zodSchemas().ruleFormats;
   type Format = { safeParse(v: unknown): unknown } | undefined;
-  const format = (file: string, schema: Format, value: unknown, rule?: string) =>
-    schema === undefined || zodProblems(file, schema.safeParse(value) as Parameters<typeof zodProblems>[1], rule);
-  if (
-    !format('policy.json', formats?.policyFile, bundle.policy) ||
-    !format('clauses.json', formats?.clausesFile, bundle.clauses) ||
-    !format('codes.json', formats?.codesFile, bundle.codes) ||
-    !format('questions.json', formats?.questionsFile, bundle.questions)
-  )
-    throw new RuleLoadError(problems);
+  const format = (file: string, schema: Format, value: unknown, rule?: string) => {
+    if (schema === undefined) return true;
+    // zod's records leave out a member named __proto__ rather than refuse it: refused here, wherever it is.
+    const proto = protoKeyPaths(value);
+    for (const path of proto)
+      problems.push({
+        code: 'invalid-format',
+        file,
+        ...(rule ? { rule } : {}),
+        path,
+        message: `${path.join('.')}: "__proto__" is not a name a rules file may use`,
+      });
+    return zodProblems(file, schema.safeParse(value) as Parameters<typeof zodProblems>[1], rule) && !proto.length;
+  };
+  // Every file's format problems at once (not only the first file's).
+  const formatsOk = [
+    format('policy.json', formats?.policyFile, bundle.policy),
+    format('clauses.json', formats?.clausesFile, bundle.clauses),
+    format('codes.json', formats?.codesFile, bundle.codes),
+    format('questions.json', formats?.questionsFile, bundle.questions),
+  ];
+  if (formatsOk.includes(false)) throw new RuleLoadError(problems);
 
   const clauseIds = bundle.clauses.clauses.map((c) => c.id);
   const clauseOrder = new Map(clauseIds.map((id, i) => [id, i]));
@@ -408,6 +421,23 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
   }
   if (problems.length) throw new RuleLoadError(problems);
   return { bundle, questions, clauseOrder, clauseIds };
+}
+
+/**
+ * The paths of the members named `__proto__` in parsed JSON (an own property there, which an object literal or
+ * zod's output would turn into a prototype, so a check of it would pass a value that is then not read).
+ *
+ * @example
+ * protoKeyPaths(JSON.parse('{"a":{"__proto__":1}}')); // [['a', '__proto__']]
+ */
+export function protoKeyPaths(value: unknown, path: (string | number)[] = [], found: (string | number)[][] = []) {
+  if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      const at = [...path, Array.isArray(value) ? Number(k) : k];
+      if (k === '__proto__') found.push(at);
+      protoKeyPaths(v, at, found);
+    }
+  return found;
 }
 
 /** Fields a deciding rule must set, by question and outcome (`*` stands for every question). */

@@ -8,7 +8,7 @@ import { decideCompiled } from './combine.js';
 import type { CompiledQuestion } from './compiled.js';
 import { rulesHash as hashOf } from './hash.js';
 import { buildEngine, type InterpreterQuestion, interpret } from './interpreter.js';
-import { type LoadedPolicy, loadBundle } from './load.js';
+import { type LoadedPolicy, loadBundle, protoKeyPaths } from './load.js';
 import type { ClauseJson, RuleBundle } from './rule-schema.js';
 import { traceQuestion } from './trace.js';
 
@@ -122,6 +122,13 @@ function checkArguments(given: unknown, options: unknown): void {
       });
     else {
       problems.push(...undefinedSettings(settings, OPTIONS));
+      for (const path of protoKeyPaths(settings))
+        problems.push({
+          code: 'invalid-setting',
+          file: OPTIONS,
+          path: ['settings', ...path],
+          message: `settings.${path.join('.')}: "__proto__" is not a role or a setting`,
+        });
       const r = zodSchemas().ruleFormats.policyFile.shape.settings.partial().safeParse(settings);
       if (!r.success)
         // A setting given as undefined is reported once, above.
