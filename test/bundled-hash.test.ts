@@ -33,3 +33,27 @@ describe('precomputed rulesHash of the bundled rules', () => {
         expect(defaultPolicy().evaluate(q)).toStrictEqual(checked.evaluate(q));
   });
 });
+
+describe('bundledRules cannot be changed under its hash', () => {
+  it('is frozen all the way down: changing a rule in place throws, and the default policy still denies', () => {
+    const frozenEverywhere = (v: unknown): boolean =>
+      v === null || typeof v !== 'object' || (Object.isFrozen(v) && Object.values(v).every(frozenEverywhere));
+    expect(frozenEverywhere(bundledRules)).toBe(true);
+    const recording = bundledRules.ruleFiles.find((f) => f.question === 'recording');
+    const deny = recording?.rules.find((r) => r.event.type === 'deny');
+    expect(deny).toBeDefined();
+    expect(() => {
+      (deny as { event: { type: string } }).event.type = 'permit';
+    }).toThrow(TypeError);
+    expect(() => bundledRules.ruleFiles.pop()).toThrow(TypeError);
+    expect(defaultPolicy().evaluate({ question: 'recording', consentToRecord: false, relevant: true }).outcome).toBe(
+      'deny',
+    );
+  });
+
+  it('a copy can be changed and given to createPolicy, under its own hash', () => {
+    const copy = structuredClone(bundledRules);
+    copy.policy.settings.smallCountThreshold = 10;
+    expect(createPolicy(copy).ref.rulesHash).not.toBe(bundledRulesHash);
+  });
+});

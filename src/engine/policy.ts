@@ -6,6 +6,7 @@ import { zodSchemas } from '../facts/schema-loader.js';
 import { validateForDecision, validateQuestion } from '../facts/validate.js';
 import { decideCompiled } from './combine.js';
 import type { CompiledQuestion } from './compiled.js';
+import { deepFreeze } from './deep-freeze.js';
 import { rulesHash as hashOf } from './hash.js';
 import { buildEngine, type InterpreterQuestion, interpret } from './interpreter.js';
 import { type LoadedPolicy, loadBundle, protoKeyPaths } from './load.js';
@@ -143,15 +144,6 @@ function checkArguments(given: unknown, options: unknown): void {
     }
   }
   if (problems.length) throw new RuleLoadError(problems);
-}
-
-/** Freezes an object and everything in it (settings: plain data). */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** The bundle with `settings` (already checked) over its policy.json's. */
