@@ -224,6 +224,12 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
         r.conditions = { all: [firstCondition(r), { any: [] }] };
       }),
     ).toEqual([expect.objectContaining({ message: 'an empty "any" is never true' })]);
+    expect(
+      problemsAfter('0-preamble/disclosure.rules.json', 'third-party-enquirer', (r) => {
+        firstCondition(r).operator = 'in';
+        firstCondition(r).value = [];
+      }),
+    ).toEqual([expect.objectContaining({ code: 'never-true', message: '"in" an empty list is never true' })]);
   });
 
   it('a deciding rule whose conditions are always true, unless it decides the cautious outcome', () => {
@@ -259,6 +265,47 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     writeRules(dir, '2-sharing/disclosure.rules.json', rules);
     expect(() => loadPolicy(dir)).not.toThrow();
     expect(defaultPolicy().loaded.questions['subject-access']?.modifiers.length).toBeGreaterThan(0);
+  });
+
+  it('conditions that hold for every known value of their facts are always true too', () => {
+    // A permit that needs only `relevant` to be known, in any of these spellings, permits whatever the consent.
+    for (const conditions of [
+      { all: [{ fact: 'relevant', operator: 'notIn', value: [] }] },
+      { all: [{ fact: 'relevant', operator: 'in', value: [true, false] }] },
+      { all: [{ fact: 'relevant', operator: 'notEqual', value: null }] },
+      {
+        any: [
+          { fact: 'relevant', operator: 'equal', value: true },
+          { fact: 'relevant', operator: 'equal', value: false },
+        ],
+      },
+      { not: { fact: 'relevant', operator: 'in', value: [] } },
+      { not: { fact: 'relevant', operator: 'equal', value: null } },
+    ])
+      expect(
+        problemsAfter('1-case-recording/recording.rules.json', 'consented-and-relevant', (r) => {
+          r.conditions = conditions;
+        }),
+        JSON.stringify(conditions),
+      ).toContainEqual(
+        expect.objectContaining({
+          code: 'always-true',
+          rule: 'consented-and-relevant',
+          message: expect.stringMatching(/always true .* decide "permit" for every recording question/),
+        }),
+      );
+    // A condition on some of the values still loads.
+    const dir = copyRules();
+    const rules = readRules(dir, '1-case-recording/recording.rules.json');
+    const r = rules.find((x) => x.name === 'consented-and-relevant') as Rule;
+    r.conditions = {
+      any: [
+        { fact: 'relevant', operator: 'in', value: [true] },
+        { fact: 'consentToRecord', operator: 'equal', value: false },
+      ],
+    };
+    writeRules(dir, '1-case-recording/recording.rules.json', rules);
+    expect(() => loadPolicy(dir)).not.toThrow();
   });
 
   it('a duplicate rule name within a question', () => {

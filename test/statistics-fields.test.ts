@@ -25,6 +25,19 @@ const IDENTIFYING = [
   ...['zip', 'postal_code', 'addr1', 'Street', 'Landline', 'contact_details', 'Client IP', 'Device ID', 'Nickname'],
   ...['Known as', 'Partner Name', 'next_of_kin', 'Emergency contact', 'Note', 'comments', 'free_text', 'narrative'],
   ...['date_born', 'birth', 'Birthplace', 'Place of birth', 'latitude', 'sort_code', 'Signature', 'photo'],
+  // Look-alikes: other separators (an en dash, as word processors write it; a slash), invisible characters (a
+  // zero-width space, a soft hyphen), full-width letters.
+  ...[
+    'post\u2013code',
+    'post/code',
+    'post\u200bcode',
+    'e\u00admail',
+    '\uff45\uff4d\uff41\uff49\uff4c',
+    '\uff2e\uff21\uff2d\uff25',
+  ],
+  ...['d/o/b', 'Client\u00a0Name', 'student\u2011id'],
+  // Letters the checks cannot read (a Cyrillic о or а in a Latin name; any name outside A–Z): they might be any name.
+  ...['p\u043estcode', 'n\u0430me', 'caf\u00e9', '\u59d3\u540d', 'count\u0661'],
 ];
 
 const NOT_IDENTIFYING = [

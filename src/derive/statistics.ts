@@ -1,6 +1,6 @@
 /**
- * Field names that identify a client (4.2). Matched case-insensitively, ignoring `_`, `-` and spaces, so
- * `Post Code`, `post_code` and `postcode` are all caught.
+ * Field names that identify a client (4.2). Matched case-insensitively, ignoring every character that is not a
+ * letter or digit, so `Post Code`, `post_code`, `post–code` and `postcode` are all caught.
  */
 export const IDENTIFYING_FIELDS = [
   'name',
@@ -30,7 +30,18 @@ export const IDENTIFYING_FIELDS = [
   'nationalInsuranceNumber',
 ] as const;
 
-const normalise = (s: string) => s.toLowerCase().replace(/[\s_.-]+/g, '');
+/**
+ * A column name as the checks read it: Unicode compatibility forms folded (`ｅｍａｉｌ` → `email`) and invisible
+ * characters (a zero-width space, a soft hyphen) removed, so that look-alikes of a name are read as the name.
+ */
+const clean = (s: string) => s.normalize('NFKC').replace(/\p{Cf}+/gu, '');
+/** Lower case, every character that is not a letter or digit gone: `post–code`, `post/code` → `postcode`. */
+const normalise = (s: string) =>
+  clean(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+/** Letters or digits outside A–Z and 0–9 once folded (`pоstcode` with a Cyrillic о): a name the checks cannot read. */
+const UNREADABLE = /[^\P{L}a-zA-Z]|[^\P{N}0-9]/u;
 const IDENTIFYING = new Set(IDENTIFYING_FIELDS.map(normalise));
 
 /**
@@ -222,7 +233,7 @@ const NOT_A_CLIENT = new Set([
 
 /** A column name's words: `clientId` → client, id; `post_code_1` → post, code; `NHS number` → nhs, number. */
 function wordsOf(field: string): string[] {
-  return field
+  return clean(field)
     .replace(/#/g, ' number ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -251,6 +262,8 @@ function identifies(field: string): boolean {
 }
 
 function read(field: string): boolean {
+  // A name the checks below cannot read might be any of the names they look for: it counts (fail closed).
+  if (UNREADABLE.test(clean(field))) return true;
   const f = normalise(field);
   if (
     IDENTIFYING.has(f) ||
@@ -284,7 +297,8 @@ function read(field: string): boolean {
 
 /**
  * Counts the identifying fields in a statistics table's column names (4.2): the names the contract lists and
- * their variants (case, `_`, `-`, `.` and spaces ignored), and names that carry one of them or another
+ * their variants (case, separators, Unicode compatibility forms and invisible characters ignored), names
+ * with letters or digits outside A–Z and 0–9 (which the checks cannot read, so might be any of them), and names that carry one of them or another
  * identifying piece (`clientEmail`, `homeAddress`, `studentName`, `clientId`, `caseRef`, `dobYear`). A course or
  * category name (`courseName`) and a count (`numberOfCases`) are not a client's.
  *

@@ -246,11 +246,11 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       // A deciding rule that needs nothing decides every question it is reached for: fine for the cautious
       // outcome, but anything else (an `all: []` left as a placeholder) would quietly permit what the rules
       // below it deny. A modifier (an advisory on every decision) may need nothing.
-      if (!MODIFIER_KINDS.has(type) && type !== meta.cautious && alwaysTrue(rule.conditions))
+      if (!MODIFIER_KINDS.has(type) && type !== meta.cautious && alwaysTrue(rule.conditions, facts))
         problems.push({
           ...where,
           code: 'always-true',
-          message: `its conditions are always true (an empty "all"), so it would decide "${type}" for every ${kind} question the rules above it leave: give it conditions (only the cautious outcome "${meta.cautious}" may be decided unconditionally)`,
+          message: `its conditions are always true (for every known value of the facts they read), so it would decide "${type}" for every ${kind} question the rules above it leave: give it conditions (only the cautious outcome "${meta.cautious}" may be decided unconditionally)`,
         });
       let ruleKind: RuleKind;
       let clauses: string[] = [];
@@ -527,20 +527,75 @@ function isValueOf(type: FactType, v: unknown): boolean {
   }
 }
 
-/** Whether a condition holds whatever the facts: an empty `all`, `all` / `any` of such, `not` of a never. */
-function alwaysTrue(c: ConditionJson): boolean {
-  if ('all' in c) return c.all.every(alwaysTrue);
-  if ('any' in c) return c.any.some(alwaysTrue);
-  if ('not' in c) return alwaysFalse(c.not);
-  return false;
+/**
+ * The known values of a fact for which a condition on it alone holds, or `undefined` when that cannot be told
+ * (a fact with an open set of values, a comparison with another fact). `ALL`: every known value. Only a boolean
+ * fact or one with a closed set of values has a domain to cover; `notIn []` holds for anything.
+ */
+const ALL = 'all';
+type KnownValues = typeof ALL | ReadonlySet<unknown> | undefined;
+
+function domainOf(f: FactDefinition<never> | undefined): readonly unknown[] | undefined {
+  if (!f) return undefined;
+  if (f.type === 'boolean') return [true, false];
+  return f.type === 'string' ? f.values : undefined;
 }
 
-/** Whether a condition never holds: an empty `any`, `all` / `any` of such, `not` of an always. */
-function alwaysFalse(c: ConditionJson): boolean {
-  if ('all' in c) return c.all.some(alwaysFalse);
-  if ('any' in c) return c.any.every(alwaysFalse);
-  if ('not' in c) return alwaysTrue(c.not);
-  return false;
+function leafValues(c: ConditionJson, facts: FactCatalogue<never>): KnownValues {
+  if (!('fact' in c) || isFactRef(c.value)) return undefined;
+  const list = Array.isArray(c.value) ? c.value : [c.value];
+  const positive = c.operator === 'equal' || c.operator === 'in';
+  const negative = c.operator === 'notEqual' || c.operator === 'notIn';
+  if (!positive && !negative) return undefined;
+  if (negative && list.length === 0) return ALL;
+  const domain = domainOf(facts[c.fact]);
+  if (positive) {
+    const holds = new Set(list.filter((v) => v !== null));
+    if (holds.size === 0) return holds; // `in []`, `equal null`: no known value
+    return domain && domain.every((v) => holds.has(v)) ? ALL : domain ? holds : undefined;
+  }
+  if (!domain) return list.every((v) => v === null) ? ALL : undefined; // `notEqual null`: every known value
+  const rest = domain.filter((v) => !list.includes(v));
+  return rest.length === domain.length ? ALL : new Set(rest);
+}
+
+/** Whether the values of one fact that make a condition hold cover every known value of it. */
+const covers = (v: KnownValues, domain: readonly unknown[] | undefined): boolean =>
+  v === ALL || (v !== undefined && domain !== undefined && domain.every((x) => v.has(x)));
+
+/**
+ * Whether a condition holds for every known value of the facts it reads: an empty `all`; a list covering every
+ * value a fact takes (`relevant in [true, false]`, `notIn []`, `notEqual null`); an `any` whose conditions on one
+ * fact together cover its values (`x = true` or `x = false`); `all` / `any` of such; `not` of a never. A deciding
+ * rule with such conditions decides every question it is reached for: a placeholder, unless it is cautious.
+ */
+function alwaysTrue(c: ConditionJson, facts: FactCatalogue<never>): boolean {
+  if ('all' in c) return c.all.every((x) => alwaysTrue(x, facts));
+  if ('any' in c) {
+    if (c.any.some((x) => alwaysTrue(x, facts))) return true;
+    // Conditions on one fact, each holding for some of its values, that together hold for all of them.
+    const byFact = new Map<string, Set<unknown>>();
+    for (const x of c.any) {
+      if (!('fact' in x)) continue;
+      const v = leafValues(x, facts);
+      if (v === undefined || v === ALL) continue;
+      const union = byFact.get(x.fact) ?? new Set<unknown>();
+      for (const value of v) union.add(value);
+      byFact.set(x.fact, union);
+    }
+    return [...byFact].some(([fact, union]) => covers(union, domainOf(facts[fact])));
+  }
+  if ('not' in c) return alwaysFalse(c.not, facts);
+  return covers(leafValues(c, facts), domainOf(facts[c.fact]));
+}
+
+/** Whether a condition holds for no known value of the facts it reads: an empty `any`, `in []`, `all` / `any` of such, `not` of an always. */
+function alwaysFalse(c: ConditionJson, facts: FactCatalogue<never>): boolean {
+  if ('all' in c) return c.all.some((x) => alwaysFalse(x, facts));
+  if ('any' in c) return c.any.every((x) => alwaysFalse(x, facts));
+  if ('not' in c) return alwaysTrue(c.not, facts);
+  const v = leafValues(c, facts);
+  return v !== undefined && v !== ALL && v.size === 0;
 }
 
 /**
@@ -610,6 +665,8 @@ function checkCondition(
     problem('type-mismatch', `operator "${c.operator}" needs an array value`);
     return;
   }
+  if (c.operator === 'in' && Array.isArray(v) && v.length === 0)
+    problem('never-true', '"in" an empty list is never true');
   const constants = Array.isArray(v) ? v : [v];
   // null (not known) is a value every fact may have, for equal and notEqual and in a list.
   if (!op.valueIsArray && v === null && !(c.operator === 'equal' || c.operator === 'notEqual'))

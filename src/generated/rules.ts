@@ -3720,6 +3720,33 @@ export const bundledRules: RuleBundle = deepFreeze({
    "question": "policy-review",
    "rules": [
     {
+     "name": "review-dated-after-as-of",
+     "priority": 110,
+     "conditions": {
+      "all": [
+       {
+        "fact": "lastReviewedOn",
+        "operator": "dateAfter",
+        "value": {
+         "fact": "asOf"
+        }
+       }
+      ]
+     },
+     "event": {
+      "type": "incomplete",
+      "params": {
+       "clauses": [
+        "6.4"
+       ],
+       "text": "The last review is dated after the date asked, so on that date it had not happened: whether a review was current then cannot be told from it (6.4).",
+       "set": {
+        "missing": "review-on-or-before-as-of"
+       }
+      }
+     }
+    },
+    {
      "name": "review-overdue",
      "priority": 100,
      "conditions": {
@@ -4263,4 +4290,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:78b126f47298073c24e2c94a0ab8d42e72ac50750b863ab41f9120a1d198710d';
+export const bundledRulesHash = 'sha256:ab72ed844ab2487d6d6945513c3d06c5f334c10f28ff684ad2bbeada03f9401a';
