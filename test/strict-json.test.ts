@@ -2,7 +2,7 @@
 // error says where it is.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRulesJson } from '../src/engine/strict-json.js';
+import { parseInputJson, parseRulesJson } from '../src/engine/strict-json.js';
 
 describe('parseRulesJson', () => {
   it("gives JSON.parse's value for any JSON, however it is laid out", () => {
@@ -79,5 +79,41 @@ describe('parseRulesJson: control characters', () => {
       message: 'is not valid JSON: unexpected "\\t", at line 1, column 9',
     });
     expect(parseRulesJson('{"a": "x\\ty"}')).toEqual({ ok: true, value: { a: 'x\ty' } });
+  });
+});
+
+describe('parseInputJson (the command line input: a question, a case-export line)', () => {
+  it("gives JSON.parse's value when no key repeats", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = JSON.stringify(v);
+        expect(parseInputJson(text)).toEqual({ ok: true, value: JSON.parse(text) });
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
+  });
+
+  it('lists every key written twice, once per object, with the path of its object', () => {
+    expect(parseInputJson('{"a":1,"a":2,"a":3,"b":[{"c":1},{"c":1,"d":{"e":0,"e":1},"c":2}],"b":0}')).toEqual({
+      ok: false,
+      duplicates: [
+        { path: [], key: 'a' },
+        { path: ['b', 1, 'd'], key: 'e' },
+        { path: ['b', 1], key: 'c' },
+        { path: [], key: 'b' },
+      ],
+    });
+    // Written with an escape, the same key.
+    expect(parseInputJson('{"id":1,"i\\u0064":2}')).toEqual({ ok: false, duplicates: [{ path: [], key: 'id' }] });
+  });
+
+  it('leaves out the repeats `ignore` says do not matter, and is not JSON for text that is not', () => {
+    const ignore = (path: readonly (string | number)[]) => path[0] === 'notes';
+    expect(parseInputJson('{"notes":{"x":1,"x":2},"a":1}', ignore)).toEqual({
+      ok: true,
+      value: { notes: { x: 2 }, a: 1 },
+    });
+    expect(parseInputJson('{"a":', ignore)).toEqual({ ok: false });
+    expect(parseInputJson('{"a":1,"a":2', ignore)).toEqual({ ok: false });
   });
 });

@@ -1,8 +1,16 @@
 // A JSON parser for the audit's lines, for speed only. Where it returns a value, that value is what `JSON.parse`
 // gives for the same text, less the members a projection says to leave out (test/json-line.test.ts checks
 // this on arbitrary JSON, on mutated lines and on whole exports). Anything it does not handle itself (deep
-// nesting, a `__proto__` member it would keep, any syntax error) returns NOT_PARSED, and the caller uses
-// `JSON.parse`, which stays the definition.
+// nesting, a `__proto__` member it would keep, any syntax error, a key written twice in one object among the
+// members it keeps) returns NOT_PARSED, and the caller uses strict-json.ts's `parseInputJson` (`JSON.parse`'s
+// value, or the keys written twice), which stays the definition.
+//
+// A key twice in one object: `JSON.parse` keeps the last value, so `"objectsToStaffSharing": true, … : false`
+// would read as no objection. Among the members the parser builds, a repeat is found by stamping each known name's
+// slot with the number of the object being parsed (one array per nesting depth: no allocation per object), and
+// for a name that is not a known string (kept only where no projection applies) by looking in the object. A
+// repeat inside a member the projection leaves out (a client's name, a case's notes) is not looked for: the audit
+// never reads either value, and `keeps` tells the caller's fallback to ignore it too, so both paths agree.
 //
 // Why not `JSON.parse`: V8's parser internalizes every string value of 10 characters or fewer, as it does
 // property names. A case export is full of unique short values (case ids, student ids), so V8's string table
@@ -119,6 +127,45 @@ function compile(p: Projection): Compiled {
 let src = '';
 let at = 0;
 let depth = 0;
+
+/** Per nesting depth, by the slot of a known name: the number of the last object there that had it. */
+const seenAt: Int32Array[] = [];
+/** The number of the object being parsed (stamps in `seenAt`); all start again from 1 before it would overflow. */
+let objectNo = 0;
+
+function nextObjectNo(): number {
+  if (objectNo === 0x7fffffff) {
+    for (const a of seenAt) a?.fill(0);
+    objectNo = 0;
+  }
+  return ++objectNo;
+}
+
+/**
+ * Whether the projection keeps the member at `path` (keys and array indexes from the top), so that a key written
+ * twice there matters: the parser builds only the members a projection keeps, and does not look for a repeat
+ * elsewhere.
+ *
+ * @example
+ * keeps({ keep: new Set(['client']), members: { client: { keep: new Set(['degreeStatus']) } } }, ['client', 'email']); // false
+ */
+export function keeps(projection: Projection | undefined, path: readonly (string | number)[]): boolean {
+  let p = projection;
+  let afterIndex = false;
+  for (const e of path) {
+    if (p === undefined) return true;
+    if (typeof e === 'number') {
+      // A projection applies to an object in an array, not to one in an array in an array.
+      if (afterIndex) p = undefined;
+      afterIndex = true;
+      continue;
+    }
+    afterIndex = false;
+    if (!p.keep.has(e)) return false;
+    p = p.members?.[e];
+  }
+  return true;
+}
 
 /**
  * Parses the JSON text `text.slice(from, to)` as `JSON.parse` would (leaving out the members `projection` does
@@ -266,6 +313,9 @@ function object(projection: Compiled | undefined): Record<string, unknown> | typ
   if (c === BAD) return NOT_PARSED;
   const o: Record<string, unknown> = {};
   if (c === CLOSED) return o;
+  let seen = seenAt[depth];
+  if (seen === undefined) seen = seenAt[depth] = new Int32Array(1 << TABLE_BITS);
+  const no = nextObjectNo();
   for (;;) {
     if (c !== 34) return NOT_PARSED;
     const k = string();
@@ -281,10 +331,14 @@ function object(projection: Compiled | undefined): Record<string, unknown> | typ
     } else {
       // `o.__proto__ = v` would set the prototype, where JSON.parse makes a property.
       if (k === '__proto__') return NOT_PARSED;
+      // A key twice in one object: left to the caller, which refuses it (see the header).
+      if (slot >= 0) {
+        if (seen[slot] === no) return NOT_PARSED;
+        seen[slot] = no;
+      } else if (Object.hasOwn(o, k)) return NOT_PARSED;
       const inner = projection === undefined || slot < 0 ? undefined : projection.members[slot];
       const v = inner === undefined ? value(c) : c === 123 ? object(inner) : c === 91 ? array(inner) : value(c);
       if (v === NOT_PARSED) return NOT_PARSED;
-      // A repeated name keeps its first place and takes the last value, as in JSON.parse.
       o[k] = v;
     }
     c = afterItem(125);

@@ -22,9 +22,11 @@ import { isCalendarDate } from '../derive/dates.js';
 import { loadPolicy, readRulesFolder } from '../engine/load-dir.js';
 import { packageRoot, packageVersion } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
+import { parseInputJson } from '../engine/strict-json.js';
 import { QUESTION_KINDS, type QuestionKind } from '../facts/constants.js';
 import { jsonSchema } from '../facts/json-schema.js';
 import { zodSchemas } from '../facts/schema-loader.js';
+import { duplicateKeyIssues } from '../facts/validate.js';
 import { bundledRules } from '../generated/rules.js';
 import { runDemo } from './demo-text.js';
 import { HELP, MAIN_HELP } from './help.js';
@@ -239,14 +241,14 @@ async function decide(argv: string[], io: CliIO): Promise<number> {
   if (format !== 'json' && format !== 'text') throw new UsageError('--format must be json or text');
   const policy = policyFrom(values.rules as string | undefined);
   const text = utf8(await readInput(positionals[0] as string, io.stdin));
-  let question: unknown;
-  try {
-    if (text === undefined) throw new SyntaxError('not UTF-8');
-    question = JSON.parse(text);
-  } catch {
-    io.stderr.write(`${issueLine(issue('invalid-json', []))}\n`);
+  // A key written twice (`"clientObjectsToStaffSharing": true, … : false`) is refused, not read last-wins.
+  const parsed = text === undefined ? undefined : parseInputJson(text);
+  if (!parsed?.ok) {
+    const issues = parsed?.duplicates ? duplicateKeyIssues(parsed.duplicates) : [issue('invalid-json', [])];
+    for (const i of issues) io.stderr.write(`${issueLine(i)}\n`);
     return 2;
   }
+  const question = parsed.value;
   const r = policy.safeEvaluate(question, { explain: values.explain === true });
   if (!r.ok) {
     for (const i of r.issues) io.stderr.write(`${issueLine(i)}\n`);

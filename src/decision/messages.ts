@@ -9,6 +9,11 @@ export interface IssueDetail {
   like?: string;
   /** `unknown-field`: how many unknown fields at the path have names not shown (they do not look like names). */
   hidden?: number;
+  /**
+   * `invalid-json`: a key written twice in one object. The path ends with the key when its name is shown; with
+   * `hidden`, the path is the object (the name does not look like a field name, as for `unknown-field`).
+   */
+  twice?: boolean;
 }
 
 // The whole input (a question, or a line of a case export) when the path is empty.
@@ -30,7 +35,13 @@ const list = (options: readonly unknown[] = []) =>
  * the value that was given, which may be personal data.
  */
 export const MESSAGES: Readonly<Record<IssueCode, (path: readonly (string | number)[], d: IssueDetail) => string>> = {
-  'invalid-json': () => 'The input is not valid JSON.',
+  'invalid-json': (p, d) => {
+    if (!d.twice) return 'The input is not valid JSON.';
+    const refused = 'which value is meant is ambiguous, so the input is refused';
+    if (d.hidden)
+      return `${where(p)} has a key twice in one object (its name is not shown: not a field name): ${refused}.`;
+    return `${where(p.slice(0, -1))} has the key \`${String(p[p.length - 1])}\` twice in one object: ${refused}.`;
+  },
   'invalid-type': (p, d) =>
     `${where(p)} must be ${d.expected === 'object' ? 'an object' : d.expected === 'array' ? 'an array' : `a ${d.expected ?? 'value of another type'}`}.`,
   required: (p) => `${where(p)} is required.`,

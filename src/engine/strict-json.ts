@@ -1,6 +1,8 @@
 // JSON for rules folders, which people edit by hand: the value JSON.parse gives, but a key written twice in one
 // object is an error (JSON.parse keeps the last silently, so a second "value" added while editing would win), a
 // syntax error says where it is, and a byte-order mark (as some editors save) is allowed.
+// The same check for the command line's own input (a question for `decide`, a case-export line `audit`'s fast
+// parser leaves to it): a key twice in one object is ambiguous input, refused with where it is (parseInputJson).
 
 /** What {@link parseRulesJson} gives: the value, or one problem with its line and column. */
 export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; message: string };
@@ -24,12 +26,54 @@ class JsonProblem extends Error {
 export function parseRulesJson(text: string): StrictJsonResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    scan(src);
+    scan(src, (_path, key, at) => {
+      throw new JsonProblem(`has the key ${JSON.stringify(key)} twice in one object`, at);
+    });
   } catch (e) {
     if (!(e instanceof JsonProblem)) throw e;
     return { ok: false, message: `${e.message}, at ${lineAndColumn(src, e.at)}` };
   }
   return { ok: true, value: JSON.parse(src) };
+}
+
+/** A key written twice in one object: the path of the object (keys and array indexes) and the key. */
+export interface DuplicateKey {
+  readonly path: readonly (string | number)[];
+  readonly key: string;
+}
+
+/**
+ * What {@link parseInputJson} gives: the value; or every key written twice (`duplicates`); or, for text that is not
+ * JSON, neither (the caller reports it without echoing any of it).
+ */
+export type InputJsonResult =
+  | { ok: true; value: unknown }
+  | { ok: false; duplicates: readonly DuplicateKey[] }
+  | { ok: false; duplicates?: undefined };
+
+/**
+ * Parses input JSON (no byte-order mark: the caller removes one where it is allowed): `JSON.parse`'s value, unless
+ * an object has a key twice — then every such key once per object, except those `ignore` says do not matter (in the
+ * audit, keys inside members the audit drops unread). Not JSON, or nested deeper than 512: `{ ok: false }`.
+ *
+ * @example
+ * parseInputJson('{"a":{"b":1,"b":2}}'); // { ok: false, duplicates: [{ path: ['a'], key: 'b' }] }
+ * parseInputJson('{"a":1}'); // { ok: true, value: { a: 1 } }
+ */
+export function parseInputJson(
+  text: string,
+  ignore?: (path: readonly (string | number)[], key: string) => boolean,
+): InputJsonResult {
+  const duplicates: DuplicateKey[] = [];
+  try {
+    scan(text, (path, key) => {
+      if (!ignore?.(path, key)) duplicates.push({ path: [...path], key });
+    });
+  } catch (e) {
+    if (e instanceof JsonProblem) return { ok: false };
+    throw e;
+  }
+  return duplicates.length ? { ok: false, duplicates } : { ok: true, value: JSON.parse(text) };
 }
 
 function lineAndColumn(text: string, at: number): string {
@@ -47,9 +91,13 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 // is looked for separately (a regex that names control characters trips the linter).
 const STRING = /"(?:[^"\\]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
-/** Checks the whole text is one JSON value with no key twice in an object; throws a {@link JsonProblem}. */
-function scan(text: string): void {
+/**
+ * Checks the whole text is one JSON value, calling `twice` for each key written twice in an object (once per
+ * object and key; `path`: where the object is, valid during the call); throws a {@link JsonProblem}.
+ */
+function scan(text: string, twice: (path: readonly (string | number)[], key: string, at: number) => void): void {
   let i = 0;
+  const path: (string | number)[] = [];
   const ws = () => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
   };
@@ -81,6 +129,7 @@ function scan(text: string): void {
     if (c === '{') {
       i++;
       const keys = new Set<string>();
+      let reported: Set<string> | undefined;
       ws();
       if (text[i] === '}') {
         i++;
@@ -91,12 +140,17 @@ function scan(text: string): void {
         const at = i;
         if (text[i] !== '"') unexpected();
         const key = string();
-        if (keys.has(key)) throw new JsonProblem(`has the key ${JSON.stringify(key)} twice in one object`, at);
-        keys.add(key);
+        if (!keys.has(key)) keys.add(key);
+        else if (!reported?.has(key)) {
+          twice(path, key, at);
+          (reported ??= new Set()).add(key);
+        }
         ws();
         if (text[i] !== ':') unexpected();
         i++;
+        path.push(key);
         value(depth + 1);
+        path.pop();
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === '}') {
@@ -112,8 +166,10 @@ function scan(text: string): void {
         i++;
         return;
       }
-      for (;;) {
+      for (let n = 0; ; n++) {
+        path.push(n);
         value(depth + 1);
+        path.pop();
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === ']') {

@@ -34,6 +34,36 @@ function has(input: unknown, path: readonly PropertyKey[]): boolean {
  */
 const SHOWN_KEY = /^(?=.{1,64}$)(?!.*\d{4})[A-Za-z_$][A-Za-z0-9_$-]*(\.[A-Za-z_$][A-Za-z0-9_$-]*)*$/;
 
+/**
+ * The issues of keys written twice in one object (`invalid-json`, found by strict-json.ts's `parseInputJson`): at
+ * the key when its name, and every name on the path to it, is shown (see SHOWN_KEY); else at the innermost object
+ * whose path is, with the name not shown. Listed once per path.
+ *
+ * @example
+ * duplicateKeyIssues([{ path: ['client'], key: 'objectsToStaffSharing' }]);
+ * // [{ path: ['client', 'objectsToStaffSharing'], code: 'invalid-json', message: '`client` has the key `objectsToStaffSharing` twice in one object: …' }]
+ */
+export function duplicateKeyIssues(
+  duplicates: readonly { path: readonly (string | number)[]; key: string }[],
+): Issue[] {
+  const out: Issue[] = [];
+  const seen = new Set<string>();
+  for (const { path, key } of duplicates) {
+    const full = [...path, key];
+    const cut = full.findIndex((p) => typeof p === 'string' && !SHOWN_KEY.test(p));
+    const x =
+      cut < 0
+        ? issue('invalid-json', full, { twice: true })
+        : issue('invalid-json', full.slice(0, cut), { twice: true, hidden: 1 });
+    const id = `${x.path.join('\u0000')}\u0001${x.message}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
 const cleanPath = (path: readonly PropertyKey[]) =>
   path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
 
