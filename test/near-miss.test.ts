@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type ExportLevel, nearMiss, nearMissTest } from '../src/facts/near-miss.js';
 
 // Which unknown field names of a case export are refused (they look like a field whose loss would hide a finding:
-// an objection to staff sharing, the disclosures or breaches lists) and which are dropped as other columns.
+// an objection to staff sharing, the disclosures or breaches lists, the date the record was destroyed) and which are
+// dropped as other columns.
 
 describe('nearMiss: refused', () => {
   it.each<[string, ExportLevel, string]>([
@@ -30,6 +31,28 @@ describe('nearMiss: refused', () => {
     ['breach', 'case', 'breaches'],
     ['Breaches', 'case', 'breaches'],
     ['disclosures', 'client', 'disclosures'],
+    // The date the record was destroyed: absent, the record reads as still held (destroyed-early hidden).
+    ['destroyed_on', 'case', 'destroyedOn'],
+    ['DestroyedOn', 'case', 'destroyedOn'],
+    ['destroyedAt', 'case', 'destroyedOn'],
+    ['dateDestroyed', 'case', 'destroyedOn'],
+    ['destructionDate', 'case', 'destroyedOn'],
+    ['destroyed', 'case', 'destroyedOn'],
+    ['destoryedOn', 'case', 'destroyedOn'],
+    ['destroyedOn', 'client', 'destroyedOn'],
+    ['client.destroyed_on', 'case', 'destroyedOn'],
+    // Compatibility forms (NFKC), letters of other scripts that look like Latin ones, invisible characters.
+    ['ｄｉｓｃｌｏｓｕｒｅｓ', 'case', 'disclosures'],
+    ['ｄｅｓｔｒｏｙｅｄＯｎ', 'case', 'destroyedOn'],
+    ['disсlosures', 'case', 'disclosures'],
+    ['ԁіѕсlоѕurеѕ', 'case', 'disclosures'],
+    ['Вreaches', 'case', 'breaches'],
+    ['dis\u200bclosures', 'case', 'disclosures'],
+    ['оbjеctіоn', 'client', 'objectsToStaffSharing'],
+    ['𝐨𝐛𝐣𝐞𝐜𝐭𝐬𝐓𝐨𝐒𝐭𝐚𝐟𝐟𝐒𝐡𝐚𝐫𝐢𝐧𝐠', 'client', 'objectsToStaffSharing'],
+    // Another letter outside ASCII counts as one letter wrong.
+    ['disclosurés', 'case', 'disclosures'],
+    ['brëaches', 'case', 'breaches'],
   ])('%s in a %s stands for %s', (key, level, like) => {
     expect(nearMiss(key, level)).toBe(like);
   });
@@ -44,7 +67,10 @@ describe('nearMiss: dropped as other columns', () => {
     ['notes', 'case'],
     ['caseWorker', 'case'],
     ['destroyedBy', 'case'],
-    ['destroyedAt', 'case'],
+    ['destroyAfter', 'case'],
+    ['destructionDue', 'case'],
+    ['destroyedBy', 'client'],
+    ['destroyed', 'disclosure'],
     ['disclosuresCount', 'case'],
     ['breachCount', 'case'],
     ['clients', 'case'],
@@ -61,6 +87,13 @@ describe('nearMiss: dropped as other columns', () => {
     ['breaches', 'disclosure'],
     ['objectsToStaffSharing', 'breach'],
     ['', 'case'],
+    ['___', 'case'],
+    ['\u200b', 'case'],
+    // Names in other scripts are not our names misspelt.
+    ['名前', 'client'],
+    ['学生番号', 'case'],
+    ['prénom', 'client'],
+    ['Straße', 'client'],
   ])('%s in a %s', (key, level) => {
     expect(nearMiss(key, level)).toBeUndefined();
   });

@@ -32,7 +32,7 @@ export interface Projection {
   readonly keep: ReadonlySet<string>;
   readonly members?: Readonly<Record<string, Projection>>;
   /**
-   * Names of members to leave out that the parser must not leave out quietly (in the audit, a misnamed objection or list: facts/near-miss.ts): a
+   * Names of members to leave out that the parser must not leave out quietly (in the audit, a misnamed objection, list or destruction date: facts/near-miss.ts): a
    * member so named makes it give up (NOT_PARSED), so that the caller validates `JSON.parse`'s whole value.
    */
   readonly refuse?: (name: string) => boolean;

@@ -64,7 +64,7 @@ const CONSENT_KEYS = new Set(['given', 'method', 'recorded']);
 const BREACH_CLAIM_KEYS = new Set(['ground', 'authorisation']);
 const AUTH_KEYS = new Set(['decidedBy', 'agreed', 'writtenRecord']);
 
-/** Whether `o` has a field `test` refuses: a misnamed objection or list (zod refuses the line: near-miss.ts). */
+/** Whether `o` has a field `test` refuses: a misnamed objection, list or destruction date (zod refuses the line: near-miss.ts). */
 function misnamed(o: Obj, test: (key: string) => boolean): boolean {
   for (const k in o) if (test(k)) return true;
   return false;

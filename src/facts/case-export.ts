@@ -7,8 +7,9 @@ import { type ExportLevel, nearMiss } from './near-miss.js';
 
 /**
  * An object of a case export with these fields. Fields it does not name (client names, emails, notes…) are
- * dropped, never echoed; but one that looks like an objection to staff sharing, or like `disclosures` or
- * `breaches`, under another name (`objectToStaffSharing`, `Disclosure`) is an `unknown-field` issue, not dropped:
+ * dropped, never echoed; but one that looks like an objection to staff sharing, like `disclosures` or
+ * `breaches`, or like `destroyedOn`, under another name (`objectToStaffSharing`, `Disclosure`, `destroyed_on`) is an
+ * `unknown-field` issue, not dropped:
  * dropping it could hide a finding (see near-miss.ts). The check runs even when other fields are invalid, so that
  * every problem is listed.
  */
@@ -40,7 +41,8 @@ function exportObject<S extends z.core.$ZodLooseShape>(level: ExportLevel, shape
 /**
  * One case of a case-management export (one NDJSON line). Fields the contract does not name (client
  * names, emails, student ids…) are ignored and dropped, never echoed; a field that looks like an objection to
- * staff sharing, or like `disclosures` or `breaches`, under another name is refused (`unknown-field`), never dropped.
+ * staff sharing, like `disclosures` or `breaches`, or like `destroyedOn`, under another name is refused
+ * (`unknown-field`), never dropped.
  * (A zod pipe: the object schema, with its `.shape`, is `caseExport.in`.)
  *
  * @example

@@ -1,18 +1,73 @@
 // Misnamed fields in a case export. An export carries fields the audit does not read (client names, emails,
 // notes, ids of other systems…), and those are dropped. Dropping is safe for most of the fields the audit does
-// read: without them it reaches the cautious answer (no consent to record shown: a finding; no completion date:
-// review; no consent to a disclosure: deny). Three kinds of field are different: without them the audit finds
-// less, so a misnamed one dropped would let a case pass that the policy forbids (fail open):
+// read: without them it reaches the cautious answer (no consent to record shown: a finding; no completion date of a
+// completed degree: `retention-not-checkable`, a finding; no purpose, consent or breach claim on a disclosure: fewer
+// grounds to permit it; no disclosure date: only the message changes). The other fields of the case, its client and
+// a disclosure are required, and those inside a disclosure or a breach (actor, steps…) refuse unknown names
+// anyway. Four kinds of field are different: without them the audit finds less, so a misnamed one dropped would
+// let a case pass that the policy forbids (fail open):
 // - an objection to sharing with UPSU staff (`objectsToStaffSharing`, a disclosure's `clientObjectsToStaffSharing`):
 //   absent means no objection;
-// - the lists the audit re-asks about (`disclosures`, `breaches`): absent means nothing to audit.
+// - the lists the audit re-asks about (`disclosures`, `breaches`): absent means nothing to audit;
+// - the date the record was destroyed (`destroyedOn`): absent means still held, so a record destroyed while the
+//   policy said keep it (`destroyed-early`) would pass.
 // So an unknown field that looks like one of these is refused (the line is invalid), wherever it is.
+//
+// Names are compared after Unicode NFKC (a fullwidth `ｄｉｓｃｌｏｓｕｒｅｓ` is `disclosures`) and with the Latin
+// look-alikes of other scripts read as Latin (a Cyrillic `с` in `disсlosures`); any other letter or digit outside
+// ASCII stays in the name as a letter that matches none of ours (so one in a field name counts as one letter wrong),
+// and everything else (punctuation, spaces, marks, invisible characters) is left out.
 
 /** The objects of a case export that are checked. */
 export type ExportLevel = 'case' | 'client' | 'disclosure' | 'breach';
 
-/** Field names compared without case, `_`, `-`, `.`, spaces or other punctuation. */
-const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Letters of other scripts that look like Latin ones (Cyrillic, Greek), read as those. */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  ԁ: 'd',
+  е: 'e',
+  ё: 'e',
+  һ: 'h',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  ԛ: 'q',
+  ѕ: 's',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ԝ: 'w',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ɡ: 'g',
+  ı: 'i',
+};
+
+/**
+ * Field names compared without case, `_`, `-`, `.`, spaces or other punctuation, after NFKC and with look-alike
+ * letters read as Latin; another letter or digit outside ASCII stays as `?` (it matches none of a field's letters).
+ */
+const normal = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, (c) => LOOK_ALIKES[c] ?? (/[\p{L}\p{N}]/u.test(c) ? '?' : ''));
 
 /** Edit distance (insertions, deletions, substitutions, swaps of neighbours), or `max + 1` once it is over `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -48,6 +103,16 @@ const OBJECTION_PIECES = ['objects', 'objection', 'objectto', 'optout', 'optedou
 const LISTS = ['disclosures', 'breaches'];
 
 /**
+ * Whether a name (normal form) stands for the date the record was destroyed: about destroying or destruction
+ * (`destroyed_on`, `DestroyedOn`, `destroyedAt`, `dateDestroyed`, `destructionDate`, `destroyed`), or `destroyedOn`
+ * up to one letter wrong (`destoryedOn`); not one about who did it or when it is due (`destroyedBy`, `destroyAfter`,
+ * `destructionDue`), which exports carry beside it.
+ */
+const isDestruction = (k: string) =>
+  ((k.includes('destroy') || k.includes('destruct')) && !/by|after|due/.test(k)) ||
+  (k.length <= 64 && distance(k, 'destroyedon', 1) <= 1);
+
+/**
  * The field of a case export that an unknown field `key`, found in a `level` object, looks like, when dropping it
  * could hide a finding; else `undefined`. `key` must not be a field of that object (the caller knows them).
  * - In the case, its client or a disclosure: a name about objecting or sharing (see OBJECTION_PIECES) stands for
@@ -55,12 +120,15 @@ const LISTS = ['disclosures', 'breaches'];
  *   in (a flattened `client.objectsToStaffSharing` at the case's level too).
  * - In the case or its client: `disclosures` or `breaches` written another way — the same letters but for case and
  *   punctuation, up to two letters wrong, missing, extra or swapped, or singular (`Disclosure`, `breach`,
- *   `disclosrues`).
+ *   `disclosrues`); and a name about destroying the record (`destroyed_on`, `destructionDate`; not `destroyedBy`,
+ *   `destroyAfter`) stands for `destroyedOn`.
+ * Names are compared after NFKC, with letters of other scripts that look like Latin ones read as those.
  *
  * @example
  * nearMiss('objectToStaffSharing', 'client'); // 'objectsToStaffSharing'
  * nearMiss('optOutStaffSharing', 'disclosure'); // 'clientObjectsToStaffSharing'
  * nearMiss('Disclosure', 'case'); // 'disclosures'
+ * nearMiss('destroyed_on', 'case'); // 'destroyedOn'
  * nearMiss('email', 'client'); // undefined
  * nearMiss('_id', 'case'); // undefined
  * @see 2.2
@@ -71,7 +139,9 @@ export function nearMiss(key: string, level: ExportLevel): string | undefined {
   if (!k) return undefined;
   if (OBJECTION_PIECES.some((p) => k.includes(p)))
     return level === 'disclosure' ? 'clientObjectsToStaffSharing' : 'objectsToStaffSharing';
-  if (level === 'disclosure' || k.length > 64) return undefined;
+  if (level === 'disclosure') return undefined;
+  if (isDestruction(k)) return 'destroyedOn';
+  if (k.length > 64) return undefined;
   for (const list of LISTS) if (distance(k, list, 2) <= 2) return list;
   return undefined;
 }

@@ -81,9 +81,64 @@ describe('misspelt fields in a case export', () => {
     expect(report.summary.cases).toBe(1);
   });
 
+  for (const workers of ['1', '2'])
+    it(`a destruction date under another name is refused, not read as still held (--workers ${workers})`, () => {
+      const held = { id: 'C-2', client: { degreeStatus: 'studying', consentToRecord: true } };
+      // Spelt right: destroyed while the client studies, destroyed-early.
+      const right = audit([JSON.stringify({ ...held, destroyedOn: '2025-01-01' })], workers);
+      expect(right.code).toBe(1);
+      expect(JSON.parse(right.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['destroyed-early']);
+
+      const filler = Array.from({ length: 3000 }, () => line({ objectsToStaffSharing: false }));
+      const misnamed = ['destroyed_on', 'DestroyedOn', 'destroyedAt', 'destructionDate', 'ｄｅｓｔｒｏｙｅｄＯｎ'];
+      const lines = misnamed.flatMap((name) => [...filler, JSON.stringify({ ...held, [name]: '2025-01-01' })]);
+      const wrong = audit(
+        [...lines, JSON.stringify({ ...held, client: { ...held.client, destroyedOn: '2025-01-01' } })],
+        workers,
+      );
+      expect(wrong.code).toBe(2);
+      const report = JSON.parse(wrong.stdout);
+      expect(report.summary).toMatchObject({ invalidLines: 6, findings: 0 });
+      expect(report.invalidLines.map((x: { line: number }) => x.line)).toEqual([3001, 6002, 9003, 12004, 15005, 15006]);
+      for (const x of report.invalidLines) {
+        expect(x.issues).toHaveLength(1);
+        expect(x.issues[0].code).toBe('unknown-field');
+        expect(x.issues[0].message).toContain('looks like `destroyedOn` under another name');
+      }
+    });
+
+  it('a list name in fullwidth or with look-alike letters is refused, not normalised away and dropped', () => {
+    const base = JSON.parse(line({}));
+    const third = { ...disclosure, recipient: { role: 'third-party' } };
+    const lines = ['ｄｉｓｃｌｏｓｕｒｅｓ', 'disсlosures', 'ԁіѕсlоѕurеѕ'].map((name) =>
+      JSON.stringify({ id: base.id, client: base.client, [name]: [third] }),
+    );
+    const r = audit(lines, '1');
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.invalidLines.map((x: { line: number }) => x.line)).toEqual([1, 2, 3]);
+    for (const x of report.invalidLines) {
+      expect(x.issues[0].code).toBe('unknown-field');
+      expect(x.issues[0].message).toContain('looks like `disclosures` under another name');
+    }
+    // The names are not ASCII field names: not echoed.
+    expect(r.stdout).not.toContain('ｄｉｓｃ');
+  });
+
   it('other fields (names, emails, notes, ids of other systems, companion columns) are still dropped', () => {
     const other = { name: 'A', email: 'a@example.invalid', studentId: 'UP1', status: 'open', consentToRecordOn: 'x' };
-    const r = audit([JSON.stringify({ _id: '64f0', ...JSON.parse(line(other)), destroyedBy: 'x' })], '1');
+    const r = audit(
+      [
+        JSON.stringify({
+          _id: '64f0',
+          ...JSON.parse(line(other)),
+          destroyedBy: 'x',
+          destroyAfter: '2030-01-01',
+          名前: 'x',
+        }),
+      ],
+      '1',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ cases: 1, invalidLines: 0 });
   });

@@ -124,7 +124,7 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
     expect(rejected).toBeGreaterThan(1000);
   });
 
-  it('refuses a misnamed objection or list in the case, its client or a disclosure, as zod does (unknown-field)', () => {
+  it('refuses a misnamed objection, list or destruction date in the case, its client or a disclosure, as zod does (unknown-field)', () => {
     const c = cases.find((x) => x.disclosures?.length && x.breaches?.length);
     const misnamed: [(string | number)[], string, string][] = [
       [[], 'disclosure', 'disclosures'],
@@ -135,6 +135,10 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
       [['client'], 'optOutStaffSharing', 'objectsToStaffSharing'],
       [['disclosures', 0], 'objectsToStaffSharing', 'clientObjectsToStaffSharing'],
       [['disclosures', 0], 'clientObjectsToSharing', 'clientObjectsToStaffSharing'],
+      // Without its destruction date a destroyed record reads as still held (destroyed-early hidden).
+      [[], 'destroyedon', 'destroyedOn'],
+      [[], 'destroyed_on', 'destroyedOn'],
+      [['client'], 'destroyedOn', 'destroyedOn'],
     ];
     for (const [at, key, like] of misnamed) {
       const v = structuredClone(c);
@@ -157,7 +161,7 @@ describe('audit pre-check agrees with caseExport (zod)', () => {
     // the audit more cautious (no consent to record shown is itself a finding).
     const v = structuredClone(c);
     Object.assign(v, { _id: 'x', clientName: 'A', notes: 'n', caseWorker: 'B', status: 'open', clientId: 'X' });
-    Object.assign(v, { destroyedon: '2020-01-01', disclosuresCount: 3 });
+    Object.assign(v, { destroyedBy: 'B', destroyAfter: '2020-01-01', disclosuresCount: 3 });
     Object.assign(v.client, { name: 'A', email: 'a@example.invalid', studentId: 'UP1', consentToRecords: true });
     Object.assign(v.disclosures[0], { id: 'D-1', notes: 'n', informationKind: 'x' });
     Object.assign(v.breaches[0], { notes: 'n' });
