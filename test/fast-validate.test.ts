@@ -1,4 +1,5 @@
-// The fast validation path (src/facts/fast-validate.ts) against zod, the source of truth: on valid questions of
+// The fast validation path (src/facts/fast-validate.ts) against zod, the source of truth (given, as on the slow path, the
+// input's own enumerable properties only: own-data.ts): on valid questions of
 // every kind and on questions broken in one place, the compiled checker accepts exactly what zod accepts and
 // returns exactly zod's data (same keys, same order, `undefined` kept where zod keeps it).
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { isCalendarDate } from '../src/derive/dates.js';
 import { QUESTION_KINDS } from '../src/facts/constants.js';
 import { describeSchema } from '../src/facts/describe-schema.js';
 import { compileChecker, fastChecker, fastDecisionChecker, isCalendarDateFast } from '../src/facts/fast-validate.js';
+import { ownData } from '../src/facts/own-data.js';
 import { questionSchemas } from '../src/facts/questions.js';
 import { validateQuestion } from '../src/facts/validate.js';
 import { mutate, randomQuestions, rng } from './support/random-questions.js';
@@ -33,7 +35,7 @@ describe('fast validation (checker compiled from the zod schemas)', () => {
     it(`${kind}: valid questions give zod's data, as a fresh copy`, () => {
       const check = fastChecker(kind);
       for (const q of randomQuestions(kind, N, 7)) {
-        const zr = questionSchemas[kind].safeParse(q);
+        const zr = questionSchemas[kind].safeParse(ownData(q));
         expect(zr.success, JSON.stringify(q)).toBe(true);
         const fast = check?.(q);
         expect(fast).not.toBeNull();
@@ -48,7 +50,7 @@ describe('fast validation (checker compiled from the zod schemas)', () => {
       let refused = 0;
       for (const q of randomQuestions(kind, N, 11)) {
         const bad = mutate(q, next);
-        const zr = questionSchemas[kind].safeParse(bad);
+        const zr = questionSchemas[kind].safeParse(ownData(bad));
         const fast = check?.(bad) ?? null;
         if (!zr.success) refused++;
         expect(fast !== null, `${JSON.stringify(bad)}: zod says ${zr.success}`).toBe(zr.success);
@@ -65,7 +67,7 @@ describe('fast validation (checker compiled from the zod schemas)', () => {
       expect(check, kind).not.toBeNull();
       for (const q of randomQuestions(kind, 500, 9)) {
         for (const input of [q, mutate(q, next)]) {
-          const zr = questionSchemas[kind].safeParse(input);
+          const zr = questionSchemas[kind].safeParse(ownData(input));
           const copy = check?.(input) ?? null;
           expect(copy !== null, JSON.stringify(input)).toBe(zr.success);
           // Same values; keys zod leaves out are present as `undefined` (toEqual treats them alike).
@@ -89,7 +91,7 @@ describe('fast validation (checker compiled from the zod schemas)', () => {
       for (const q of randomQuestions(kind, 300, 3)) {
         const bad = mutate(q, next);
         const r = validateQuestion(bad);
-        const zr = questionSchemas[kind].safeParse(bad);
+        const zr = questionSchemas[kind].safeParse(ownData(bad));
         expect(r.ok).toBe(zr.success);
         if (r.ok && zr.success) expect(same(r.value, zr.data)).toBe(true);
       }
@@ -122,7 +124,7 @@ describe('fast validation (checker compiled from the zod schemas)', () => {
       new Map(),
     ];
     for (const c of cases) {
-      const zr = questionSchemas.disclosure.safeParse(c);
+      const zr = questionSchemas.disclosure.safeParse(ownData(c));
       const fast = check?.(c) ?? null;
       expect(fast !== null, String(JSON.stringify(c))).toBe(zr.success);
       if (zr.success) expect(same(fast, zr.data)).toBe(true);
@@ -136,7 +138,9 @@ describe('fast validation (checker compiled from the zod schemas)', () => {
         fields: [],
         smallestCount: n,
       };
-      expect(statistics?.(q) !== null, String(n)).toBe(questionSchemas['statistics-release'].safeParse(q).success);
+      expect(statistics?.(q) !== null, String(n)).toBe(
+        questionSchemas['statistics-release'].safeParse(ownData(q)).success,
+      );
     }
   });
 

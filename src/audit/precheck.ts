@@ -13,6 +13,7 @@ import {
   ROLES,
 } from '../facts/constants.js';
 import { nearMissTest } from '../facts/near-miss.js';
+import { ownData } from '../facts/own-data.js';
 import { zodSchemas } from '../facts/schema-loader.js';
 import { fromZodIssues } from '../facts/validate.js';
 import type { Projection } from './json-line.js';
@@ -283,9 +284,14 @@ export type CaseCheck = { ok: true; value: CaseExport } | { ok: false; issues: I
  * validateCase({ id: 'C-1', client: {} }); // { ok: false, issues: [{ path: ['client', 'degreeStatus'], code: 'required', … }] }
  */
 export function validateCase(v: unknown, projected = false): CaseCheck {
-  const fast = fastCaseExport(v, projected);
+  // Only own properties count. A projected value is the audit's line parser's, plain data built from JSON text,
+  // read as it is (the audit's speed); anything else is read through a copy of its own enumerable properties
+  // (objects without a prototype), so that neither check reads an inherited field (a polluted
+  // Object.prototype, an `Object.create(proto)` case) as given.
+  const data = projected ? v : ownData(v);
+  const fast = fastCaseExport(data, projected);
   if (fast) return { ok: true, value: fast };
-  const r = zodSchemas().caseExport.safeParse(v);
+  const r = zodSchemas().caseExport.safeParse(data);
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, issues: fromZodIssues(r.error.issues, v) };
+  return { ok: false, issues: fromZodIssues(r.error.issues, data) };
 }

@@ -256,13 +256,19 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
       }
     },
     async evaluateWithEngine(question, opts) {
-      const v = validateQuestion(question);
-      if (!v.ok) throw new PolicyInputError(v.issues);
-      const cq = questionFor(v.value);
+      // The same validation as `evaluate`: the copy laid out for deciding (every field the schema names is an own
+      // property, so nothing inherited is read when the facts are derived), or zod's report.
+      let value = validateForDecision(question);
+      if (value === undefined) {
+        const v = validateQuestion(question);
+        if (!v.ok) throw new PolicyInputError(v.issues);
+        value = v.value;
+      }
+      const cq = questionFor(value);
       let built = engines.get(cq.kind);
       if (!built) engines.set(cq.kind, (built = buildEngine(cq)));
       const iq = await built;
-      return interpret(iq, v.value as never, v.value.asOf, settings, ref, ids, opts?.explain === true);
+      return interpret(iq, value as never, value.asOf, settings, ref, ids, opts?.explain === true);
     },
   };
 }

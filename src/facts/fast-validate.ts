@@ -37,6 +37,10 @@ function codePointLength(s: string): number {
 
 const lit = (v: unknown) => JSON.stringify(v);
 
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+/** Whether `key` is an own enumerable property of `o`: the only kind a question's fields are read from. */
+const ownField = (o: object, key: PropertyKey): boolean => isEnumerable.call(o, key);
+
 /**
  * {@link isCalendarDate} (the `isoDate` refinement) without a regular expression: `YYYY-MM-DD`, ASCII digits,
  * year 0001–9999, a real day of the month. test/fast-validate.test.ts checks the two agree.
@@ -137,7 +141,7 @@ class Generator {
         const r = this.fresh('r');
         return `if (${tests.join(' || ')}) return FAIL;
 const ${arr} = new Array(${v}.length);
-for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { const ${el} = ${v}[${i}]; let ${r}; ${this.value(d.element, el, r)} ${arr}[${i}] = ${r}; }
+for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { let ${el} = ${v}[${i}]; if (${el} !== undefined && !OWN(${v}, ${i})) ${el} = undefined; let ${r}; ${this.value(d.element, el, r)} ${arr}[${i}] = ${r}; }
 ${out} = ${arr};`;
       }
       case 'object':
@@ -154,9 +158,10 @@ ${out} = ${arr};`;
     const o = this.fresh('o');
     const k = this.fresh('k');
     let code = `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return FAIL;\n`;
-    // zod reports every enumerable key `for…in` yields that the shape lacks (own or inherited).
+    // Only own enumerable properties count (what zod is given on the slow path: see own-data.ts). An inherited
+    // one — a polluted Object.prototype, an `Object.create(proto)` input — is neither a field nor an unknown key.
     if (d.strict)
-      code += `for (const ${k} in ${v}) switch (${k}) { ${keys.map((x) => `case ${lit(x)}:`).join(' ')} break; default: return FAIL; }\n`;
+      code += `for (const ${k} in ${v}) switch (${k}) { ${keys.map((x) => `case ${lit(x)}:`).join(' ')} break; default: if (OWN(${v}, ${k})) return FAIL; }\n`;
     // Check every field first, into locals; then build the copy with one object literal for the leading
     // required keys (the object gets its final layout at once) and add the rest in shape order.
     const fields = keys.map((key) => {
@@ -165,13 +170,14 @@ ${out} = ${arr};`;
     });
     for (const f of fields) {
       const x = this.fresh('x');
-      code += `const ${x} = ${v}[${lit(f.key)}]; let ${f.y}; `;
+      // Inherited, it is absent: read as `undefined` (one own-property test, only for a value that is there).
+      code += `let ${x} = ${v}[${lit(f.key)}]; if (${x} !== undefined && !OWN(${v}, ${lit(f.key)})) ${x} = undefined; let ${f.y}; `;
       if (f.inner && this.fixedLayout)
         // Absent or `undefined`, the key is there with `undefined`.
         code += `if (${x} !== undefined) { ${this.value(f.inner, x, f.y)} }\n`;
       else if (f.inner)
         // zod: an absent optional key stays absent; one present with `undefined` is kept as `undefined`.
-        code += `let ${f.h} = false; if (${x} !== undefined) { ${this.value(f.inner, x, f.y)} ${f.h} = true; } else if (${lit(f.key)} in ${v}) ${f.h} = true;\n`;
+        code += `let ${f.h} = false; if (${x} !== undefined) { ${this.value(f.inner, x, f.y)} ${f.h} = true; } else if (OWN(${v}, ${lit(f.key)})) ${f.h} = true;\n`;
       else code += `if (${x} === undefined) return FAIL; ${this.value(f.s, x, f.y)}\n`;
     }
     if (this.fixedLayout) return `${code}${out} = { ${fields.map((f) => `${lit(f.key)}: ${f.y}`).join(', ')} };`;
@@ -190,7 +196,7 @@ ${out} = ${arr};`;
       return `${values.map((t) => `case ${lit(t)}:`).join(' ')} { ${this.value(option, v, out)} break; }`;
     });
     return `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return FAIL;
-switch (${v}[${lit(d.key)}]) { ${cases.join('\n')} default: return FAIL; }`;
+switch (OWN(${v}, ${lit(d.key)}) ? ${v}[${lit(d.key)}] : undefined) { ${cases.join('\n')} default: return FAIL; }`;
   }
 }
 
@@ -225,12 +231,13 @@ export function compileChecker<T>(
   const FAIL = Symbol('fail');
   const make = new Function(
     'FAIL',
+    'OWN',
     'DATE',
     'CPL',
     ...names,
     `"use strict";\nreturn function check(input) {\nlet result;\n${body}\nreturn result;\n};`,
   ) as (...args: unknown[]) => (value: unknown) => T | symbol;
-  const check = make(FAIL, isCalendarDateFast, codePointLength, ...g.consts);
+  const check = make(FAIL, ownField, isCalendarDateFast, codePointLength, ...g.consts);
   return (value) => {
     const r = check(value);
     return r === FAIL ? null : (r as T);

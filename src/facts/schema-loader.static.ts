@@ -2,6 +2,8 @@
 // way, so loaded with the rest of the bundle.
 import * as schemas from './zod-schemas.js';
 
+export { ZodUnavailableError } from './zod-unavailable.js';
+
 export type ZodSchemasModule = typeof schemas;
 
 /**

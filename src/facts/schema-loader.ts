@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as ZodSchemas from './zod-schemas.js';
+import { ZodUnavailableError } from './zod-unavailable.js';
+
+export { ZodUnavailableError };
 
 /** The module holding every zod schema of the library (`zod-schemas.ts`), with zod itself. */
 export type ZodSchemasModule = typeof ZodSchemas;
@@ -22,7 +25,20 @@ export function zodSchemas(): ZodSchemasModule {
     } catch (e) {
       // The library was bundled into an application without this file (or zod). Nothing is decided without it
       // (the caller gets this error, never a decision), and the message says how to deploy.
-      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
+      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') {
+        // zod itself failed to load. Its module code (and the bundle's export helper) enumerate objects with
+        // `for…in`, so properties added to Object.prototype break it; say so rather than pass on a TypeError
+        // from deep inside (`Getter must be a function`). Not cached: a later call tries again.
+        const added = Object.keys(Object.prototype).length;
+        throw new ZodUnavailableError(
+          // The error's message is not repeated: it may hold a value put on the prototype (it is the cause).
+          `upsu-confidentiality-policy: zod could not be loaded (a ${(e as Error)?.name ?? 'non-Error'} as it loaded)` +
+            (added > 0
+              ? `; Object.prototype has ${added} enumerable propert${added === 1 ? 'y' : 'ies'} added to it, which zod does not load with. Remove them, or have zod loaded before they are added.`
+              : '.'),
+          { cause: e },
+        );
+      }
       throw new Error(
         `upsu-confidentiality-policy: cannot load ${FILE} beside the library (${(e as Error).message.split('\n')[0]}). ` +
           'It holds the zod schemas, loaded on first need. When bundling an application, leave ' +

@@ -3,13 +3,15 @@ import { issue } from '../decision/errors.js';
 import type { Issue } from '../decision/types.js';
 import { QUESTION_KINDS, type QuestionKind } from './constants.js';
 import { fastChecker, fastDecisionChecker } from './fast-validate.js';
+import { ownData } from './own-data.js';
 import type { Question } from './questions.js';
-import { zodSchemas } from './schema-loader.js';
+import { type ZodSchemasModule, ZodUnavailableError, zodSchemas } from './schema-loader.js';
 
 /** The outcome of validating a question. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 const KINDS: ReadonlySet<string> = new Set(QUESTION_KINDS);
+const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -160,7 +162,8 @@ export function validateForDecision(input: unknown): Question | undefined {
  */
 export function validateQuestion(input: unknown): Validated<Question> {
   if (!isPlainObject(input)) return { ok: false, issues: [issue('invalid-type', [], { expected: 'object' })] };
-  const kind = input.question;
+  // Only own properties count: an inherited `question` is not given.
+  const kind = isEnumerable.call(input, 'question') ? input.question : undefined;
   if (kind === undefined) return { ok: false, issues: [issue('required', ['question'])] };
   if (typeof kind !== 'string' || !KINDS.has(kind))
     return { ok: false, issues: [issue('unknown-question', ['question'], { options: QUESTION_KINDS })] };
@@ -169,8 +172,19 @@ export function validateQuestion(input: unknown): Validated<Question> {
     const value = fast(input);
     if (value !== null) return { ok: true, value };
   }
-  // Only here is zod needed (loaded on first use): for the issues, or where the fast path is not compiled.
-  const r = zodSchemas().questionSchemas[kind as QuestionKind].safeParse(input);
+  // Only here is zod needed (loaded on first use): for the issues, or where the fast path is not compiled. It is
+  // given the input's own enumerable properties only, as the fast checker reads them (own-data.ts).
+  const data = ownData(input);
+  let schemas: ZodSchemasModule;
+  try {
+    schemas = zodSchemas();
+  } catch (e) {
+    // zod cannot be loaded here (see ZodUnavailableError). The fast checker refused the question, so it is not
+    // valid; only why cannot be said. Where there is no fast checker, nothing can be checked: the error.
+    if (fast && e instanceof ZodUnavailableError) return { ok: false, issues: [issue('invalid', [])] };
+    throw e;
+  }
+  const r = schemas.questionSchemas[kind as QuestionKind].safeParse(data);
   if (r.success) return { ok: true, value: r.data as Question };
-  return { ok: false, issues: fromZodIssues(r.error.issues, input) };
+  return { ok: false, issues: fromZodIssues(r.error.issues, data) };
 }

@@ -370,7 +370,7 @@ export function mutate(q: Record<string, unknown>, next: () => number): unknown 
       break;
     }
     case 4:
-      // Inherited enumerable property: zod sees it through `for…in`.
+      // An inherited enumerable property: not given (only own properties count; zod is given an own-data copy).
       if (!Array.isArray(o) && o[k as string] && typeof o[k as string] === 'object' && !Array.isArray(o[k as string]))
         set(Object.assign(Object.create({ inherited: true }), o[k as string]));
       break;

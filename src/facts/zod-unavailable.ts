@@ -1,0 +1,17 @@
+/**
+ * Thrown when the zod schemas cannot be loaded where they are needed (`schema-loader.ts`): not shipped beside
+ * a bundled application, or zod failing as it loads — as it does when `Object.prototype` has enumerable
+ * properties added to it before zod is first needed (zod and the bundle's module helpers enumerate objects with
+ * `for…in`). Nothing is ever decided without the check it was needed for.
+ *
+ * @example
+ * try {
+ *   zodSchemas();
+ * } catch (e) {
+ *   if (e instanceof ZodUnavailableError) console.error(e.message);
+ * }
+ */
+export class ZodUnavailableError extends Error {
+  override readonly name = 'ZodUnavailableError';
+  readonly code = 'zod-unavailable';
+}
