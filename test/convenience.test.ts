@@ -181,3 +181,56 @@ describe('nextBreachStep', () => {
     ).toThrow(PolicyInputError);
   });
 });
+
+describe('the wrapper’s own kind and actor win', () => {
+  const issuesOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PolicyInputError);
+      return (e as PolicyInputError).issues.map((i) => [i.code, i.path]);
+    }
+    throw new Error('decided');
+  };
+  const secret = 'Zq7-SECRET-Jane-Doe';
+
+  it('a `question` of another kind among mayDisclose’s or nextBreachStep’s fields is refused, with the rest', () => {
+    expect(issuesOf(() => mayDisclose(JSON.parse('{"question":"contact","channel":"email"}')))).toEqual([
+      ['invalid-value', ['question']],
+      ['required', ['actor']],
+      ['required', ['recipient']],
+      ['required', ['information']],
+      ['unknown-field', ['channel']],
+    ]);
+    expect(issuesOf(() => nextBreachStep({ question: 'contact', channel: 'email' } as never))).toContainEqual([
+      'invalid-value',
+      ['question'],
+    ]);
+  });
+
+  it('mayAccess: an `actor` or another `question` in its extra fields is refused, never used', () => {
+    expect(issuesOf(() => mayAccess({ role: 'third-party' }, { actor: { role: 'adviser' } } as never))).toEqual([
+      ['unknown-field', ['actor']],
+    ]);
+    const extra = { question: 'statistics-release', recipient: { role: 'dpo' }, fields: [], smallestCount: 9 };
+    expect(issuesOf(() => mayAccess({ role: 'third-party' }, extra as never))).toEqual([
+      ['invalid-value', ['question']],
+      ['unknown-field', ['recipient']],
+      ['unknown-field', ['fields']],
+      ['unknown-field', ['smallestCount']],
+    ]);
+    // The same kind is no conflict; no message repeats a value given.
+    expect(mayAccess({ role: 'dpo' }, { question: 'access', necessary: true } as never).outcome).toBe('permit');
+    try {
+      mayAccess({ role: 'third-party' }, { question: secret } as never);
+    } catch (e) {
+      expect((e as Error).message).not.toContain(secret);
+    }
+  });
+
+  it('retentionStatus: an empty asOf is an invalid date, not today', () => {
+    expect(issuesOf(() => retentionStatus({ degreeStatus: 'completed', degreeCompletedOn: '2020-06-30' }, ''))).toEqual(
+      [['invalid-date', ['asOf']]],
+    );
+  });
+});

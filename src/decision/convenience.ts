@@ -1,7 +1,8 @@
 import type { Party } from '../facts/common.js';
-import type { BreachQuestion, DisclosureQuestion } from '../facts/questions.js';
-import { evaluate } from './evaluate.js';
-import type { Decision, NextStep } from './types.js';
+import type { BreachQuestion, DisclosureQuestion, Question } from '../facts/questions.js';
+import { issue, PolicyInputError } from './errors.js';
+import { evaluate, safeEvaluate } from './evaluate.js';
+import type { Decision, Issue, NextStep } from './types.js';
 
 /**
  * May this information go to this recipient? A thin wrapper over {@link evaluate} for a `disclosure`
@@ -18,7 +19,36 @@ import type { Decision, NextStep } from './types.js';
  * @see 2.1
  */
 export function mayDisclose(fields: Omit<DisclosureQuestion, 'question'>): Decision {
-  return evaluate({ question: 'disclosure', ...fields });
+  return evaluate(asKind('disclosure', fields, []));
+}
+
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
+/**
+ * The question a wrapper asks: the caller's own fields with the wrapper's `question` (and any `fixed` field,
+ * such as `mayAccess`'s actor) over them. A `question` among the fields that names another kind, or a fixed
+ * field given again among them, is refused with the rest of the question's issues (never read as given: the
+ * wrapper's kind and actor win); fields that are not an object are refused as such.
+ */
+function asKind(
+  kind: Question['question'],
+  fields: unknown,
+  refused: readonly string[],
+  fixed: Record<string, unknown> = {},
+): Record<string, unknown> {
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+    throw new PolicyInputError([issue('invalid-type', [], { expected: 'object' })]);
+  // Own enumerable fields, each read once (a getter is not asked twice).
+  const own: Record<string, unknown> = { ...fields };
+  const issues: Issue[] = [];
+  if (isEnumerable.call(own, 'question') && own.question !== kind)
+    issues.push(issue('invalid-value', ['question'], { options: [kind] }));
+  for (const key of refused) if (isEnumerable.call(own, key)) issues.push(issue('unknown-field', [key]));
+  const question = { ...own, ...fixed, question: kind };
+  if (issues.length === 0) return question;
+  // Every problem at once: the question as the wrapper asks it may have others.
+  const r = safeEvaluate(question);
+  throw new PolicyInputError(r.ok ? issues : [...issues, ...r.issues]);
 }
 
 /**
@@ -33,7 +63,8 @@ export function mayAccess(
   actor: Party,
   extra: { purpose?: DisclosureQuestion['purpose']; necessary?: boolean } = {},
 ): Decision {
-  return evaluate({ question: 'access', actor, ...extra });
+  // The actor is the argument: an `actor` (or another kind's `question`) in `extra` is refused, never used.
+  return evaluate(asKind('access', extra, ['actor'], { actor }));
 }
 
 /**
@@ -49,7 +80,8 @@ export function retentionStatus(
   client: { degreeStatus: 'studying' | 'completed' | 'withdrawn' | 'unknown'; degreeCompletedOn?: string },
   asOf?: string,
 ): { outcome: 'retain' | 'destroy' | 'review'; destroyAfter?: string; decision: Decision } {
-  const decision = evaluate({ question: 'retention', client, ...(asOf ? { asOf } : {}) });
+  // Any `asOf` given is checked (an empty one is an invalid date, not today); only one not given is today.
+  const decision = evaluate({ question: 'retention', client, ...(asOf === undefined ? {} : { asOf }) });
   return {
     outcome: decision.outcome as 'retain' | 'destroy' | 'review',
     ...(decision.destroyAfter ? { destroyAfter: decision.destroyAfter } : {}),
@@ -70,6 +102,6 @@ export function nextBreachStep(chain: Omit<BreachQuestion, 'question'>): {
   nextStep: NextStep | null;
   decision: Decision;
 } {
-  const decision = evaluate({ question: 'breach', ...chain });
+  const decision = evaluate(asKind('breach', chain, []));
   return { nextStep: decision.outcome === 'pending' ? (decision.nextStep ?? null) : null, decision };
 }
