@@ -1,11 +1,14 @@
 import { defaultPolicy } from '../decision/default-policy.js';
-import type { Decision } from '../decision/types.js';
-import { daysAfter } from '../derive/dates.js';
+import { issue, PolicyInputError } from '../decision/errors.js';
+import type { Decision, Issue } from '../decision/types.js';
+import { daysAfter, isCalendarDate } from '../derive/dates.js';
 import type { Policy } from '../engine/policy.js';
 import type { CaseExport } from '../facts/case-export.js';
 import type { Party } from '../facts/common.js';
 import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES, ROLES } from '../facts/constants.js';
+import { ownData } from '../facts/own-data.js';
 import type { BreachQuestion, DisclosureQuestion } from '../facts/questions.js';
+import { validateCase } from './precheck.js';
 
 /**
  * A case whose recorded history the policy would not have allowed. Never holds personal data.
@@ -184,8 +187,14 @@ interface Retention {
  * const audit = createCaseAuditor(defaultPolicy(), '2026-11-24');
  * audit({ id: 'C-1', client: { degreeStatus: 'studying', consentToRecord: true } }); // []
  */
-export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
-  const ask = (q: Parameters<Policy['decideValid']>[0]) => policy.decideValid(q);
+export function createCaseAuditor(policy: Policy, asOf: string, options: { checked?: boolean } = {}): CaseAuditor {
+  // `checked` (auditCase): every question asked through `evaluate`, whose copy for deciding has every field as an
+  // own property, so that nothing inherited (a polluted Object.prototype) is read as given. The command line's
+  // audit asks its own questions, built from validated plain data, straight (its speed).
+  const ask =
+    options.checked === true
+      ? (q: Parameters<Policy['decideValid']>[0]) => policy.evaluate(q)
+      : (q: Parameters<Policy['decideValid']>[0]) => policy.decideValid(q);
   // Clauses of the findings the audit words itself, from the policy (an adapted folder numbers its own): the
   // question's first fallback clause (3.3 and 1.1 in the bundled rules).
   const fallback = (kind: string) => policy.loaded.questions[kind]?.notCovered.clause ?? '';
@@ -401,7 +410,7 @@ export function createCaseAuditor(policy: Policy, asOf: string): CaseAuditor {
 const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
 
 /**
- * Re-asks the policy about one exported case (already validated): retention as of `asOf` (a record due for
+ * Re-asks the policy about one exported case: retention as of `asOf` (a record due for
  * destruction and still held on `asOf`, past the days `destructionWithinDays` allows, is a finding,
  * `not-destroyed`; so is one destroyed after them, `destroyed-late`, one destroyed while the policy kept it,
  * `destroyed-early`, and one whose retention the export does not let be checked (a completed degree with no
@@ -411,18 +420,33 @@ const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
  * taken from the case when the disclosure does not say), every breach chain (`non-compliant`), and the consent to
  * record (1.1).
  *
+ * The case is validated first, as `upsu-policy audit` validates each line of an export (the same checks: a
+ * field that looks like a misnamed objection or list, such as `Disclosures`, is refused rather than dropped),
+ * and so is `asOf` (a real calendar date, `YYYY-MM-DD`). Anything not valid throws {@link PolicyInputError}
+ * listing every issue (`asOf`'s at the path `['asOf']`, the case's at their paths in it): bad input is never
+ * read as "no findings". Only the case's own properties are read.
+ *
  * @example
  * auditCase({ id: 'C-1', client: { degreeStatus: 'completed', degreeCompletedOn: '2020-06-30' } }, '2026-11-24');
  * // [{ caseId: 'C-1', code: 'not-destroyed', clause: '3.3', message: '…' }, { caseId: 'C-1', code: 'consent-to-record-not-recorded', … }]
+ * auditCase({ id: 'C-2', client: { degreeStatus: 'studying' } }, '2026-02-30');
+ * // throws PolicyInputError: [{ path: ['asOf'], code: 'invalid-date', … }]
  * @see 3.3
  */
 export function auditCase(c: CaseExport, asOf: string, policy: Policy = defaultPolicy()): Finding[] {
+  const issues: Issue[] = [];
+  if (!isCalendarDate(asOf)) issues.push(issue('invalid-date', ['asOf']));
+  const check = validateCase(c);
+  if (!check.ok) issues.push(...check.issues);
+  if (!check.ok || issues.length > 0) throw new PolicyInputError(issues, 'case');
   let byDate = auditors.get(policy);
   if (!byDate) auditors.set(policy, (byDate = new Map()));
   let auditor = byDate.get(asOf);
   if (!auditor) {
     if (byDate.size > 16) byDate.clear();
-    byDate.set(asOf, (auditor = createCaseAuditor(policy, asOf)));
+    byDate.set(asOf, (auditor = createCaseAuditor(policy, asOf, { checked: true })));
   }
-  return auditor(c);
+  // The validated case as plain data without prototypes: a field it does not have reads as absent, whatever
+  // Object.prototype holds.
+  return auditor(ownData(check.value) as CaseExport);
 }

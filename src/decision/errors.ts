@@ -21,12 +21,13 @@ export class PolicyInputError extends Error {
   /** Stable code of the error itself. */
   readonly code = 'invalid-question';
   readonly issues: readonly Issue[];
-  constructor(issues: readonly Issue[]) {
+  /** `what`: what was not valid, for the message (`auditCase` says `case`). */
+  constructor(issues: readonly Issue[], what: 'question' | 'case' = 'question') {
     // The message names the first problems only (a question with 100,000 unknown keys must not make a
     // megabytes-long message); `issues` lists them all.
     const shown = issues.slice(0, MESSAGE_ISSUES).map((i) => i.message);
     if (issues.length > MESSAGE_ISSUES) shown.push(`… and ${issues.length - MESSAGE_ISSUES} more.`);
-    super(`The question is not valid (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${shown.join(' ')}`);
+    super(`The ${what} is not valid (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${shown.join(' ')}`);
     this.issues = issues;
   }
 }

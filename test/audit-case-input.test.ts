@@ -1,0 +1,79 @@
+// auditCase (a public export) validates the case and the audit date as `upsu-policy audit` validates an export's
+// lines: bad input throws PolicyInputError listing every issue, never reads as "no findings".
+import { describe, expect, it } from 'vitest';
+import { auditCase, PolicyInputError } from '../src/index.js';
+
+const client = { degreeStatus: 'completed', degreeCompletedOn: '2020-06-30', consentToRecord: true } as const;
+const c = { id: 'C-1', client };
+const thirdParty = {
+  actor: { role: 'adviser' },
+  recipient: { role: 'third-party' },
+  information: { kind: 'case-record', identifiable: true },
+} as const;
+const studying = { degreeStatus: 'studying', consentToRecord: true } as const;
+
+function issuesOf(f: () => unknown): unknown[] {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(PolicyInputError);
+    return (e as PolicyInputError).issues.map((i) => [i.code, i.path]);
+  }
+  throw new Error('audited');
+}
+
+describe('auditCase refuses what the audit refuses', () => {
+  it('a valid case is audited', () => {
+    expect(auditCase(c, '2026-09-01').map((f) => f.code)).toEqual(['not-destroyed']);
+    expect(
+      auditCase({ id: 'C-3', client: studying, disclosures: [thirdParty] }, '2026-09-01').map((f) => f.code),
+    ).toEqual(['third-party-without-consent']);
+  });
+
+  it('an audit date that is not a calendar date', () => {
+    expect(issuesOf(() => auditCase(c, '0000-00-00'))).toEqual([['invalid-date', ['asOf']]]);
+    expect(issuesOf(() => auditCase(c, ''))).toEqual([['invalid-date', ['asOf']]]);
+  });
+
+  it('an impossible date in the case, a misnamed list, a list that is not an array', () => {
+    expect(
+      issuesOf(() => auditCase({ ...c, client: { ...client, degreeCompletedOn: '2099-02-30' } }, '2026-09-01')),
+    ).toEqual([['invalid-date', ['client', 'degreeCompletedOn']]]);
+    expect(
+      issuesOf(() => auditCase({ id: 'C-2', client: studying, Disclosures: [thirdParty] } as never, '2026-09-01')),
+    ).toEqual([['unknown-field', ['Disclosures']]]);
+    expect(
+      issuesOf(() =>
+        auditCase({ id: 'C-3', client: studying, disclosures: { 0: thirdParty, length: 0 } } as never, '2026-09-01'),
+      ),
+    ).toEqual([['invalid-type', ['disclosures']]]);
+  });
+
+  it('every issue at once, the audit date’s and the case’s', () => {
+    expect(issuesOf(() => auditCase({ id: '', client: {} } as never, '2026-13-01'))).toEqual([
+      ['invalid-date', ['asOf']],
+      ['too-small', ['id']],
+      ['required', ['client', 'degreeStatus']],
+    ]);
+  });
+
+  it('only the case’s own fields are read', () => {
+    const consent = { given: true, method: 'consent-to-share', recorded: true };
+    const d = Object.assign(Object.create({ consent }), thirdParty);
+    expect(auditCase({ id: 'C-4', client: studying, disclosures: [d] }, '2026-09-01').map((f) => f.code)).toEqual([
+      'third-party-without-consent',
+    ]);
+    expect(
+      issuesOf(() => auditCase(Object.assign(Object.create({ client: studying }), { id: 'C-5' }), '2026-09-01')),
+    ).toEqual([['required', ['client']]]);
+    try {
+      Object.defineProperty(Object.prototype, 'objectsToStaffSharing', { value: true, configurable: true });
+      Object.defineProperty(Object.prototype, 'destroyedOn', { value: '2020-01-01', configurable: true });
+      const staff = { ...thirdParty, recipient: { role: 'upsu-staff' as const, involvedInCase: true } };
+      expect(auditCase({ id: 'C-6', client: studying, disclosures: [staff] }, '2026-09-01')).toEqual([]);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).objectsToStaffSharing;
+      delete (Object.prototype as Record<string, unknown>).destroyedOn;
+    }
+  });
+});
