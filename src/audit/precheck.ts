@@ -285,7 +285,7 @@ export type CaseCheck = { ok: true; value: CaseExport } | { ok: false; issues: I
  */
 export function validateCase(v: unknown, projected = false): CaseCheck {
   // Only own properties count. A projected value is the audit's line parser's, plain data built from JSON text,
-  // read as it is (the audit's speed); anything else is read through a copy of its own enumerable properties
+  // read as it is (the audit's speed); anything else is read through a copy of its own properties
   // (objects without a prototype), so that neither check reads an inherited field (a polluted
   // Object.prototype, an `Object.create(proto)` case) as given.
   const data = projected ? v : ownData(v);

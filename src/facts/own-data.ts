@@ -1,6 +1,7 @@
 /**
  * What zod is given on the slow path (an invalid question's error report, a case the fast check does not accept):
- * a copy of the input's own enumerable properties only, as plain data in objects without a prototype. zod reads
+ * a copy of the input's own properties only (each as enumerable as it was), as plain data in objects without a
+ * prototype. zod reads
  * a field with `input[key]` and looks for unknown keys with `for…in`, both of which see inherited properties (a
  * polluted `Object.prototype`, an `Object.create(proto)` input); on this copy they see only what was given, as
  * the fast checkers do (`fast-validate.ts`, `precheck.ts`). So an inherited field is never read as given: it
@@ -21,7 +22,7 @@ const MAX_ELEMENTS = 10_000;
 const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
- * A copy of `value` holding only its own enumerable properties, all the way down (see the module comment).
+ * A copy of `value` holding only its own properties, all the way down (see the module comment).
  *
  * @example
  * const q = Object.create({ relevant: true });
@@ -39,12 +40,17 @@ export function ownData(value: unknown): unknown {
       const out: unknown[] = new Array(v.length);
       seen.set(v, out);
       if (v.length <= MAX_ELEMENTS)
-        for (let i = 0; i < v.length; i++) out[i] = isEnumerable.call(v, i) ? copy(v[i], depth + 1) : undefined;
+        for (let i = 0; i < v.length; i++) out[i] = Object.hasOwn(v, i) ? copy(v[i], depth + 1) : undefined;
       return out;
     }
     const out: Record<string, unknown> = Object.create(null);
     seen.set(v, out);
-    for (const key of Object.keys(v)) out[key] = copy((v as Record<string, unknown>)[key], depth + 1);
+    for (const key of Object.getOwnPropertyNames(v)) {
+      const x = copy((v as Record<string, unknown>)[key], depth + 1);
+      if (isEnumerable.call(v, key)) out[key] = x;
+      // Read as a field, as the fast checker reads it, but not listed by `for…in` (not an unknown key either).
+      else Object.defineProperty(out, key, { value: x, enumerable: false, writable: true, configurable: true });
+    }
     return out;
   };
   return copy(value, 0);

@@ -11,7 +11,6 @@ import { type ZodSchemasModule, ZodUnavailableError, zodSchemas } from './schema
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 const KINDS: ReadonlySet<string> = new Set(QUESTION_KINDS);
-const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -163,7 +162,7 @@ export function validateForDecision(input: unknown): Question | undefined {
 export function validateQuestion(input: unknown): Validated<Question> {
   if (!isPlainObject(input)) return { ok: false, issues: [issue('invalid-type', [], { expected: 'object' })] };
   // Only own properties count: an inherited `question` is not given.
-  const kind = isEnumerable.call(input, 'question') ? input.question : undefined;
+  const kind = Object.hasOwn(input, 'question') ? input.question : undefined;
   if (kind === undefined) return { ok: false, issues: [issue('required', ['question'])] };
   if (typeof kind !== 'string' || !KINDS.has(kind))
     return { ok: false, issues: [issue('unknown-question', ['question'], { options: QUESTION_KINDS })] };
@@ -173,7 +172,7 @@ export function validateQuestion(input: unknown): Validated<Question> {
     if (value !== null) return { ok: true, value };
   }
   // Only here is zod needed (loaded on first use): for the issues, or where the fast path is not compiled. It is
-  // given the input's own enumerable properties only, as the fast checker reads them (own-data.ts).
+  // given the input's own properties only, as the fast checker reads them (own-data.ts).
   const data = ownData(input);
   let schemas: ZodSchemasModule;
   try {
