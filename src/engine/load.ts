@@ -552,7 +552,8 @@ function leafValues(c: ConditionJson, facts: FactCatalogue<never>): KnownValues 
   if (positive) {
     const holds = new Set(list.filter((v) => v !== null));
     if (holds.size === 0) return holds; // `in []`, `equal null`: no known value
-    return domain && domain.every((v) => holds.has(v)) ? ALL : domain ? holds : undefined;
+    if (!domain) return undefined;
+    return domain.every((v) => holds.has(v)) ? ALL : holds;
   }
   if (!domain) return list.every((v) => v === null) ? ALL : undefined; // `notEqual null`: every known value
   const rest = domain.filter((v) => !list.includes(v));
@@ -561,7 +562,7 @@ function leafValues(c: ConditionJson, facts: FactCatalogue<never>): KnownValues 
 
 /** Whether the values of one fact that make a condition hold cover every known value of it. */
 const covers = (v: KnownValues, domain: readonly unknown[] | undefined): boolean =>
-  v === ALL || (v !== undefined && domain !== undefined && domain.every((x) => v.has(x)));
+  v === ALL || (v !== undefined && domain?.every((x) => v.has(x)) === true);
 
 /**
  * Whether a condition holds for every known value of the facts it reads: an empty `all`; a list covering every
