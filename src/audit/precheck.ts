@@ -292,6 +292,7 @@ export function validateCase(v: unknown, projected = false): CaseCheck {
   const fast = fastCaseExport(data, projected);
   if (fast) return { ok: true, value: fast };
   const r = zodSchemas().caseExport.safeParse(data);
-  if (r.success) return { ok: true, value: r.data };
+  // Without prototypes, as in validateQuestion: an absent optional field is not read from Object.prototype.
+  if (r.success) return { ok: true, value: ownData(r.data) as typeof r.data };
   return { ok: false, issues: fromZodIssues(r.error.issues, data) };
 }

@@ -184,6 +184,8 @@ export function validateQuestion(input: unknown): Validated<Question> {
     throw e;
   }
   const r = schemas.questionSchemas[kind as QuestionKind].safeParse(data);
-  if (r.success) return { ok: true, value: r.data as Question };
+  // zod's data is built from plain objects, which read a polluted Object.prototype where an optional field is
+  // absent: decided from a copy without prototypes (the fast checker's copy sets every optional field instead).
+  if (r.success) return { ok: true, value: ownData(r.data) as Question };
   return { ok: false, issues: fromZodIssues(r.error.issues, data) };
 }

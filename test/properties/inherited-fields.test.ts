@@ -150,6 +150,42 @@ describe('a polluted Object.prototype is not read', () => {
       timeout(ENGINE_RUNS * 20),
     );
 
+  it(
+    'a question given as class instances (checked by zod, not the compiled checker): polluting changes no answer',
+    async () => {
+      class Box {
+        constructor(fields: Obj) {
+          Object.assign(this, fields);
+        }
+      }
+      const boxed = (v: unknown): unknown =>
+        Array.isArray(v)
+          ? v.map(boxed)
+          : isObj(v)
+            ? new Box(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, boxed(x)])))
+            : v;
+      await fc.assert(
+        fc.asyncProperty(anyQuestion, anyQuestion, async (q, donor) => {
+          const before = [answer(q), await engineAnswer(q)];
+          expect([answer(boxed(q)), await engineAnswer(boxed(q))]).toEqual(before);
+          const after = await polluted(donor, false, async () => [answer(boxed(q)), await engineAnswer(boxed(q))]);
+          expect(after).toEqual(before);
+        }),
+        params(ENGINE_RUNS),
+      );
+      // The case found: an inherited consent on a class-instance question permitted a disclosure to a third party.
+      const disclosure = new Box({
+        question: 'disclosure',
+        actor: { role: 'adviser' },
+        recipient: { role: 'third-party' },
+        information: { kind: 'case-record', identifiable: true },
+      });
+      const consent = { given: true, method: 'consent-to-share', recorded: true };
+      expect(await polluted({ consent }, false, () => evaluate(disclosure).outcome)).toBe('deny');
+    },
+    timeout(ENGINE_RUNS * 20),
+  );
+
   it('the reported repros: an inherited `relevant` is required, an inherited `consent` is not consent', async () => {
     const recording = { question: 'recording', consentToRecord: true };
     const disclosure = {
