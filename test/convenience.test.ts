@@ -221,11 +221,28 @@ describe('the wrapper’s own kind and actor win', () => {
     ]);
     // The same kind is no conflict; no message repeats a value given.
     expect(mayAccess({ role: 'dpo' }, { question: 'access', necessary: true } as never).outcome).toBe('permit');
+    expect(() => mayAccess({ role: 'third-party' }, { question: secret } as never)).toThrow(PolicyInputError);
     try {
       mayAccess({ role: 'third-party' }, { question: secret } as never);
     } catch (e) {
       expect((e as Error).message).not.toContain(secret);
+      expect(JSON.stringify((e as PolicyInputError).issues)).not.toContain(secret);
     }
+  });
+
+  it('own fields that are not enumerable count, as evaluate reads them (an objection is not lost)', () => {
+    const fields = {
+      actor: { role: 'adviser' },
+      recipient: { role: 'upsu-staff', involvedInCase: true },
+      information: { kind: 'case-record', identifiable: true },
+    };
+    Object.defineProperty(fields, 'clientObjectsToStaffSharing', { value: true, enumerable: false });
+    const question = Object.defineProperty({ question: 'disclosure', ...fields }, 'clientObjectsToStaffSharing', {
+      value: true,
+      enumerable: false,
+    });
+    expect(evaluate(question).outcome).toBe('deny');
+    expect(mayDisclose(fields as never).outcome).toBe('deny');
   });
 
   it('retentionStatus: an empty asOf is an invalid date, not today', () => {

@@ -22,8 +22,6 @@ export function mayDisclose(fields: Omit<DisclosureQuestion, 'question'>): Decis
   return evaluate(asKind('disclosure', fields, []));
 }
 
-const isEnumerable = Object.prototype.propertyIsEnumerable;
-
 /**
  * The question a wrapper asks: the caller's own fields with the wrapper's `question` (and any `fixed` field,
  * such as `mayAccess`'s actor) over them. A `question` among the fields that names another kind, or a fixed
@@ -38,12 +36,14 @@ function asKind(
 ): Record<string, unknown> {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
     throw new PolicyInputError([issue('invalid-type', [], { expected: 'object' })]);
-  // Own enumerable fields, each read once (a getter is not asked twice).
-  const own: Record<string, unknown> = { ...fields };
+  // Own fields, enumerable or not (as `evaluate` reads a question), each read once (a getter is not asked twice);
+  // into an object without a prototype, so that a `__proto__` field stays a field (and is refused as unknown).
+  const own: Record<string, unknown> = Object.create(null);
+  for (const key of Object.getOwnPropertyNames(fields)) own[key] = (fields as Record<string, unknown>)[key];
   const issues: Issue[] = [];
-  if (isEnumerable.call(own, 'question') && own.question !== kind)
+  if (Object.hasOwn(own, 'question') && own.question !== kind)
     issues.push(issue('invalid-value', ['question'], { options: [kind] }));
-  for (const key of refused) if (isEnumerable.call(own, key)) issues.push(issue('unknown-field', [key]));
+  for (const key of refused) if (Object.hasOwn(own, key)) issues.push(issue('unknown-field', [key]));
   const question = { ...own, ...fixed, question: kind };
   if (issues.length === 0) return question;
   // Every problem at once: the question as the wrapper asks it may have others.

@@ -144,7 +144,7 @@ class Generator {
         const r = this.fresh('r');
         return `if (${tests.join(' || ')}) return FAIL;
 const ${arr} = new Array(${v}.length);
-for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { let ${el} = ${v}[${i}]; if (${el} !== undefined && ${el} === Array.prototype[${i}] && !OWN(${v}, ${i})) ${el} = undefined; let ${r}; ${this.value(d.element, el, r)} ${arr}[${i}] = ${r}; }
+for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { let ${el} = ${v}[${i}]; if (${el} !== undefined && ${i} in Array.prototype && !OWN(${v}, ${i})) ${el} = undefined; let ${r}; ${this.value(d.element, el, r)} ${arr}[${i}] = ${r}; }
 ${out} = ${arr};`;
       }
       case 'object':
@@ -162,9 +162,10 @@ ${out} = ${arr};`;
     const k = this.fresh('k');
     // Only own properties count (zod is given a copy of them on the slow path: see own-data.ts). An object whose
     // prototype is neither Object.prototype nor null (`Object.create(proto)`) goes to that slow path; on one that
-    // is, a field can only be inherited from a polluted Object.prototype, which is tested for below. (V8 folds
-    // both tests for the plain objects questions are — the prototype is known from the object's map, and a field
-    // Object.prototype does not have reads there as `undefined` — when the code names `Object.getPrototypeOf` and
+    // is, a field can only be inherited from a polluted Object.prototype, which is tested for below by name (`key
+    // in Object.prototype`: a getter there returns a new value at every read, so comparing values would miss it).
+    // (V8 folds these tests for the plain objects questions are — the prototype is known from the object's map,
+    // and Object.prototype's lack of the key from its own — when the code names `Object.getPrototypeOf` and
     // `Object.prototype` itself: passed in as parameters, they cost a call and a load per object, ~20 % of a
     // disclosure decision.)
     let code = `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return FAIL;
@@ -180,8 +181,8 @@ ${out} = ${arr};`;
     });
     for (const f of fields) {
       const x = this.fresh('x');
-      // Inherited (from a polluted Object.prototype), it is absent: read as `undefined`.
-      code += `let ${x} = ${v}[${lit(f.key)}]; if (${x} !== undefined && ${x} === Object.prototype[${lit(f.key)}] && !OWN(${v}, ${lit(f.key)})) ${x} = undefined; let ${f.y}; `;
+      // Inherited (from a polluted Object.prototype, a value or a getter), it is absent: read as `undefined`.
+      code += `let ${x} = ${v}[${lit(f.key)}]; if (${x} !== undefined && ${lit(f.key)} in Object.prototype && !OWN(${v}, ${lit(f.key)})) ${x} = undefined; let ${f.y}; `;
       if (f.inner && this.fixedLayout)
         // Absent or `undefined`, the key is there with `undefined`.
         code += `if (${x} !== undefined) { ${this.value(f.inner, x, f.y)} }\n`;
@@ -206,7 +207,7 @@ ${out} = ${arr};`;
       return `${values.map((t) => `case ${lit(t)}:`).join(' ')} { ${this.value(option, v, out)} break; }`;
     });
     return `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return FAIL;
-switch (${v}[${lit(d.key)}] !== Object.prototype[${lit(d.key)}] || OWN(${v}, ${lit(d.key)}) ? ${v}[${lit(d.key)}] : undefined) { ${cases.join('\n')} default: return FAIL; }`;
+switch (!(${lit(d.key)} in Object.prototype) || OWN(${v}, ${lit(d.key)}) ? ${v}[${lit(d.key)}] : undefined) { ${cases.join('\n')} default: return FAIL; }`;
   }
 }
 

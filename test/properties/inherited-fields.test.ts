@@ -3,7 +3,7 @@
 // valid, on the compiled path (`evaluate`, `safeEvaluate`) or the reference interpreter (`evaluateWithEngine`).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateWithEngine, PolicyInputError, safeEvaluate } from '../../src/index.js';
+import { auditCase, evaluate, evaluateWithEngine, PolicyInputError, safeEvaluate } from '../../src/index.js';
 import { anyQuestion, malformedQuestion, params, RUNS, timeout } from '../support/arbitraries.js';
 
 type Obj = Record<string, unknown>;
@@ -185,6 +185,34 @@ describe('a polluted Object.prototype is not read', () => {
     },
     timeout(ENGINE_RUNS * 20),
   );
+
+  it('a getter on Object.prototype (a new value at every read) is not read as given either', async () => {
+    const plain: Obj = {
+      question: 'disclosure',
+      actor: { role: 'adviser' },
+      recipient: { role: 'third-party', name: 'parent' },
+      information: { kind: 'case-record', identifiable: true },
+    };
+    try {
+      Object.defineProperty(Object.prototype, 'consent', {
+        configurable: true,
+        get: () => ({ given: true, method: 'consent-to-share', recorded: true }),
+      });
+      expect(evaluate(plain).outcome).toBe('deny');
+      expect((await evaluateWithEngine(plain)).outcome).toBe('deny');
+      const found = auditCase(
+        {
+          id: 'C-1',
+          client: { degreeStatus: 'studying', consentToRecord: true },
+          disclosures: [without(plain, 'question')],
+        } as never,
+        '2026-09-01',
+      );
+      expect(found.map((f) => f.code)).toEqual(['third-party-without-consent']);
+    } finally {
+      delete (Object.prototype as Obj).consent;
+    }
+  });
 
   it('the reported repros: an inherited `relevant` is required, an inherited `consent` is not consent', async () => {
     const recording = { question: 'recording', consentToRecord: true };
