@@ -42,4 +42,5 @@ export type {
   StorageQuestion,
   SubjectAccessQuestion,
 } from './facts/questions.js';
+export { ZodUnavailableError } from './facts/zod-unavailable.js';
 export { bundledRules } from './generated/rules.js';

@@ -267,20 +267,17 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     expect(defaultPolicy().loaded.questions['subject-access']?.modifiers.length).toBeGreaterThan(0);
   });
 
-  it('conditions that hold for every known value of their facts are always true too', () => {
-    // A permit that needs only `relevant` to be known, in any of these spellings, permits whatever the consent.
+  it('conditions that hold whatever the values of their facts (null included) are always true too', () => {
+    const is = (value: unknown) => ({ fact: 'relevant', operator: 'equal', value });
+    // A permit in any of these spellings would permit whatever the consent.
     for (const conditions of [
       { all: [{ fact: 'relevant', operator: 'notIn', value: [] }] },
-      { all: [{ fact: 'relevant', operator: 'in', value: [true, false] }] },
-      { all: [{ fact: 'relevant', operator: 'notEqual', value: null }] },
-      {
-        any: [
-          { fact: 'relevant', operator: 'equal', value: true },
-          { fact: 'relevant', operator: 'equal', value: false },
-        ],
-      },
+      { all: [{ fact: 'relevant', operator: 'in', value: [true, false, null] }] },
+      { any: [is(true), is(false), is(null)] },
+      { any: [is(true), { not: is(true) }] },
+      { any: [{ all: [is(true)] }, { fact: 'relevant', operator: 'notEqual', value: true }] },
       { not: { fact: 'relevant', operator: 'in', value: [] } },
-      { not: { fact: 'relevant', operator: 'equal', value: null } },
+      { not: { all: [is(true), { fact: 'relevant', operator: 'notEqual', value: true }] } },
     ])
       expect(
         problemsAfter('1-case-recording/recording.rules.json', 'consented-and-relevant', (r) => {
@@ -294,17 +291,31 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
           message: expect.stringMatching(/always true .* decide "permit" for every recording question/),
         }),
       );
-    // A condition on some of the values still loads.
+    // Conditions that need a fact known, or some of its values, still load: a fact may be null (not known), so
+    // `notEqual null` and `in [true, false]` are real conditions (the bundled breach rules guard on them).
+    for (const conditions of [
+      {
+        any: [
+          { fact: 'relevant', operator: 'in', value: [true] },
+          { fact: 'consentToRecord', operator: 'equal', value: false },
+        ],
+      },
+      { all: [{ fact: 'relevant', operator: 'notEqual', value: null }] },
+      { all: [{ fact: 'relevant', operator: 'in', value: [true, false] }] },
+      { any: [is(true), is(false)] },
+      { not: is(null) },
+    ]) {
+      const dir = copyRules();
+      const rules = readRules(dir, '1-case-recording/recording.rules.json');
+      (rules.find((x) => x.name === 'consented-and-relevant') as Rule).conditions = conditions;
+      writeRules(dir, '1-case-recording/recording.rules.json', rules);
+      expect(() => loadPolicy(dir), JSON.stringify(conditions)).not.toThrow();
+    }
+    // The review's case: a breach rule left with only its guards (a breach ground and a line manager known) loads.
     const dir = copyRules();
-    const rules = readRules(dir, '1-case-recording/recording.rules.json');
-    const r = rules.find((x) => x.name === 'consented-and-relevant') as Rule;
-    r.conditions = {
-      any: [
-        { fact: 'relevant', operator: 'in', value: [true] },
-        { fact: 'consentToRecord', operator: 'equal', value: false },
-      ],
-    };
-    writeRules(dir, '1-case-recording/recording.rules.json', rules);
+    const breach = readRules(dir, '5-breaches/disclosure.rules.json');
+    (breach.find((x) => x.name === 'breach-needs-authorisation') as Rule).conditions.all.splice(1, 1);
+    writeRules(dir, '5-breaches/disclosure.rules.json', breach);
     expect(() => loadPolicy(dir)).not.toThrow();
   });
 

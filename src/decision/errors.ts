@@ -70,7 +70,7 @@ export type RuleProblemCode =
   | 'inconsistent-clause'
   /** A question's outcomes or cautious outcome are not the contract's. */
   | 'not-the-contract'
-  /** A condition that can never be true (an empty `any`; an `all` asking one fact to equal two values). */
+  /** A condition that can never be true (an empty `any`; `in []`; an `all` asking one fact to equal two values). */
   | 'never-true'
   /** A deciding rule whose conditions are always true, deciding anything but the cautious outcome. */
   | 'always-true'

@@ -250,7 +250,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
         problems.push({
           ...where,
           code: 'always-true',
-          message: `its conditions are always true (for every known value of the facts they read), so it would decide "${type}" for every ${kind} question the rules above it leave: give it conditions (only the cautious outcome "${meta.cautious}" may be decided unconditionally)`,
+          message: `its conditions are always true (whatever the values of the facts they read), so it would decide "${type}" for every ${kind} question the rules above it leave: give it conditions (only the cautious outcome "${meta.cautious}" may be decided unconditionally)`,
         });
       let ruleKind: RuleKind;
       let clauses: string[] = [];
@@ -528,75 +528,111 @@ function isValueOf(type: FactType, v: unknown): boolean {
 }
 
 /**
- * The known values of a fact for which a condition on it alone holds, or `undefined` when that cannot be told
- * (a fact with an open set of values, a comparison with another fact). `ALL`: every known value. Only a boolean
- * fact or one with a closed set of values has a domain to cover; `notIn []` holds for anything.
+ * The values of one fact for which a condition holds: `values` themselves, or (`except`) every value but them.
+ * Every fact may be `null` (not known), so `null` is a value like any other here: `notEqual null` does not hold
+ * for every value, `notIn []` does.
  */
-const ALL = 'all';
-type KnownValues = typeof ALL | ReadonlySet<unknown> | undefined;
+interface FactValues {
+  readonly fact: string;
+  readonly except: boolean;
+  readonly values: ReadonlySet<unknown>;
+}
 
+/** The values a fact can take, `null` included, when they are a closed set (a boolean, a listed string). */
 function domainOf(f: FactDefinition<never> | undefined): readonly unknown[] | undefined {
-  if (!f) return undefined;
-  if (f.type === 'boolean') return [true, false];
-  return f.type === 'string' ? f.values : undefined;
+  if (f?.type === 'boolean') return [true, false, null];
+  return f?.type === 'string' && f.values ? [...f.values, null] : undefined;
 }
 
-function leafValues(c: ConditionJson, facts: FactCatalogue<never>): KnownValues {
-  if (!('fact' in c) || isFactRef(c.value)) return undefined;
-  const list = Array.isArray(c.value) ? c.value : [c.value];
-  const positive = c.operator === 'equal' || c.operator === 'in';
-  const negative = c.operator === 'notEqual' || c.operator === 'notIn';
-  if (!positive && !negative) return undefined;
-  if (negative && list.length === 0) return ALL;
-  const domain = domainOf(facts[c.fact]);
-  if (positive) {
-    const holds = new Set(list.filter((v) => v !== null));
-    if (holds.size === 0) return holds; // `in []`, `equal null`: no known value
-    if (!domain) return undefined;
-    return domain.every((v) => holds.has(v)) ? ALL : holds;
-  }
-  if (!domain) return list.every((v) => v === null) ? ALL : undefined; // `notEqual null`: every known value
-  const rest = domain.filter((v) => !list.includes(v));
-  return rest.length === domain.length ? ALL : new Set(rest);
-}
-
-/** Whether the values of one fact that make a condition hold cover every known value of it. */
-const covers = (v: KnownValues, domain: readonly unknown[] | undefined): boolean =>
-  v === ALL || (v !== undefined && domain?.every((x) => v.has(x)) === true);
+const unite = (a: FactValues, b: FactValues): FactValues => {
+  const has = (x: FactValues, v: unknown) => x.values.has(v) !== x.except;
+  if (!a.except && !b.except) return { fact: a.fact, except: false, values: new Set([...a.values, ...b.values]) };
+  // At least one is "every value but": the union is every value but those neither holds for.
+  const pool = [...a.values, ...b.values];
+  return { fact: a.fact, except: true, values: new Set(pool.filter((v) => !has(a, v) && !has(b, v))) };
+};
+const negate = (a: FactValues): FactValues => ({ ...a, except: !a.except });
+const intersect = (a: FactValues, b: FactValues): FactValues => negate(unite(negate(a), negate(b)));
 
 /**
- * Whether a condition holds for every known value of the facts it reads: an empty `all`; a list covering every
- * value a fact takes (`relevant in [true, false]`, `notIn []`, `notEqual null`); an `any` whose conditions on one
- * fact together cover its values (`x = true` or `x = false`); `all` / `any` of such; `not` of a never. A deciding
- * rule with such conditions decides every question it is reached for: a placeholder, unless it is cautious.
+ * A condition that reads one fact only, as the values of it for which it holds: `equal`, `in`, `notEqual` and
+ * `notIn` with constants, and `not`, `all` and `any` of such on the same fact; otherwise `undefined`.
+ */
+function factValues(c: ConditionJson): FactValues | undefined {
+  if ('not' in c) {
+    const v = factValues(c.not);
+    return v && negate(v);
+  }
+  if ('all' in c || 'any' in c) {
+    const list = ('all' in c ? c.all : c.any).map(factValues);
+    if (list.length === 0 || list.some((x) => x === undefined || x.fact !== list[0]?.fact)) return undefined;
+    return (list as FactValues[]).reduce('all' in c ? intersect : unite);
+  }
+  if (isFactRef(c.value)) return undefined;
+  const values = new Set(Array.isArray(c.value) ? c.value : [c.value]);
+  if (c.operator === 'equal' || c.operator === 'in') return { fact: c.fact, except: false, values };
+  if (c.operator === 'notEqual' || c.operator === 'notIn') return { fact: c.fact, except: true, values };
+  return undefined;
+}
+
+/** Whether the values hold for every value the fact can take (`null` included). */
+function coversAll(v: FactValues, facts: FactCatalogue<never>): boolean {
+  if (v.except) {
+    const domain = domainOf(facts[v.fact]);
+    return v.values.size === 0 || (domain !== undefined && domain.every((x) => !v.values.has(x)));
+  }
+  const domain = domainOf(facts[v.fact]);
+  return domain !== undefined && domain.every((x) => v.values.has(x));
+}
+
+/** Whether the values hold for no value the fact can take. */
+const coversNone = (v: FactValues, facts: FactCatalogue<never>): boolean => coversAll(negate(v), facts);
+
+/**
+ * Whether a condition holds whatever the facts' values (`null`, not known, included): an empty `all`; conditions
+ * on one fact that together hold for every value it can take (`notIn []`; `relevant in [true, false, null]`;
+ * `x = true` or `not (x = true)`); `all` of such, `any` with one such or whose conditions on one fact cover it,
+ * `not` of a never. A deciding rule with such conditions decides every question it is reached for: a
+ * placeholder, unless it decides the cautious outcome.
  */
 function alwaysTrue(c: ConditionJson, facts: FactCatalogue<never>): boolean {
+  const one = factValues(c);
+  if (one && coversAll(one, facts)) return true;
   if ('all' in c) return c.all.every((x) => alwaysTrue(x, facts));
   if ('any' in c) {
     if (c.any.some((x) => alwaysTrue(x, facts))) return true;
-    // Conditions on one fact, each holding for some of its values, that together hold for all of them.
-    const byFact = new Map<string, Set<unknown>>();
+    // The conditions on each fact, together.
+    const byFact = new Map<string, FactValues>();
     for (const x of c.any) {
-      if (!('fact' in x)) continue;
-      const v = leafValues(x, facts);
-      if (v === undefined || v === ALL) continue;
-      const union = byFact.get(x.fact) ?? new Set<unknown>();
-      for (const value of v) union.add(value);
-      byFact.set(x.fact, union);
+      const v = factValues(x);
+      if (!v) continue;
+      const before = byFact.get(v.fact);
+      byFact.set(v.fact, before ? unite(before, v) : v);
     }
-    return [...byFact].some(([fact, union]) => covers(union, domainOf(facts[fact])));
+    return [...byFact.values()].some((v) => coversAll(v, facts));
   }
   if ('not' in c) return alwaysFalse(c.not, facts);
-  return covers(leafValues(c, facts), domainOf(facts[c.fact]));
+  return false;
 }
 
-/** Whether a condition holds for no known value of the facts it reads: an empty `any`, `in []`, `all` / `any` of such, `not` of an always. */
+/** Whether a condition holds for no values of the facts: an empty `any`, `in []`, conditions on one fact that exclude each other, `all` with one such, `any` of such, `not` of an always. */
 function alwaysFalse(c: ConditionJson, facts: FactCatalogue<never>): boolean {
-  if ('all' in c) return c.all.some((x) => alwaysFalse(x, facts));
+  const one = factValues(c);
+  if (one && coversNone(one, facts)) return true;
+  if ('all' in c) {
+    if (c.all.some((x) => alwaysFalse(x, facts))) return true;
+    const byFact = new Map<string, FactValues>();
+    for (const x of c.all) {
+      const v = factValues(x);
+      if (!v) continue;
+      const before = byFact.get(v.fact);
+      byFact.set(v.fact, before ? intersect(before, v) : v);
+    }
+    return [...byFact.values()].some((v) => coversNone(v, facts));
+  }
   if ('any' in c) return c.any.every((x) => alwaysFalse(x, facts));
   if ('not' in c) return alwaysTrue(c.not, facts);
-  const v = leafValues(c, facts);
-  return v !== undefined && v !== ALL && v.size === 0;
+  return false;
 }
 
 /**

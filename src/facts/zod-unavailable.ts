@@ -5,11 +5,13 @@
  * `for…in`). Nothing is ever decided without the check it was needed for.
  *
  * @example
+ * import { createPolicy, ZodUnavailableError } from 'upsu-confidentiality-policy';
  * try {
- *   zodSchemas();
+ *   createPolicy(myRules); // checks a rules folder's formats with zod
  * } catch (e) {
  *   if (e instanceof ZodUnavailableError) console.error(e.message);
  * }
+ * @see P1
  */
 export class ZodUnavailableError extends Error {
   override readonly name = 'ZodUnavailableError';
