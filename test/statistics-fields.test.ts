@@ -36,6 +36,8 @@ const IDENTIFYING = [
     '\uff2e\uff21\uff2d\uff25',
   ],
   ...['d/o/b', 'Client\u00a0Name', 'student\u2011id'],
+  // Default-ignorable marks (a combining grapheme joiner, a variation selector) and a combining mark left over.
+  ...['No\u034ftes', 'No\ufe0ftes', 'Home A\u034fddr', 'T\u034fel', 'Str\u034feet', 'Kin\ufe0f', 'Co\u0301mments'],
   // Letters the checks cannot read (a Cyrillic о or а in a Latin name; any name outside A–Z): they might be any name.
   ...['p\u043estcode', 'n\u0430me', 'caf\u00e9', '\u59d3\u540d', 'count\u0661'],
 ];

@@ -32,16 +32,19 @@ export const IDENTIFYING_FIELDS = [
 
 /**
  * A column name as the checks read it: Unicode compatibility forms folded (`ｅｍａｉｌ` → `email`) and invisible
- * characters (a zero-width space, a soft hyphen) removed, so that look-alikes of a name are read as the name.
+ * characters (a zero-width space, a soft hyphen, a combining grapheme joiner, a variation selector) removed, so that look-alikes of a name are read as the name.
  */
-const clean = (s: string) => s.normalize('NFKC').replace(/\p{Cf}+/gu, '');
+const clean = (s: string) => s.normalize('NFKC').replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu, '');
 /** Lower case, every character that is not a letter or digit gone: `post–code`, `post/code` → `postcode`. */
 const normalise = (s: string) =>
   clean(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
-/** Letters or digits outside A–Z and 0–9 once folded (`pоstcode` with a Cyrillic о): a name the checks cannot read. */
-const UNREADABLE = /[^\P{L}a-zA-Z]|[^\P{N}0-9]/u;
+/**
+ * Letters or digits outside A–Z and 0–9 once folded (`pоstcode` with a Cyrillic о), or a combining mark left over
+ * (one that does not compose with the letter before it): a name the checks cannot read.
+ */
+const UNREADABLE = /[^\P{L}a-zA-Z]|[^\P{N}0-9]|\p{M}/u;
 const IDENTIFYING = new Set(IDENTIFYING_FIELDS.map(normalise));
 
 /**
