@@ -41,6 +41,17 @@ describe('nearMiss: refused', () => {
     ['destoryedOn', 'case', 'destroyedOn'],
     ['destroyedOn', 'client', 'destroyedOn'],
     ['client.destroyed_on', 'case', 'destroyedOn'],
+    // Other words for getting rid of the record (a soft-deleting system's `deletedOn` above all).
+    ['deletedOn', 'case', 'destroyedOn'],
+    ['deleted_at', 'client', 'destroyedOn'],
+    ['erasedOn', 'case', 'destroyedOn'],
+    ['erasureDate', 'case', 'destroyedOn'],
+    ['disposedOn', 'case', 'destroyedOn'],
+    ['disposalDate', 'case', 'destroyedOn'],
+    ['purgedOn', 'case', 'destroyedOn'],
+    ['shreddedOn', 'case', 'destroyedOn'],
+    // A name that goes on after "due" or "by" may still be the date.
+    ['destroyedOnDueToRequest', 'case', 'destroyedOn'],
     // Compatibility forms (NFKC), letters of other scripts that look like Latin ones, invisible characters.
     ['ｄｉｓｃｌｏｓｕｒｅｓ', 'case', 'disclosures'],
     ['ｄｅｓｔｒｏｙｅｄＯｎ', 'case', 'destroyedOn'],
@@ -69,6 +80,10 @@ describe('nearMiss: dropped as other columns', () => {
     ['destroyedBy', 'case'],
     ['destroyAfter', 'case'],
     ['destructionDue', 'case'],
+    ['deletionDueDate', 'case'],
+    ['deletedBy', 'case'],
+    ['eraseAfter', 'case'],
+    ['disposition', 'case'],
     ['destroyedBy', 'client'],
     ['destroyed', 'disclosure'],
     ['disclosuresCount', 'case'],

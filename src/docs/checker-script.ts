@@ -122,15 +122,16 @@ export const CHECKER_SCRIPT = `
       return { question: 'breach', raisedBy: val('b-raised-by'), ground: val('b-ground'), steps: steps };
     },
     any: function () {
-      try {
-        return JSON.parse(val('a-json'));
-      } catch (e) {
-        return NOT_JSON;
-      }
+      // Read as the command line reads it: a key written twice is refused, not read last-wins.
+      var p = api.parseQuestion(val('a-json'));
+      if (p.ok) return p.value;
+      return p.issues.length === 1 && p.issues[0].path.length === 0 ? NOT_JSON : new Refused(p.issues);
     }
   };
   // What the JSON tool's text is when it does not parse (its text is never repeated: it may hold personal data).
   var NOT_JSON = {};
+  // JSON the tool refuses (a key written twice), with its issues.
+  function Refused(issues) { this.issues = issues; }
   var example = $('a-example');
   if (example) example.addEventListener('change', function () {
     var text = $('a-json');
@@ -152,6 +153,10 @@ export const CHECKER_SCRIPT = `
       var q = build[f]();
       if (q === NOT_JSON) {
         out.innerHTML = '<p class="outcome outcome-error">Not decided: the question is not valid JSON.</p>';
+        return;
+      }
+      if (q instanceof Refused) {
+        render(out, { ok: false, issues: q.issues });
         return;
       }
       render(out, policy.safeEvaluate(q));

@@ -102,14 +102,29 @@ const OBJECTION_PIECES = ['objects', 'objection', 'objectto', 'optout', 'optedou
 /** The lists a case's audit re-asks about. */
 const LISTS = ['disclosures', 'breaches'];
 
+/** Words for getting rid of a record, in normal form (`disposal`, not `disposition`, a case's outcome). */
+const DESTRUCTION_PIECES = [
+  'destroy',
+  'destruct',
+  'delet',
+  'erased',
+  'erasure',
+  'disposed',
+  'disposal',
+  'purged',
+  'shred',
+];
+
 /**
- * Whether a name (normal form) stands for the date the record was destroyed: about destroying or destruction
- * (`destroyed_on`, `DestroyedOn`, `destroyedAt`, `dateDestroyed`, `destructionDate`, `destroyed`), or `destroyedOn`
- * up to one letter wrong (`destoryedOn`); not one about who did it or when it is due (`destroyedBy`, `destroyAfter`,
- * `destructionDue`), which exports carry beside it.
+ * Whether a name (normal form) stands for the date the record was destroyed: about destroying, deleting, erasing,
+ * disposing of, purging or shredding it (`destroyed_on`, `DestroyedOn`, `destroyedAt`, `dateDestroyed`,
+ * `destructionDate`, `destroyed`, `deletedOn`, `erasedOn`, `disposedOn`), or `destroyedOn` up to one letter wrong
+ * (`destoryedOn`); not one that ends saying who did it or when it is due (`destroyedBy`, `destroyAfter`,
+ * `destructionDue`, `deletionDueDate`), which exports carry beside it. A name that goes on after such an ending
+ * (`destroyedOnDueToRequest`) is refused: it may well be the date.
  */
 const isDestruction = (k: string) =>
-  ((k.includes('destroy') || k.includes('destruct')) && !/by|after|due/.test(k)) ||
+  (DESTRUCTION_PIECES.some((p) => k.includes(p)) && !/(by|after|due(date|on)?|deadline)$/.test(k)) ||
   (k.length <= 64 && distance(k, 'destroyedon', 1) <= 1);
 
 /**
@@ -120,8 +135,8 @@ const isDestruction = (k: string) =>
  *   in (a flattened `client.objectsToStaffSharing` at the case's level too).
  * - In the case or its client: `disclosures` or `breaches` written another way — the same letters but for case and
  *   punctuation, up to two letters wrong, missing, extra or swapped, or singular (`Disclosure`, `breach`,
- *   `disclosrues`); and a name about destroying the record (`destroyed_on`, `destructionDate`; not `destroyedBy`,
- *   `destroyAfter`) stands for `destroyedOn`.
+ *   `disclosrues`); and a name about destroying, deleting or erasing the record (`destroyed_on`, `destructionDate`,
+ *   `deletedOn`; not `destroyedBy`, `destroyAfter`) stands for `destroyedOn`.
  * Names are compared after NFKC, with letters of other scripts that look like Latin ones read as those.
  *
  * @example

@@ -232,6 +232,22 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     await page.selectOption('#a-example', 'disclosure');
   });
 
+  it('the JSON tool refuses a key written twice, as `decide` does (JSON.parse would keep the last: permit)', async () => {
+    const objection = (first: boolean) =>
+      `{"question":"disclosure","actor":{"role":"adviser"},"recipient":{"role":"upsu-staff","involvedInCase":true},` +
+      `"information":{"kind":"case-record","identifiable":true},"clientObjectsToStaffSharing":${first},` +
+      `"clientObjectsToStaffSharing":${!first}}`;
+    for (const first of [true, false]) {
+      await page.fill('#a-json', objection(first));
+      const text = (await page.locator('#any-result').textContent()) ?? '';
+      expect(text).toContain('Not decided');
+      expect(text).toContain('clientObjectsToStaffSharing');
+      expect(text).toContain('twice');
+      expect(await page.locator('#any-result [data-outcome]').count()).toBe(0);
+    }
+    await page.selectOption('#a-example', 'disclosure');
+  });
+
   it('reads on a phone-width screen, with no console errors and no request off this server', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
