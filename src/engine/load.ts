@@ -577,12 +577,9 @@ function factValues(c: ConditionJson): FactValues | undefined {
 
 /** Whether the values hold for every value the fact can take (`null` included). */
 function coversAll(v: FactValues, facts: FactCatalogue<never>): boolean {
-  if (v.except) {
-    const domain = domainOf(facts[v.fact]);
-    return v.values.size === 0 || (domain !== undefined && domain.every((x) => !v.values.has(x)));
-  }
   const domain = domainOf(facts[v.fact]);
-  return domain !== undefined && domain.every((x) => v.values.has(x));
+  if (v.except) return v.values.size === 0 || domain?.every((x) => !v.values.has(x)) === true;
+  return domain?.every((x) => v.values.has(x)) === true;
 }
 
 /** Whether the values hold for no value the fact can take. */
