@@ -130,15 +130,28 @@ let depth = 0;
 
 /** Per nesting depth, by the slot of a known name: the number of the last object there that had it. */
 const seenAt: Int32Array[] = [];
-/** The number of the object being parsed (stamps in `seenAt`); all start again from 1 before it would overflow. */
+/**
+ * The number of the object being parsed (stamps in `seenAt`). All start again from 1 between lines, before a line
+ * could make it overflow (a line the reader accepts holds far fewer than 2^24 objects), never in the middle of one,
+ * where the stamps of the objects still open would be lost.
+ */
 let objectNo = 0;
+const RESTART_AT = 0x7fffffff - 0x1000000;
 
 function nextObjectNo(): number {
-  if (objectNo === 0x7fffffff) {
-    for (const a of seenAt) a?.fill(0);
-    objectNo = 0;
-  }
   return ++objectNo;
+}
+
+/** For tests: the number the next object's comes after (to parse near the limit). */
+export function setObjectNumberForTests(n: number): void {
+  objectNo = n;
+}
+
+/** Between lines: starts the numbers again when a line could reach the limit. */
+function restartNumbersIfNear(): void {
+  if (objectNo < RESTART_AT) return;
+  for (const a of seenAt) a?.fill(0);
+  objectNo = 0;
 }
 
 /**
@@ -181,6 +194,7 @@ export function parseJsonLine(text: string, from: number, to: number, projection
   src = text;
   at = from;
   depth = 0;
+  restartNumbersIfNear();
   const c = skipSpace();
   let v = c === 123 ? object(projection ? compiled(projection) : undefined) : value(c);
   if (at > to) v = NOT_PARSED;

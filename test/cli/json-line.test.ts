@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keeps, NOT_PARSED, type Projection, parseJsonLine } from '../../src/audit/json-line.js';
+import {
+  keeps,
+  NOT_PARSED,
+  type Projection,
+  parseJsonLine,
+  setObjectNumberForTests,
+} from '../../src/audit/json-line.js';
 import { CASE_PROJECTION, CASE_STRINGS, validateCase } from '../../src/audit/precheck.js';
 import { parseInputJson } from '../../src/engine/strict-json.js';
 import { caseExport } from '../../src/facts/case-export.js';
@@ -358,6 +364,20 @@ describe('a key twice in one object', () => {
       expect(line(text)).not.toBe(NOT_PARSED);
       expect(native(text, CASE_PROJECTION)).not.toBe(NOT_PARSED);
       check(text, CASE_PROJECTION);
+    }
+  });
+});
+
+describe('the object numbers behind the repeated-key check', () => {
+  it('start again between lines, not in the middle of one (where the open objects’ stamps would be lost)', () => {
+    const line = '{"client":{"degreeStatus":"studying"},"client":2}';
+    const projection = CASE_PROJECTION;
+    for (const near of [0x7fffffff - 1, 0x7fffffff - 0x1000000, 1000]) {
+      setObjectNumberForTests(near);
+      expect(parseJsonLine(line, 0, line.length, projection), String(near)).toBe(NOT_PARSED);
+      // The next line still parses.
+      const ok = '{"id":"C-1"}';
+      expect(parseJsonLine(ok, 0, ok.length, projection)).toEqual({ id: 'C-1' });
     }
   });
 });
