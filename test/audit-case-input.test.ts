@@ -1,7 +1,9 @@
 // auditCase (a public export) validates the case and the audit date as `upsu-policy audit` validates an export's
 // lines: bad input throws PolicyInputError listing every issue, never reads as "no findings".
+
 import { describe, expect, it } from 'vitest';
-import { auditCase, PolicyInputError } from '../src/index.js';
+import { auditCase } from '../src/index.js';
+import { issuesOf } from './support/thrown-issues.js';
 
 const client = { degreeStatus: 'completed', degreeCompletedOn: '2020-06-30', consentToRecord: true } as const;
 const c = { id: 'C-1', client };
@@ -11,16 +13,6 @@ const thirdParty = {
   information: { kind: 'case-record', identifiable: true },
 } as const;
 const studying = { degreeStatus: 'studying', consentToRecord: true } as const;
-
-function issuesOf(f: () => unknown): unknown[] {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PolicyInputError);
-    return (e as PolicyInputError).issues.map((i) => [i.code, i.path]);
-  }
-  throw new Error('audited');
-}
 
 describe('auditCase refuses what the audit refuses', () => {
   it('a valid case is audited', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, mayAccess, mayDisclose, nextBreachStep, PolicyInputError, retentionStatus } from '../src/index.js';
+import { issuesOf } from './support/thrown-issues.js';
 
 const codes = (xs: readonly { code: string }[]) => xs.map((x) => x.code);
 
@@ -183,15 +184,6 @@ describe('nextBreachStep', () => {
 });
 
 describe('the wrapper’s own kind and actor win', () => {
-  const issuesOf = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(PolicyInputError);
-      return (e as PolicyInputError).issues.map((i) => [i.code, i.path]);
-    }
-    throw new Error('decided');
-  };
   const secret = 'Zq7-SECRET-Jane-Doe';
 
   it('a `question` of another kind among mayDisclose’s or nextBreachStep’s fields is refused, with the rest', () => {

@@ -585,6 +585,18 @@ function coversAll(v: FactValues, facts: FactCatalogue<never>): boolean {
 /** Whether the values hold for no value the fact can take. */
 const coversNone = (v: FactValues, facts: FactCatalogue<never>): boolean => coversAll(negate(v), facts);
 
+/** The conditions of a list that read one fact each, combined fact by fact (`unite` for `any`, `intersect` for `all`). */
+function perFact(list: readonly ConditionJson[], combine: (a: FactValues, b: FactValues) => FactValues): FactValues[] {
+  const byFact = new Map<string, FactValues>();
+  for (const x of list) {
+    const v = factValues(x);
+    if (!v) continue;
+    const before = byFact.get(v.fact);
+    byFact.set(v.fact, before ? combine(before, v) : v);
+  }
+  return [...byFact.values()];
+}
+
 /**
  * Whether a condition holds whatever the facts' values (`null`, not known, included): an empty `all`; conditions
  * on one fact that together hold for every value it can take (`notIn []`; `relevant in [true, false, null]`;
@@ -598,15 +610,7 @@ function alwaysTrue(c: ConditionJson, facts: FactCatalogue<never>): boolean {
   if ('all' in c) return c.all.every((x) => alwaysTrue(x, facts));
   if ('any' in c) {
     if (c.any.some((x) => alwaysTrue(x, facts))) return true;
-    // The conditions on each fact, together.
-    const byFact = new Map<string, FactValues>();
-    for (const x of c.any) {
-      const v = factValues(x);
-      if (!v) continue;
-      const before = byFact.get(v.fact);
-      byFact.set(v.fact, before ? unite(before, v) : v);
-    }
-    return [...byFact.values()].some((v) => coversAll(v, facts));
+    return perFact(c.any, unite).some((v) => coversAll(v, facts));
   }
   if ('not' in c) return alwaysFalse(c.not, facts);
   return false;
@@ -618,14 +622,7 @@ function alwaysFalse(c: ConditionJson, facts: FactCatalogue<never>): boolean {
   if (one && coversNone(one, facts)) return true;
   if ('all' in c) {
     if (c.all.some((x) => alwaysFalse(x, facts))) return true;
-    const byFact = new Map<string, FactValues>();
-    for (const x of c.all) {
-      const v = factValues(x);
-      if (!v) continue;
-      const before = byFact.get(v.fact);
-      byFact.set(v.fact, before ? intersect(before, v) : v);
-    }
-    return [...byFact.values()].some((v) => coversNone(v, facts));
+    return perFact(c.all, intersect).some((v) => coversNone(v, facts));
   }
   if ('any' in c) return c.any.every((x) => alwaysFalse(x, facts));
   if ('not' in c) return alwaysTrue(c.not, facts);
