@@ -5,6 +5,7 @@ import { isCalendarDate } from '../derive/dates.js';
 import { FACTS } from '../derive/facts/index.js';
 import { CONTRACT_OUTCOMES, type QuestionKind, ROLES } from '../facts/constants.js';
 import { zodSchemas } from '../facts/schema-loader.js';
+import { cleanPath } from '../facts/validate.js';
 import {
   type CompiledQuestion,
   type CompiledRule,
@@ -62,7 +63,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
           code: 'invalid-format',
           file,
           ...(rule ? { rule } : {}),
-          path: i.path.map((k) => (typeof k === 'number' ? k : String(k))),
+          path: cleanPath(i.path),
           message: `${i.path.map(String).join('.') || '(root)'}: ${i.message}`,
         });
     return r.success;

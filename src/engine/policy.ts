@@ -3,7 +3,7 @@ import type { Decision, EvaluateOptions, Issue, PolicyRef } from '../decision/ty
 import { DEFAULT_SETTINGS, FactContext, type PolicySettings } from '../derive/context.js';
 import type { Question } from '../facts/questions.js';
 import { zodSchemas } from '../facts/schema-loader.js';
-import { validateForDecision, validateQuestion } from '../facts/validate.js';
+import { cleanPath, validateForDecision, validateQuestion } from '../facts/validate.js';
 import { decideCompiled } from './combine.js';
 import type { CompiledQuestion } from './compiled.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -138,7 +138,7 @@ function checkArguments(given: unknown, options: unknown): void {
             problems.push({
               code: 'invalid-setting',
               file: OPTIONS,
-              path: ['settings', ...i.path.map((k) => (typeof k === 'number' ? k : String(k)))],
+              path: ['settings', ...cleanPath(i.path)],
               message: `settings${i.path.length ? `.${i.path.map(String).join('.')}` : ''}: ${i.message}`,
             });
     }

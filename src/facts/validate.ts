@@ -65,7 +65,14 @@ export function duplicateKeyIssues(
   return out;
 }
 
-const cleanPath = (path: readonly PropertyKey[]) =>
+/**
+ * A zod issue's path as this library's paths are: keys and array indexes (a symbol key, which JSON never has,
+ * as its string).
+ *
+ * @example
+ * cleanPath(['client', 0]); // ['client', 0]
+ */
+export const cleanPath = (path: readonly PropertyKey[]) =>
   path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
 
 /** Turns zod's issues into the library's: stable codes, paths, our own messages, no input values. */
