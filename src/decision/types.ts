@@ -192,6 +192,9 @@ export type IssueCode =
  * @see P1
  */
 export interface EvaluateOptions {
-  /** Add a `trace` of every rule evaluated, fired or not, with each condition's fact value and result. */
+  /**
+   * Add a `trace` of every rule evaluated, fired or not, with each condition's fact value and result. Only an own
+   * `explain: true` asks for it (one inherited from a prototype does not, as no inherited field of a question is read).
+   */
   readonly explain?: boolean;
 }

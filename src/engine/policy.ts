@@ -216,7 +216,7 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
     const cq = questionFor(q);
     const ctx = new FactContext(settings, q.asOf);
     const decision = decideCompiled(cq, q as never, ctx, ref, ids);
-    if (!opts?.explain) return decision;
+    if (!explainWanted(opts)) return decision;
     const trace = traceQuestion(
       cq,
       q as never,
@@ -268,9 +268,18 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
       let built = engines.get(cq.kind);
       if (!built) engines.set(cq.kind, (built = buildEngine(cq)));
       const iq = await built;
-      return interpret(iq, value as never, value.asOf, settings, ref, ids, opts?.explain === true);
+      return interpret(iq, value as never, value.asOf, settings, ref, ids, explainWanted(opts));
     },
   };
+}
+
+/**
+ * Whether the caller asked for a trace: an own `explain` of `true`, as the options' type says. Anything else — an
+ * `explain` inherited from a prototype (a polluted `Object.prototype`), a string `'false'` — is no trace, the way
+ * only own properties of a question are read.
+ */
+function explainWanted(opts: EvaluateOptions | undefined): boolean {
+  return typeof opts === 'object' && opts !== null && Object.hasOwn(opts, 'explain') && opts.explain === true;
 }
 
 /** What `rulesHash` covers: the policy metadata, clauses, codes, question settings and every rule file. */

@@ -244,4 +244,20 @@ describe('a polluted Object.prototype is not read', () => {
       issues: [expect.objectContaining({ code: 'required', path: ['recipient'] })],
     });
   });
+
+  it('an inherited `explain` asks for no trace, on either path; an own `true` does', async () => {
+    const q = { question: 'recording', relevant: true, consentToRecord: true };
+    const inherited = Object.create({ explain: true });
+    expect(evaluate(q, inherited).trace).toBeUndefined();
+    expect((await evaluateWithEngine(q, inherited)).trace).toBeUndefined();
+    const [a, b] = await polluted({ explain: true }, true, async () => [
+      evaluate(q, {}).trace,
+      (await evaluateWithEngine(q, {})).trace,
+    ]);
+    expect([a, b]).toEqual([undefined, undefined]);
+    // Only `true` is a request for one (the options' type): a string is not.
+    expect(evaluate(q, { explain: 'false' } as never).trace).toBeUndefined();
+    expect(evaluate(q, { explain: true }).trace).toEqual(expect.any(Array));
+    expect((await evaluateWithEngine(q, { explain: true })).trace).toEqual(expect.any(Array));
+  });
 });
