@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleLoadError } from '../src/decision/errors.js';
 import { createPolicy } from '../src/engine/policy.js';
@@ -11,6 +13,7 @@ import {
   generateMutants,
   MUTATION_OPERATORS,
   type MutationReport,
+  readEquivalents,
   runMutation,
 } from '../src/scenarios/mutate.js';
 
@@ -132,6 +135,36 @@ describe('equivalent mutants list', () => {
       expect(e.reason.trim().length, e.id).toBeGreaterThan(20);
       expect(ids.has(e.id), e.id).toBe(true);
     }
+  });
+});
+
+describe('the equivalent mutants file is read as strictly as the rules', () => {
+  const entry = (id: string, reason = 'cannot change a decision: the fact is never null') =>
+    `{ "id": "${id}", "reason": "${reason}", "conditionsHash": "sha256:0123456789abcdef" }`;
+  it.each([
+    [
+      'a key written twice',
+      `{ "mutants": [{ "id": "a", "reason": "x", "reason": "y", "conditionsHash": "h" }] }`,
+      /has the key "reason" twice in one object, at line 1, column \d+/,
+    ],
+    ['not JSON', `{ "mutants": [ }`, /is not valid JSON/],
+    ['mutants not a list', `{ "mutants": { "a": 1 } }`, /must be an object \{ "mutants"/],
+    ['an array at the top', `[]`, /must be an object \{ "mutants"/],
+    ['an entry that is null', `{ "mutants": [null] }`, /needs an id and a reason/],
+    ['an id listed twice', `{ "mutants": [${entry('r#x')}, ${entry('r#x')}] }`, /r#x is listed twice/],
+  ])('%s is refused, naming the file', (_what, text, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'equivalents-'));
+    try {
+      const file = join(dir, 'equivalent-mutants.json');
+      writeFileSync(file, text);
+      expect(() => readEquivalents(file)).toThrow(message);
+      expect(() => readEquivalents(file)).toThrow(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('the bundled file reads', () => {
+    expect(readEquivalents(EQUIVALENTS).size).toBeGreaterThan(0);
   });
 });
 

@@ -3,6 +3,7 @@ import { FACTS } from '../derive/facts/index.js';
 import { sha256Hex } from '../engine/hash.js';
 import { createPolicy, type Policy } from '../engine/policy.js';
 import type { ConditionJson, RuleBundle, RuleJson } from '../engine/rule-schema.js';
+import { parseRulesJson } from '../engine/strict-json.js';
 import { loadScenarios, runScenarioSync, runScenariosSync, type ScenarioFile } from './run.js';
 
 /**
@@ -305,16 +306,24 @@ export function conditionsHash(conditions: unknown): string {
 export function readEquivalents(file: string | undefined): Map<string, EquivalentEntry> {
   const m = new Map<string, EquivalentEntry>();
   if (!file) return m;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as {
-    mutants?: { id: unknown; reason: unknown; conditionsHash: unknown }[];
-  };
-  for (const e of data.mutants ?? []) {
+  // Read as strictly as the rules it sits beside: a key written twice (a second "reason" added while editing)
+  // is refused with where it is, not read last-wins.
+  const parsed = parseRulesJson(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} ${parsed.message}`);
+  const data = parsed.value as { mutants?: unknown } | null;
+  const list = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data.mutants ?? []) : undefined;
+  if (!Array.isArray(list)) throw new Error(`${file}: must be an object { "mutants": [ … ] }`);
+  for (const entry of list) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      throw new Error(`${file}: every equivalent mutant needs an id and a reason`);
+    const e = entry as { id?: unknown; reason?: unknown; conditionsHash?: unknown };
     if (typeof e.id !== 'string' || typeof e.reason !== 'string' || !e.reason.trim())
       throw new Error(`${file}: every equivalent mutant needs an id and a reason`);
     if (typeof e.conditionsHash !== 'string')
       throw new Error(
         `${file}: ${e.id} needs a conditionsHash, the fingerprint of its rule's conditions the reason was written for (\`upsu-policy test --mutate\` prints it)`,
       );
+    if (m.has(e.id)) throw new Error(`${file}: ${e.id} is listed twice`);
     m.set(e.id, { reason: e.reason, conditionsHash: e.conditionsHash });
   }
   return m;
