@@ -40,6 +40,10 @@ const IDENTIFYING = [
   ...['No\u034ftes', 'No\ufe0ftes', 'Home A\u034fddr', 'T\u034fel', 'Str\u034feet', 'Kin\ufe0f', 'Co\u0301mments'],
   // Letters the checks cannot read (a Cyrillic о or а in a Latin name; any name outside A–Z): they might be any name.
   ...['p\u043estcode', 'n\u0430me', 'caf\u00e9', '\u59d3\u540d', 'count\u0661'],
+  // A column name that is itself a client's detail (a table pivoted by client): an email address, a phone,
+  // student or case number.
+  ...['jane.doe@example.com', 'J.Doe@myport.ac.uk', '07700900123', '07700 900123', '+44 (0)7700-900-123'],
+  ...['UP1234567', 'case 20261234567', '\uff4a\uff40example.com'.replace('\uff40', '\uff20')],
 ];
 
 const NOT_IDENTIFYING = [
@@ -49,6 +53,8 @@ const NOT_IDENTIFYING = [
   // Counts, periods and staff, not clients.
   ...['numClients', 'id_count', 'refPeriod', 'reference_period', 'countryOfBirth', 'adviserName', 'staffName'],
   ...['Country of birth', 'Name Count', 'names_count', 'case_id_count'],
+  // Periods written as numbers are not a client's number.
+  ...['2025', '2026-01', '202601', 'count_2025_26', '2026-01-31', '20260131', 'cases 2025-2026'],
 ];
 
 describe('identifying statistics columns (4.2)', () => {

@@ -264,9 +264,32 @@ function identifies(field: string): boolean {
   return known;
 }
 
+/**
+ * A column name that is itself a client's detail, as a table pivoted by client has (one column per client):
+ * an email address (any `@`), or a phone, student or case number (seven digits or more, once spaces, dashes,
+ * dots, parentheses and `+` between them are gone: `07700 900123`, `UP1234567`). A year (`2025`), a month
+ * (`2026-01`, `202601`) or a date (`2026-01-31`, `20260131`) is a period, not a client.
+ */
+function holdsAClientsDetail(field: string): boolean {
+  const f = clean(field);
+  if (f.includes('@') || f.includes('\uff20')) return true;
+  // Digits with only separators between them, read as one number: `07700 900123`, `+44 (0)7700-900-123`.
+  for (const number of f.match(/\d[\d\s\-.()+]*\d/g) ?? []) {
+    const groups = number.match(/\d+/g) ?? [];
+    const digits = groups.join('');
+    if (digits.length < 7) continue;
+    // Years, months and days (`2025-2026`, `2026-01-31`, `20260131`): a period.
+    if (groups.every((g) => g.length <= 2 || /^(19|20)\d\d$/.test(g))) continue;
+    if (groups.length === 1 && /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(digits)) continue;
+    return true;
+  }
+  return false;
+}
+
 function read(field: string): boolean {
   // A name the checks below cannot read might be any of the names they look for: it counts (fail closed).
   if (UNREADABLE.test(clean(field))) return true;
+  if (holdsAClientsDetail(field)) return true;
   const f = normalise(field);
   if (
     IDENTIFYING.has(f) ||
