@@ -34,14 +34,22 @@ export const CHECKER_SCRIPT = `
     });
     return;
   }
-  // The rules this book was generated from, embedded in the page: the checker decides with exactly those.
+  // The rules this book was generated from, embedded in the page: the checker decides with exactly those, or
+  // not at all. Falling back to the bundle's own rules (another version's, or UPSU's under an adapted book) would
+  // answer by a policy the page does not show.
   var policy = api;
   var rulesEl = $('upsu-rules');
-  if (rulesEl && typeof api.createPolicy === 'function') {
+  if (rulesEl) {
     try {
       policy = api.createPolicy(JSON.parse(rulesEl.textContent));
     } catch (e) {
-      policy = api;
+      forms.forEach(function (f) {
+        var el = $(f + '-result');
+        if (el) el.innerHTML = '<p class="outcome outcome-error">Not decided: upsu-policy.global.js next to this page ' +
+          'cannot run the rules this book was generated from (it may be from another version of the package). ' +
+          'Generate the book again with upsu-policy docs.</p>';
+      });
+      return;
     }
   }
   var clauseText = {};

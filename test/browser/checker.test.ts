@@ -341,6 +341,30 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     }
   });
 
+  it('decides nothing when the bundle next to the page cannot run the embedded rules (never the bundled ones instead)', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'upsu-docs-other-'));
+    try {
+      await generateDocs({ outDir: other });
+      // As an older or newer upsu-policy.global.js copied beside the page would: the embedded rules do not load.
+      const file = join(other, 'index.html');
+      const html = readFileSync(file, 'utf8');
+      const broken = html.replace('"fact":"recipientRole"', '"fact":"aFactThisBundleDoesNotKnow"');
+      expect(broken).not.toBe(html);
+      writeFileSync(file, broken);
+      const p = await browser.newPage();
+      await p.goto(`file://${file}`);
+      await p.waitForSelector('#disclosure-result .outcome-error');
+      expect(await p.locator('#disclosure-result [data-outcome]').count()).toBe(0);
+      expect(await p.locator('#disclosure-result').textContent()).toContain('Not decided');
+      await p.fill('#a-json', '{"question":"recording","consentToRecord":true,"relevant":true}');
+      await p.dispatchEvent('#any-form', 'change');
+      expect(await p.locator('#any-result [data-outcome]').count()).toBe(0);
+      await p.close();
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('works from file:// too', async () => {
     const p = await browser.newPage();
     const errors: string[] = [];
