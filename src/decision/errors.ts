@@ -5,6 +5,22 @@ import type { Issue } from './types.js';
 const MESSAGE_ISSUES = 20;
 
 /**
+ * `instanceof` for the library's error classes across copies of the package: the ESM and CommonJS builds are two
+ * copies of every class (an application that both imports and requires the package, or a test runner that loads
+ * the other build, has both), so a plain `instanceof` said `false` for an error the other copy threw. Each error
+ * carries a brand under a global symbol, and `instanceof` on the class itself reads it; a subclass keeps the
+ * ordinary prototype check.
+ */
+export function brandedInstanceOf(cls: abstract new (...args: never[]) => unknown, brand: symbol) {
+  return function (this: unknown, x: unknown): boolean {
+    if (this !== cls) return typeof this === 'function' && Function.prototype[Symbol.hasInstance].call(this, x);
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[brand] === true;
+  };
+}
+const POLICY_INPUT_ERROR = Symbol.for('upsu-confidentiality-policy.PolicyInputError');
+const RULE_LOAD_ERROR = Symbol.for('upsu-confidentiality-policy.RuleLoadError');
+
+/**
  * Thrown by {@link evaluate} when a question fails validation. `issues` lists every problem, each with a
  * path, a stable code and a message that never repeats the value given.
  *
@@ -29,8 +45,15 @@ export class PolicyInputError extends Error {
     if (issues.length > MESSAGE_ISSUES) shown.push(`… and ${issues.length - MESSAGE_ISSUES} more.`);
     super(`The ${what} is not valid (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${shown.join(' ')}`);
     this.issues = issues;
+    Object.defineProperty(this, POLICY_INPUT_ERROR, { value: true });
+  }
+  /** `e instanceof PolicyInputError` holds for one thrown by the package's other build (ESM / CommonJS) too. */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was asked of: a subclass keeps the prototype check
+    return policyInputErrorInstanceOf.call(this, x);
   }
 }
+const policyInputErrorInstanceOf = brandedInstanceOf(PolicyInputError, POLICY_INPUT_ERROR);
 
 /**
  * The stable codes of rule-loading problems ({@link RuleProblem}), for tools that act on them; the message says
@@ -157,8 +180,15 @@ export class RuleLoadError extends Error {
         .join('\n')}`,
     );
     this.problems = problems;
+    Object.defineProperty(this, RULE_LOAD_ERROR, { value: true });
+  }
+  /** `e instanceof RuleLoadError` holds for one thrown by the package's other build (ESM / CommonJS) too. */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was asked of: a subclass keeps the prototype check
+    return ruleLoadErrorInstanceOf.call(this, x);
   }
 }
+const ruleLoadErrorInstanceOf = brandedInstanceOf(RuleLoadError, RULE_LOAD_ERROR);
 
 /** Builds an issue from its code and path. */
 export function issue(code: Issue['code'], path: readonly (string | number)[], detail = {}): Issue {

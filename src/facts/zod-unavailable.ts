@@ -1,3 +1,7 @@
+import { brandedInstanceOf } from '../decision/errors.js';
+
+const ZOD_UNAVAILABLE_ERROR = Symbol.for('upsu-confidentiality-policy.ZodUnavailableError');
+
 /**
  * Thrown when the zod schemas cannot be loaded where they are needed (`schema-loader.ts`): not shipped beside
  * a bundled application, or zod failing as it loads — as it does when `Object.prototype` has enumerable
@@ -16,4 +20,14 @@
 export class ZodUnavailableError extends Error {
   override readonly name = 'ZodUnavailableError';
   readonly code = 'zod-unavailable';
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    Object.defineProperty(this, ZOD_UNAVAILABLE_ERROR, { value: true });
+  }
+  /** `e instanceof ZodUnavailableError` holds for one thrown by the package's other build (ESM / CommonJS) too. */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was asked of: a subclass keeps the prototype check
+    return zodUnavailableErrorInstanceOf.call(this, x);
+  }
 }
+const zodUnavailableErrorInstanceOf = brandedInstanceOf(ZodUnavailableError, ZOD_UNAVAILABLE_ERROR);
