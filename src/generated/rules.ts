@@ -4138,6 +4138,42 @@ export const bundledRules: RuleBundle = deepFreeze({
      }
     },
     {
+     "name": "no-policy-copy-advice-manager",
+     "priority": 100,
+     "conditions": {
+      "all": [
+       {
+        "fact": "staffRole",
+        "operator": "in",
+        "value": [
+         "advice-manager"
+        ]
+       },
+       {
+        "fact": "receivedPolicyCopy",
+        "operator": "equal",
+        "value": false
+       }
+      ]
+     },
+     "event": {
+      "type": "not-ready",
+      "params": {
+       "clauses": [
+        "6.1",
+        "6.1.6"
+       ],
+       "text": "The Student Focus and Advice Manager is the line Manager who decides in the Advice Service Lead's breach cases (5.4.1, 5.4.3), so takes on the role of Manager in cases considering breaching confidentiality, and must be given a copy of the policy (6.1.6).",
+       "remedies": [
+        "provide-policy-copy"
+       ],
+       "set": {
+        "missing": "policy-copy"
+       }
+      }
+     }
+    },
+    {
      "name": "not-trained-at-induction",
      "priority": 100,
      "conditions": {
@@ -4290,4 +4326,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:ab72ed844ab2487d6d6945513c3d06c5f334c10f28ff684ad2bbeada03f9401a';
+export const bundledRulesHash = 'sha256:237d48a484ce76e916049e18a7d04df4f76d71a19551f4af345ca1598d138dbf';

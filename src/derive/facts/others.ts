@@ -166,6 +166,8 @@ const POLICY_COPY_ROLES = [
   'chief-executive',
   'senior-management',
   'appointed-manager',
+  // 6.1.6: the line Manager who decides the Advice Service Lead's breach cases (5.4.1, 5.4.3).
+  'advice-manager',
 ] as const;
 
 /** Facts the staff-readiness rules read (6.1–6.3). */
