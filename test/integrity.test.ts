@@ -695,8 +695,9 @@ describe('settings', () => {
   });
 
   it('a rules folder that does not exist is a RuleLoadError with the reason, not a bare ENOENT', () => {
-    expect(problemsOf(() => loadPolicy(join(tmpdir(), 'upsu-no-such-rules-folder')))).toEqual([
-      '.: the rules folder cannot be read (ENOENT)',
+    const missing = join(tmpdir(), 'upsu-no-such-rules-folder');
+    expect(problemsOf(() => loadPolicy(missing))).toEqual([
+      `.: the rules folder ${JSON.stringify(missing)} cannot be read (ENOENT)`,
     ]);
     const dir = copyRules();
     rmSync(join(dir, 'codes.json'));

@@ -69,7 +69,10 @@ export function readRulesFolder(dir: string): RuleBundle {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    throw new RuleLoadError([{ code: 'unreadable', file: '.', message: `the rules folder cannot be read${errno(e)}` }]);
+    // `file` is relative to the folder, as every other problem's is; the message names the folder as it was given.
+    throw new RuleLoadError([
+      { code: 'unreadable', file: '.', message: `the rules folder ${JSON.stringify(dir)} cannot be read${errno(e)}` },
+    ]);
   }
   const dirs = entries
     .filter((d) => d.isDirectory())
