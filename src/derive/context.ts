@@ -1,3 +1,4 @@
+import type { Role } from '../facts/constants.js';
 import type { BreachChain } from './breach-chain.js';
 import { today } from './dates.js';
 import { type PolicyRoles, UPSU_ROLES } from './roles.js';
@@ -29,6 +30,12 @@ export interface PolicySettings extends PolicyRoles {
    * annually"). Default 1. Whole years, 1–10.
    */
   reviewIntervalYears: number;
+  /**
+   * How the policy book and its checker name each role, for people: role → label (`{ "dpo": "Data Protection
+   * Officer" }`). A role not given keeps its built-in label (UPSU's). Keys are roles of the contract; labels are
+   * not blank. Never read by a decision. Default `{}`.
+   */
+  roleLabels: Readonly<Partial<Record<Role, string>>>;
 }
 
 /** The value of each optional setting when neither policy.json nor the caller gives it. */
@@ -36,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<Omit<PolicySettings, 'smallCountThreshol
   destructionWithinDays: 1,
   retentionYears: 1,
   reviewIntervalYears: 1,
+  roleLabels: Object.freeze({}),
   ...UPSU_ROLES,
 });
 

@@ -1,12 +1,10 @@
 // The breach chain (5.4–5.5) drawn as an SVG flowchart, laid out here (no diagram library, so the policy book
 // shows it offline and in any browser). The boxes come from the same model as the Mermaid source and the list:
 // who raises with whom and who may decide are read from the code, not written here.
-import { chainSteps } from './chain.js';
-import { ROLE_LABELS } from './labels.js';
+import { chainLabeller, chainSteps } from './chain.js';
 import type { ChainModel } from './model.js';
 import { themeCss } from './theme.js';
 
-const label = (r: string) => ROLE_LABELS[r] ?? r;
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const WIDTH = 720;
@@ -102,6 +100,7 @@ ${themeCss('.chain-svg')}
  * @see 5.4
  */
 export function chainSvg(chain: ChainModel, opts: { standalone?: boolean } = {}): string {
+  const label = chainLabeller(chain);
   const inner = WIDTH - 2 * PAD;
   const boxes: Box[] = [];
   const edges: string[] = [];

@@ -1,7 +1,18 @@
 import { ROLE_LABELS } from './labels.js';
 import type { ChainModel } from './model.js';
 
-const label = (r: string) => ROLE_LABELS[r] ?? r;
+/**
+ * How the roles of a chain are named: its own labels (the policy's `roleLabels` over the built-in ones, which
+ * `buildModel` puts in the chain), else the built-in ones.
+ *
+ * @example
+ * chainLabeller({ raises: [], deciders: [], roleLabels: { dpo: 'DPO' } })('dpo'); // 'DPO'
+ * @see 5.4.1
+ */
+export function chainLabeller(chain: ChainModel): (role: string) => string {
+  const labels = chain.roleLabels ?? ROLE_LABELS;
+  return (r) => labels[r] ?? r;
+}
 const q = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
 
 /**
@@ -13,6 +24,7 @@ const q = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
  * @see 5.4
  */
 export function chainMermaid(chain: ChainModel): string {
+  const label = chainLabeller(chain);
   const lines = [
     'flowchart TD',
     `  start(${q('An adviser feels confidentiality should be breached (5.1, 5.3): serious harm 5.3.1, conflict of interest 5.3.2, legal duty 5.3.3')})`,
@@ -49,6 +61,7 @@ export function chainMermaid(chain: ChainModel): string {
  * @see 5.4
  */
 export function chainSteps(chain: ChainModel): { text: string; clauses: string[] }[] {
+  const label = chainLabeller(chain);
   return [
     {
       text: 'An adviser feels confidentiality should be breached: serious harm, a conflict of interest, or a legal duty.',

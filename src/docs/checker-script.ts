@@ -79,7 +79,7 @@ export const CHECKER_SCRIPT = `
     if (d.nextStep) {
       var who = d.nextStep.role ? 'the ' + label(d.nextStep.role) : 'the line manager (none for this raiser)';
       var phrase = NEXT_STEP_PHRASES[d.nextStep.step] || (label(d.nextStep.step) + ' ({role})');
-      facts.push('Next step: <strong>' + esc(phrase.replace('{role}', who)) + '</strong>');
+      facts.push('Next step: <strong>' + esc(phrase.replace('{role}', function () { return who; })) + '</strong>');
     }
     if (d.missing && d.missing.length) facts.push('Missing: ' + d.missing.map(function (m) { return '<code>' + esc(m) + '</code>'; }).join(', '));
     if (d.violations && d.violations.length) facts.push('Violations: ' + d.violations.map(function (v) {

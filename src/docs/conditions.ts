@@ -1,7 +1,7 @@
 import type { FactCatalogue } from '../derive/context.js';
 import { OPERATORS } from '../engine/operators.js';
 import type { ConditionJson } from '../engine/rule-schema.js';
-import { valueLabel } from './labels.js';
+import { ROLE_LABELS, valueLabel } from './labels.js';
 
 const isFactRef = (v: unknown): v is { fact: string } =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
@@ -32,21 +32,28 @@ function negate(desc: string): string {
 
 /**
  * A rule condition written as a reader would say it, from the fact descriptions and the operators' `reads`:
- * `the recipient's role is University staff AND the information identifies the client`.
+ * `the recipient's role is University staff AND the information identifies the client`. A role is named with
+ * `roles` (the policy's labels, `roleLabelsOf`; the built-in ones when not given).
  *
  * @example
  * readCondition({ all: [{ fact: 'identifiable', operator: 'equal', value: true }] }, disclosureFacts);
  * // 'the information identifies the client'
  * @see P3
  */
-export function readCondition(c: ConditionJson, facts: FactCatalogue<never>, nested = false): string {
+export function readCondition(
+  c: ConditionJson,
+  facts: FactCatalogue<never>,
+  roles: Readonly<Record<string, string>> = ROLE_LABELS,
+  nested = false,
+): string {
+  const label = (v: unknown) => valueLabel(v, roles);
   if ('all' in c || 'any' in c) {
-    const parts = ('all' in c ? c.all : c.any).map((x) => readCondition(x, facts, true));
+    const parts = ('all' in c ? c.all : c.any).map((x) => readCondition(x, facts, roles, true));
     if (parts.length === 0) return 'always';
     const joined = parts.join('all' in c ? ' AND ' : ' OR ');
     return nested && parts.length > 1 ? `(${joined})` : joined;
   }
-  if ('not' in c) return `NOT (${readCondition(c.not, facts)})`;
+  if ('not' in c) return `NOT (${readCondition(c.not, facts, roles)})`;
   const f = facts[c.fact];
   const desc = f?.description ?? c.fact;
   const op = OPERATORS[c.operator];
@@ -61,6 +68,6 @@ export function readCondition(c: ConditionJson, facts: FactCatalogue<never>, nes
     if (c.operator === 'equal') return `${desc} is not known`;
     if (c.operator === 'notEqual') return `${desc} is known`;
   }
-  if (Array.isArray(v)) return `${desc} ${reads} ${v.map(valueLabel).join(' or ')}`;
-  return `${desc} ${reads} ${valueLabel(v)}`;
+  if (Array.isArray(v)) return `${desc} ${reads} ${v.map(label).join(' or ')}`;
+  return `${desc} ${reads} ${label(v)}`;
 }

@@ -10,7 +10,7 @@ import {
 import { chainMermaid, chainSteps } from './chain.js';
 import { CHAIN_SVG_CSS, chainSvg } from './chain-svg.js';
 import { CHECKER_SCRIPT } from './checker-script.js';
-import { NEXT_STEP_PHRASES, nextStepText, ROLE_LABELS, VALUE_LABELS, valueLabel } from './labels.js';
+import { NEXT_STEP_PHRASES, nextStepText, VALUE_LABELS, valueLabel } from './labels.js';
 import {
   type ClauseDoc,
   type DocsModel,
@@ -82,14 +82,17 @@ function ruleItem(r: RuleDoc): string {
   return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → adds the ${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> (${as(r.clauses)}) to a ${r.when.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}.${r.sets.length ? ` It ${esc(r.sets.map(([, phrase]) => phrase).join(', '))}.` : ''}</li>`;
 }
 
-function decisionHtml(d: Decision): string {
+/** Role → label, as the book shows roles (the policy's: `DocsModel.roleLabels`). */
+type Labels = Readonly<Record<string, string>>;
+
+function decisionHtml(d: Decision, labels: Labels): string {
   const parts = [`<strong class="o o-${esc(d.outcome)}">${esc(d.outcome)}</strong>`, `clauses ${as(d.clauses)}`];
   if (d.obligations.length) parts.push(codes('obligations', d.obligations));
   if (d.remedies.length) parts.push(codes('remedies', d.remedies));
   if (d.advisories.length) parts.push(codes('advisories', d.advisories));
-  if (d.escalateTo) parts.push(`escalate to ${esc(valueLabel(d.escalateTo))}`);
+  if (d.escalateTo) parts.push(`escalate to ${esc(valueLabel(d.escalateTo, labels))}`);
   if (d.destroyAfter) parts.push(`destroy after ${esc(d.destroyAfter)}`);
-  if (d.nextStep) parts.push(`next: ${esc(nextStepText(d.nextStep))}`);
+  if (d.nextStep) parts.push(`next: ${esc(nextStepText(d.nextStep, labels))}`);
   if (d.missing?.length) parts.push(`missing ${d.missing.map((x) => `<code>${esc(String(x))}</code>`).join(', ')}`);
   const violations = violationList(d);
   if (violations.length)
@@ -97,7 +100,7 @@ function decisionHtml(d: Decision): string {
   return parts.join(' · ');
 }
 
-function exampleItem(e: ExampleDoc): string {
+function exampleItem(e: ExampleDoc, labels: Labels): string {
   const kind = String((e.question as { question?: unknown } | null)?.question ?? '?');
   const outranked = e.decidedBy
     ? `, but ${e.decidedBy.map((r) => `<code>${esc(r)}</code>`).join(' and ')} ranks above it and decides`
@@ -107,14 +110,14 @@ function exampleItem(e: ExampleDoc): string {
     : '';
   const asOf = e.asOfAssumed ? ` <span class="muted">(asked as of ${esc(e.asOfAssumed)})</span>` : '';
   const result = e.decision
-    ? decisionHtml(e.decision)
+    ? decisionHtml(e.decision, labels)
     : `not decided: the question does not validate (${(e.issues ?? []).map((i) => `<code>${esc(i.code)}</code>`).join(', ')})`;
   return `<li><em>${esc(e.name)}</em> (<code>${esc(kind)}</code>${about})${asOf} → ${result}<details><summary>Question (rules/${esc(e.file)})</summary><pre><code>${esc(JSON.stringify(e.question, null, 2))}</code></pre></details></li>`;
 }
 
 const decidedWord = (c: ClauseDoc) => (!c.decidable ? 'no' : c.notDecidedPart ? 'partly' : 'yes');
 
-function clauseHtml(c: ClauseDoc): string {
+function clauseHtml(c: ClauseDoc, labels: Labels): string {
   const out = [
     `<article class="clause${c.decidable ? '' : ' not-decidable'}" id="clause-${esc(c.id)}" aria-labelledby="h-${esc(c.id)}">`,
     `<h3 id="h-${esc(c.id)}"><a class="anchor" href="#clause-${esc(c.id)}">${esc(c.id)}</a></h3>`,
@@ -154,7 +157,7 @@ function clauseHtml(c: ClauseDoc): string {
   if (c.examples.length)
     out.push(
       `<h4>Worked examples${c.scenarioCount > c.examples.length ? ` (${c.examples.length} of ${c.scenarioCount})` : ''}</h4><ul class="examples">`,
-      ...c.examples.map(exampleItem),
+      ...c.examples.map((e) => exampleItem(e, labels)),
       '</ul>',
     );
   out.push('</article>');
@@ -178,10 +181,10 @@ function chainHtml(m: DocsModel): string {
 
 const option = (value: string, text: string, selected = false) =>
   `<option value="${esc(value)}"${selected ? ' selected' : ''}>${esc(text)}</option>`;
-const roleOptions = (selected: string, first?: [string, string]) =>
+const roleOptions = (labels: Labels, selected: string, first?: [string, string]) =>
   [
     ...(first ? [option(first[0], first[1], selected === first[0])] : []),
-    ...ROLES.map((r) => option(r, ROLE_LABELS[r] ?? r, r === selected)),
+    ...ROLES.map((r) => option(r, labels[r] ?? r, r === selected)),
   ].join('');
 const valueOptions = (values: readonly string[], selected: string, first?: [string, string]) =>
   [
@@ -195,7 +198,7 @@ const checkbox = (id: string, text: string, on = false) =>
 const dateInput = (id: string, text: string, hint: string) =>
   `<div class="field"><label for="${id}">${esc(text)}</label><span class="hint" id="${id}-hint">${esc(hint)}</span><input type="date" id="${id}" name="${id}" aria-describedby="${id}-hint"></div>`;
 
-function checkerHtml(): string {
+function checkerHtml(labels: Labels): string {
   return `<section id="checker" aria-labelledby="checker-h">
 <h2 id="checker-h">Ask the policy</h2>
 <p>These forms run the library itself in your browser (<code>${BUNDLE_FILE}</code>, built from the same source as the package). Nothing is sent anywhere. The decision updates as you change an answer.</p>
@@ -203,8 +206,8 @@ function checkerHtml(): string {
 <h3 id="disclosure-h">May I disclose this?</h3>
 <form id="disclosure-form" aria-labelledby="disclosure-h" novalidate>
 <fieldset><legend>Who</legend>
-${select('d-actor', 'Who wants to disclose', roleOptions('adviser'))}
-${select('d-recipient', 'Who would receive it', roleOptions('third-party'))}
+${select('d-actor', 'Who wants to disclose', roleOptions(labels, 'adviser'))}
+${select('d-recipient', 'Who would receive it', roleOptions(labels, 'third-party'))}
 ${checkbox('d-involved', 'The recipient has been involved in the case (e.g. attended appointments with the client)')}
 ${checkbox('d-appointed', 'The recipient was appointed by UPSU (e.g. a quality auditor)')}
 </fieldset>
@@ -220,7 +223,7 @@ ${checkbox('d-objects', 'The client has said not to share more with this member 
 </fieldset>
 <fieldset><legend>Breach of confidentiality</legend>
 ${select('d-ground', 'Ground for breaching confidentiality', valueOptions(BREACH_GROUNDS, '', ['', 'no breach claimed']))}
-${select('d-decided-by', 'Decision taken by', roleOptions('', ['', 'no decision yet']))}
+${select('d-decided-by', 'Decision taken by', roleOptions(labels, '', ['', 'no decision yet']))}
 ${select('d-agreed', 'The decision', option('yes', 'agreed to breach') + option('no', 'did not agree'))}
 ${checkbox('d-written', 'There is a written record of the decision')}
 </fieldset>
@@ -239,11 +242,11 @@ ${dateInput('r-asof', 'As of', 'Leave empty for today.')}
 <div class="tool">
 <h3 id="breach-h">Where does this breach-of-confidentiality case stand?</h3>
 <form id="breach-form" aria-labelledby="breach-h" novalidate>
-${select('b-raised-by', 'Raised by', roleOptions('adviser'))}
+${select('b-raised-by', 'Raised by', roleOptions(labels, 'adviser'))}
 ${select('b-ground', 'Ground', valueOptions(BREACH_GROUNDS, 'harm'))}
-${select('b-raised-with', 'First raised with', roleOptions('', ['', 'not raised yet']))}
+${select('b-raised-with', 'First raised with', roleOptions(labels, '', ['', 'not raised yet']))}
 ${select('b-discussed', 'Discussion', option('', 'not yet') + option('recorded', 'held and recorded in the case notes') + option('not-recorded', 'held, not recorded'))}
-${select('b-decided-by', 'Decision taken by', roleOptions('', ['', 'no decision yet']))}
+${select('b-decided-by', 'Decision taken by', roleOptions(labels, '', ['', 'no decision yet']))}
 ${select('b-agreed', 'The decision', option('yes', 'agreed to breach') + option('no', 'did not agree'))}
 ${checkbox('b-written', 'There is a written record of the decision')}
 ${checkbox('b-disclosed', 'Information has been disclosed')}
@@ -378,7 +381,7 @@ ${CHAIN_SVG_CSS}`;
 export function renderHtml(m: DocsModel): string {
   prose = (t) => linkClauseRefs(t, m.clauseFile, esc, a);
   const prelude =
-    `var ROLE_LABELS = ${JSON.stringify(ROLE_LABELS)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\nvar NEXT_STEP_PHRASES = ${JSON.stringify(NEXT_STEP_PHRASES)};\nvar QUESTION_EXAMPLES = ${JSON.stringify(QUESTION_EXAMPLES)};\n`.replace(
+    `var ROLE_LABELS = ${JSON.stringify(m.roleLabels)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\nvar NEXT_STEP_PHRASES = ${JSON.stringify(NEXT_STEP_PHRASES)};\nvar QUESTION_EXAMPLES = ${JSON.stringify(QUESTION_EXAMPLES)};\n`.replace(
       /</g,
       '\\u003c',
     );
@@ -395,7 +398,9 @@ export function renderHtml(m: DocsModel): string {
       [
         `<section id="section-${esc(s.id)}" aria-labelledby="section-${esc(s.id)}-h">`,
         `<h2 id="section-${esc(s.id)}-h">${esc(s.id === 'P' ? s.title : `${s.id}. ${s.title}`)}</h2>`,
-        ...s.clauses.map((c) => (c.id === '5.4' ? `${chainHtml(m)}\n${clauseHtml(c)}` : clauseHtml(c))),
+        ...s.clauses.map((c) =>
+          c.id === '5.4' ? `${chainHtml(m)}\n${clauseHtml(c, m.roleLabels)}` : clauseHtml(c, m.roleLabels),
+        ),
         '</section>',
       ].join('\n'),
     )
@@ -463,7 +468,7 @@ ${m.sections.map((s) => `<li><a href="#section-${esc(s.id)}">${esc(s.id === 'P' 
 <li><a href="#coverage">Clause coverage</a></li>
 </ul></nav>
 <main>
-${checkerHtml()}
+${checkerHtml(m.roleLabels)}
 <div id="policy">
 ${sections}
 </div>

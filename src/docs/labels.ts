@@ -26,6 +26,24 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The role labels of a policy: its `roleLabels` setting (policy.json) over {@link ROLE_LABELS}, so a role the
+ * setting leaves out keeps its built-in label. What the book and its checker show.
+ *
+ * @example
+ * roleLabelsOf({ roleLabels: { dpo: 'Data Protection Officer' } }).dpo; // 'Data Protection Officer'
+ * roleLabelsOf({ roleLabels: {} }).dpo; // 'UPSU Data Protection Officer'
+ * @see 3.2
+ */
+export function roleLabelsOf(settings: {
+  readonly roleLabels?: Readonly<Partial<Record<string, string>>>;
+}): Readonly<Record<string, string>> {
+  const labels: Record<string, string> = { ...ROLE_LABELS };
+  for (const [role, label] of Object.entries(settings.roleLabels ?? {}))
+    if (Object.hasOwn(ROLE_LABELS, role) && typeof label === 'string') labels[role] = label;
+  return Object.freeze(labels);
+}
+
+/**
  * Values of the closed-set facts other than roles.
  *
  * @example
@@ -72,16 +90,23 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A value as the docs show it: a role's label, a known value's label, or the value itself.
+ * A value as the docs show it: a role's label (from `roles`, the policy's: see {@link roleLabelsOf}; the
+ * built-in ones when not given), a known value's label, or the value itself.
  *
  * @example
  * valueLabel('university-staff'); // 'University staff'
+ * valueLabel('dpo', roleLabelsOf({ roleLabels: { dpo: 'Data Protection Officer' } })); // 'Data Protection Officer'
  * valueLabel(null); // 'not given'
  * @see P2
  */
-export function valueLabel(v: unknown): string {
+export function valueLabel(v: unknown, roles: Readonly<Record<string, string>> = ROLE_LABELS): string {
   if (v === null || v === undefined) return 'not given';
-  if (typeof v === 'string') return ROLE_LABELS[v] ?? VALUE_LABELS[v] ?? v;
+  if (typeof v === 'string')
+    return (
+      (Object.hasOwn(roles, v) ? roles[v] : undefined) ??
+      (Object.hasOwn(VALUE_LABELS, v) ? VALUE_LABELS[v] : undefined) ??
+      v
+    );
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return JSON.stringify(v);
 }
@@ -102,13 +127,17 @@ export const NEXT_STEP_PHRASES: Readonly<Record<string, string>> = {
 };
 
 /**
- * A breach chain's next step in words: `raise the matter with the Advice Service Lead`.
+ * A breach chain's next step in words: `raise the matter with the Advice Service Lead`, the role named with
+ * `roles` (the policy's labels, {@link roleLabelsOf}; the built-in ones when not given).
  *
  * @example
  * nextStepText({ step: 'raise', role: 'advice-lead' }); // 'raise the matter with the Advice Service Lead'
  * @see 5.4.1
  */
-export function nextStepText(next: { step: string; role: string | null }): string {
-  const who = next.role ? `the ${valueLabel(next.role)}` : 'the line manager (none for this raiser)';
-  return (NEXT_STEP_PHRASES[next.step] ?? `${valueLabel(next.step)} ({role})`).replace('{role}', who);
+export function nextStepText(
+  next: { step: string; role: string | null },
+  roles: Readonly<Record<string, string>> = ROLE_LABELS,
+): string {
+  const who = next.role ? `the ${valueLabel(next.role, roles)}` : 'the line manager (none for this raiser)';
+  return (NEXT_STEP_PHRASES[next.step] ?? `${valueLabel(next.step, roles)} ({role})`).replace('{role}', () => who);
 }

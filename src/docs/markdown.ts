@@ -1,7 +1,7 @@
 import type { CodedNote, Decision } from '../decision/types.js';
 import { chainMermaid, chainSteps } from './chain.js';
 import { CHAIN_SVG_FILE } from './chain-svg.js';
-import { nextStepText, ROLE_LABELS } from './labels.js';
+import { nextStepText, valueLabel } from './labels.js';
 import {
   type ClauseDoc,
   type DocsModel,
@@ -82,9 +82,9 @@ export function decisionLine(m: DocsModel, d: Decision, from: string): string {
   if (d.obligations.length) parts.push(notes('obligations', d.obligations));
   if (d.remedies.length) parts.push(notes('remedies', d.remedies));
   if (d.advisories.length) parts.push(notes('advisories', d.advisories));
-  if (d.escalateTo) parts.push(`escalate to ${ROLE_LABELS[d.escalateTo] ?? d.escalateTo}`);
+  if (d.escalateTo) parts.push(`escalate to ${valueLabel(d.escalateTo, m.roleLabels)}`);
   if (d.destroyAfter) parts.push(`destroy after ${d.destroyAfter}`);
-  if (d.nextStep) parts.push(`next: ${nextStepText(d.nextStep)}`);
+  if (d.nextStep) parts.push(`next: ${nextStepText(d.nextStep, m.roleLabels)}`);
   if (d.missing?.length) parts.push(`missing ${d.missing.map((x) => `\`${x}\``).join(', ')}`);
   const violations = violationList(d);
   if (violations.length)

@@ -7,7 +7,7 @@ import type { ClauseJson } from '../engine/rule-schema.js';
 import type { Party } from '../facts/common.js';
 import { ROLES, type Role } from '../facts/constants.js';
 import { readCondition } from './conditions.js';
-import { ROLE_LABELS } from './labels.js';
+import { roleLabelsOf } from './labels.js';
 
 /**
  * A scenario from a `*.cases.json` table, as the docs use it for a worked example.
@@ -182,6 +182,8 @@ export interface ChainModel {
   readonly raises: readonly { readonly raiser: Role; readonly with: Role }[];
   /** Who may decide a breach raised by each raiser (5.4.3, 5.5.2, 5.5.4). */
   readonly deciders: readonly { readonly raiser: Role; readonly may: readonly Role[] }[];
+  /** How the roles are named in the drawing and the list: the policy's labels (the built-in ones when absent). */
+  readonly roleLabels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -198,6 +200,8 @@ export interface DocsModel {
   readonly version: string;
   readonly organisation: string;
   readonly rulesHash: string;
+  /** Every role's label as the book and its checker show it: the policy's `roleLabels` over the built-in ones. */
+  readonly roleLabels: Readonly<Record<string, string>>;
   readonly sections: readonly SectionDoc[];
   readonly clauseFile: ReadonlyMap<string, string>;
   readonly questions: readonly QuestionDoc[];
@@ -286,7 +290,13 @@ export function sectionFile(id: string, title: string): string {
   return `${id}-${slug(title)}.md`;
 }
 
-function ruleDoc(question: string, r: CompiledRule, policy: Policy, above: readonly CompiledRule[] = []): RuleDoc {
+function ruleDoc(
+  question: string,
+  r: CompiledRule,
+  policy: Policy,
+  labels: Readonly<Record<string, string>>,
+  above: readonly CompiledRule[] = [],
+): RuleDoc {
   const facts = withSettings(policy.loaded.questions[question]?.facts ?? {}, policy.settings);
   const p = r.json.event.params;
   const sets: [string, string][] = [];
@@ -323,7 +333,7 @@ function ruleDoc(question: string, r: CompiledRule, policy: Policy, above: reado
     kind: r.kind,
     type: r.type,
     when: [...r.when],
-    reads: readCondition(r.json.conditions, facts),
+    reads: readCondition(r.json.conditions, facts, labels),
     clauses: r.clauses,
     text: r.kind === 'decide' ? r.reason?.text : undefined,
     description: r.json.description,
@@ -353,26 +363,30 @@ function example(policy: Policy, s: ScenarioEntry): ExampleDoc {
   return { ...s, asOfAssumed, decision: r.decision, ...(outranked ? { decidedBy: deciders } : {}) };
 }
 
-const roleLabel = (role: string) => `${ROLE_LABELS[role] ?? role} (${role})`;
-
-const DISCLOSURE_RECIPIENTS: readonly { label: string; recipient: Party; purpose?: string; objects?: boolean }[] = [
-  ...ROLES.map((role) => ({ label: roleLabel(role), recipient: { role } })),
-  {
-    label: `${roleLabel('upsu-staff')}, involved in the case`,
-    recipient: { role: 'upsu-staff', involvedInCase: true },
-  },
-  {
-    label: `${roleLabel('upsu-staff')}, involved in the case; the client objects`,
-    recipient: { role: 'upsu-staff', involvedInCase: true },
-    objects: true,
-  },
-  {
-    label: `${roleLabel('quality-auditor')} appointed by UPSU, for quality assurance`,
-    recipient: { role: 'quality-auditor', appointedByUpsu: true },
-    purpose: 'quality-assurance',
-  },
-  { label: `${roleLabel('pms')}, for case management`, recipient: { role: 'pms' }, purpose: 'case-management' },
-];
+/** The rows of the decision table: who receives it, named with the policy's role labels. */
+const disclosureRecipients = (
+  labels: Readonly<Record<string, string>>,
+): readonly { label: string; recipient: Party; purpose?: string; objects?: boolean }[] => {
+  const roleLabel = (role: string) => `${labels[role] ?? role} (${role})`;
+  return [
+    ...ROLES.map((role) => ({ label: roleLabel(role), recipient: { role } })),
+    {
+      label: `${roleLabel('upsu-staff')}, involved in the case`,
+      recipient: { role: 'upsu-staff', involvedInCase: true },
+    },
+    {
+      label: `${roleLabel('upsu-staff')}, involved in the case; the client objects`,
+      recipient: { role: 'upsu-staff', involvedInCase: true },
+      objects: true,
+    },
+    {
+      label: `${roleLabel('quality-auditor')} appointed by UPSU, for quality assurance`,
+      recipient: { role: 'quality-auditor', appointedByUpsu: true },
+      purpose: 'quality-assurance',
+    },
+    { label: `${roleLabel('pms')}, for case management`, recipient: { role: 'pms' }, purpose: 'case-management' },
+  ];
+};
 
 const DISCLOSURE_INFORMATION = [
   { label: 'case record (identifiable)', information: { kind: 'case-record', identifiable: true } },
@@ -392,9 +406,9 @@ const DISCLOSURE_CONSENTS = [
   },
 ];
 
-function decisionTable(policy: Policy): DecisionTable {
+function decisionTable(policy: Policy, labels: Readonly<Record<string, string>>): DecisionTable {
   const rows: DecisionTable['rows'][number][] = [];
-  for (const r of DISCLOSURE_RECIPIENTS)
+  for (const r of disclosureRecipients(labels))
     for (const i of DISCLOSURE_INFORMATION)
       rows.push({
         recipient: r.label,
@@ -420,11 +434,12 @@ function decisionTable(policy: Policy): DecisionTable {
   return { consents: DISCLOSURE_CONSENTS.map((c) => ({ label: c.label })), rows };
 }
 
-function chainModel(roles: PolicyRoles): ChainModel {
+function chainModel(roles: PolicyRoles, roleLabels: Readonly<Record<string, string>>): ChainModel {
   const raisers = ROLES.filter((r) => lineManager(r, roles) !== null);
   return {
     raises: raisers.map((r) => ({ raiser: r, with: lineManager(r, roles) as Role })),
     deciders: raisers.map((r) => ({ raiser: r, may: ROLES.filter((d) => mayDecideBreach(d, r, roles)) })),
+    roleLabels,
   };
 }
 
@@ -440,6 +455,7 @@ function chainModel(roles: PolicyRoles): ChainModel {
  */
 export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]): DocsModel {
   const bundle = policy.loaded.bundle;
+  const labels = roleLabelsOf(policy.settings);
   const questions: QuestionDoc[] = [];
   const allRules: RuleDoc[] = [];
   const byQuestionAndName = new Map<string, RuleDoc>();
@@ -447,8 +463,8 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
     const cq = policy.loaded.questions[kind];
     const meta = bundle.questions[kind];
     if (!cq || !meta) continue;
-    const deciding = cq.deciding.map((r) => ruleDoc(kind, r, policy, cq.deciding));
-    const modifiers = cq.modifiers.map((r) => ruleDoc(kind, r, policy));
+    const deciding = cq.deciding.map((r) => ruleDoc(kind, r, policy, labels, cq.deciding));
+    const modifiers = cq.modifiers.map((r) => ruleDoc(kind, r, policy, labels));
     questions.push({
       kind,
       title: meta.title,
@@ -532,11 +548,12 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
     version: bundle.policy.version,
     organisation: bundle.policy.organisation,
     rulesHash: policy.ref.rulesHash,
+    roleLabels: labels,
     sections,
     clauseFile,
     questions,
-    table: decisionTable(policy),
-    chain: chainModel(policy.settings),
+    table: decisionTable(policy, labels),
+    chain: chainModel(policy.settings, labels),
     scenarioFiles: [...new Set(scenarios.map((s) => s.file))],
     scenarioTotal: scenarios.length,
   };

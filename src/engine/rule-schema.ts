@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '../facts/constants.js';
+import { ROLES, STAFF_ROLES } from '../facts/constants.js';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case');
 
@@ -117,6 +117,20 @@ export const questionsFile = z.record(
   }),
 );
 
+/**
+ * `settings.roleLabels`: role → the label people read. Every key a role of the contract (any role: the book names
+ * the client and outsiders too), each problem at its own path; every label a string with something in it. No
+ * message repeats a label.
+ */
+const roleLabels = z.record(
+  z.string().refine((key) => (ROLES as readonly string[]).includes(key)),
+  z.string().refine((label) => label.trim() !== '', 'a role label must not be empty or blank'),
+  {
+    error: (issue) =>
+      issue.code === 'invalid_key' ? `not a role of the contract (roles: ${ROLES.join(', ')})` : undefined,
+  },
+);
+
 export const policyFile = z.strictObject({
   $comment: z.string().optional(),
   id: z.string(),
@@ -144,6 +158,7 @@ export const policyFile = z.strictObject({
       .min(1)
       .refine((d) => !d.includes('adviser'), 'an adviser never decides a breach (5.5.4): leave adviser out')
       .optional(),
+    roleLabels: roleLabels.optional(),
   }),
 });
 

@@ -14,7 +14,7 @@ import type { RuleBundle } from '../engine/rule-schema.js';
  */
 export const bundledRules: RuleBundle = deepFreeze({
  "policy": {
-  "$comment": "The policy this rules folder encodes. Another advice service adapting the folder changes id, title, organisation and version here, and the settings (README, \"Adapting the rules\"): who is in the Advice team, each role's line manager and who may decide a breach are settings too.",
+  "$comment": "The policy this rules folder encodes. Another advice service adapting the folder changes id, title, organisation and version here, and the settings (README, \"Adapting the rules\"): who is in the Advice team, each role's line manager, who may decide a breach and how the book names each role (roleLabels) are settings too.",
   "id": "upsu-advice-confidentiality",
   "version": "1.0.0",
   "title": "UPSU Advice Service Confidentiality Policy",
@@ -37,7 +37,24 @@ export const bundledRules: RuleBundle = deepFreeze({
     "advice-manager",
     "chief-executive",
     "appointed-manager"
-   ]
+   ],
+   "roleLabels": {
+    "adviser": "Adviser",
+    "advice-lead": "Advice Service Lead",
+    "advice-manager": "Student Focus and Advice Manager",
+    "chief-executive": "Chief Executive",
+    "senior-management": "member of the Senior Management Team",
+    "appointed-manager": "appointed manager (6.1.6)",
+    "dpo": "UPSU Data Protection Officer",
+    "advice-support-staff": "Advice support staff (reception and others, 6.3)",
+    "upsu-staff": "other UPSU staff",
+    "university-staff": "University staff",
+    "pms": "Portsmouth Mediation Service",
+    "membership-body": "membership body (NUS, AdviceUK, UKCISA, NHAS…)",
+    "quality-auditor": "quality auditor",
+    "client": "the client",
+    "third-party": "third party (parent, landlord, police, employer…)"
+   }
   }
  },
  "clauses": {
@@ -4326,4 +4343,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:237d48a484ce76e916049e18a7d04df4f76d71a19551f4af345ca1598d138dbf';
+export const bundledRulesHash = 'sha256:eb182d31c4740724ac6a9e40674bc136075d578698eb6aee88070c24b5ca6de9';

@@ -365,6 +365,39 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     }
   });
 
+  it("an adapted folder's role labels are the checker's", async () => {
+    const rules = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
+    const other = mkdtempSync(join(tmpdir(), 'upsu-docs-other-'));
+    try {
+      cpSync(new URL('../../rules', import.meta.url).pathname, rules, { recursive: true });
+      const file = join(rules, 'policy.json');
+      const policy = JSON.parse(readFileSync(file, 'utf8'));
+      // A `$&` in a label is written as it is (a string replacement would read it as "the match").
+      policy.settings.roleLabels = { 'advice-lead': 'Head of Advice $& Guidance' };
+      writeFileSync(file, JSON.stringify(policy));
+      await generateDocs({ outDir: other, rulesDir: rules });
+      const p = await browser.newPage();
+      await p.goto(`file://${join(other, 'index.html')}`);
+      await p.waitForSelector('#disclosure-result [data-outcome]');
+      expect(await p.locator('#d-recipient option[value="advice-lead"]').textContent()).toBe(
+        'Head of Advice $& Guidance',
+      );
+      await p.selectOption('#d-recipient', 'third-party');
+      await p.selectOption('#d-ground', 'harm');
+      await p.waitForSelector('#disclosure-result [data-outcome="escalate"]');
+      const text = (await p.locator('#disclosure-result').textContent()) ?? '';
+      expect(text).toContain('Escalate to: Head of Advice $& Guidance');
+      await p.waitForSelector('#breach-result [data-outcome="pending"]');
+      expect(await p.locator('#breach-result').textContent()).toContain(
+        'Next step: raise the matter with the Head of Advice $& Guidance',
+      );
+      await p.close();
+    } finally {
+      rmSync(rules, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('works from file:// too', async () => {
     const p = await browser.newPage();
     const errors: string[] = [];

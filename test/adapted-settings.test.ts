@@ -1,0 +1,195 @@
+// Settings an advice service adapting rules/ needs besides who is who: how the book and its checker name each
+// role (roleLabels). Read from policy.json or given to createPolicy, checked as every setting is (stable codes,
+// paths, no value repeated), copied and frozen, and part of the rules hash.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDocs } from '../src/docs/generate.js';
+import { nextStepText, ROLE_LABELS, roleLabelsOf } from '../src/docs/labels.js';
+import { buildModel } from '../src/docs/model.js';
+import { ROLES } from '../src/facts/constants.js';
+import {
+  bundledRules,
+  createPolicy,
+  defaultPolicy,
+  loadPolicy,
+  type Policy,
+  RuleLoadError,
+  type RuleProblem,
+} from '../src/index.js';
+
+const RULES = new URL('../rules/', import.meta.url).pathname;
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of rules/ whose policy.json settings are changed by `change`. */
+function adaptedFolder(change: (settings: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'upsu-adapted-'));
+  made.push(dir);
+  cpSync(RULES, dir, { recursive: true });
+  const policy = JSON.parse(readFileSync(join(dir, 'policy.json'), 'utf8'));
+  change(policy.settings);
+  writeFileSync(join(dir, 'policy.json'), JSON.stringify(policy, null, 2));
+  return dir;
+}
+
+/** The problems `run` throws (the test fails when it does not throw a RuleLoadError). */
+function problemsOf(run: () => unknown): readonly RuleProblem[] {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(RuleLoadError);
+    return (e as RuleLoadError).problems;
+  }
+  throw new Error('it loaded');
+}
+
+/** Every problem's code, path and message, with no message or path repeating any of `secrets`. */
+function checked(problems: readonly RuleProblem[], secrets: readonly string[]) {
+  for (const p of problems)
+    for (const s of secrets) {
+      expect(p.message, p.message).not.toContain(s);
+      expect(p.path?.map(String) ?? []).not.toContain(s);
+    }
+  return problems.map((p) => ({ code: p.code, file: p.file, path: p.path }));
+}
+
+describe('roleLabels: how the book and its checker name each role', () => {
+  const LABELS = { dpo: 'Guild Data Protection Officer', 'advice-lead': 'Head of Advice' };
+  let dir: string;
+  let out: string;
+  let policy: Policy;
+
+  it('the bundled folder states UPSU’s labels, the built-in ones, for every role', () => {
+    expect(bundledRules.policy.settings.roleLabels).toEqual(ROLE_LABELS);
+    expect(Object.keys(ROLE_LABELS).sort()).toEqual([...ROLES].sort());
+    expect(defaultPolicy().settings.roleLabels).toEqual(ROLE_LABELS);
+  });
+
+  it('an adapted folder’s labels are the book’s: rules, decision table, chain, examples and checker', async () => {
+    dir = adaptedFolder((s) => {
+      s.roleLabels = LABELS;
+    });
+    policy = loadPolicy(dir);
+    expect(policy.settings.roleLabels).toEqual(LABELS);
+    out = mkdtempSync(join(tmpdir(), 'upsu-adapted-docs-'));
+    made.push(out);
+    await generateDocs({ outDir: out, rulesDir: dir });
+    const md = readdirSync(out)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(join(out, f), 'utf8'))
+      .join('\n');
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const svg = readFileSync(join(out, 'breach-chain.svg'), 'utf8');
+    // The disclosure decision table and the rules read aloud.
+    expect(md).toContain('| Guild Data Protection Officer (dpo) | case record (identifiable) |');
+    expect(md).not.toContain('| UPSU Data Protection Officer (dpo) |');
+    expect(md).toContain("when the recipient's role is Guild Data Protection Officer");
+    // The breach chain (raised with the Head of Advice), in Markdown, SVG and HTML.
+    expect(md).toContain('the Adviser with the Head of Advice');
+    expect(svg).toContain('Head of Advice');
+    expect(svg).not.toContain('Advice Service Lead');
+    // The checker: its role choices and the labels its script shows decisions with.
+    expect(html).toContain('<option value="dpo">Guild Data Protection Officer</option>');
+    expect(html).toContain('<option value="advice-lead">Head of Advice</option>');
+    const prelude = html.match(/var ROLE_LABELS = (\{.*\});/)?.[1];
+    expect(JSON.parse(prelude ?? '{}')).toEqual({ ...ROLE_LABELS, ...LABELS });
+    // A role the setting leaves out keeps its built-in label.
+    expect(html).toContain('<option value="university-staff">University staff</option>');
+    expect(md).toContain('| University staff (university-staff) |');
+  });
+
+  it('a worked example’s next step names the role with the policy’s label', () => {
+    const model = buildModel(policy, []);
+    expect(model.roleLabels['advice-lead']).toBe('Head of Advice');
+    expect(model.chain.raises).toContainEqual({ raiser: 'adviser', with: 'advice-lead' });
+    const sections = readFileSync(join(out, '5-breaches-of-confidentiality.md'), 'utf8');
+    expect(sections).toContain('raise the matter with the Head of Advice');
+    expect(sections).not.toContain('raise the matter with the Advice Service Lead');
+  });
+
+  it('a label is written as given, `$` and all (never read as a replacement pattern)', () => {
+    const labels = roleLabelsOf({ roleLabels: { 'advice-lead': 'Lead $& $1 $$' } });
+    expect(nextStepText({ step: 'raise', role: 'advice-lead' }, labels)).toBe(
+      'raise the matter with the Lead $& $1 $$',
+    );
+  });
+
+  it('given to createPolicy: accepted, copied and frozen, hashed; the decisions do not change', () => {
+    const given: Record<string, string> = { dpo: 'Data Protection Officer' };
+    const p = createPolicy(bundledRules, { settings: { roleLabels: given } });
+    given.dpo = 'changed afterwards';
+    expect(p.settings.roleLabels).toEqual({ dpo: 'Data Protection Officer' });
+    expect(Object.isFrozen(p.settings.roleLabels)).toBe(true);
+    expect(p.ref.rulesHash).not.toBe(defaultPolicy().ref.rulesHash);
+    const q = { question: 'access', actor: { role: 'dpo' }, necessary: true };
+    expect({ ...p.evaluate(q), policy: null }).toEqual({ ...defaultPolicy().evaluate(q), policy: null });
+  });
+
+  it('bad labels are refused, each with its code and path, and no message repeats a label', () => {
+    const bad = {
+      dpo: '   ',
+      adviser: '',
+      intern: 'Secret Label One',
+      'advice-lead': 3,
+      Adviser: 'Secret Label Two',
+    };
+    const secrets = ['Secret Label One', 'Secret Label Two'];
+    const expected = (code: string, file: string) => [
+      { code, file, path: ['settings', 'roleLabels', 'dpo'] },
+      { code, file, path: ['settings', 'roleLabels', 'adviser'] },
+      { code, file, path: ['settings', 'roleLabels', 'intern'] },
+      { code, file, path: ['settings', 'roleLabels', 'advice-lead'] },
+      { code, file, path: ['settings', 'roleLabels', 'Adviser'] },
+    ];
+    const fromOptions = problemsOf(() => createPolicy(bundledRules, { settings: { roleLabels: bad as never } }));
+    expect(checked(fromOptions, secrets)).toEqual(
+      expect.arrayContaining(expected('invalid-setting', 'createPolicy options')),
+    );
+    expect(fromOptions).toHaveLength(5);
+    expect(fromOptions.find((p) => p.path?.[2] === 'intern')?.message).toMatch(/not a role of the contract/);
+    const fromFile = problemsOf(() =>
+      loadPolicy(
+        adaptedFolder((s) => {
+          s.roleLabels = bad;
+        }),
+      ),
+    );
+    expect(checked(fromFile, secrets)).toEqual(expect.arrayContaining(expected('invalid-format', 'policy.json')));
+    expect(fromFile).toHaveLength(5);
+  });
+
+  it('not an object, undefined, or a member named __proto__ is refused, never read as no labels', () => {
+    for (const roleLabels of [[], 'Adviser', null, undefined])
+      expect(
+        checked(
+          problemsOf(() => createPolicy(bundledRules, { settings: { roleLabels: roleLabels as never } })),
+          [],
+        ),
+      ).toEqual([{ code: 'invalid-setting', file: 'createPolicy options', path: ['settings', 'roleLabels'] }]);
+    const proto = JSON.parse('{"dpo":"DPO","__proto__":"x"}');
+    expect(
+      checked(
+        problemsOf(() => createPolicy(bundledRules, { settings: { roleLabels: proto } })),
+        [],
+      ),
+    ).toEqual([
+      { code: 'invalid-setting', file: 'createPolicy options', path: ['settings', 'roleLabels', '__proto__'] },
+    ]);
+    expect(
+      checked(
+        problemsOf(() =>
+          loadPolicy(
+            adaptedFolder((s) => {
+              s.roleLabels = proto;
+            }),
+          ),
+        ),
+        [],
+      ),
+    ).toEqual([{ code: 'invalid-format', file: 'policy.json', path: ['settings', 'roleLabels', '__proto__'] }]);
+  });
+});
