@@ -1,6 +1,7 @@
-// Settings an advice service adapting rules/ needs besides who is who: how the book and its checker name each
-// role (roleLabels). Read from policy.json or given to createPolicy, checked as every setting is (stable codes,
-// paths, no value repeated), copied and frozen, and part of the rules hash.
+// The two settings an advice service adapting rules/ needs besides who is who: how the book and its checker name
+// each role (roleLabels), and its own identifying statistics columns (identifyingColumns, 4.2). Both are read
+// from policy.json or given to createPolicy, checked as every setting is (stable codes, paths, no value
+// repeated), copied and frozen, and part of the rules hash.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,5 +192,101 @@ describe('roleLabels: how the book and its checker name each role', () => {
         [],
       ),
     ).toEqual([{ code: 'invalid-format', file: 'policy.json', path: ['settings', 'roleLabels', '__proto__'] }]);
+  });
+});
+
+describe('identifyingColumns: a service’s own identifying statistics columns (4.2)', () => {
+  const release = (fields: string[]) => ({
+    question: 'statistics-release',
+    actor: { role: 'advice-lead' },
+    recipient: { role: 'membership-body', name: 'NUS' },
+    fields,
+    smallestCount: 12,
+  });
+  const TABLE = ['issueCategory', 'hallRoom', 'count'];
+
+  it('the bundled policy lists none, and permits a table with a hallRoom column', async () => {
+    expect(bundledRules.policy.settings.identifyingColumns).toEqual([]);
+    const d = defaultPolicy().evaluate(release(TABLE));
+    expect(d.outcome).toBe('permit');
+    expect((await defaultPolicy().evaluateWithEngine(release(TABLE))).outcome).toBe('permit');
+  });
+
+  it('an adapted folder listing hallRoom denies that table (4.2), on both engines', async () => {
+    const policy = loadPolicy(
+      adaptedFolder((s) => {
+        s.identifyingColumns = ['hallRoom', 'matricNumber'];
+      }),
+    );
+    const d = policy.evaluate(release(TABLE));
+    expect(d.outcome).toBe('deny');
+    expect(d.clauses).toEqual(['4.2', '4.3']);
+    expect(d.reasons.map((r) => r.rule)).toEqual(['identifying-fields']);
+    expect(d.remedies.map((r) => r.code)).toContain('remove-identifying-fields');
+    expect(await policy.evaluateWithEngine(release(TABLE))).toEqual(d);
+    expect(policy.ref.rulesHash).not.toBe(defaultPolicy().ref.rulesHash);
+    // The book says which names count, where it reads the rule aloud.
+    const rule = buildModel(policy, [])
+      .questions.find((q) => q.kind === 'statistics-release')
+      ?.deciding.find((r) => r.name === 'identifying-fields');
+    expect(rule?.reads).toContain("or one of the policy's own identifying columns: hallRoom, matricNumber)");
+  });
+
+  it('compares after the built-in normalisation: case, separators, invisible characters, full-width forms', () => {
+    const policy = createPolicy(bundledRules, { settings: { identifyingColumns: ['Hall Room'] } });
+    for (const column of ['hallRoom', 'HALL_ROOM', 'hall-room', 'hall\u200broom', '\uff48\uff41\uff4c\uff4c room'])
+      expect(policy.evaluate(release(['count', column])).outcome, column).toBe('deny');
+    // An exact match of the normalised name: a longer name is not one of them (the built-in checks read it).
+    expect(policy.evaluate(release(['count', 'hallRoomCount'])).outcome).toBe('permit');
+  });
+
+  it('only adds: the built-in identifying names still deny with the setting given', () => {
+    const policy = createPolicy(bundledRules, { settings: { identifyingColumns: ['hallRoom'] } });
+    for (const column of ['postcode', 'clientName', 'studentId', 'p\u043estcode'])
+      expect(policy.evaluate(release(['count', column])).outcome, column).toBe('deny');
+    expect(policy.evaluate(release(['issueCategory', 'count'])).outcome).toBe('permit');
+  });
+
+  it('given to createPolicy: copied and frozen', () => {
+    const given = ['hallRoom'];
+    const p = createPolicy(bundledRules, { settings: { identifyingColumns: given } });
+    given.length = 0;
+    expect(p.settings.identifyingColumns).toEqual(['hallRoom']);
+    expect(Object.isFrozen(p.settings.identifyingColumns)).toBe(true);
+    expect(p.evaluate(release(TABLE)).outcome).toBe('deny');
+  });
+
+  it('bad names are refused, each with its code and path, and no message repeats a name', () => {
+    const bad = ['hallRoom', '', ' -_/ ', '\u200b', 'matrícula', 7, null];
+    const secrets = ['matrícula', 'matrcula'];
+    const paths = [1, 2, 3, 4, 5, 6].map((i) => ['settings', 'identifyingColumns', i]);
+    const fromOptions = problemsOf(() =>
+      createPolicy(bundledRules, { settings: { identifyingColumns: bad as never } }),
+    );
+    expect(checked(fromOptions, secrets)).toEqual(
+      paths.map((path) => ({ code: 'invalid-setting', file: 'createPolicy options', path })),
+    );
+    const fromFile = problemsOf(() =>
+      loadPolicy(
+        adaptedFolder((s) => {
+          s.identifyingColumns = bad;
+        }),
+      ),
+    );
+    expect(checked(fromFile, secrets)).toEqual(
+      paths.map((path) => ({ code: 'invalid-format', file: 'policy.json', path })),
+    );
+  });
+
+  it('not a list, or undefined, is refused, never read as none', () => {
+    for (const identifyingColumns of ['hallRoom', { hallRoom: true }, null, undefined])
+      expect(
+        checked(
+          problemsOf(() =>
+            createPolicy(bundledRules, { settings: { identifyingColumns: identifyingColumns as never } }),
+          ),
+          [],
+        ),
+      ).toEqual([{ code: 'invalid-setting', file: 'createPolicy options', path: ['settings', 'identifyingColumns'] }]);
   });
 });

@@ -1,7 +1,7 @@
 // Which statistics columns identify a client (4.2, 4.3): the contract's list is a minimum, so the names real
 // exports use for the same things are caught too, and the names that only count or categorise are not.
 import { describe, expect, it } from 'vitest';
-import { identifyingFieldCount } from '../src/derive/statistics.js';
+import { identifyingColumnProblem, identifyingFieldCount, normaliseColumn } from '../src/derive/statistics.js';
 
 const IDENTIFYING = [
   // The contract's own list, in the spellings exports use.
@@ -87,5 +87,26 @@ describe('every name an earlier, whole-name reading caught is still caught', () 
         const name = prefix + c(ending);
         expect(identifyingFieldCount([name]), name).toBe(1);
       }
+  });
+});
+
+describe("a policy's own identifying columns (the identifyingColumns setting) only add", () => {
+  const OWN = ['hallRoom', 'Matric Number'];
+  it('a column whose normalised name is one of them counts; the same name as another column still does not', () => {
+    expect(identifyingFieldCount(['hallRoom', 'count'])).toBe(0);
+    expect(identifyingFieldCount(['hallRoom', 'count'], OWN)).toBe(1);
+    expect(identifyingFieldCount(['HALL_ROOM', 'hall\u00adroom', 'matric-number', 'hallRoomCount'], OWN)).toBe(3);
+  });
+  it.each(IDENTIFYING)('%s still identifies a client with them given', (field) => {
+    expect(identifyingFieldCount([field], OWN)).toBe(1);
+  });
+  it('names are compared in one form, and a name that cannot be compared is refused without being repeated', () => {
+    expect(normaliseColumn('Hall\u200b–Room')).toBe('hallroom');
+    expect(identifyingColumnProblem('hallRoom')).toBeUndefined();
+    for (const bad of ['', ' ', '_-/', '\u200b', 'matr\u00edcula', '\u59d3\u540d']) {
+      const problem = identifyingColumnProblem(bad);
+      expect(problem, bad).toBeDefined();
+      if (bad.trim()) expect(problem).not.toContain(bad);
+    }
   });
 });

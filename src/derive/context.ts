@@ -36,6 +36,13 @@ export interface PolicySettings extends PolicyRoles {
    * not blank. Never read by a decision. Default `{}`.
    */
   roleLabels: Readonly<Partial<Record<Role, string>>>;
+  /**
+   * The policy's own column names that identify a client in a statistics table (4.2), besides the built-in ones:
+   * a column whose name, normalised as the built-in list is (Unicode compatibility forms, invisible characters,
+   * case and every character but A–Z and 0–9 left out), is one of these counts as identifying. They only add;
+   * every built-in check still applies. Default `[]`.
+   */
+  identifyingColumns: readonly string[];
 }
 
 /** The value of each optional setting when neither policy.json nor the caller gives it. */
@@ -44,6 +51,7 @@ export const DEFAULT_SETTINGS: Readonly<Omit<PolicySettings, 'smallCountThreshol
   retentionYears: 1,
   reviewIntervalYears: 1,
   roleLabels: Object.freeze({}),
+  identifyingColumns: Object.freeze([]),
   ...UPSU_ROLES,
 });
 

@@ -35,17 +35,48 @@ export const IDENTIFYING_FIELDS = [
  * characters (a zero-width space, a soft hyphen, a combining grapheme joiner, a variation selector) removed, so that look-alikes of a name are read as the name.
  */
 const clean = (s: string) => s.normalize('NFKC').replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu, '');
-/** Lower case, every character that is not a letter or digit gone: `post–code`, `post/code` → `postcode`. */
-const normalise = (s: string) =>
-  clean(s)
+/**
+ * A column name as the name checks compare it: Unicode compatibility forms folded, invisible characters removed,
+ * lower case, and every character that is not a letter A–Z or a digit gone (`Post–Code`, `post/code`,
+ * `ｐｏｓｔｃｏｄｅ` → `postcode`). The built-in list and a policy's `identifyingColumns` are compared in this form.
+ *
+ * @example
+ * normaliseColumn('Hall_Room'); // 'hallroom'
+ * normaliseColumn('matric\u200bNumber'); // 'matricnumber'
+ * @see 4.2
+ */
+export function normaliseColumn(s: string): string {
+  return clean(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
+}
+const normalise = normaliseColumn;
 /**
  * Letters or digits outside A–Z and 0–9 once folded (`pоstcode` with a Cyrillic о), or a combining mark left over
  * (one that does not compose with the letter before it): a name the checks cannot read.
  */
 const UNREADABLE = /[^\P{L}a-zA-Z]|[^\P{N}0-9]|\p{M}/u;
 const IDENTIFYING = new Set(IDENTIFYING_FIELDS.map(normalise));
+
+/**
+ * What is wrong with a name given in a policy's `identifyingColumns` setting, or `undefined` when it can be
+ * compared: it must keep at least one letter or digit once normalised ({@link normaliseColumn}), and have no
+ * letter or digit outside A–Z and 0–9 (a column named so counts as identifying already, and the normalised form
+ * would drop the letter, so `matrícula` would be compared as `matrcula`, never matching `matricula`). The message
+ * never repeats the name.
+ *
+ * @example
+ * identifyingColumnProblem('hallRoom'); // undefined
+ * identifyingColumnProblem(' _ '); // 'must name a column: …'
+ * @see 4.2
+ */
+export function identifyingColumnProblem(name: string): string | undefined {
+  if (UNREADABLE.test(clean(name)))
+    return 'must be written with the letters A–Z and digits 0–9 (a column name with other letters counts as identifying already)';
+  if (normalise(name) === '')
+    return 'must name a column: at least one letter A–Z or digit 0–9 once case, spaces, punctuation and invisible characters are left out';
+  return undefined;
+}
 
 /**
  * Pieces that identify a client wherever they stand in a column name, once case and separators are gone
@@ -321,6 +352,17 @@ function read(field: string): boolean {
   return false;
 }
 
+/** A policy's `identifyingColumns`, normalised once per (frozen) list. */
+const extraSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function extraSet(extra: readonly string[]): ReadonlySet<string> {
+  let set = extraSets.get(extra);
+  if (!set) {
+    set = new Set(extra.map(normalise));
+    extraSets.set(extra, set);
+  }
+  return set;
+}
+
 /**
  * Counts the identifying fields in a statistics table's column names (4.2): the names the contract lists and
  * their variants (case, separators, Unicode compatibility forms and invisible characters ignored), names
@@ -328,13 +370,19 @@ function read(field: string): boolean {
  * identifying piece (`clientEmail`, `homeAddress`, `studentName`, `clientId`, `caseRef`, `dobYear`). A course or
  * category name (`courseName`) and a count (`numberOfCases`) are not a client's.
  *
+ * `extra` is a policy's own identifying column names (the `identifyingColumns` setting): a column whose
+ * normalised name ({@link normaliseColumn}) is one of theirs counts too. They only add: every built-in check
+ * still applies.
+ *
  * @example
  * identifyingFieldCount(['postcode', 'issueCategory', 'count']); // 1
  * identifyingFieldCount(['Client Name', 'home_address', 'courseName']); // 2
+ * identifyingFieldCount(['Hall Room', 'count'], ['hallRoom']); // 1
  * @see 4.2
  */
-export function identifyingFieldCount(fields: readonly string[]): number {
+export function identifyingFieldCount(fields: readonly string[], extra: readonly string[] = []): number {
+  const own = extra.length > 0 ? extraSet(extra) : undefined;
   let n = 0;
-  for (const f of fields) if (identifies(f)) n++;
+  for (const f of fields) if (identifies(f) || own?.has(normalise(f))) n++;
   return n;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifyingColumnProblem } from '../derive/statistics.js';
 import { ROLES, STAFF_ROLES } from '../facts/constants.js';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case');
@@ -131,6 +132,12 @@ const roleLabels = z.record(
   },
 );
 
+/** One name of `settings.identifyingColumns` (the message never repeats it: see `identifyingColumnProblem`). */
+const identifyingColumn = z.string().superRefine((name, ctx) => {
+  const problem = identifyingColumnProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 export const policyFile = z.strictObject({
   $comment: z.string().optional(),
   id: z.string(),
@@ -159,6 +166,7 @@ export const policyFile = z.strictObject({
       .refine((d) => !d.includes('adviser'), 'an adviser never decides a breach (5.5.4): leave adviser out')
       .optional(),
     roleLabels: roleLabels.optional(),
+    identifyingColumns: z.array(identifyingColumn).optional(),
   }),
 });
 

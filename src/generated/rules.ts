@@ -14,7 +14,7 @@ import type { RuleBundle } from '../engine/rule-schema.js';
  */
 export const bundledRules: RuleBundle = deepFreeze({
  "policy": {
-  "$comment": "The policy this rules folder encodes. Another advice service adapting the folder changes id, title, organisation and version here, and the settings (README, \"Adapting the rules\"): who is in the Advice team, each role's line manager, who may decide a breach and how the book names each role (roleLabels) are settings too.",
+  "$comment": "The policy this rules folder encodes. Another advice service adapting the folder changes id, title, organisation and version here, and the settings (README, \"Adapting the rules\"): who is in the Advice team, each role's line manager, who may decide a breach, how the book names each role (roleLabels) and the service's own identifying statistics columns (identifyingColumns) are settings too.",
   "id": "upsu-advice-confidentiality",
   "version": "1.0.0",
   "title": "UPSU Advice Service Confidentiality Policy",
@@ -54,7 +54,8 @@ export const bundledRules: RuleBundle = deepFreeze({
     "quality-auditor": "quality auditor",
     "client": "the client",
     "third-party": "third party (parent, landlord, police, employer…)"
-   }
+   },
+   "identifyingColumns": []
   }
  },
  "clauses": {
@@ -4343,4 +4344,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:eb182d31c4740724ac6a9e40674bc136075d578698eb6aee88070c24b5ca6de9';
+export const bundledRulesHash = 'sha256:4a8833fa20792ca1ba8241a1ec7f8d875869d80e4785aa14de4c39fae49283d6';

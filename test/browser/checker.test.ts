@@ -365,7 +365,7 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     }
   });
 
-  it("an adapted folder's role labels are the checker's", async () => {
+  it("an adapted folder's settings are the checker's: its role labels, and its own identifying columns", async () => {
     const rules = mkdtempSync(join(tmpdir(), 'upsu-rules-'));
     const other = mkdtempSync(join(tmpdir(), 'upsu-docs-other-'));
     try {
@@ -374,6 +374,7 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
       const policy = JSON.parse(readFileSync(file, 'utf8'));
       // A `$&` in a label is written as it is (a string replacement would read it as "the match").
       policy.settings.roleLabels = { 'advice-lead': 'Head of Advice $& Guidance' };
+      policy.settings.identifyingColumns = ['hallRoom'];
       writeFileSync(file, JSON.stringify(policy));
       await generateDocs({ outDir: other, rulesDir: rules });
       const p = await browser.newPage();
@@ -391,6 +392,21 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
       expect(await p.locator('#breach-result').textContent()).toContain(
         'Next step: raise the matter with the Head of Advice $& Guidance',
       );
+      // The JSON tool decides with the page's rules: a hallRoom column identifies a client there.
+      const release = {
+        question: 'statistics-release',
+        actor: { role: 'advice-lead' },
+        recipient: { role: 'membership-body', name: 'NUS' },
+        fields: ['issueCategory', 'hall_room', 'count'],
+        smallestCount: 12,
+      };
+      expect(evaluate(release).outcome).toBe('permit');
+      await p.fill('#a-json', JSON.stringify(release));
+      await p.waitForSelector('#any-result [data-outcome="deny"]');
+      expect(await p.locator('#any-result li[data-clause]').evaluateAll((xs) => xs.map((x) => x.textContent))).toEqual([
+        expect.stringMatching(/^4\.2/),
+        expect.stringMatching(/^4\.3/),
+      ]);
       await p.close();
     } finally {
       rmSync(rules, { recursive: true, force: true });

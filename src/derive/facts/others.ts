@@ -67,6 +67,9 @@ export const recordingFacts = facts<RecordingQuestion>({
   relevant: bool('the information is relevant', (q: RecordingQuestion) => q.relevant),
 });
 
+const IDENTIFYING_FIELDS_DESCRIPTION =
+  'how many fields of the table identify a client (a name, contact detail, address, date of birth, student, case or other reference number, or case notes)';
+
 /** Facts the statistics-release rules read (4.1–4.3). */
 export const statisticsReleaseFacts = facts<StatisticsReleaseQuestion>({
   recipientRole: {
@@ -76,10 +79,13 @@ export const statisticsReleaseFacts = facts<StatisticsReleaseQuestion>({
     derive: (q) => q.recipient.role,
   },
   identifyingFields: {
-    description:
-      'how many fields of the table identify a client (a name, contact detail, address, date of birth, student, case or other reference number, or case notes)',
+    description: IDENTIFYING_FIELDS_DESCRIPTION,
+    describe: (s) =>
+      s.identifyingColumns.length === 0
+        ? IDENTIFYING_FIELDS_DESCRIPTION
+        : `${IDENTIFYING_FIELDS_DESCRIPTION.slice(0, -1)}; or one of the policy's own identifying columns: ${s.identifyingColumns.join(', ')})`,
     type: 'number',
-    derive: (q) => identifyingFieldCount(q.fields),
+    derive: (q, ctx) => identifyingFieldCount(q.fields, ctx.settings.identifyingColumns),
   },
   smallestCount: {
     description: 'the smallest count in the table',
