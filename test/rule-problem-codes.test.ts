@@ -231,7 +231,9 @@ describe('rule-loading problems carry stable codes', () => {
     try {
       loadPolicy(join(tmpdir(), 'upsu-no-such-folder'));
     } catch (e) {
-      expect((e as Error).message.split('\n')[1]).toMatch(/^ {2}unreadable at \.: the rules folder ".*" cannot be read/);
+      expect((e as Error).message.split('\n')[1]).toMatch(
+        /^ {2}unreadable at \.: the rules folder ".*" cannot be read/,
+      );
       return;
     }
     throw new Error('it loaded');
