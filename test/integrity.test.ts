@@ -703,6 +703,23 @@ describe('settings', () => {
     rmSync(join(dir, 'codes.json'));
     expect(problemsOf(() => loadPolicy(dir))).toEqual(['codes.json: cannot be read (ENOENT)']);
   });
+
+  it('a rules folder that is not a path is named by its type, its contents never repeated (a question passed by mistake)', () => {
+    const question = { question: 'disclosure', client: { name: 'Jane Secretname', email: 'jane@example.com' } };
+    for (const [given, kind] of [
+      [question, 'object'],
+      [['Jane Secretname'], 'an array'],
+      [null, 'null'],
+      [undefined, 'undefined'],
+      [1234567, 'number'],
+    ] as const) {
+      const problems = problemsOf(() => loadPolicy(given as never));
+      expect(problems).toEqual([
+        `.: the rules folder (given as ${kind}, not a path) cannot be read (ERR_INVALID_ARG_TYPE)`,
+      ]);
+      for (const secret of ['Secretname', 'jane@example.com', '1234567']) expect(problems.join()).not.toContain(secret);
+    }
+  });
 });
 
 describe("questions.json keeps the contract's outcomes and fail-closed default", () => {

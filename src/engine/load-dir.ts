@@ -69,10 +69,15 @@ export function readRulesFolder(dir: string): RuleBundle {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    // `file` is relative to the folder, as every other problem's is; the message names the folder as it was given.
-    throw new RuleLoadError([
-      { code: 'unreadable', file: '.', message: `the rules folder ${JSON.stringify(dir)} cannot be read${errno(e)}` },
-    ]);
+    // `file` is relative to the folder, as every other problem's is; the message names the folder as it was given
+    // when it is a path. Anything else (a question or a bundle passed by mistake) is named by its type only: its
+    // contents may be personal data, and are never repeated.
+    const given = dir as unknown;
+    const folder =
+      typeof given === 'string'
+        ? `the rules folder ${JSON.stringify(given)}`
+        : `the rules folder (given as ${given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}, not a path)`;
+    throw new RuleLoadError([{ code: 'unreadable', file: '.', message: `${folder} cannot be read${errno(e)}` }]);
   }
   const dirs = entries
     .filter((d) => d.isDirectory())
