@@ -44,6 +44,9 @@ const IDENTIFYING = [
   // student or case number.
   ...['jane.doe@example.com', 'J.Doe@myport.ac.uk', '07700900123', '07700 900123', '+44 (0)7700-900-123'],
   ...['UP1234567', 'case 20261234567', '\uff4a\uff40example.com'.replace('\uff40', '\uff20')],
+  // The same numbers written with an en dash or an underscore between their groups, or in pairs (as a French
+  // mobile number is): the digits are still one number, and no year is among them.
+  ...['07700\u2013900123', '07700\u2014900\u2013123', '07700_900123', '06 12 34 56 78', '+33 6 12 34 56 78'],
 ];
 
 const NOT_IDENTIFYING = [
@@ -55,6 +58,9 @@ const NOT_IDENTIFYING = [
   ...['Country of birth', 'Name Count', 'names_count', 'case_id_count'],
   // Periods written as numbers are not a client's number.
   ...['2025', '2026-01', '202601', 'count_2025_26', '2026-01-31', '20260131', 'cases 2025-2026'],
+  // The column names of an advice service's own statistics tables: periods, age bands and counts.
+  ...['2025/26', 'Q1 2026', 'week 12', 'age 18-21', 'count', 'issue category', 'weeks 1-52 2025/26'],
+  ...['2025\u20132026', '2025-01-01 \u2013 2025-12-31', 'cases_2024_2025_2026', 'age 18-21 (2025-26)'],
 ];
 
 describe('identifying statistics columns (4.2)', () => {

@@ -297,20 +297,24 @@ function identifies(field: string): boolean {
 
 /**
  * A column name that is itself a client's detail, as a table pivoted by client has (one column per client):
- * an email address (any `@`), or a phone, student or case number (seven digits or more, once spaces, dashes,
- * dots, parentheses and `+` between them are gone: `07700 900123`, `UP1234567`). A year (`2025`), a month
- * (`2026-01`, `202601`) or a date (`2026-01-31`, `20260131`) is a period, not a client.
+ * an email address (any `@`), or a phone, student or case number (seven digits or more, once spaces, dashes of
+ * any kind, underscores, slashes, dots, parentheses and `+` between them are gone: `07700 900123`, `07700–900123`,
+ * `07700_900123`, `06 12 34 56 78`, `UP1234567`). A year (`2025`), a month (`2026-01`, `202601`) or a date
+ * (`2026-01-31`, `20260131`) is a period, not a client: a period has a year in it, so digits in pairs alone
+ * (`06 12 34 56 78`) are a number.
  */
 function holdsAClientsDetail(field: string): boolean {
   const f = clean(field);
   if (f.includes('@') || f.includes('\uff20')) return true;
-  // Digits with only separators between them, read as one number: `07700 900123`, `+44 (0)7700-900-123`.
-  for (const number of f.match(/\d[\d\s\-.()+]*\d/g) ?? []) {
+  // Digits with only separators between them, read as one number: `07700 900123`, `+44 (0)7700-900-123`,
+  // `07700–900123` (an en dash, as word processors write a hyphen), `07700_900123`.
+  for (const number of f.match(/\d[\d\s\p{Pd}\u2212_/.()+]*\d/gu) ?? []) {
     const groups = number.match(/\d+/g) ?? [];
     const digits = groups.join('');
     if (digits.length < 7) continue;
-    // Years, months and days (`2025-2026`, `2026-01-31`, `20260131`): a period.
-    if (groups.every((g) => g.length <= 2 || /^(19|20)\d\d$/.test(g))) continue;
+    // Years, months and days (`2025-2026`, `2026-01-31`, `20260131`): a period, which has a year.
+    const year = (g: string) => /^(19|20)\d\d$/.test(g);
+    if (groups.some(year) && groups.every((g) => g.length <= 2 || year(g))) continue;
     if (groups.length === 1 && /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(digits)) continue;
     return true;
   }
