@@ -163,6 +163,20 @@ describe('roleLabels: how the book and its checker name each role', () => {
     expect(fromFile).toHaveLength(5);
   });
 
+  it('a label of characters that show nothing (zero-width space, soft hyphen, Hangul filler) is blank, and refused', () => {
+    for (const label of ['\u200b', '\u00ad', ' \u2060\u200b ', '\u3164', '\u115f', '\u0000'])
+      expect(
+        checked(
+          problemsOf(() => createPolicy(bundledRules, { settings: { roleLabels: { dpo: label } } })),
+          [],
+        ),
+        JSON.stringify(label),
+      ).toEqual([{ code: 'invalid-setting', file: 'createPolicy options', path: ['settings', 'roleLabels', 'dpo'] }]);
+    expect(createPolicy(bundledRules, { settings: { roleLabels: { dpo: 'D\u200bPO' } } }).settings.roleLabels).toEqual({
+      dpo: 'D\u200bPO',
+    });
+  });
+
   it('not an object, undefined, or a member named __proto__ is refused, never read as no labels', () => {
     for (const roleLabels of [[], 'Adviser', null, undefined])
       expect(

@@ -125,7 +125,14 @@ export const questionsFile = z.record(
  */
 const roleLabels = z.record(
   z.string().refine((key) => (ROLES as readonly string[]).includes(key)),
-  z.string().refine((label) => label.trim() !== '', 'a role label must not be empty or blank'),
+  // Blank is blank to a reader: spaces, and characters that show nothing (a zero-width space, a soft hyphen, a
+  // Hangul filler, a control character) left out, something must remain.
+  z
+    .string()
+    .refine(
+      (label) => label.replace(/[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu, '') !== '',
+      'a role label must not be empty or blank',
+    ),
   {
     error: (issue) =>
       issue.code === 'invalid_key' ? `not a role of the contract (roles: ${ROLES.join(', ')})` : undefined,
