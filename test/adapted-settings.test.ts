@@ -250,7 +250,9 @@ describe('identifyingColumns: a service’s own identifying statistics columns (
     const policy = createPolicy(bundledRules, { settings: { identifyingColumns: ['Hall Room'] } });
     for (const column of ['hallRoom', 'HALL_ROOM', 'hall-room', 'hall\u200broom', '\uff48\uff41\uff4c\uff4c room'])
       expect(policy.evaluate(release(['count', column])).outcome, column).toBe('deny');
-    // An exact match of the normalised name: a longer name is not one of them (the built-in checks read it).
+    // Wherever it stands in a longer name (the cautious reading), unless only a count word follows it.
+    for (const column of ['hall_room_2025', 'Hall Room (term time)', 'clientHallRoom'])
+      expect(policy.evaluate(release(['count', column])).outcome, column).toBe('deny');
     expect(policy.evaluate(release(['count', 'hallRoomCount'])).outcome).toBe('permit');
   });
 

@@ -98,10 +98,15 @@ describe('every name an earlier, whole-name reading caught is still caught', () 
 
 describe("a policy's own identifying columns (the identifyingColumns setting) only add", () => {
   const OWN = ['hallRoom', 'Matric Number'];
-  it('a column whose normalised name is one of them counts; the same name as another column still does not', () => {
+  it('a column whose normalised name carries one of them counts, wherever it stands, unless only a count word follows', () => {
     expect(identifyingFieldCount(['hallRoom', 'count'])).toBe(0);
     expect(identifyingFieldCount(['hallRoom', 'count'], OWN)).toBe(1);
     expect(identifyingFieldCount(['HALL_ROOM', 'hall\u00adroom', 'matric-number', 'hallRoomCount'], OWN)).toBe(3);
+    const carrying = ['hall_room_2025', 'Hall Room (term time)', 'hallRoom1', 'client hall room', 'matricNumberRef'];
+    expect(identifyingFieldCount(carrying, OWN)).toBe(carrying.length);
+    // A count of them is not one of them (as `id_count` is not an id), but a count word with more after it is.
+    expect(identifyingFieldCount(['hall_room_count', 'hallRoomTotals', 'Hall Room counts'], OWN)).toBe(0);
+    expect(identifyingFieldCount(['hallRoomCount2025', 'hallRoomCountOrName'], OWN)).toBe(2);
   });
   it.each(IDENTIFYING)('%s still identifies a client with them given', (field) => {
     expect(identifyingFieldCount([field], OWN)).toBe(1);

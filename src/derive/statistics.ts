@@ -357,14 +357,26 @@ function read(field: string): boolean {
 }
 
 /** A policy's `identifyingColumns`, normalised once per (frozen) list. */
-const extraSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-function extraSet(extra: readonly string[]): ReadonlySet<string> {
-  let set = extraSets.get(extra);
-  if (!set) {
-    set = new Set(extra.map(normalise));
-    extraSets.set(extra, set);
+const extraLists = new WeakMap<readonly string[], readonly string[]>();
+function extraList(extra: readonly string[]): readonly string[] {
+  let list = extraLists.get(extra);
+  if (!list) {
+    list = [...new Set(extra.map(normalise))];
+    extraLists.set(extra, list);
   }
-  return set;
+  return list;
+}
+
+/**
+ * Whether a normalised column name carries one of a policy's own identifying names: anywhere in it
+ * (`hall_room_2025`, `Hall Room (term time)`, `clientHallRoom`), as the built-in pieces are read, except where only
+ * a count word follows it (`hallRoomCount`, `hall_room_total`: a count of them, as `id_count` is).
+ */
+function carriesOwn(column: string, own: readonly string[]): boolean {
+  for (const name of own)
+    for (let at = column.indexOf(name); at >= 0; at = column.indexOf(name, at + 1))
+      if (!COUNT_WORDS.has(column.slice(at + name.length))) return true;
+  return false;
 }
 
 /**
@@ -375,18 +387,18 @@ function extraSet(extra: readonly string[]): ReadonlySet<string> {
  * category name (`courseName`) and a count (`numberOfCases`) are not a client's.
  *
  * `extra` is a policy's own identifying column names (the `identifyingColumns` setting): a column whose
- * normalised name ({@link normaliseColumn}) is one of theirs counts too. They only add: every built-in check
- * still applies.
+ * normalised name ({@link normaliseColumn}) carries one of theirs counts too, wherever it stands in it, unless
+ * only a count word follows it (`hallRoomCount`). They only add: every built-in check still applies.
  *
  * @example
  * identifyingFieldCount(['postcode', 'issueCategory', 'count']); // 1
  * identifyingFieldCount(['Client Name', 'home_address', 'courseName']); // 2
- * identifyingFieldCount(['Hall Room', 'count'], ['hallRoom']); // 1
+ * identifyingFieldCount(['Hall Room', 'hall_room_2025', 'hallRoomCount'], ['hallRoom']); // 2
  * @see 4.2
  */
 export function identifyingFieldCount(fields: readonly string[], extra: readonly string[] = []): number {
-  const own = extra.length > 0 ? extraSet(extra) : undefined;
+  const own = extra.length > 0 ? extraList(extra) : undefined;
   let n = 0;
-  for (const f of fields) if (identifies(f) || own?.has(normalise(f))) n++;
+  for (const f of fields) if (identifies(f) || (own !== undefined && carriesOwn(normalise(f), own))) n++;
   return n;
 }
