@@ -2,7 +2,14 @@
 // an advice service adapting the rules can state its own; every decision that reads a role follows them, on
 // both engines, and the book draws the chain from them.
 import { describe, expect, it } from 'vitest';
-import { inAdviceTeam, lineManager, mayDecideBreach, type PolicyRoles, UPSU_ROLES } from '../src/derive/roles.js';
+import {
+  decidesBreaches,
+  inAdviceTeam,
+  lineManager,
+  mayDecideBreach,
+  type PolicyRoles,
+  UPSU_ROLES,
+} from '../src/derive/roles.js';
 import { buildModel } from '../src/docs/model.js';
 import { ROLES } from '../src/facts/constants.js';
 import { bundledRules, createPolicy, defaultPolicy, RuleLoadError } from '../src/index.js';
@@ -175,5 +182,41 @@ describe('roles as policy settings', () => {
         RuleLoadError,
       );
     expect(other.ref.rulesHash).not.toBe(bundled.ref.rulesHash);
+  });
+});
+
+describe("6.1.6 lists whoever may decide a breach under the policy's roles (staff-readiness)", () => {
+  const readiness = (role: string, receivedPolicyCopy: boolean) => ({
+    question: 'staff-readiness',
+    staff: { role },
+    receivedPolicyCopy,
+    newStarter: false,
+  });
+  it("UPSU's: the Student Focus and Advice Manager (the Advice Service Lead's line Manager) is listed and can be ready", async () => {
+    expect(ROLES.filter((r) => decidesBreaches(r))).toEqual([
+      'advice-lead',
+      'advice-manager',
+      'chief-executive',
+      'appointed-manager',
+    ]);
+    expect((await both(bundled, readiness('advice-manager', true))).outcome).toBe('ready');
+    const without = await both(bundled, readiness('advice-manager', false));
+    expect([without.outcome, without.clauses, without.remedies.map((r) => r.code)]).toEqual([
+      'not-ready',
+      ['6.1', '6.1.6'],
+      ['provide-policy-copy'],
+    ]);
+  });
+  it("another service's: a line manager the settings name decides, so is listed; a manager who decides nothing is not", async () => {
+    const upsuStaffManages = createPolicy(bundledRules, {
+      settings: { lineManagers: { adviser: 'upsu-staff' }, breachDeciders: ['line-manager'] },
+    });
+    expect((await both(upsuStaffManages, readiness('upsu-staff', true))).outcome).toBe('ready');
+    expect((await both(upsuStaffManages, readiness('upsu-staff', false))).clauses).toEqual(['6.1', '6.1.6']);
+    expect((await both(bundled, readiness('upsu-staff', true))).outcome).toBe('not-ready');
+    // `other`: only the Chief Executive decides, so the advice manager is not listed by 6.1 there.
+    const notListed = await both(other, readiness('advice-manager', true));
+    expect([notListed.outcome, notListed.clauses]).toEqual(['not-ready', ['6.1']]);
+    expect(notListed.remedies).toEqual([]);
   });
 });

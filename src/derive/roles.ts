@@ -52,6 +52,8 @@ interface RoleIndex {
   readonly manager: Readonly<Record<string, Role | undefined>>;
   /** raiser → decider → may decide. */
   readonly may: Readonly<Record<string, Readonly<Record<string, true | undefined>>>>;
+  /** Roles that may decide some raiser's breach. */
+  readonly deciders: Readonly<Record<string, true | undefined>>;
 }
 
 const indexes = new WeakMap<PolicyRoles, RoleIndex>();
@@ -69,12 +71,14 @@ function indexOf(roles: PolicyRoles): RoleIndex {
     for (const r of ROLES)
       if (Object.hasOwn(roles.lineManagers, r) && roles.lineManagers[r]) manager[r] = roles.lineManagers[r];
     const may: Record<string, Record<string, true>> = Object.create(null);
+    const deciders: Record<string, true> = Object.create(null);
     for (const raiser of ROLES) {
       const row: Record<string, true> = Object.create(null);
       for (const d of roles.breachDeciders) {
         const decider = d === 'line-manager' ? manager[raiser] : d;
         // Never an adviser, never the raiser (5.5.4).
-        if (decider !== undefined && decider !== 'adviser' && decider !== raiser) row[decider] = true;
+        if (decider !== undefined && decider !== 'adviser' && decider !== raiser)
+          row[decider] = deciders[decider] = true;
       }
       may[raiser] = row;
     }
@@ -83,7 +87,7 @@ function indexOf(roles: PolicyRoles): RoleIndex {
       same(roles.adviceTeam, UPSU_ROLES.adviceTeam) &&
       same(roles.breachDeciders, UPSU_ROLES.breachDeciders) &&
       ROLES.every((r) => manager[r] === UPSU_ROLES.lineManagers[r]);
-    index = { upsu, team, manager, may };
+    index = { upsu, team, manager, may, deciders };
     indexes.set(roles, index);
   }
   lastRoles = roles;
@@ -142,4 +146,19 @@ export function mayDecideBreach(decider: Role, raiser: Role, roles: PolicyRoles 
     decider === 'chief-executive' ||
     decider === 'appointed-manager'
   );
+}
+
+/**
+ * Whether a role may decide somebody's breach of confidentiality under the policy's roles (5.4.3, 5.5.2): one who
+ * "may take on the role of Manager in cases considering breaching confidentiality" (6.1.6). UPSU's: the Advice
+ * Service Lead (an adviser's line manager), the Student Focus and Advice Manager, the Chief Executive and an
+ * appointed manager.
+ *
+ * @example
+ * decidesBreaches('advice-manager'); // true
+ * decidesBreaches('dpo'); // false
+ * @see 6.1.6
+ */
+export function decidesBreaches(role: Role, roles: PolicyRoles = UPSU_ROLES): boolean {
+  return indexOf(roles).deciders[role] === true;
 }

@@ -4156,15 +4156,26 @@ export const bundledRules: RuleBundle = deepFreeze({
      }
     },
     {
-     "name": "no-policy-copy-advice-manager",
+     "name": "no-policy-copy-breach-manager",
      "priority": 100,
      "conditions": {
       "all": [
        {
+        "fact": "breachManager",
+        "operator": "equal",
+        "value": true
+       },
+       {
         "fact": "staffRole",
-        "operator": "in",
+        "operator": "notIn",
         "value": [
-         "advice-manager"
+         "adviser",
+         "advice-lead",
+         "dpo",
+         "advice-support-staff",
+         "chief-executive",
+         "senior-management",
+         "appointed-manager"
         ]
        },
        {
@@ -4181,7 +4192,7 @@ export const bundledRules: RuleBundle = deepFreeze({
         "6.1",
         "6.1.6"
        ],
-       "text": "The Student Focus and Advice Manager is the line Manager who decides in the Advice Service Lead's breach cases (5.4.1, 5.4.3), so takes on the role of Manager in cases considering breaching confidentiality, and must be given a copy of the policy (6.1.6).",
+       "text": "Whoever may take on the role of Manager in cases considering breaching confidentiality must be given a copy of the policy (6.1.6): they may decide a breach under the policy's roles (UPSU's Student Focus and Advice Manager decides the Advice Service Lead's, 5.4.1, 5.4.3).",
        "remedies": [
         "provide-policy-copy"
        ],
@@ -4344,4 +4355,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:4a8833fa20792ca1ba8241a1ec7f8d875869d80e4785aa14de4c39fae49283d6';
+export const bundledRulesHash = 'sha256:77edaeee3109297a745f75b0f755f42c59f3c863960a4dbbd0f867e7f9940da6';

@@ -12,7 +12,7 @@ import type {
 } from '../../facts/questions.js';
 import { type FactDefinition, facts } from '../context.js';
 import { oneMonthAfter, yearsAfter } from '../dates.js';
-import { inAdviceTeam } from '../roles.js';
+import { decidesBreaches, inAdviceTeam } from '../roles.js';
 import { identifyingFieldCount } from '../statistics.js';
 
 /** "one calendar year", "6 calendar years": a period as the docs word it. */
@@ -172,16 +172,23 @@ const POLICY_COPY_ROLES = [
   'chief-executive',
   'senior-management',
   'appointed-manager',
-  // 6.1.6: the line Manager who decides the Advice Service Lead's breach cases (5.4.1, 5.4.3).
-  'advice-manager',
 ] as const;
 
 /** Facts the staff-readiness rules read (6.1–6.3). */
 export const staffReadinessFacts = facts<StaffReadinessQuestion>({
   staffRole: { description: "the staff member's role", type: 'string', values: ROLES, derive: (q) => q.staff.role },
-  listedIn61: bool('the role is one 6.1 lists', (q: StaffReadinessQuestion) =>
-    (POLICY_COPY_ROLES as readonly string[]).includes(q.staff.role),
-  ),
+  breachManager: {
+    description: "the role may decide a breach of confidentiality under the policy's roles (6.1.6)",
+    type: 'boolean',
+    derive: (q: StaffReadinessQuestion, ctx) => decidesBreaches(q.staff.role, ctx.settings),
+  },
+  // 6.1.1–6.1.6; 6.1.6 also lists whoever may take on the role of Manager in a breach case (the policy's roles).
+  listedIn61: {
+    description: 'the role is one 6.1 lists',
+    type: 'boolean',
+    derive: (q: StaffReadinessQuestion, ctx) =>
+      (POLICY_COPY_ROLES as readonly string[]).includes(q.staff.role) || decidesBreaches(q.staff.role, ctx.settings),
+  },
   receivedPolicyCopy: bool(
     'they have received a copy of the policy',
     (q: StaffReadinessQuestion) => q.receivedPolicyCopy,
