@@ -150,6 +150,9 @@ describe('the equivalent mutants file is read as strictly as the rules', () => {
     ['not JSON', `{ "mutants": [ }`, /is not valid JSON/],
     ['mutants not a list', `{ "mutants": { "a": 1 } }`, /must be an object \{ "mutants"/],
     ['an array at the top', `[]`, /must be an object \{ "mutants"/],
+    ['mutants null', `{ "mutants": null }`, /must be an object \{ "mutants"/],
+    ['mutants misspelt', `{ "mutant": [] }`, /must be an object \{ "mutants"/],
+    ['no mutants list', `{ "$comment": "none yet" }`, /must be an object \{ "mutants"/],
     ['an entry that is null', `{ "mutants": [null] }`, /needs an id and a reason/],
     ['an id listed twice', `{ "mutants": [${entry('r#x')}, ${entry('r#x')}] }`, /r#x is listed twice/],
   ])('%s is refused, naming the file', (_what, text, message) => {

@@ -310,8 +310,11 @@ export function readEquivalents(file: string | undefined): Map<string, Equivalen
   // is refused with where it is, not read last-wins.
   const parsed = parseRulesJson(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error(`${file} ${parsed.message}`);
-  const data = parsed.value as { mutants?: unknown } | null;
-  const list = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data.mutants ?? []) : undefined;
+  const data = parsed.value as Record<string, unknown> | null;
+  const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
+  // A misspelt "mutants" would read as no equivalents at all: only it and a "$comment" are known.
+  const list =
+    isObject && Object.keys(data).every((k) => k === 'mutants' || k === '$comment') ? data.mutants : undefined;
   if (!Array.isArray(list)) throw new Error(`${file}: must be an object { "mutants": [ … ] }`);
   for (const entry of list) {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
