@@ -10,15 +10,8 @@ import { generateDocs } from '../src/docs/generate.js';
 import { nextStepText, ROLE_LABELS, roleLabelsOf } from '../src/docs/labels.js';
 import { buildModel } from '../src/docs/model.js';
 import { ROLES } from '../src/facts/constants.js';
-import {
-  bundledRules,
-  createPolicy,
-  defaultPolicy,
-  loadPolicy,
-  type Policy,
-  RuleLoadError,
-  type RuleProblem,
-} from '../src/index.js';
+import { bundledRules, createPolicy, defaultPolicy, loadPolicy, type Policy, type RuleProblem } from '../src/index.js';
+import { problemsThrown } from './support/thrown-issues.js';
 
 const RULES = new URL('../rules/', import.meta.url).pathname;
 const made: string[] = [];
@@ -37,16 +30,7 @@ function adaptedFolder(change: (settings: Record<string, unknown>) => void): str
   return dir;
 }
 
-/** The problems `run` throws (the test fails when it does not throw a RuleLoadError). */
-function problemsOf(run: () => unknown): readonly RuleProblem[] {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RuleLoadError);
-    return (e as RuleLoadError).problems;
-  }
-  throw new Error('it loaded');
-}
+const problemsOf = problemsThrown;
 
 /** Every problem's code, path and message, with no message or path repeating any of `secrets`. */
 function checked(problems: readonly RuleProblem[], secrets: readonly string[]) {

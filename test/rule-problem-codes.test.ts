@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULE_PROBLEM_CODES } from '../src/decision/errors.js';
-import { bundledRules, createPolicy, loadPolicy, RuleLoadError, type RuleProblem } from '../src/index.js';
+import { bundledRules, createPolicy, loadPolicy, type RuleProblem } from '../src/index.js';
+import { problemsThrown } from './support/thrown-issues.js';
 
 const RULES = new URL('../rules/', import.meta.url).pathname;
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -29,15 +30,7 @@ function problemsOf(change: (dir: string, read: (f: string) => Json, write: (f: 
   return thrown(() => loadPolicy(dir));
 }
 
-function thrown(run: () => unknown): readonly RuleProblem[] {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RuleLoadError);
-    return (e as RuleLoadError).problems;
-  }
-  throw new Error('it loaded');
-}
+const thrown = problemsThrown;
 
 /** Changes one rule of a rules file. */
 const inRule =
