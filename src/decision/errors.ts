@@ -190,6 +190,18 @@ export class RuleLoadError extends Error {
 }
 const ruleLoadErrorInstanceOf = brandedInstanceOf(RuleLoadError, RULE_LOAD_ERROR);
 
+/**
+ * What kind of value was given where another was expected, for a message that must not repeat the value itself
+ * (it may be personal data): `null`, `an array`, or its `typeof`.
+ *
+ * @example
+ * kindOfValue([]); // 'an array'
+ * kindOfValue({ name: 'Jane' }); // 'object'
+ */
+export function kindOfValue(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
 /** Builds an issue from its code and path. */
 export function issue(code: Issue['code'], path: readonly (string | number)[], detail = {}): Issue {
   return { path, code, message: message(code, path, detail) };

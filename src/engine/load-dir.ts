@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RuleLoadError, type RuleProblem } from '../decision/errors.js';
+import { kindOfValue, RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import { createPolicy, type Policy, type PolicyOptions } from './policy.js';
 import type { RuleBundle, RuleFile } from './rule-schema.js';
 import { parseRulesJson } from './strict-json.js';
@@ -76,7 +76,7 @@ export function readRulesFolder(dir: string): RuleBundle {
     const folder =
       typeof given === 'string'
         ? `the rules folder ${JSON.stringify(given)}`
-        : `the rules folder (given as ${given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}, not a path)`;
+        : `the rules folder (given as ${kindOfValue(given)}, not a path)`;
     throw new RuleLoadError([{ code: 'unreadable', file: '.', message: `${folder} cannot be read${errno(e)}` }]);
   }
   const dirs = entries

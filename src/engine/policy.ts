@@ -1,4 +1,4 @@
-import { issue, PolicyInputError, RuleLoadError, type RuleProblem } from '../decision/errors.js';
+import { issue, kindOfValue, PolicyInputError, RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import type { Decision, EvaluateOptions, Issue, PolicyRef } from '../decision/types.js';
 import { DEFAULT_SETTINGS, FactContext, type PolicySettings } from '../derive/context.js';
 import type { Question } from '../facts/questions.js';
@@ -85,7 +85,7 @@ function checkArguments(given: unknown, options: unknown): void {
     problems.push({
       code: 'invalid-options',
       file: OPTIONS,
-      message: `the rules must be a rule bundle (bundledRules, or what readRulesFolder returns), not ${given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}; to load a folder by its path, use loadPolicy`,
+      message: `the rules must be a rule bundle (bundledRules, or what readRulesFolder returns), not ${kindOfValue(given)}; to load a folder by its path, use loadPolicy`,
     });
   else {
     // What the bundle must hold before anything reads it (its files' formats are checked after, file by file).

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { kindOfValue } from '../decision/errors.js';
 import { FACTS } from '../derive/facts/index.js';
 import { sha256Hex } from '../engine/hash.js';
 import { createPolicy, type Policy } from '../engine/policy.js';
@@ -317,9 +318,12 @@ export function readEquivalents(file: string | undefined): Map<string, Equivalen
     isObject && Object.keys(data).every((k) => k === 'mutants' || k === '$comment') ? data.mutants : undefined;
   if (!Array.isArray(list)) throw new Error(`${file}: must be an object { "mutants": [ … ] }`);
   for (const entry of list) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-      throw new Error(`${file}: every equivalent mutant needs an id and a reason`);
-    const e = entry as { id?: unknown; reason?: unknown; conditionsHash?: unknown };
+    // Anything but an object (`null`, a list) has no id or reason either.
+    const e = (kindOfValue(entry) === 'object' ? entry : {}) as {
+      id?: unknown;
+      reason?: unknown;
+      conditionsHash?: unknown;
+    };
     if (typeof e.id !== 'string' || typeof e.reason !== 'string' || !e.reason.trim())
       throw new Error(`${file}: every equivalent mutant needs an id and a reason`);
     if (typeof e.conditionsHash !== 'string')
