@@ -39,8 +39,9 @@ export interface PolicySettings extends PolicyRoles {
   /**
    * The policy's own column names that identify a client in a statistics table (4.2), besides the built-in ones:
    * a column whose name, normalised as the built-in list is (Unicode compatibility forms, invisible characters,
-   * case and every character but A–Z and 0–9 left out), is one of these counts as identifying. They only add;
-   * every built-in check still applies. Default `[]`.
+   * case and every character but A–Z and 0–9 left out), carries one of these anywhere in it counts as identifying,
+   * unless only a count word follows it (`hallRoomCount`). They only add; every built-in check still applies.
+   * Default `[]`.
    */
   identifyingColumns: readonly string[];
 }
