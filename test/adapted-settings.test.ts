@@ -161,6 +161,35 @@ describe('roleLabels: how the book and its checker name each role', () => {
     });
   });
 
+  it('a label is plain text: Markdown, HTML and table characters and line breaks are refused, without repeating it', () => {
+    for (const label of [
+      '*Head* of Advice',
+      'Head_of_Advice',
+      'Head `of` Advice',
+      '[Head](https://example.org)',
+      '<b>Head</b> of Advice',
+      'Head | Advice',
+      'Head \\ Advice',
+      'Head of\nAdvice',
+      'Head of\rAdvice',
+      'Head of\tAdvice',
+    ])
+      expect(
+        checked(
+          problemsOf(() => createPolicy(bundledRules, { settings: { roleLabels: { dpo: label } } })),
+          [label],
+        ),
+        JSON.stringify(label),
+      ).toEqual([{ code: 'invalid-setting', file: 'createPolicy options', path: ['settings', 'roleLabels', 'dpo'] }]);
+    // Punctuation a name needs is kept as written.
+    for (const label of ["Head of Advice & Guidance (O'Neill's team)", 'Lead, Advice – Welfare/Finance #2 $& 100% ok!'])
+      expect(createPolicy(bundledRules, { settings: { roleLabels: { dpo: label } } }).settings.roleLabels).toEqual({
+        dpo: label,
+      });
+    const [problem] = problemsOf(() => createPolicy(bundledRules, { settings: { roleLabels: { dpo: '<i>DPO</i>' } } }));
+    expect(problem?.message).toMatch(/plain text/);
+  });
+
   it('not an object, undefined, or a member named __proto__ is refused, never read as no labels', () => {
     for (const roleLabels of [[], 'Adviser', null, undefined])
       expect(

@@ -129,9 +129,16 @@ const roleLabels = z.record(
   // Hangul filler, a control character) left out, something must remain.
   z
     .string()
+    .refine((label) => label.replace(/[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu, '') !== '', {
+      message: 'a role label must not be empty or blank',
+      abort: true,
+    })
+    // A label is plain text: the Markdown book, its Mermaid drawing and the checker show it as written, so
+    // nothing in it may be read as formatting there (`*Lead*` would be emphasis, `<b>` a tag, `|` a new table
+    // cell, a line break a new paragraph).
     .refine(
-      (label) => label.replace(/[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu, '') !== '',
-      'a role label must not be empty or blank',
+      (label) => !/[`*_[\]<>|\\\p{Cc}]/u.test(label),
+      'a role label is plain text: no line break, and none of ` * _ [ ] < > | \\ (they would format the policy book)',
     ),
   {
     error: (issue) =>
