@@ -13,6 +13,7 @@ import {
 import { buildModel } from '../src/docs/model.js';
 import { ROLES } from '../src/facts/constants.js';
 import { bundledRules, createPolicy, defaultPolicy, RuleLoadError } from '../src/index.js';
+import { problemsThrown } from './support/thrown-issues.js';
 
 const bundled = defaultPolicy();
 // Another service: only the Chief Executive decides a breach; an adviser's line manager is the advice manager;
@@ -182,6 +183,30 @@ describe('roles as policy settings', () => {
         RuleLoadError,
       );
     expect(other.ref.rulesHash).not.toBe(bundled.ref.rulesHash);
+  });
+
+  it('lineManagers: each problem at its own role, as roleLabels reports them, and no message repeats a key', () => {
+    const given = {
+      adviser: 'adviser',
+      'Secret Key': 'advice-lead',
+      client: 'advice-manager',
+      'advice-lead': 'boss',
+      'advice-manager': 'chief-executive',
+    };
+    const problems = problemsThrown(() => createPolicy(bundledRules, { settings: { lineManagers: given as never } }));
+    expect(problems.map((p) => [p.code, p.path])).toEqual(
+      expect.arrayContaining([
+        ['invalid-setting', ['settings', 'lineManagers', 'adviser']],
+        ['invalid-setting', ['settings', 'lineManagers', 'Secret Key']],
+        ['invalid-setting', ['settings', 'lineManagers', 'client']],
+        ['invalid-setting', ['settings', 'lineManagers', 'advice-lead']],
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+    for (const p of problems) expect(p.message.replace(p.path?.join('.') ?? '', '')).not.toMatch(/Secret|boss/);
+    const message = (role: string) => problems.find((p) => p.path?.[2] === role)?.message;
+    expect(message('adviser')).toMatch(/no role is its own line manager/);
+    expect(message('client')).toMatch(/only staff roles have a line manager/);
   });
 });
 

@@ -146,6 +146,31 @@ const roleLabels = z.record(
   },
 );
 
+/**
+ * `settings.lineManagers`: staff role → its line manager (5.4.1), a staff role too. Each problem at the role's own
+ * path, as `roleLabels` reports them; no message repeats a key given.
+ */
+const lineManagers = z
+  .record(
+    z.string().refine((key) => (STAFF_ROLES as readonly string[]).includes(key)),
+    z.enum(STAFF_ROLES),
+    {
+      error: (issue) =>
+        issue.code === 'invalid_key'
+          ? `only staff roles have a line manager, and this is not one (staff roles: ${STAFF_ROLES.join(', ')})`
+          : undefined,
+    },
+  )
+  .superRefine(
+    (m, ctx) => {
+      for (const [role, manager] of Object.entries(m))
+        if (role === manager)
+          ctx.addIssue({ code: 'custom', path: [role], message: 'no role is its own line manager' });
+      // Also when another member has a problem, so that every problem is listed at once.
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  );
+
 /** One name of `settings.identifyingColumns` (the message never repeats it: see `identifyingColumnProblem`). */
 const identifyingColumn = z.string().superRefine((name, ctx) => {
   const problem = identifyingColumnProblem(name);
@@ -166,14 +191,7 @@ export const policyFile = z.strictObject({
     reviewIntervalYears: z.number().int().min(1).max(10).optional(),
     // Staff roles only: a setting naming the client or a third party would open case records to outsiders.
     adviceTeam: z.array(z.enum(STAFF_ROLES)).min(1).optional(),
-    lineManagers: z
-      .partialRecord(z.enum(STAFF_ROLES), z.enum(STAFF_ROLES))
-      .refine(
-        (m) => Object.keys(m).every((k) => (STAFF_ROLES as readonly string[]).includes(k)),
-        'only staff roles have a line manager',
-      )
-      .refine((m) => Object.entries(m).every(([k, v]) => k !== v), 'no role is its own line manager')
-      .optional(),
+    lineManagers: lineManagers.optional(),
     breachDeciders: z
       .array(z.union([z.enum(STAFF_ROLES), z.literal('line-manager')]))
       .min(1)
