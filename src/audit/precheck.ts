@@ -136,7 +136,8 @@ const STEP_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 function step(v: unknown): boolean {
   if (!isObj(v) || typeof v.step !== 'string') return false;
-  const keys = STEP_KEYS[v.step];
+  // Own keys only: a step named `constructor` or `toString` is not one (zod reports it).
+  const keys = Object.hasOwn(STEP_KEYS, v.step) ? STEP_KEYS[v.step] : undefined;
   if (!keys || !onlyKeys(v, keys) || !optDate(v.on)) return false;
   switch (v.step) {
     case 'raised':

@@ -46,6 +46,19 @@ describe('upsu-policy audit: exit codes', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 cases audited: 0 cases with findings, 0 findings.');
   });
+  it('a breach step named `constructor` is an invalid line, not a crash of the whole audit', () => {
+    const f = join(dir, 'proto-step.ndjson');
+    const bad = {
+      ...CLEAN_CASES[0],
+      breaches: [{ raisedBy: 'adviser', ground: 'harm', steps: [{ step: 'constructor' }] }],
+    };
+    writeFileSync(f, `${[bad, ...CLEAN_CASES].map((c) => JSON.stringify(c)).join('\n')}\n`);
+    const r = audit(f, '--format', 'json');
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.stdout);
+    expect(j.summary.invalidLines).toBe(1);
+    expect(j.summary.cases).toBe(2);
+  });
   it('1 when there are findings', () => {
     const r = audit(sample);
     expect(r.code).toBe(1);

@@ -245,6 +245,19 @@ describe('arrays over their maximum', () => {
       ]);
   });
 
+  it('refuses a step named like an Object.prototype member (constructor, toString, __proto__) instead of crashing', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const c = { ...base, breaches: [{ raisedBy: 'adviser', ground: 'harm', steps: [{ step: name }] }] };
+      expect(fastCaseExport(c)).toBeUndefined();
+      const checked = validateCase(c);
+      expect(checked.ok).toBe(false);
+      if (!checked.ok)
+        expect(checked.issues.map((i) => [i.code, i.path])).toEqual([
+          ['invalid-value', ['breaches', 0, 'steps', 0, 'step']],
+        ]);
+    }
+  });
+
   it('reports more than MAX_BREACHES breaches as too-big', () => {
     const breach = { raisedBy: 'adviser', ground: 'harm', steps: [] };
     const c = { ...base, breaches: Array.from({ length: MAX_BREACHES + 1 }, () => breach) };
