@@ -18,6 +18,7 @@ export interface BreachChain {
   raised: boolean;
   /** Who the chain was first raised with, `null` when it has not been raised. */
   raisedWith: Role | null;
+  /** Raised with the raiser's line manager, and with nobody else (every `raised` step, not only the first). */
   raisedWithLineManager: boolean;
   /** A discussion, a decision or a disclosure happened before the matter was raised. */
   stepBeforeRaised: boolean;
@@ -76,6 +77,8 @@ export function analyseBreachChain(
   const manager = lineManager(raisedBy, roles);
   let raisedAt = -1;
   let raisedWith: Role | null = null;
+  // A later `raised` step with someone else is as much a violation of 5.4.1 as a first one.
+  let raisedWithOther = false;
   let stepBeforeRaised = false;
   let recordedDiscussionAt = -1;
   let decisionAt = -1;
@@ -95,6 +98,7 @@ export function analyseBreachChain(
     const s = steps[i] as Step;
     switch (s.step) {
       case 'raised':
+        if (s.with !== manager) raisedWithOther = true;
         if (raisedAt < 0) {
           raisedAt = i;
           raisedWith = s.with;
@@ -161,7 +165,7 @@ export function analyseBreachChain(
     lineManager: manager,
     raised: raisedAt >= 0,
     raisedWith,
-    raisedWithLineManager: raisedAt >= 0 && manager !== null && raisedWith === manager,
+    raisedWithLineManager: raisedAt >= 0 && manager !== null && !raisedWithOther,
     stepBeforeRaised,
     discussionRecorded: recordedDiscussionAt >= 0,
     decided: decision !== null,

@@ -161,3 +161,30 @@ describe('a decision by someone who may not decide (5.4.3, 5.5.2, 5.5.4)', () =>
     );
   });
 });
+
+describe('raising the matter with anyone but the line manager (5.4.1)', () => {
+  it('is a violation wherever the raise comes in the chain, not only the first', () => {
+    // A chain the policy authorises, with one more `raised` step, with someone who is not the raiser's line manager,
+    // put in anywhere after the first raise.
+    const withStrayRaise = fc
+      .tuple(
+        authorisedChain,
+        fc.nat({ max: 6 }),
+        fc.constantFrom('third-party', 'university-staff', 'chief-executive', 'upsu-staff', 'adviser'),
+      )
+      .map(([q, at, other]) => {
+        const steps = stepsOf(q).slice();
+        steps.splice(1 + (at % steps.length), 0, { step: 'raised', with: other } as Step);
+        return { ...q, steps };
+      });
+    fc.assert(
+      fc.property(withStrayRaise, (q) => {
+        const d = evaluate(q);
+        expect(d.outcome).toBe('non-compliant');
+        expect((d.violations ?? []).map((v) => v.code)).toContain('raised-with-wrong-person');
+        return true;
+      }),
+      params(),
+    );
+  });
+});

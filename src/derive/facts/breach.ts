@@ -24,7 +24,11 @@ export const breachFacts = facts<BreachQuestion>({
   lineManager: fromChain('lineManager', "the raiser's line manager (5.4.1)", 'string', ROLES),
   raised: fromChain('raised', 'the matter has been raised', 'boolean'),
   raisedWith: fromChain('raisedWith', 'who the matter was first raised with', 'string', ROLES),
-  raisedWithLineManager: fromChain('raisedWithLineManager', "it was raised with the raiser's line manager", 'boolean'),
+  raisedWithLineManager: fromChain(
+    'raisedWithLineManager',
+    "it was raised with the raiser's line manager, and with nobody else",
+    'boolean',
+  ),
   stepBeforeRaised: fromChain('stepBeforeRaised', 'a step happened before the matter was raised', 'boolean'),
   discussionRecorded: fromChain('discussionRecorded', 'the discussion was recorded in the case notes', 'boolean'),
   decided: fromChain('decided', 'a decision has been taken', 'boolean'),
