@@ -186,3 +186,28 @@ describe('today, when asOf is absent', () => {
     expect([d.outcome, d.destroyAfter]).toEqual(['destroy', '2026-12-01']);
   });
 });
+
+describe('the calendar arithmetic does not depend on the machine time zone', () => {
+  it('in a zone that skipped a day (Pacific/Apia skipped 2011-12-30) the periods still end on the right day', async () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'Pacific/Apia';
+    try {
+      // The zone is in force: that day has no local midday.
+      expect(new Date(2011, 11, 30, 12).getDate()).toBe(31);
+      expect(yearsAfter('2010-12-30', 1)).toBe('2011-12-30');
+      expect(oneMonthAfter('2011-11-30')).toBe('2011-12-30');
+      const d = await decide({ degreeStatus: 'completed', degreeCompletedOn: '2010-12-30' }, '2011-12-31');
+      expect([d.outcome, d.destroyAfter]).toEqual(['destroy', '2011-12-30']);
+      const review = evaluate({
+        question: 'policy-review',
+        asOf: '2011-12-31',
+        lastReviewedOn: '2010-12-30',
+        agreedBy: ['advice-lead', 'advice-manager', 'senior-management'],
+      });
+      expect(review.outcome).toBe('overdue');
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+});

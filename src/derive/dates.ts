@@ -1,3 +1,6 @@
+// UTCDateMini: a Date whose local getters and setters are the UTC ones, so date-fns (which builds its results
+// with the date's own constructor) counts in UTC.
+import { UTCDateMini } from '@date-fns/utc/date/mini';
 // Per-function entry points: importing the date-fns barrel would load ~250 modules at start-up.
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
@@ -31,9 +34,10 @@ export function isCalendarDate(value: unknown): value is string {
 }
 
 function toDate(iso: string): Date {
-  // Calendar arithmetic in local time at midday, so no time-zone or DST shift can move the day. The year is set
-  // with setFullYear: the Date constructor reads years 0–99 as 1900–1999.
-  const date = new Date(2000, 0, 1, 12);
+  // Calendar arithmetic in UTC, which has every day. Local time has not: in a zone that skipped a day
+  // (Pacific/Apia skipped 2011-12-30) that date has no local hour, became the next day, and a year after
+  // 2010-12-30 was 2011-12-31. The year is set with setFullYear (UTC here): the constructor reads 0–99 as 19xx.
+  const date = new UTCDateMini(2000, 0, 1);
   date.setFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
   return date;
 }
@@ -52,7 +56,7 @@ function toIso(date: Date): string {
 const yearCaches = new Map<number, Map<string, string>>();
 
 /**
- * `years` calendar years after a date (date-fns `addYears`). 29 February moves to 28 February in a year that
+ * `years` calendar years after a date (date-fns `addYears`, in UTC). 29 February moves to 28 February in a year that
  * has no 29 February: the record is kept for the whole of the period the policy gives and not a day more.
  *
  * @example
@@ -79,7 +83,7 @@ export function yearsAfter(iso: string, years: number): string {
 }
 
 /**
- * One calendar month after a date (date-fns `addMonths`; 31 January → 28/29 February), the UK GDPR deadline
+ * One calendar month after a date (date-fns `addMonths`, in UTC; 31 January → 28/29 February), the UK GDPR deadline
  * for answering a subject access request.
  *
  * @example
@@ -90,7 +94,7 @@ export function oneMonthAfter(iso: string): string {
 }
 
 /**
- * The calendar day `days` days after a date (date-fns `addDays`). Past 9999-12-31 it is that date, so a deadline
+ * The calendar day `days` days after a date (date-fns `addDays`, in UTC). Past 9999-12-31 it is that date, so a deadline
  * past it comes forward: the audit may then report a record as due early, never late.
  *
  * @example
