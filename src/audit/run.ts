@@ -423,8 +423,18 @@ async function splitLines(chunks: AsyncIterable<Buffer>, submit: (job: BatchJob)
       skipping = undefined;
       chunk = chunk.subarray(nl + 1);
     }
-    const data = carry ? joined(carry, chunk) : chunk;
+    let data = carry ? joined(carry, chunk) : chunk;
     carry = undefined;
+    // The first line (the one carried over) is measured where it ends too, not only while no newline has come:
+    // else one whose newline arrives in the chunk that takes it past the limit got through (up to a chunk over,
+    // 1 MiB from a file but 64 KiB from a pipe, so a file and the same bytes on standard input differed).
+    const first = data.indexOf(10);
+    if (first > MAX_LINE_BYTES) {
+      await flush();
+      await submit({ seq: seq++, startLine: line + 1, bytes: new Uint8Array(0), overlongLine: line });
+      line += 1;
+      data = data.subarray(first + 1);
+    }
     const last = data.lastIndexOf(10);
     if (last < 0) {
       if (data.length > MAX_LINE_BYTES) {

@@ -501,6 +501,40 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     expect(j.summary.cases).toBe(2);
   });
 
+  it('a line just over the limit is too-big wherever it ends, from a file as from standard input', () => {
+    // The line was only measured while no newline had arrived: one whose newline came in the chunk that took it
+    // past 8 MiB (up to 1 MiB over from a file, 64 KiB from a pipe) was audited from a file and refused from stdin.
+    const file = join(dir, 'just-over.ndjson');
+    const sized = (id: string, bytes: number) => {
+      const head = JSON.stringify({ id, client: { degreeStatus: 'studying', consentToRecord: true }, notes: '' });
+      return `${head.slice(0, -2)}${'x'.repeat(bytes - head.length)}"}`;
+    };
+    const limit = 8 * 1024 * 1024;
+    for (const [bytes, refused] of [
+      [limit + 1, true],
+      [limit + 100_000, true],
+      [limit, false],
+    ] as const) {
+      const line = sized('EDGE', bytes);
+      expect(Buffer.byteLength(line)).toBe(bytes);
+      writeFileSync(file, `${JSON.stringify(CLEAN_CASES[0])}\n${line}\n${JSON.stringify(CLEAN_CASES[1])}\n`);
+      for (const [source, input] of [
+        [file, undefined],
+        ['-', readFileSync(file)],
+      ] as const) {
+        const r = cli(['audit', source, '--as-of', AS_OF, '--format', 'json'], input ? { input } : {});
+        const j = JSON.parse(r.stdout);
+        expect([bytes, source, r.code, j.invalidLines]).toEqual([
+          bytes,
+          source,
+          refused ? 2 : 0,
+          refused ? [{ line: 2, issues: [expect.objectContaining({ code: 'too-big' })] }] : [],
+        ]);
+        expect(j.summary).toMatchObject({ lines: 3, cases: refused ? 2 : 3 });
+      }
+    }
+  }, 60_000);
+
   it('--rules audits with an adapted rules folder, in this thread and in workers', () => {
     const rules = join(dir, 'rules');
     cpSync(join(ROOT, 'rules'), rules, { recursive: true });
