@@ -3,10 +3,10 @@ import { brandedInstanceOf } from '../decision/errors.js';
 const ZOD_UNAVAILABLE_ERROR = Symbol.for('upsu-confidentiality-policy.ZodUnavailableError');
 
 /**
- * Thrown when the zod schemas cannot be loaded where they are needed (`schema-loader.ts`): not shipped beside
- * a bundled application, or zod failing as it loads — as it does when `Object.prototype` has enumerable
- * properties added to it before zod is first needed (zod and the bundle's module helpers enumerate objects with
- * `for…in`). Nothing is ever decided without the check it was needed for.
+ * Thrown when zod fails as it loads where it is needed (`schema-loader.ts`) — as it does when `Object.prototype`
+ * has enumerable properties added to it before zod is first needed (zod and the bundle's module helpers
+ * enumerate objects with `for…in`). A bundled application that did not ship `dist/zod-schemas.cjs` beside it gets
+ * a plain `Error` saying how to deploy instead. Nothing is ever decided without the check it was needed for.
  *
  * @example
  * import { createPolicy, ZodUnavailableError } from 'upsu-confidentiality-policy';
