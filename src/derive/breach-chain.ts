@@ -22,6 +22,12 @@ export interface BreachChain {
   raisedWithLineManager: boolean;
   /** A discussion, a decision or a disclosure happened before the matter was raised. */
   stepBeforeRaised: boolean;
+  /**
+   * A step is dated (`on`) before a step listed ahead of it: the dates contradict the order the steps are given
+   * in, which every other fact reads as the order they happened, so the record cannot show the procedure was
+   * followed (a disclosure listed last but dated before the decision).
+   */
+  datesOutOfOrder: boolean;
   /** A discussion recorded in the case notes happened before the decision (or so far, if none). */
   discussionRecorded: boolean;
   decided: boolean;
@@ -93,9 +99,16 @@ export function analyseBreachChain(
   let firstBadDecisionAt = -1;
   let firstDisclosedAt = -1;
   let lastDisclosedAt = -1;
+  // The latest date of the steps so far (`YYYY-MM-DD` strings order as their dates do).
+  let latestOn = '';
+  let datesOutOfOrder = false;
 
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i] as Step;
+    if (s.on !== undefined) {
+      if (s.on < latestOn) datesOutOfOrder = true;
+      else latestOn = s.on;
+    }
     switch (s.step) {
       case 'raised':
         if (s.with !== manager) raisedWithOther = true;
@@ -167,6 +180,7 @@ export function analyseBreachChain(
     raisedWith,
     raisedWithLineManager: raisedAt >= 0 && manager !== null && !raisedWithOther,
     stepBeforeRaised,
+    datesOutOfOrder,
     discussionRecorded: recordedDiscussionAt >= 0,
     decided: decision !== null,
     decidedBy,

@@ -2856,6 +2856,35 @@ export const bundledRules: RuleBundle = deepFreeze({
      }
     },
     {
+     "name": "steps-dated-out-of-order",
+     "priority": 100,
+     "description": "The facts about the chain read its steps in the order given, as the order they happened; a step dated before one listed ahead of it contradicts that order, so none of them can be trusted to show the procedure was followed.",
+     "conditions": {
+      "all": [
+       {
+        "fact": "datesOutOfOrder",
+        "operator": "equal",
+        "value": true
+       }
+      ]
+     },
+     "event": {
+      "type": "non-compliant",
+      "params": {
+       "clauses": [
+        "5.4"
+       ],
+       "text": "A step is dated before a step listed ahead of it, so the record does not show the matter was raised, discussed, decided and recorded in order before anything was disclosed (5.4).",
+       "set": {
+        "violations": {
+         "code": "steps-dated-out-of-order",
+         "clause": "5.4"
+        }
+       }
+      }
+     }
+    },
+    {
      "name": "decision-before-recorded-discussion",
      "priority": 100,
      "conditions": {
@@ -4355,4 +4384,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:77edaeee3109297a745f75b0f755f42c59f3c863960a4dbbd0f867e7f9940da6';
+export const bundledRulesHash = 'sha256:83bf571c1f388cf2f99fe186f40df68feb7c53fa920a358ab56b25dc226bf7f8';

@@ -188,3 +188,55 @@ describe('raising the matter with anyone but the line manager (5.4.1)', () => {
     );
   });
 });
+
+describe("steps' dates (5.4)", () => {
+  /** A date in 2025, `day` days after 1 January. */
+  const dateOf = (day: number) => new Date(Date.UTC(2025, 0, 1 + day)).toISOString().slice(0, 10);
+  // A chain the policy authorises, each step dated (or not), the dates never going back.
+  const datedInOrder = fc
+    .tuple(authorisedChain, fc.array(fc.option(fc.nat({ max: 5 })), { minLength: 4, maxLength: 4 }))
+    .map(([q, gaps]) => {
+      let day = 0;
+      const steps = stepsOf(q).map((s, i) => {
+        const gap = gaps[i];
+        if (gap === null || gap === undefined) return s;
+        day += gap;
+        return { ...s, on: dateOf(day) };
+      });
+      return { ...q, steps };
+    });
+
+  it('in the order the steps are listed leave an authorised chain authorised; undated steps are not compared', () => {
+    fc.assert(
+      fc.property(datedInOrder, (q) => {
+        expect(evaluate(q).outcome).toBe('authorised');
+        return true;
+      }),
+      params(),
+    );
+  });
+
+  it('going back anywhere in the chain make it non-compliant, whatever the steps show', () => {
+    // Two steps, the later one listed dated before the earlier: the record contradicts the order it is read in.
+    const outOfOrder = fc
+      .tuple(fc.oneof(breach, authorisedChain), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 400 }))
+      .filter(([q]) => stepsOf(q).length >= 2)
+      .map(([q, a, b, back]) => {
+        const steps = stepsOf(q).map((s) => ({ ...s })) as (Step & { on?: string })[];
+        const first = a % (steps.length - 1);
+        const later = first + 1 + (b % (steps.length - 1 - first));
+        (steps[first] as Step & { on?: string }).on = dateOf(400);
+        (steps[later] as Step & { on?: string }).on = dateOf(400 - back);
+        return { ...q, steps };
+      });
+    fc.assert(
+      fc.property(outOfOrder, (q) => {
+        const d = evaluate(q);
+        expect(d.outcome).toBe('non-compliant');
+        expect((d.violations ?? []).map((v) => v.code)).toContain('steps-dated-out-of-order');
+        return true;
+      }),
+      params(),
+    );
+  });
+});

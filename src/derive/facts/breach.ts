@@ -30,6 +30,11 @@ export const breachFacts = facts<BreachQuestion>({
     'boolean',
   ),
   stepBeforeRaised: fromChain('stepBeforeRaised', 'a step happened before the matter was raised', 'boolean'),
+  datesOutOfOrder: fromChain(
+    'datesOutOfOrder',
+    "a step is dated before a step listed ahead of it (the steps' dates contradict their order)",
+    'boolean',
+  ),
   discussionRecorded: fromChain('discussionRecorded', 'the discussion was recorded in the case notes', 'boolean'),
   decided: fromChain('decided', 'a decision has been taken', 'boolean'),
   decidedBy: fromChain('decidedBy', 'who took the decision', 'string', ROLES),
