@@ -618,7 +618,7 @@ describe('settings', () => {
 
   it('a misspelt option is refused, not dropped (the policy.json threshold would be used unnoticed)', () => {
     expect(problemsOf(() => createPolicy(bundledRules, { setting: { smallCountThreshold: 10 } } as never))).toEqual([
-      'createPolicy options: unknown option "setting" (options: settings, rulesHash)',
+      'createPolicy options: unknown option "setting" (createPolicy takes settings)',
     ]);
     expect(problemsOf(() => loadPolicy(RULES, { Settings: {} } as never))).toHaveLength(1);
     expect(problemsOf(() => createPolicy(bundledRules, 'strict' as never))).toEqual([

@@ -36,7 +36,11 @@ export interface PolicyOptions {
    * (else a {@link RuleLoadError}), and part of the rules hash, as if policy.json said them.
    */
   readonly settings?: Partial<PolicySettings>;
-  /** A precomputed `rulesHash` (the bundled rules carry theirs); computed from the bundle when absent. */
+  /**
+   * @internal A precomputed `rulesHash` for the bundle given as it is (the bundled rules carry theirs; the mutation
+   * run, which builds thousands of policies, stamps its own). Trusted, not checked: it is what every decision says
+   * its rules were, so the library's users leave it out and let the bundle be hashed.
+   */
   readonly rulesHash?: string;
   /** @internal The bundle's file formats were checked already (the bundled rules): see `LoadOptions`. */
   readonly formatChecked?: boolean;
@@ -110,7 +114,7 @@ function checkArguments(given: unknown, options: unknown): void {
       problems.push({
         code: 'invalid-options',
         file: OPTIONS,
-        message: `unknown option "${k}" (options: settings, rulesHash)`,
+        message: `unknown option "${k}" (createPolicy takes settings)`,
       });
   const settings = options.settings;
   if (settings !== undefined) {

@@ -203,7 +203,7 @@ function loadScenarioFile(path: string, file: string): ScenarioFile {
   // second would silently replace the first, say one of two `expect`s).
   const parsed = parseRulesJson(text);
   if (!parsed.ok) {
-    problems.push({ file, index: null, message: `is not valid JSON: ${parsed.message}` });
+    problems.push({ file, index: null, message: parsed.message });
     return done();
   }
   const data: unknown = parsed.value;
