@@ -173,6 +173,14 @@ describe('roleLabels: how the book and its checker name each role', () => {
       'Head of\nAdvice',
       'Head of\rAdvice',
       'Head of\tAdvice',
+      // GitHub's Markdown strikes `~~…~~` through; a character reference shows as another character (`&amp;` as
+      // `&` in Markdown, `#quot;` as `"` in Mermaid); U+2028 and U+2029 are line breaks too.
+      'Head ~~of~~ Advice',
+      'Head &amp; Advice',
+      'Head &#42;of&#x2A; Advice',
+      'Head #quot;of#quot; Advice',
+      'Head of\u2028Advice',
+      'Head of\u2029Advice',
     ])
       expect(
         checked(

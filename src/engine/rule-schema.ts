@@ -134,11 +134,12 @@ const roleLabels = z.record(
       abort: true,
     })
     // A label is plain text: the Markdown book, its Mermaid drawing and the checker show it as written, so
-    // nothing in it may be read as formatting there (`*Lead*` would be emphasis, `<b>` a tag, `|` a new table
-    // cell, a line break a new paragraph).
+    // nothing in it may be read as formatting there (`*Lead*` would be emphasis, `~~Lead~~` struck through, `<b>`
+    // a tag, `|` a new table cell, a line break (U+2028 and U+2029 too) a new paragraph, and a character
+    // reference, `&amp;` in Markdown or `#quot;` in Mermaid, another character).
     .refine(
-      (label) => !/[`*_[\]<>|\\\p{Cc}]/u.test(label),
-      'a role label is plain text: no line break, and none of ` * _ [ ] < > | \\ (they would format the policy book)',
+      (label) => !/[`*_~[\]<>|\\\p{Cc}\p{Zl}\p{Zp}]|[&#]#?[\da-z]+;/iu.test(label),
+      'a role label is plain text: no line break, no character reference such as &amp; or #quot;, and none of ` * _ ~ [ ] < > | \\ (they would format the policy book)',
     ),
   {
     error: (issue) =>
