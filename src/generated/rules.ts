@@ -2874,7 +2874,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "5.4"
        ],
-       "text": "A step is dated before a step listed ahead of it, so the record does not show the matter was raised, discussed, decided and recorded in order before anything was disclosed (5.4).",
+       "text": "A step is dated before a step listed ahead of it, so the record does not show the steps of 5.4 and 5.5 (raise, discuss, decide, record, then disclose) were taken in order (5.4).",
        "set": {
         "violations": {
          "code": "steps-dated-out-of-order",
@@ -4384,4 +4384,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:83bf571c1f388cf2f99fe186f40df68feb7c53fa920a358ab56b25dc226bf7f8';
+export const bundledRulesHash = 'sha256:a496fbf3047340a5628448f485b4227b0826a767691f5a9d4e24ea30f2926413';
