@@ -84,7 +84,7 @@ Examples:
   upsu-policy audit big-export.ndjson --as-of 2026-09-01 --format junit --out audit.xml --workers 2
 `,
   test: `Usage: upsu-policy test [DIR…] [--rules DIR] [--coverage] [--threshold N] [--engine compiled|interpreter]
-                        [--mutate [--min-score N] [--filter TEXT]]
+                        [--junit FILE] [--mutate [--min-score N] [--filter TEXT]]
 
 Runs scenario files (**/*.cases.json) against the policy and reports pass/fail per scenario, then one line of
 rule coverage (rules with a scenario on each side: where they fire and where they do not) and clause coverage.
@@ -97,6 +97,9 @@ Options:
                        coverage of every clause
   --threshold N        fail when rule or clause coverage is under N percent
   --engine E           compiled (default) or interpreter (json-rules-engine itself)
+  --junit FILE         also write the run as JUnit XML to FILE, for CI dashboards: a <testsuite> per scenario
+                       file, a <testcase> per scenario (a <failure> saying what it did not meet), a file's
+                       problems as <error>s, and with --threshold the two coverage figures as test cases
   --mutate             also run mutation testing: small faults put in the rules, which the scenarios must catch
                        (mutants listed in the folder's equivalent-mutants.json are left out while their rule's
                        conditions are those of the entry's conditionsHash; an entry that is stale, killed or whose

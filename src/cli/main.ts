@@ -6,8 +6,11 @@ import {
   readFileSync,
   readlinkSync,
   realpathSync,
+  renameSync,
+  rmSync,
   type Stats,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -127,6 +130,27 @@ function checkOutputFile(file: string): void {
     if (!s.isFile()) return; // /dev/null, a FIFO: written directly
   } else if (s !== 'ENOENT') throw new FileError(`cannot write ${file} (${s})`);
   checkWritableFolder(file, dirname(resolve(file)));
+}
+
+/**
+ * Writes a small report whole, as `--out` does (checked first with {@link checkOutputFile}): a regular file, or a
+ * new one, is replaced through a temporary file beside it, so a reader never sees half a report; a symbolic link
+ * is written through; anything else (/dev/stdout) is written directly.
+ */
+function writeReportFile(file: string, text: string): void {
+  const s = lstat(file);
+  if (s?.isSymbolicLink() || (s && !s.isFile())) {
+    writeFileSync(file, text);
+    return;
+  }
+  const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new FileError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);
+  }
 }
 
 /** The folder a report is written in (through a temporary file) exists and may be written in; else names `file`. */
@@ -407,8 +431,13 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     mutate: { type: 'boolean' },
     'min-score': { type: 'string' },
     filter: { type: 'string' },
+    junit: { type: 'string' },
   });
   if (values.help) return help(io, 'test');
+  const junit = values.junit as string | undefined;
+  if (junit === '') throw new UsageError('--junit needs a file name (an empty one was given: an unset variable?)');
+  // Before any work: a path that cannot be written fails now, not after the scenarios (and mutants) have run.
+  if (junit !== undefined) checkOutputFile(junit);
   const percent = (name: string, v: unknown) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -473,6 +502,10 @@ async function test(argv: string[], io: CliIO): Promise<number> {
         io.stdout.write(`${what} coverage ${f.percent}% is under the threshold ${threshold}%\n`);
         code = 1;
       }
+  if (junit !== undefined) {
+    const { scenarioJunit } = await import('../scenarios/junit.js');
+    writeReportFile(junit, scenarioJunit(report, { figures, ...(threshold === undefined ? {} : { threshold }) }));
+  }
   if (values.mutate) {
     const { formatMutationReport, formatScore, runMutation } = await import('../scenarios/mutate.js');
     const equivalentFile = join(rulesDir, 'equivalent-mutants.json');

@@ -1,0 +1,106 @@
+// `upsu-policy test --junit FILE`: the scenario run as JUnit XML for CI dashboards, checked with a real XML parser.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, ensureBuilt, ROOT, tempDir } from './helpers.js';
+
+beforeAll(() => ensureBuilt(), 120_000);
+
+type Case = { '@_name': string; '@_classname': string; failure?: { '#text'?: string; '@_message': string } };
+type Suite = { '@_name': string; '@_tests': string; '@_failures': string; '@_errors': string; testcase: Case[] };
+
+/** The report parsed (after checking it is well-formed XML): its totals and its suites. */
+function parse(file: string) {
+  const text = readFileSync(file, 'utf8');
+  expect(XMLValidator.validate(text)).toBe(true);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'testsuite' || name === 'testcase',
+  }).parse(text);
+  return doc.testsuites as { '@_tests': string; '@_failures': string; '@_errors': string; testsuite: Suite[] };
+}
+
+const failing = {
+  name: 'wrong on purpose: <deny> & "quotes"',
+  rule: 'consented-and-relevant',
+  fires: true,
+  question: { question: 'recording', consentToRecord: true, relevant: true },
+  expect: { outcome: 'deny' },
+};
+const passing = {
+  name: 'consented and relevant',
+  rule: 'consented-and-relevant',
+  fires: true,
+  question: { question: 'recording', consentToRecord: true, relevant: true },
+  expect: { outcome: 'permit' },
+};
+
+describe('upsu-policy test --junit FILE', () => {
+  it("the package's own scenarios: a testcase per scenario, none failing, the text report unchanged on stdout", () => {
+    const out = join(tempDir(), 'scenarios.xml');
+    const r = cli(['test', '--junit', out]);
+    expect(r.code).toBe(0);
+    const scenarios = Number(/(\d+) scenarios \(compiled\)/.exec(r.stdout)?.[1]);
+    const x = parse(out);
+    expect(Number(x['@_tests'])).toBe(scenarios);
+    expect([x['@_failures'], x['@_errors']]).toEqual(['0', '0']);
+    const cases = x.testsuite.flatMap((s) => s.testcase);
+    expect(cases).toHaveLength(scenarios);
+    // A suite per scenario file, named by it.
+    expect(x.testsuite.map((s) => s['@_name'])).toContain('5-breaches/breach.cases.json');
+    expect(cases.some((c) => c.failure)).toBe(false);
+  });
+
+  it('a failing scenario is a <failure> saying what it did not meet; a broken file an <error>; names escaped', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'recording.cases.json'), JSON.stringify([passing, failing]));
+    writeFileSync(join(dir, 'access.cases.json'), '[{ "name": ');
+    const out = join(dir, 'report.xml');
+    const r = cli(['test', dir, '--junit', out]);
+    // A scenario file that is not valid is exit 2, and the report is written all the same.
+    expect(r.code).toBe(2);
+    const x = parse(out);
+    expect([x['@_tests'], x['@_failures'], x['@_errors']]).toEqual(['3', '1', '1']);
+    const recording = x.testsuite.find((s) => s['@_name'] === 'recording.cases.json') as Suite;
+    expect([recording['@_tests'], recording['@_failures']]).toEqual(['2', '1']);
+    const failed = recording.testcase.find((c) => c.failure) as Case;
+    expect(failed['@_name']).toContain('wrong on purpose: <deny> & "quotes"');
+    expect(failed.failure?.['@_message']).toMatch(/outcome/);
+    expect(failed.failure?.['#text']).toMatch(/deny/);
+    const broken = x.testsuite.find((s) => s['@_name'] === 'access.cases.json') as Suite;
+    expect(broken['@_errors']).toBe('1');
+  });
+
+  it('with --threshold, rule and clause coverage are two more test cases, failing under it', () => {
+    const out = join(tempDir(), 'coverage.xml');
+    const r = cli(['test', join(ROOT, 'rules/1-case-recording'), '--threshold', '90', '--junit', out]);
+    expect(r.code).toBe(1);
+    const coverage = parse(out).testsuite.find((s) => s['@_name'] === 'coverage') as Suite;
+    expect(coverage['@_tests']).toBe('2');
+    const rule = coverage.testcase.find((c) => c['@_name'].startsWith('rule coverage')) as Case;
+    expect(rule.failure?.['@_message']).toMatch(/%/);
+    const met = cli(['test', join(ROOT, 'rules/1-case-recording'), '--threshold', '1', '--junit', out]);
+    expect(met.code).toBe(0);
+    const again = parse(out).testsuite.find((s) => s['@_name'] === 'coverage') as Suite;
+    expect(again['@_failures']).toBe('0');
+  });
+
+  it('replaces a file that is there, and a path that cannot be written fails first (exit 2), running nothing', () => {
+    const dir = tempDir();
+    const out = join(dir, 'old.xml');
+    writeFileSync(out, 'an older, longer report '.repeat(10_000));
+    expect(cli(['test', join(ROOT, 'rules/1-case-recording'), '--junit', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8').startsWith('<?xml')).toBe(true);
+    expect(readFileSync(out, 'utf8')).not.toContain('older');
+    const nowhere = join(dir, 'no-such-folder', 'r.xml');
+    const r = cli(['test', join(ROOT, 'rules/1-case-recording'), '--junit', nowhere]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/cannot write .*r\.xml/);
+    expect(existsSync(nowhere)).toBe(false);
+    const empty = cli(['test', '--junit', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--junit needs a file name/);
+  });
+});
