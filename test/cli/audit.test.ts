@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, cliAsync, ensureBuilt, generate, ROOT, tempDir } from './helpers.js';
 
@@ -223,10 +224,28 @@ describe('upsu-policy audit: formats', () => {
     expect(r.stdout).not.toContain('\u001b[');
   });
 
+  it('junit: case ids with XML syntax and control characters still give well-formed XML', () => {
+    const line = (id: string) =>
+      JSON.stringify({
+        id,
+        client: { degreeStatus: 'completed', degreeCompletedOn: '2020-06-01', consentToRecord: true },
+        destroyedOn: null,
+      });
+    const f = join(dir, 'odd-ids.ndjson');
+    writeFileSync(f, `${['C-<1>&"\'', 'C-\u0001\u001f-2', 'C-]]>-3', 'C-\ud800-4'].map(line).join('\n')}\n`);
+    const r = audit(f, '--format', 'junit');
+    expect(r.code).toBe(1);
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    expect(r.stdout.match(/<testcase /g) ?? []).toHaveLength(4);
+    expect(r.stdout).toContain('name="C-&lt;1&gt;&amp;&quot;&apos;"');
+  });
+
   it('junit: one <testcase> per case, a <failure> per finding, an <error> per invalid line', () => {
     const r = audit(withBad, '--format', 'junit');
     expect(r.code).toBe(2);
     const x = r.stdout;
+    // Well-formed, by a real XML parser (the checks below count elements).
+    expect(XMLValidator.validate(x)).toBe(true);
     expect(x.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
     expect(x.trimEnd().endsWith('</testsuites>')).toBe(true);
     const testcases = x.match(/<testcase /g) ?? [];
