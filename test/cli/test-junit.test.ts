@@ -28,13 +28,7 @@ const failing = {
   question: { question: 'recording', consentToRecord: true, relevant: true },
   expect: { outcome: 'deny' },
 };
-const passing = {
-  name: 'consented and relevant',
-  rule: 'consented-and-relevant',
-  fires: true,
-  question: { question: 'recording', consentToRecord: true, relevant: true },
-  expect: { outcome: 'permit' },
-};
+const passing = { ...failing, name: 'consented and relevant', expect: { outcome: 'permit' } };
 
 describe('upsu-policy test --junit FILE', () => {
   it("the package's own scenarios: a testcase per scenario, none failing, the text report unchanged on stdout", () => {
