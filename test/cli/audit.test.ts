@@ -2,9 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cli, cliAsync, ensureBuilt, generate, ROOT, tempDir } from './helpers.js';
+import { CLI, cli, cliAsync, ensureBuilt, generate, ROOT, tempDir, xmlWellFormed } from './helpers.js';
 
 const AS_OF = '2026-09-01';
 let dir: string;
@@ -235,7 +234,7 @@ describe('upsu-policy audit: formats', () => {
     writeFileSync(f, `${['C-<1>&"\'', 'C-\u0001\u001f-2', 'C-]]>-3', 'C-\ud800-4'].map(line).join('\n')}\n`);
     const r = audit(f, '--format', 'junit');
     expect(r.code).toBe(1);
-    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    expect(xmlWellFormed(r.stdout)).toBe(true);
     expect(r.stdout.match(/<testcase /g) ?? []).toHaveLength(4);
     expect(r.stdout).toContain('name="C-&lt;1&gt;&amp;&quot;&apos;"');
   });
@@ -244,8 +243,8 @@ describe('upsu-policy audit: formats', () => {
     const r = audit(withBad, '--format', 'junit');
     expect(r.code).toBe(2);
     const x = r.stdout;
-    // Well-formed, by a real XML parser (the checks below count elements).
-    expect(XMLValidator.validate(x)).toBe(true);
+    // Well-formed (the checks below count elements).
+    expect(xmlWellFormed(x)).toBe(true);
     expect(x.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
     expect(x.trimEnd().endsWith('</testsuites>')).toBe(true);
     const testcases = x.match(/<testcase /g) ?? [];

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { XMLValidator } from 'fast-xml-parser';
 import { afterAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -106,4 +107,22 @@ export function tempDir(): string {
 export function generate(out: string, args: readonly string[]): string {
   execFileSync(process.execPath, [join(ROOT, 'scripts/generate-cases.mjs'), '--out', out, ...args], { cwd: ROOT });
   return out;
+}
+
+/**
+ * Why `text` is not well-formed XML 1.0, or `true`. fast-xml-parser's XMLValidator checks the element structure
+ * only: it accepts control characters, a raw `<` or `&` in an attribute, `]]>` in text. Those are checked here.
+ */
+export function xmlWellFormed(text: string): true | string {
+  const structure = XMLValidator.validate(text);
+  if (structure !== true) return JSON.stringify(structure.err);
+  // XML 1.0 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF (a lone surrogate is none of them).
+  const bad = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(text);
+  if (bad) return `character U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${bad.index}`;
+  const amp = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.exec(text);
+  if (amp) return `a & that starts no reference at ${amp.index}`;
+  if (text.includes(']]>')) return `]]> at ${text.indexOf(']]>')}`;
+  for (const m of text.matchAll(/=\s*(?:"([^"]*)"|'([^']*)')/g))
+    if ((m[1] ?? m[2] ?? '').includes('<')) return `a < in an attribute value at ${m.index}`;
+  return true;
 }

@@ -1,9 +1,9 @@
 // `upsu-policy test --junit FILE`: the scenario run as JUnit XML for CI dashboards, checked with a real XML parser.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, ensureBuilt, ROOT, tempDir } from './helpers.js';
+import { cli, ensureBuilt, ROOT, tempDir, xmlWellFormed } from './helpers.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
@@ -13,7 +13,7 @@ type Suite = { '@_name': string; '@_tests': string; '@_failures': string; '@_err
 /** The report parsed (after checking it is well-formed XML): its totals and its suites. */
 function parse(file: string) {
   const text = readFileSync(file, 'utf8');
-  expect(XMLValidator.validate(text)).toBe(true);
+  expect(xmlWellFormed(text)).toBe(true);
   const doc = new XMLParser({
     ignoreAttributes: false,
     isArray: (name) => name === 'testsuite' || name === 'testcase',
@@ -22,7 +22,8 @@ function parse(file: string) {
 }
 
 const failing = {
-  name: 'wrong on purpose: <deny> & "quotes"',
+  // XML syntax, a control character, the end of a CDATA section and a lone surrogate: the report stays well-formed.
+  name: 'wrong on purpose: <deny> & "quotes" \u0001 ]]> \ud800',
   rule: 'consented-and-relevant',
   fires: true,
   question: { question: 'recording', consentToRecord: true, relevant: true },
@@ -31,6 +32,12 @@ const failing = {
 const passing = { ...failing, name: 'consented and relevant', expect: { outcome: 'permit' } };
 
 describe('upsu-policy test --junit FILE', () => {
+  it('the well-formedness check refuses what a structure-only check lets through', () => {
+    expect(xmlWellFormed('<a x="1">b</a>')).toBe(true);
+    for (const bad of ['<a x="\u0001"/>', '<a>\u0001</a>', '<a>]]></a>', '<a x="<b"/>', '<a x="&"/>', '<a>\ud800</a>'])
+      expect(xmlWellFormed(bad), bad).not.toBe(true);
+  });
+
   it("the package's own scenarios: a testcase per scenario, none failing, the text report unchanged on stdout", () => {
     const out = join(tempDir(), 'scenarios.xml');
     const r = cli(['test', '--junit', out]);
