@@ -99,7 +99,8 @@ Options:
   --engine E           compiled (default) or interpreter (json-rules-engine itself)
   --junit FILE         also write the run as JUnit XML to FILE, for CI dashboards: a <testsuite> per scenario
                        file, a <testcase> per scenario (a <failure> saying what it did not meet), a file's
-                       problems as <error>s, and with --threshold the two coverage figures as test cases
+                       problems as <error>s, and with --threshold the two coverage figures as test cases (not -:
+                       standard output holds the text report; never a scenario or rules file the run reads)
   --mutate             also run mutation testing: small faults put in the rules, which the scenarios must catch
                        (mutants listed in the folder's equivalent-mutants.json are left out while their rule's
                        conditions are those of the entry's conditionsHash; an entry that is stale, killed or whose
@@ -108,8 +109,8 @@ Options:
   --filter TEXT        with --mutate (a usage error without it): only mutants whose id contains TEXT
 
 Exit codes: 0 all pass · 1 a scenario fails, or a threshold is not met · 2 usage, a scenario file that is not
-valid (not JSON, a key written twice, not scenarios, misnamed like x.case.json), or no scenario file
-(*.cases.json) or no scenario found in a DIR.
+valid (not JSON, a key written twice, not scenarios, misnamed like x.case.json), no scenario file
+(*.cases.json) or no scenario found in a DIR, or a --junit file that cannot be written.
 
 Examples:
   upsu-policy test

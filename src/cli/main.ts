@@ -3,6 +3,7 @@ import {
   constants,
   existsSync,
   lstatSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   realpathSync,
@@ -170,6 +171,26 @@ function sameFile(a: string, b: string): boolean {
   const x = stat(a);
   const y = stat(b);
   return typeof x !== 'string' && typeof y !== 'string' && x.isFile() && x.dev === y.dev && x.ino === y.ino;
+}
+
+/** The `*.json` files of a rules folder and of its subfolders (what loading it, and --mutate, may read). */
+function jsonFilesIn(dir: string): string[] {
+  const list = (d: string) => {
+    try {
+      return readdirSync(d, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  return list(dir).flatMap((e) =>
+    e.isDirectory()
+      ? list(join(dir, e.name))
+          .filter((f) => f.name.endsWith('.json'))
+          .map((f) => join(dir, e.name, f.name))
+      : e.name.endsWith('.json')
+        ? [join(dir, e.name)]
+        : [],
+  );
 }
 
 /** Whether `path` is one of the temporary folders (or a file in one) that `audit` writes its report through. */
@@ -436,6 +457,9 @@ async function test(argv: string[], io: CliIO): Promise<number> {
   if (values.help) return help(io, 'test');
   const junit = values.junit as string | undefined;
   if (junit === '') throw new UsageError('--junit needs a file name (an empty one was given: an unset variable?)');
+  // Not standard output, as `audit --out -` is: there the text report goes, and the two would be one unreadable
+  // stream. Never a file named `-` either.
+  if (junit === '-') throw new UsageError('--junit needs a file name: standard output (-) holds the text report');
   // Before any work: a path that cannot be written fails now, not after the scenarios (and mutants) have run.
   if (junit !== undefined) checkOutputFile(junit);
   const percent = (name: string, v: unknown) => {
@@ -479,6 +503,11 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
+  // The report must not replace what this run reads: a scenario file, or a file of the rules folder.
+  const read = junit === undefined ? undefined : [...files.map((f) => f.path), ...jsonFilesIn(rulesDir)];
+  const input = read?.find((f) => sameFile(junit as string, f));
+  if (input !== undefined)
+    throw new UsageError(`--junit is ${input}, which this run reads: the report would overwrite it`);
   const policy = loadPolicy(rulesDir);
   const report = await runScenarios(policy, files, { engine });
   // The rules and clauses coverage misses are listed with --coverage; otherwise one line of figures.

@@ -63,13 +63,13 @@ export interface Run {
 /** Runs `node dist/cli.js …` with no terminal (stdout/stderr are pipes), `NO_COLOR` and `FORCE_COLOR` unset. */
 export function cli(
   args: readonly string[],
-  opts: { input?: string | Buffer; env?: Record<string, string> } = {},
+  opts: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {},
 ): Run {
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     input: opts.input ?? '',
     env: { ...env, ...opts.env },
     encoding: 'utf8',

@@ -1,5 +1,5 @@
 // `upsu-policy test --junit FILE`: the scenario run as JUnit XML for CI dashboards, checked with a real XML parser.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -103,5 +103,29 @@ describe('upsu-policy test --junit FILE', () => {
     const empty = cli(['test', '--junit', '']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/--junit needs a file name/);
+  });
+
+  it('never replaces a file the run reads (a scenario file, a rules file, through a link), and - is refused', () => {
+    const dir = tempDir();
+    const scenarios = join(dir, 'recording.cases.json');
+    writeFileSync(scenarios, JSON.stringify([passing]));
+    const before = readFileSync(scenarios, 'utf8');
+    symlinkSync('recording.cases.json', join(dir, 'link.xml'));
+    const rules = join(dir, 'rules');
+    cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+    const policy = readFileSync(join(rules, 'policy.json'), 'utf8');
+    for (const out of [scenarios, join(dir, 'link.xml'), join(rules, 'policy.json')]) {
+      const r = cli(['test', dir, '--rules', rules, '--junit', out]);
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toMatch(/--junit is .*, which this run reads/);
+      expect(r.stdout).toBe('');
+    }
+    expect(readFileSync(scenarios, 'utf8')).toBe(before);
+    expect(readFileSync(join(rules, 'policy.json'), 'utf8')).toBe(policy);
+    const cwd = tempDir();
+    const dash = cli(['test', dir, '--junit', '-'], { cwd });
+    expect(dash.code).toBe(2);
+    expect(dash.stderr).toMatch(/--junit needs a file name: standard output \(-\) holds the text report/);
+    expect(existsSync(join(cwd, '-'))).toBe(false);
   });
 });
