@@ -3,6 +3,7 @@ import {
   constants,
   existsSync,
   lstatSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -140,17 +141,20 @@ function checkOutputFile(file: string): void {
  */
 function writeReportFile(file: string, text: string): void {
   const s = lstat(file);
-  if (s?.isSymbolicLink() || (s && !s.isFile())) {
-    writeFileSync(file, text);
-    return;
-  }
-  const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
+  // The temporary file is in a new folder of its own (as audit's): no name another run, or a leftover, can hold,
+  // and no name longer than the file's. Any failure is named by the path given (never "standard output").
+  let temp: string | undefined;
   try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    renameSync(temp, file);
+    if (s?.isSymbolicLink() || (s && !s.isFile())) writeFileSync(file, text);
+    else {
+      temp = mkdtempSync(join(dirname(resolve(file)), '.upsu-report-'));
+      writeFileSync(join(temp, 'report'), text);
+      renameSync(join(temp, 'report'), file);
+    }
   } catch (e) {
-    rmSync(temp, { force: true });
     throw new FileError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);
+  } finally {
+    if (temp) rmSync(temp, { recursive: true, force: true });
   }
 }
 

@@ -1,9 +1,10 @@
 // `upsu-policy test --junit FILE`: the scenario run as JUnit XML for CI dashboards, checked with a real XML parser.
-import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, ensureBuilt, ROOT, tempDir, xmlWellFormed } from './helpers.js';
+import { CLI, cli, ensureBuilt, ROOT, tempDir, xmlWellFormed } from './helpers.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
@@ -127,5 +128,34 @@ describe('upsu-policy test --junit FILE', () => {
     expect(dash.code).toBe(2);
     expect(dash.stderr).toMatch(/--junit needs a file name: standard output \(-\) holds the text report/);
     expect(existsSync(join(cwd, '-'))).toBe(false);
+  });
+
+  it('the temporary file cannot collide: a long name, a leftover of a run with the same pid', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'recording.cases.json'), JSON.stringify([passing]));
+    // A name of 250 bytes is a valid file name; one with a prefix and suffix added is not.
+    const long = join(dir, `${'r'.repeat(246)}.xml`);
+    const r = cli(['test', dir, '--junit', long]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(long, 'utf8').startsWith('<?xml')).toBe(true);
+    // Another process's file (or a leftover) with the name a pid-based temporary file would take is left alone.
+    const out = join(dir, 'report.xml');
+    const p = spawn(process.execPath, [CLI, 'test', dir, '--junit', out], { stdio: 'ignore' });
+    const planted = join(dir, `.report.xml.${p.pid}.tmp`);
+    writeFileSync(planted, 'not ours');
+    const code = await new Promise((res) => p.on('close', res));
+    expect(code).toBe(0);
+    expect(readFileSync(out, 'utf8').startsWith('<?xml')).toBe(true);
+    expect(readFileSync(planted, 'utf8')).toBe('not ours');
+    expect(readdirSync(dir).filter((f) => f.startsWith('.upsu-'))).toEqual([]);
+  });
+
+  it.runIf(existsSync('/dev/full'))('a write that fails is named by the path given, not standard output', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'recording.cases.json'), JSON.stringify([passing]));
+    const r = cli(['test', dir, '--junit', '/dev/full']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^upsu-policy test: cannot write \/dev\/full \(ENOSPC\)$/m);
+    expect(r.stderr).not.toMatch(/standard output/);
   });
 });
