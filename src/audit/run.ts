@@ -129,20 +129,20 @@ async function audit(
   // or not at all), or to stdout. See reportTarget: a symbolic link is never replaced, and what is not a regular
   // file (/dev/null, a pipe, /dev/stdout) is written directly.
   const { atomic, target } = o.out === undefined ? { atomic: false, target: '' } : reportTarget(o.out);
-  const tmpDir =
-    o.format === 'junit' || atomic
-      ? mkdtempSync(join(atomic ? dirname(resolve(target)) : tmpdir(), '.upsu-audit-'))
-      : undefined;
+  const spooled = o.format === 'junit' || atomic;
+  let tmpDir: string | undefined;
   const cleanup = () => tmpDir && rmSync(tmpDir, { recursive: true, force: true });
   // Interrupted (Ctrl-C, a cancelled CI job): the partial report (case ids and findings) is removed, then the
-  // signal ends the process as it would have.
+  // signal ends the process as it would have. The handlers are in place before the temporary folder exists: a
+  // signal with no handler ends the process at once, and one arriving just after the folder was made left it.
   const onSignal = (signal: NodeJS.Signals) => {
     cleanup();
     for (const sig of SIGNALS) process.removeListener(sig, onSignal);
     process.kill(process.pid, signal);
   };
-  if (tmpDir) for (const sig of SIGNALS) process.once(sig, onSignal);
+  if (spooled) for (const sig of SIGNALS) process.once(sig, onSignal);
   try {
+    if (spooled) tmpDir = mkdtempSync(join(atomic ? dirname(resolve(target)) : tmpdir(), '.upsu-audit-'));
     const finalOut: Writable = o.out ? fileStream(atomic ? join(tmpDir as string, 'report') : o.out) : o.stdout;
     // JUnit needs the counts in its opening tags: its body is spooled to a file first.
     const body: Writable = o.format === 'junit' ? fileStream(join(tmpDir as string, 'body.xml')) : finalOut;
