@@ -263,9 +263,12 @@ const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * Where the report ends up, and whether it is written whole or not at all (to a temporary file beside it, renamed
  * over it at the end): so for nothing yet and for a regular file, also one reached through a symbolic link (the
  * link stays, the file it names is replaced). Anything else (/dev/null, a pipe, a link to one such as /dev/stdout,
- * a link to nothing yet) is written directly.
+ * a link to nothing yet) is written directly. Also how `upsu-policy test --junit` writes its report.
+ *
+ * @example
+ * reportTarget('audit.sarif'); // { atomic: true, target: 'audit.sarif' }
  */
-function reportTarget(out: string): { atomic: boolean; target: string } {
+export function reportTarget(out: string): { atomic: boolean; target: string } {
   let link: Stats;
   try {
     link = lstatSync(out);

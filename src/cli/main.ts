@@ -19,7 +19,7 @@ import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/format.js';
 import { AUDIT_OPTIONS } from '../audit/prespawn.js';
-import { runAudit } from '../audit/run.js';
+import { reportTarget, runAudit } from '../audit/run.js';
 import { defaultPolicy } from '../decision/default-policy.js';
 import { issue, RuleLoadError } from '../decision/errors.js';
 import type { Decision, Issue } from '../decision/types.js';
@@ -135,21 +135,22 @@ function checkOutputFile(file: string): void {
 }
 
 /**
- * Writes a small report whole, as `--out` does (checked first with {@link checkOutputFile}): a regular file, or a
- * new one, is replaced through a temporary file beside it, so a reader never sees half a report; a symbolic link
- * is written through; anything else (/dev/stdout) is written directly.
+ * Writes a small report whole, as `audit --out` does (checked first with {@link checkOutputFile}; where it goes is
+ * the audit's `reportTarget`): a regular file, a new one, or one a symbolic link names, is replaced through a
+ * temporary file beside it, so a reader never sees half a report; anything else (/dev/stdout, a link to nothing
+ * yet) is written directly.
  */
 function writeReportFile(file: string, text: string): void {
-  const s = lstat(file);
+  const { atomic, target } = reportTarget(file);
   // The temporary file is in a new folder of its own (as audit's): no name another run, or a leftover, can hold,
   // and no name longer than the file's. Any failure is named by the path given (never "standard output").
   let temp: string | undefined;
   try {
-    if (s?.isSymbolicLink() || (s && !s.isFile())) writeFileSync(file, text);
+    if (!atomic) writeFileSync(target, text);
     else {
-      temp = mkdtempSync(join(dirname(resolve(file)), '.upsu-report-'));
+      temp = mkdtempSync(join(dirname(resolve(target)), '.upsu-report-'));
       writeFileSync(join(temp, 'report'), text);
-      renameSync(join(temp, 'report'), file);
+      renameSync(join(temp, 'report'), target);
     }
   } catch (e) {
     throw new FileError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);

@@ -167,8 +167,8 @@ const lineManagers = z
       for (const [role, manager] of Object.entries(m))
         if (role === manager)
           ctx.addIssue({ code: 'custom', path: [role], message: 'no role is its own line manager' });
-      // Also when another member has a problem, so that every problem is listed at once.
     },
+    // Also when another member has a problem, so that every problem is listed at once.
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
   );
 
