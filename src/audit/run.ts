@@ -118,7 +118,9 @@ async function audit(
   pool: Pool | undefined,
   listen: (accept: (r: BatchResult) => void) => void,
 ): Promise<AuditSummary> {
-  const chunkBytes = o.chunkBytes ?? 1024 * 1024;
+  // A read size that is not a positive whole number (a mistyped UPSU_AUDIT_CHUNK_BYTES) is the default's.
+  const chunkBytes =
+    Number.isSafeInteger(o.chunkBytes) && (o.chunkBytes as number) > 0 ? (o.chunkBytes as number) : 1 << 20;
   const uri = uriOf(o);
   const setup = formatSetup(o);
   const policy = typeof o.policy === 'function' ? o.policy() : o.policy;
@@ -217,7 +219,7 @@ async function audit(
     };
 
     try {
-      await splitLines(readChunks(o, chunkBytes), submit);
+      await splitLines(atMost(readChunks(o, chunkBytes), MAX_LINE_BYTES), submit);
       if (pool) await pool.finish();
     } finally {
       progress?.stop();
@@ -375,6 +377,19 @@ async function* readChunks(o: AuditOptions, chunkBytes: number): AsyncGenerator<
     // A read still running when the consumer stops (an error, or the end) finishes before the file closes.
     if (reading) await reading.catch(() => undefined);
     await fh.close();
+  }
+}
+
+/**
+ * The chunks, none longer than `max` bytes (a longer one is handed over in pieces of it, views of the same
+ * bytes). splitLines measures a line only where a chunk boundary falls in it, so a line wholly inside one
+ * chunk longer than {@link MAX_LINE_BYTES} (a read size set over it, or a stream with such chunks) would
+ * otherwise be audited, not refused as too-big.
+ */
+async function* atMost(chunks: AsyncIterable<Buffer>, max: number): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    if (chunk.length <= max) yield chunk;
+    else for (let at = 0; at < chunk.length; at += max) yield chunk.subarray(at, at + max);
   }
 }
 

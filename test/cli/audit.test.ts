@@ -553,6 +553,32 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     }
   }, 60_000);
 
+  it('a line over the limit inside one read is too-big too, whatever the read size; a bad read size is the default', () => {
+    // Lines were measured only where a read ended in them, so with reads over 8 MiB (UPSU_AUDIT_CHUNK_BYTES) a
+    // line wholly inside one read was audited whatever its length.
+    const file = join(dir, 'inside-one-read.ndjson');
+    const big = JSON.stringify({ id: 'BIG', client: { degreeStatus: 'studying' }, notes: 'x'.repeat(9 * 1024 * 1024) });
+    writeFileSync(file, `${JSON.stringify(CLEAN_CASES[0])}\n${big}\n${JSON.stringify(CLEAN_CASES[1])}\n`);
+    const reports = ['', String(32 * 1024 * 1024), 'many', '-5', '0.5'].flatMap((chunk) =>
+      ['1', '2'].map((workers) => {
+        const r = cli(['audit', file, '--as-of', AS_OF, '--format', 'json', '--workers', workers], {
+          env: chunk ? { UPSU_AUDIT_CHUNK_BYTES: chunk } : {},
+        });
+        expect([chunk, workers, r.code, r.stderr]).toEqual([
+          chunk,
+          workers,
+          2,
+          'upsu-policy audit: 1 invalid line not audited (listed in the report)\n',
+        ]);
+        return r.stdout;
+      }),
+    );
+    const j = JSON.parse(reports[0] as string);
+    expect(j.invalidLines).toEqual([{ line: 2, issues: [expect.objectContaining({ code: 'too-big' })] }]);
+    expect(j.summary).toMatchObject({ lines: 3, cases: 2 });
+    for (const r of reports) expect(r).toBe(reports[0]);
+  }, 60_000);
+
   it('--rules audits with an adapted rules folder, in this thread and in workers', () => {
     const rules = join(dir, 'rules');
     cpSync(join(ROOT, 'rules'), rules, { recursive: true });
