@@ -498,7 +498,12 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     for (const d of empty) io.stderr.write(`upsu-policy test: no scenario files (*.cases.json) found in ${d}\n`);
     return 2;
   }
-  const files = perDir.flat();
+  // With more than one DIR, a file is named by its path, so that same-named files of two folders (each folder's
+  // `disclosure.cases.json`) stay apart in the report and in --junit's suites.
+  const files =
+    dirs.length === 1
+      ? perDir.flat()
+      : perDir.flat().map((f) => ({ ...f, file: f.path, problems: f.problems.map((p) => ({ ...p, file: f.path })) }));
   // …and each DIR's files must hold scenarios (an empty `[]` file runs nothing either).
   const idle = dirs.filter((_, i) =>
     (perDir[i] ?? []).every((f) => f.scenarios.length === 0 && f.problems.length === 0),

@@ -74,6 +74,25 @@ describe('upsu-policy test --junit FILE', () => {
     expect(broken['@_errors']).toBe('1');
   });
 
+  it('same-named files of two folders are two suites, each named by its path, in the text report too', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    writeFileSync(join(a, 'recording.cases.json'), JSON.stringify([passing]));
+    writeFileSync(join(b, 'recording.cases.json'), JSON.stringify([failing, { ...passing, name: 'another' }]));
+    const out = join(tempDir(), 'two.xml');
+    const r = cli(['test', a, b, '--junit', out]);
+    expect(r.code).toBe(1);
+    const x = parse(out);
+    const suites = x.testsuite.map((s) => [s['@_name'], s['@_tests'], s['@_failures']]);
+    expect(suites).toEqual([
+      [join(a, 'recording.cases.json'), '1', '0'],
+      [join(b, 'recording.cases.json'), '2', '1'],
+    ]);
+    expect(r.stdout).toContain(join(b, 'recording.cases.json'));
+    // One folder: names stay relative to it.
+    cli(['test', a, '--junit', out]);
+    expect(parse(out).testsuite.map((s) => s['@_name'])).toEqual(['recording.cases.json']);
+  });
+
   it('with --threshold, rule and clause coverage are two more test cases, failing under it', () => {
     const out = join(tempDir(), 'coverage.xml');
     const r = cli(['test', join(ROOT, 'rules/1-case-recording'), '--threshold', '90', '--junit', out]);
