@@ -96,6 +96,33 @@ describe('roleLabels: how the book and its checker name each role', () => {
     expect(sections).not.toContain('raise the matter with the Advice Service Lead');
   });
 
+  it('the book’s own sentences name the adviser and the Advice Service Lead by the policy’s labels', async () => {
+    // Before, the chain's first step and its 5.5.4 note said "Adviser", and the Advice team fact "an adviser or
+    // the Advice Service Lead", whatever the labels: a book that calls them Caseworkers said both.
+    const relabelled = adaptedFolder((s) => {
+      s.roleLabels = { adviser: 'Caseworker', 'advice-lead': 'Senior Caseworker' };
+    });
+    const to = mkdtempSync(join(tmpdir(), 'upsu-adapted-docs-'));
+    made.push(to);
+    await generateDocs({ outDir: to, rulesDir: relabelled });
+    const model = buildModel(loadPolicy(relabelled), []);
+    const reads = model.questions.flatMap((q) => [...q.deciding, ...q.modifiers].map((r) => r.reads)).join('\n');
+    expect(reads).toContain('the recipient is in the Advice team (adviser, advice-lead)');
+    expect(reads).not.toContain('Advice Service Lead');
+    // The drawing's words, its lines unwrapped.
+    const svg = readFileSync(join(to, 'breach-chain.svg'), 'utf8')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ');
+    const book = readFileSync(join(to, '5-breaches-of-confidentiality.md'), 'utf8');
+    expect(svg).toContain('A Caseworker feels confidentiality should be breached');
+    expect(svg).toContain('Never a Caseworker alone, nor the person who raised it (5.5.4).');
+    expect(book).toContain('A Caseworker feels confidentiality should be breached');
+    expect(book).toContain('never by a Caseworker alone nor by the person who raised it');
+    expect(book).toContain('never a Caseworker nor the raiser (5.5.4)');
+    // The drawing is the code's text (the clauses and rule texts are the folder's own): no built-in label is left.
+    expect(svg).not.toMatch(/Adviser|Advice Service Lead/);
+  });
+
   it('a label is written as given, `$` and all (never read as a replacement pattern)', () => {
     const labels = roleLabelsOf({ roleLabels: { 'advice-lead': 'Lead $& $1 $$' } });
     expect(nextStepText({ step: 'raise', role: 'advice-lead' }, labels)).toBe(

@@ -1,7 +1,7 @@
 // The breach chain (5.4–5.5) drawn as an SVG flowchart, laid out here (no diagram library, so the policy book
 // shows it offline and in any browser). The boxes come from the same model as the Mermaid source and the list:
 // who raises with whom and who may decide are read from the code, not written here.
-import { chainLabeller, chainSteps } from './chain.js';
+import { chainLabeller, chainSteps, withArticle } from './chain.js';
 import type { ChainModel } from './model.js';
 import { themeCss } from './theme.js';
 
@@ -134,7 +134,7 @@ export function chainSvg(chain: ChainModel, opts: { standalone?: boolean } = {})
       PAD + 80,
       PAD,
       inner - 160,
-      'An Adviser feels confidentiality should be breached: serious harm (5.3.1), a conflict of interest (5.3.2) or a legal duty (5.3.3)',
+      `${sentence(withArticle(label('adviser')))} feels confidentiality should be breached: serious harm (5.3.1), a conflict of interest (5.3.2) or a legal duty (5.3.3)`,
     ),
   );
 
@@ -189,7 +189,7 @@ export function chainSvg(chain: ChainModel, opts: { standalone?: boolean } = {})
   const whoW = WIDTH - PAD - whoX;
   const whoLines = [
     ...chain.deciders.map((d) => `For the ${label(d.raiser)}: ${d.may.map(label).join(', ')} may decide (5.5.2).`),
-    'Never an Adviser alone, nor the person who raised it (5.5.4).',
+    `Never ${withArticle(label('adviser'))} alone, nor the person who raised it (5.5.4).`,
   ].flatMap((t) => wrap(t, whoW));
   const who: Box = { kind: 'who', x: whoX, y, w: whoW, h: whoLines.length * LINE + 2 * PAD_Y, lines: whoLines };
   const row = Math.max(decide.h, who.h);

@@ -16,6 +16,18 @@ export function chainLabeller(chain: ChainModel): (role: string) => string {
 const q = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
 
 /**
+ * "an Adviser", "a Caseworker": a label with its indefinite article, for the chain's sentences about any adviser
+ * (5.3, 5.5.4), so that they name the role as the rest of the book does.
+ *
+ * @example
+ * withArticle('Adviser'); // 'an Adviser'
+ * withArticle('Caseworker'); // 'a Caseworker'
+ * @see 5.5.4
+ */
+export const withArticle = (label: string): string => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
  * The breach chain (5.4–5.5) as a Mermaid flowchart: who raises with whom, who may decide, the written
  * record, refusal as final. The roles come from the policy's settings (`lineManager`, `mayDecideBreach`), not from prose.
  *
@@ -27,7 +39,7 @@ export function chainMermaid(chain: ChainModel): string {
   const label = chainLabeller(chain);
   const lines = [
     'flowchart TD',
-    `  start(${q('An adviser feels confidentiality should be breached (5.1, 5.3): serious harm 5.3.1, conflict of interest 5.3.2, legal duty 5.3.3')})`,
+    `  start(${q(`${sentence(withArticle(label('adviser')))} feels confidentiality should be breached (5.1, 5.3): serious harm 5.3.1, conflict of interest 5.3.2, legal duty 5.3.3`)})`,
   ];
   for (const [i, r] of chain.raises.entries()) {
     lines.push(`  raiser${i}[${q(`Raised by the ${label(r.raiser)}`)}]`);
@@ -41,7 +53,7 @@ export function chainMermaid(chain: ChainModel): string {
   );
   for (const [i, d] of chain.deciders.entries())
     lines.push(
-      `  who${i}[${q(`May decide for the ${label(d.raiser)}: ${d.may.map(label).join(', ')} (5.5.2); never an Adviser nor the raiser (5.5.4)`)}] -.- decide`,
+      `  who${i}[${q(`May decide for the ${label(d.raiser)}: ${d.may.map(label).join(', ')} (5.5.2); never ${withArticle(label('adviser'))} nor the raiser (5.5.4)`)}] -.- decide`,
     );
   lines.push(
     `  decide -->|${q('agrees')}| written[${q('Written record and case file detailing the agreed action (5.5.2)')}]`,
@@ -64,7 +76,7 @@ export function chainSteps(chain: ChainModel): { text: string; clauses: string[]
   const label = chainLabeller(chain);
   return [
     {
-      text: 'An adviser feels confidentiality should be breached: serious harm, a conflict of interest, or a legal duty.',
+      text: `${sentence(withArticle(label('adviser')))} feels confidentiality should be breached: serious harm, a conflict of interest, or a legal duty.`,
       clauses: ['5.1', '5.3'],
     },
     {
@@ -76,7 +88,7 @@ export function chainSteps(chain: ChainModel): { text: string; clauses: string[]
       clauses: ['5.4.2', '5.5.1'],
     },
     {
-      text: `The decision is taken — ${chain.deciders.map((d) => `for the ${label(d.raiser)}, by the ${d.may.map(label).join(', the ')}`).join('; ')} — never by an Adviser alone nor by the person who raised it.`,
+      text: `The decision is taken — ${chain.deciders.map((d) => `for the ${label(d.raiser)}, by the ${d.may.map(label).join(', the ')}`).join('; ')} — never by ${withArticle(label('adviser'))} alone nor by the person who raised it.`,
       clauses: ['5.4.3', '5.5.2', '5.5.4'],
     },
     {

@@ -22,8 +22,13 @@ export const disclosureFacts = facts<DisclosureQuestion>({
   },
   recipientInAdviceTeam: {
     description: 'the recipient is in the Advice team (an adviser or the Advice Service Lead)',
+    // The prose names the Advice Service Lead by UPSU's label: with other labels (roleLabels), the roles' names.
     describe: (s) =>
-      s.adviceTeam.length === 2 && s.adviceTeam.includes('adviser') && s.adviceTeam.includes('advice-lead')
+      s.adviceTeam.length === 2 &&
+      s.adviceTeam.includes('adviser') &&
+      s.adviceTeam.includes('advice-lead') &&
+      (s.roleLabels?.adviser ?? 'Adviser') === 'Adviser' &&
+      (s.roleLabels?.['advice-lead'] ?? 'Advice Service Lead') === 'Advice Service Lead'
         ? 'the recipient is in the Advice team (an adviser or the Advice Service Lead)'
         : `the recipient is in the Advice team (${s.adviceTeam.join(', ')})`,
     type: 'boolean',
