@@ -1,5 +1,6 @@
 // Every rule-loading problem carries a stable code (README "Adapting the rules" lists them): one broken folder,
-// or one bad call, per code, each checked for its code, its file and rule, and (format problems) its path.
+// or one bad call, per code, each checked for its code, its file and rule, and its path where it has one (format
+// problems; a condition, clause or code of a rule: `conditions.all.0`, `event.params.clauses.0`).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,7 +89,7 @@ const CASES: [RuleProblem['code'], () => readonly RuleProblem[], Partial<RulePro
     'unknown-clause',
     () =>
       problemsOf(inRule('3-access/retention.rules.json', 'still-studying', (r) => (r.event.params.clauses = ['7.1']))),
-    { file: '3-access/retention.rules.json', rule: 'still-studying' },
+    { file: '3-access/retention.rules.json', rule: 'still-studying', path: ['event', 'params', 'clauses', 0] },
   ],
   [
     'unknown-code',
@@ -98,7 +99,7 @@ const CASES: [RuleProblem['code'], () => readonly RuleProblem[], Partial<RulePro
           r.event.params.obligations = ['shred-everything'];
         }),
       ),
-    { rule: 'consented-and-relevant' },
+    { rule: 'consented-and-relevant', path: ['event', 'params', 'obligations', 0] },
   ],
   [
     'unknown-question',
@@ -111,12 +112,12 @@ const CASES: [RuleProblem['code'], () => readonly RuleProblem[], Partial<RulePro
       problemsOf(
         inRule('2-sharing/contact.rules.json', 'channel-unacceptable', (r) => (first(r).fact = 'channelForbidden')),
       ),
-    { rule: 'channel-unacceptable' },
+    { rule: 'channel-unacceptable', path: ['conditions', 'all', 0] },
   ],
   [
     'unknown-operator',
     () => problemsOf(inRule('3-access/access.rules.json', 'advice-team-access', (r) => (first(r).operator = 'equals'))),
-    { rule: 'advice-team-access' },
+    { rule: 'advice-team-access', path: ['conditions', 'all', 0] },
   ],
   [
     'unknown-outcome',
@@ -131,7 +132,7 @@ const CASES: [RuleProblem['code'], () => readonly RuleProblem[], Partial<RulePro
           first(r).value = ['third-party', 'landlord'];
         }),
       ),
-    { rule: 'third-party-enquirer' },
+    { rule: 'third-party-enquirer', path: ['conditions', 'all', 0] },
   ],
   [
     'inconsistent-clause',
@@ -162,7 +163,7 @@ const CASES: [RuleProblem['code'], () => readonly RuleProblem[], Partial<RulePro
           r.conditions = { all: [first(r), { any: [] }] };
         }),
       ),
-    { rule: 'third-party-enquirer' },
+    { rule: 'third-party-enquirer', path: ['conditions', 'all', 1, 'any'] },
   ],
   [
     'always-true',
@@ -174,7 +175,7 @@ const CASES: [RuleProblem['code'], () => readonly RuleProblem[], Partial<RulePro
     'type-mismatch',
     () =>
       problemsOf(inRule('1-case-recording/recording.rules.json', 'not-relevant', (r) => (first(r).value = 'false'))),
-    { rule: 'not-relevant' },
+    { rule: 'not-relevant', path: ['conditions', 'all', 0] },
   ],
   [
     'invalid-params',

@@ -152,7 +152,10 @@ export interface RuleProblem {
   readonly code: RuleProblemCode;
   readonly file: string;
   readonly rule?: string;
-  /** Where in the file or rule, as keys and array indexes (format problems). */
+  /**
+   * Where in the file or rule, as keys and array indexes: format problems, and a rule's condition
+   * (`['conditions', 'all', 0]`), clause or code (`['event', 'params', 'clauses', 1]`) that is wrong.
+   */
   readonly path?: readonly (string | number)[];
   readonly message: string;
 }

@@ -140,6 +140,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
     code: string,
     file: string,
     rule?: string,
+    path?: (string | number)[],
   ): CodedNote | null => {
     const entry = bundle.codes[kind][code];
     if (!entry) {
@@ -147,6 +148,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
         code: 'unknown-code',
         file,
         ...(rule ? { rule } : {}),
+        ...(path ? { path } : {}),
         message: `unknown ${kind === 'remedies' ? 'remedy' : kind === 'advisories' ? 'advisory' : 'obligation'} code "${code}" (not in codes.json)`,
       });
       return null;
@@ -241,7 +243,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       if (names.has(rule.name))
         problems.push({ ...where, code: 'duplicate', message: `duplicate rule name in question "${kind}"` });
       names.add(rule.name);
-      checkCondition(rule.conditions, facts, (code, message) => problems.push({ ...where, code, message }));
+      checkCondition(rule.conditions, facts, (code, message, path) => problems.push({ ...where, code, path, message }));
       const p = rule.event.params;
       const type = rule.event.type;
       // A deciding rule that needs nothing decides every question it is reached for: fine for the cautious
@@ -284,6 +286,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
               p.code,
               file,
               rule.name,
+              ['event', 'params', 'code'],
             )
           : null;
         if (n) {
@@ -311,23 +314,28 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
             message: 'params.code and params.when are for obligation/remedy/advisory rules',
           });
         clauses = p.clauses ?? [];
-        for (const code of p.obligations ?? []) {
-          const n = note('obligations', code, file, rule.name);
+        for (const [i, code] of (p.obligations ?? []).entries()) {
+          const n = note('obligations', code, file, rule.name, ['event', 'params', 'obligations', i]);
           if (n) obligations.push(n);
         }
-        for (const code of p.remedies ?? []) {
-          const n = note('remedies', code, file, rule.name);
+        for (const [i, code] of (p.remedies ?? []).entries()) {
+          const n = note('remedies', code, file, rule.name, ['event', 'params', 'remedies', i]);
           if (n) remedies.push(n);
         }
-        for (const code of p.advisories ?? []) {
-          const n = note('advisories', code, file, rule.name);
+        for (const [i, code] of (p.advisories ?? []).entries()) {
+          const n = note('advisories', code, file, rule.name, ['event', 'params', 'advisories', i]);
           if (n) advisories.push(n);
         }
         reason = freeze({ rule: rule.name, clause: clauses[0] ?? '', text: p.text ?? '' });
       }
-      for (const c of clauses)
+      for (const [i, c] of clauses.entries())
         if (!clauseOrder.has(c))
-          problems.push({ ...where, code: 'unknown-clause', message: `unknown clause id "${c}"` });
+          problems.push({
+            ...where,
+            code: 'unknown-clause',
+            ...(ruleKind === 'decide' ? { path: ['event', 'params', 'clauses', i] } : {}),
+            message: `unknown clause id "${c}"`,
+          });
       const set: [string, SetValue][] = [];
       for (const [key, v] of Object.entries(p.set ?? {})) {
         if (!(SETTABLE as readonly string[]).includes(key))
@@ -640,28 +648,33 @@ function alwaysFalse(c: ConditionJson, facts: FactCatalogue<never>): boolean {
 function checkCondition(
   c: ConditionJson,
   facts: FactCatalogue<never>,
-  problem: (code: RuleProblemCode, message: string) => void,
+  report: (code: RuleProblemCode, message: string, path: (string | number)[]) => void,
+  at: (string | number)[] = ['conditions'],
 ): void {
+  // Each problem is at the condition it is about, in the rule (`conditions.all.1`), as format problems are.
+  const problem = (code: RuleProblemCode, message: string, path = at) => report(code, message, path);
   if ('all' in c || 'any' in c) {
+    const key = 'all' in c ? 'all' : 'any';
     const list = 'all' in c ? c.all : c.any;
-    if ('any' in c && list.length === 0) problem('never-true', 'an empty "any" is never true');
+    if ('any' in c && list.length === 0) problem('never-true', 'an empty "any" is never true', [...at, key]);
     if ('all' in c) {
       const equals = new Map<string, unknown>();
-      for (const x of list)
+      for (const [i, x] of list.entries())
         if ('fact' in x && x.operator === 'equal' && x.value !== null && !isFactRef(x.value)) {
           if (equals.has(x.fact) && equals.get(x.fact) !== x.value)
             problem(
               'never-true',
               `"all" asks fact "${x.fact}" to equal both ${JSON.stringify(equals.get(x.fact))} and ${JSON.stringify(x.value)}: it is never true`,
+              [...at, key, i],
             );
           equals.set(x.fact, x.value);
         }
     }
-    for (const x of list) checkCondition(x, facts, problem);
+    for (const [i, x] of list.entries()) checkCondition(x, facts, report, [...at, key, i]);
     return;
   }
   if ('not' in c) {
-    checkCondition(c.not, facts, problem);
+    checkCondition(c.not, facts, report, [...at, 'not']);
     return;
   }
   const f = facts[c.fact];
