@@ -2,7 +2,7 @@
 // lines: bad input throws PolicyInputError listing every issue, never reads as "no findings".
 
 import { describe, expect, it } from 'vitest';
-import { auditCase } from '../src/index.js';
+import { auditCase, bundledRules, createPolicy, RuleLoadError } from '../src/index.js';
 import { issuesOf } from './support/thrown-issues.js';
 
 const client = { degreeStatus: 'completed', degreeCompletedOn: '2020-06-30', consentToRecord: true } as const;
@@ -20,6 +20,30 @@ describe('auditCase refuses what the audit refuses', () => {
     expect(
       auditCase({ id: 'C-3', client: studying, disclosures: [thirdParty] }, '2026-09-01').map((f) => f.code),
     ).toEqual(['third-party-without-consent']);
+  });
+
+  it('a policy without a question the audit asks is refused, whatever the case needs', () => {
+    const bundle = structuredClone(bundledRules) as {
+      questions: Record<string, unknown>;
+      ruleFiles: { question: string }[];
+    };
+    delete bundle.questions.breach;
+    bundle.ruleFiles = bundle.ruleFiles.filter((f) => f.question !== 'breach');
+    const policy = createPolicy(bundle as unknown as typeof bundledRules);
+    // The policy answers its other questions…
+    expect(policy.evaluate({ question: 'access', actor: { role: 'dpo' }, necessary: true }).outcome).toBe('permit');
+    // …but cannot audit, even a case with no breach.
+    let thrown: unknown;
+    try {
+      auditCase(c, '2026-09-01', policy);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(RuleLoadError);
+    expect((thrown as RuleLoadError).problems.map((p) => [p.code, p.file])).toEqual([
+      ['unknown-question', 'questions.json'],
+    ]);
+    expect((thrown as RuleLoadError).problems[0]?.message).toContain('"breach"');
   });
 
   it('an audit date that is not a calendar date', () => {

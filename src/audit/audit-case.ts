@@ -1,5 +1,5 @@
 import { defaultPolicy } from '../decision/default-policy.js';
-import { issue, PolicyInputError } from '../decision/errors.js';
+import { issue, PolicyInputError, RuleLoadError } from '../decision/errors.js';
 import type { Decision, Issue } from '../decision/types.js';
 import { daysAfter, isCalendarDate } from '../derive/dates.js';
 import type { Policy } from '../engine/policy.js';
@@ -177,6 +177,29 @@ interface Retention {
   /** No rule of the policy covers the record (the cautious `review` of an adapted folder with a gap). */
   readonly notCovered: boolean;
 }
+/** The question kinds the audit asks about a case (whichever the case needs: every one, over an export). */
+const AUDIT_QUESTIONS = ['retention', 'recording', 'disclosure', 'breach'] as const;
+
+/**
+ * Refuses a policy the audit cannot ask its questions of: an adapted folder whose questions.json leaves out a
+ * kind the audit asks ({@link RuleLoadError}, an `unknown-question` problem per kind), which would otherwise stop
+ * the audit at the first case that needs it, part of the report written.
+ *
+ * @example
+ * checkAuditable(defaultPolicy()); // returns: the bundled rules have every kind
+ */
+export function checkAuditable(policy: Policy): void {
+  const missing = AUDIT_QUESTIONS.filter((k) => policy.loaded.questions[k] === undefined);
+  if (missing.length)
+    throw new RuleLoadError(
+      missing.map((k) => ({
+        code: 'unknown-question',
+        file: 'questions.json',
+        message: `question "${k}" is not in questions.json, and the audit asks it about cases (${AUDIT_QUESTIONS.join(', ')})`,
+      })),
+    );
+}
+
 /**
  * Builds an auditor for one audit date and policy. It asks the policy the same questions as {@link auditCase}
  * and remembers the answers to questions that recur across cases (the same retention status and completion
@@ -188,6 +211,7 @@ interface Retention {
  * audit({ id: 'C-1', client: { degreeStatus: 'studying', consentToRecord: true } }); // []
  */
 export function createCaseAuditor(policy: Policy, asOf: string, options: { checked?: boolean } = {}): CaseAuditor {
+  checkAuditable(policy);
   // `checked` (auditCase): every question asked through `evaluate`, whose copy for deciding has every field as an
   // own property, so that nothing inherited (a polluted Object.prototype) is read as given. The command line's
   // audit asks its own questions, built from validated plain data, straight (its speed).
@@ -424,7 +448,9 @@ const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
  * field that looks like a misnamed objection or list, such as `Disclosures`, is refused rather than dropped),
  * and so is `asOf` (a real calendar date, `YYYY-MM-DD`). Anything not valid throws {@link PolicyInputError}
  * listing every issue (`asOf`'s at the path `['asOf']`, the case's at their paths in it): bad input is never
- * read as "no findings". Only the case's own properties are read.
+ * read as "no findings". Only the case's own properties are read. A `policy` (an adapted folder's) whose
+ * questions.json leaves out a question the audit asks (retention, recording, disclosure, breach) throws
+ * {@link RuleLoadError}.
  *
  * @example
  * auditCase({ id: 'C-1', client: { degreeStatus: 'completed', degreeCompletedOn: '2020-06-30' } }, '2026-11-24');

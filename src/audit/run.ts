@@ -18,6 +18,7 @@ import type { Worker } from 'node:worker_threads';
 import { packageVersion } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
 import { type BatchJob, type BatchResult, clauseIndex, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
+import { checkAuditable } from './audit-case.js';
 import {
   type AuditFormat,
   type AuditSummary,
@@ -124,6 +125,7 @@ async function audit(
   const uri = uriOf(o);
   const setup = formatSetup(o);
   const policy = typeof o.policy === 'function' ? o.policy() : o.policy;
+  checkAuditable(policy);
   const ruleIndex = clauseIndex(policy);
   const size = o.input === '-' ? undefined : statSafe(o.input);
 

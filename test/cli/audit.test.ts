@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -598,6 +598,39 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     const strict = audit(clean, '--format', 'json', '--rules', rules, '--workers', '2');
     expect(strict.code, strict.stderr).toBe(1);
     expect(JSON.parse(strict.stdout).summary.casesWithFindings).toBe(2);
+  });
+
+  it('--rules with a folder that leaves out a question the audit asks: refused before a line is read', () => {
+    // The folder loads (decide answers its other questions), but the audit stopped at the first case, part of the
+    // report written.
+    const rules = join(dir, 'rules-no-retention');
+    cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+    const questions = JSON.parse(readFileSync(join(rules, 'questions.json'), 'utf8'));
+    delete questions.retention;
+    delete questions.recording;
+    writeFileSync(join(rules, 'questions.json'), JSON.stringify(questions));
+    for (const f of ['retention.rules.json', 'retention.cases.json', 'recording.rules.json', 'recording.cases.json'])
+      for (const sub of readdirSync(rules)) if (existsSync(join(rules, sub, f))) rmSync(join(rules, sub, f));
+    const decide = cli(['decide', '-', '--rules', rules], {
+      input: JSON.stringify({ question: 'access', actor: { role: 'dpo' }, necessary: true }),
+    });
+    expect(decide.code, decide.stderr).toBe(0);
+    for (const format of ['text', 'json', 'sarif', 'junit'])
+      for (const workers of ['1', '2']) {
+        const out = join(dir, `no-retention.${format}`);
+        const r = audit(sample, '--format', format, '--rules', rules, '--workers', workers, '--out', out);
+        expect([format, workers, r.code, r.stdout, existsSync(out)]).toEqual([format, workers, 2, '', false]);
+        expect(r.stderr.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+          expect.stringMatching(
+            /^ {2}unknown-question at questions\.json: question "retention" is not in questions\.json/,
+          ),
+          expect.stringMatching(
+            /^ {2}unknown-question at questions\.json: question "recording" is not in questions\.json/,
+          ),
+        ]);
+      }
+    // Without --out the report would have gone to stdout: nothing of it is written either.
+    expect(audit(sample, '--rules', rules).stdout).toBe('');
   });
 
   it("--rules with policy.json's destructionWithinDays: a month's late destruction is on time, in every thread", () => {
