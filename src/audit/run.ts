@@ -17,8 +17,8 @@ import type { Readable, Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import { packageVersion } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
-import { type BatchJob, type BatchResult, clauseIndex, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
 import { checkAuditable } from './audit-case.js';
+import { type BatchJob, type BatchResult, clauseIndex, createBatchAuditor, MAX_LINE_BYTES } from './batch.js';
 import {
   type AuditFormat,
   type AuditSummary,
