@@ -331,6 +331,20 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
     );
   });
 
+  it('a duplicate name is reported alongside a format problem of either rule, not after it is fixed', () => {
+    for (const broken of ['first', 'second'] as const) {
+      const p = problemsAfter('1-case-recording/recording.rules.json', 'consented-and-relevant', (r, all) => {
+        const copy = { ...structuredClone(r), priority: 1 };
+        all.push(copy);
+        (broken === 'first' ? r : copy).priority = 'high' as unknown as number;
+      });
+      expect(p.map((x) => [x.code, x.rule]).sort(), broken).toEqual([
+        ['duplicate', 'consented-and-relevant'],
+        ['invalid-format', 'consented-and-relevant'],
+      ]);
+    }
+  });
+
   it('two deciding rules of one priority with different outcomes', () => {
     const p = problemsAfter('1-case-recording/recording.rules.json', 'consented-and-relevant', (r) => {
       r.priority = 100; // the deny rules' priority

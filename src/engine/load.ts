@@ -205,6 +205,8 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
           message: `question "${q}" cites unknown clause ${c}`,
         });
   }
+  // Rule names per question, across its files.
+  const namesSeen = new Map<string, Set<string>>();
   for (const rf of bundle.ruleFiles) {
     const list = perQuestion.get(rf.question);
     if (!list) {
@@ -224,8 +226,22 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
       });
       continue;
     }
+    let seen = namesSeen.get(rf.question);
+    if (!seen) namesSeen.set(rf.question, (seen = new Set()));
     rf.rules.forEach((raw, i) => {
       const name = (raw as { name?: unknown })?.name;
+      // Checked here, on every rule with a name, so that one whose format is wrong (and is not compiled) cannot
+      // hide that its name is taken: the duplicate would only show once the format was fixed.
+      if (typeof name === 'string') {
+        if (seen.has(name))
+          problems.push({
+            file: rf.file,
+            rule: name,
+            code: 'duplicate',
+            message: `duplicate rule name in question "${rf.question}"`,
+          });
+        seen.add(name);
+      }
       if (format(rf.file, formats?.ruleJson, raw, typeof name === 'string' ? name : `#${i}`))
         list.push({ rule: raw, file: rf.file });
     });
@@ -236,13 +252,9 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
     const meta = bundle.questions[kind];
     const facts = FACTS[kind];
     if (!meta || !facts) continue;
-    const names = new Set<string>();
     const compiled: CompiledRule[] = [];
     for (const { rule, file } of entries) {
       const where = { file, rule: rule.name };
-      if (names.has(rule.name))
-        problems.push({ ...where, code: 'duplicate', message: `duplicate rule name in question "${kind}"` });
-      names.add(rule.name);
       checkCondition(rule.conditions, facts, (code, message, path) => problems.push({ ...where, code, path, message }));
       const p = rule.event.params;
       const type = rule.event.type;
