@@ -20,7 +20,9 @@ const ZOD_UNAVAILABLE_ERROR = Symbol.for('upsu-confidentiality-policy.ZodUnavail
 export class ZodUnavailableError extends Error {
   override readonly name = 'ZodUnavailableError';
   readonly code = 'zod-unavailable';
-  constructor(message?: string, options?: ErrorOptions) {
+  // `{ cause?: unknown }`, not `ErrorOptions`: that type is in TypeScript's ES2022 lib, and the published types must
+  // compile with a consumer's ES2015 lib (README, "Public API").
+  constructor(message?: string, options?: { cause?: unknown }) {
     super(message, options);
     Object.defineProperty(this, ZOD_UNAVAILABLE_ERROR, { value: true });
   }
