@@ -61,7 +61,9 @@ function asKind(
  */
 export function mayAccess(
   actor: Party,
-  extra: { purpose?: DisclosureQuestion['purpose']; necessary?: boolean } = {},
+  // `| undefined` as the question types have it (zod's optional fields), so that an `AccessQuestion`'s fields can be
+  // passed on under `exactOptionalPropertyTypes`; a field given as `undefined` is not given.
+  extra: { purpose?: DisclosureQuestion['purpose'] | undefined; necessary?: boolean | undefined } = {},
 ): Decision {
   // The actor is the argument: an `actor` (or another kind's `question`) in `extra` is refused, never used.
   return evaluate(asKind('access', extra, ['actor'], { actor }));
@@ -77,7 +79,8 @@ export function mayAccess(
  * @see 3.3
  */
 export function retentionStatus(
-  client: { degreeStatus: 'studying' | 'completed' | 'withdrawn' | 'unknown'; degreeCompletedOn?: string },
+  // `| undefined` as `RetentionQuestion['client']` has it (see mayAccess).
+  client: { degreeStatus: 'studying' | 'completed' | 'withdrawn' | 'unknown'; degreeCompletedOn?: string | undefined },
   asOf?: string,
 ): { outcome: 'retain' | 'destroy' | 'review'; destroyAfter?: string; decision: Decision } {
   // Any `asOf` given is checked (an empty one is an invalid date, not today); only one not given is today.

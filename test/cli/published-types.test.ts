@@ -1,6 +1,8 @@
 // The published declaration files compile in a consumer's project as the README promises ("Public API": types for
 // ESM and CommonJS, with a `target`/`lib` of ES2015 or later), checked without `skipLibCheck`, as a consumer who
 // leaves it off checks them. `@types/node` is in: the main entry is for Node (and zod's types need its `URL`).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +12,8 @@ beforeAll(() => ensureBuilt(), 120_000);
 
 const ENTRIES = ['index.d.ts', 'index.d.cts', 'schemas.d.ts', 'schemas.d.cts'].map((f) => join(ROOT, 'dist', f));
 
-function diagnostics(options: ts.CompilerOptions): string[] {
-  const program = ts.createProgram(ENTRIES, {
+function diagnostics(options: ts.CompilerOptions, roots: readonly string[] = ENTRIES): string[] {
+  const program = ts.createProgram(roots, {
     strict: true,
     noEmit: true,
     skipLibCheck: false,
@@ -21,7 +23,7 @@ function diagnostics(options: ts.CompilerOptions): string[] {
   });
   return ts
     .getPreEmitDiagnostics(program)
-    .map((d) => `${d.file?.fileName.slice(ROOT.length) ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    .map((d) => `${d.file?.fileName.split('/').pop() ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
 }
 
 describe('the published types', () => {
@@ -32,4 +34,32 @@ describe('the published types', () => {
     it(`compile with an ES2015 target and lib (${name} resolution)`, () => {
       expect(diagnostics({ target: ts.ScriptTarget.ES2015, lib: ['lib.es2015.d.ts'], ...resolution })).toEqual([]);
     });
+
+  // A consumer with `exactOptionalPropertyTypes` passes a question's own fields (zod's optional fields are
+  // `T | undefined`) to the wrappers that take them one by one.
+  it("take a question's fields in the convenience wrappers under exactOptionalPropertyTypes", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upsu-types-'));
+    try {
+      const file = join(dir, 'consumer.ts');
+      writeFileSync(
+        file,
+        `import { mayAccess, retentionStatus, type AccessQuestion, type RetentionQuestion } from ${JSON.stringify(join(ROOT, 'dist/index.js'))};
+declare const a: AccessQuestion;
+declare const r: RetentionQuestion;
+mayAccess(a.actor, { purpose: a.purpose, necessary: a.necessary });
+retentionStatus(r.client, r.asOf);
+`,
+      );
+      const options = {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        exactOptionalPropertyTypes: true,
+        skipLibCheck: true,
+      };
+      expect(diagnostics(options, [file])).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
