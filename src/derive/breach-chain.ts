@@ -1,15 +1,12 @@
 import type { z } from 'zod';
+// The public `NextStep`, not a copy: a second interface of that name made the published types call the public one
+// `NextStep$1`, in consumers' editors and error messages.
+import type { NextStep } from '../decision/types.js';
 import type { breachStep } from '../facts/breach.js';
 import type { Role } from '../facts/constants.js';
 import { lineManager, mayDecideBreach, type PolicyRoles, UPSU_ROLES } from './roles.js';
 
 type Step = z.infer<typeof breachStep>;
-
-/** The next thing a pending breach chain needs, and who does it. */
-export interface NextStep {
-  step: 'raise' | 'discuss' | 'decide' | 'record-decision';
-  role: Role | null;
-}
 
 /** What the steps of a breach chain show, computed once and read by the breach rules as facts. */
 export interface BreachChain {

@@ -1,7 +1,7 @@
 // The published declaration files compile in a consumer's project as the README promises ("Public API": types for
 // ESM and CommonJS, with a `target`/`lib` of ES2015 or later), checked without `skipLibCheck`, as a consumer who
 // leaves it off checks them. `@types/node` is in: the main entry is for Node (and zod's types need its `URL`).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -61,5 +61,20 @@ retentionStatus(r.client, r.asOf);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // The declaration bundler renames a type when two of one name meet (`NextStep$1`), and editors and compiler
+  // errors then show the public type under that name.
+  it('name every public type as it is exported (no `Name$1` from two types of one name)', () => {
+    // The entries and the chunks they import (dist/ is not cleaned between builds: older chunks may lie there).
+    const files = ENTRIES.flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      const ext = f.endsWith('.d.cts') ? '.d.cts' : '.d.ts';
+      return [f, ...[...text.matchAll(/from '\.\/([\w.-]+)\.c?js'/g)].map((m) => join(ROOT, 'dist', `${m[1]}${ext}`))];
+    });
+    const renamed = files.flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/\b[A-Za-z_]\w*\$\d+\b/g)].map((m) => `${f.split('/').pop()}: ${m[0]}`),
+    );
+    expect([...new Set(renamed)]).toEqual([]);
   });
 });
