@@ -168,7 +168,9 @@ export interface RuleProblem {
  * try {
  *   loadPolicy('./my-rules');
  * } catch (e) {
- *   if (e instanceof RuleLoadError) for (const p of e.problems) console.log(`${p.code} ${p.file} ${p.rule}: ${p.message}`);
+ *   if (e instanceof RuleLoadError)
+ *     for (const p of e.problems) console.log(`${p.code} at ${p.file}${p.rule ? ` [${p.rule}]` : ''}: ${p.message}`);
+ *   // unreadable at .: the rules folder "./my-rules" cannot be read (ENOENT)   (e.message lists them the same way)
  * }
  * @see P1
  */
