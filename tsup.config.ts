@@ -20,7 +20,9 @@ export default defineConfig([
     // The library: ESM + CJS + .d.ts. `schemas` is the `/schemas` entry (the zod schemas).
     entry: { index: 'src/index.ts', schemas: 'src/schemas.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Members marked @internal (Policy's compiled rules, createPolicy's precomputed hash) are not in the published
+    // types: they are the library's own, and can change in any version.
+    dts: { compilerOptions: { stripInternal: true } },
     sourcemap: true,
     // No `clean`: several processes may build and read dist/ at once during development. `npm pack` / publish
     // start from an empty dist/ (the `prepack` script), so no stale chunk is shipped.

@@ -60,7 +60,7 @@ export interface Policy {
   readonly settings: PolicySettings;
   /** The clause catalogue, in policy order. */
   readonly clauses: readonly ClauseJson[];
-  /** The checked and compiled rules. */
+  /** @internal The checked and compiled rules (the library's own use: the docs, the audit, the mutation run). */
   readonly loaded: LoadedPolicy;
   /** Decides a question; throws {@link PolicyInputError} when it is not valid. Synchronous, compiled. */
   evaluate(question: unknown, options?: EvaluateOptions): Decision;
@@ -68,7 +68,10 @@ export interface Policy {
   safeEvaluate(question: unknown, options?: EvaluateOptions): SafeResult;
   /** Decides a question with json-rules-engine itself, the reference interpreter. Same decisions, slower. */
   evaluateWithEngine(question: unknown, options?: EvaluateOptions): Promise<Decision>;
-  /** Decides a question already validated (skips validation: for callers that validated it themselves). */
+  /**
+   * @internal Decides a question already validated, skipping validation (the audit's own questions, built from
+   * validated data). Given anything else it may decide what `evaluate` would refuse: not for callers.
+   */
   decideValid(question: Question, options?: EvaluateOptions): Decision;
 }
 

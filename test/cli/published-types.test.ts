@@ -12,6 +12,15 @@ beforeAll(() => ensureBuilt(), 120_000);
 
 const ENTRIES = ['index.d.ts', 'index.d.cts', 'schemas.d.ts', 'schemas.d.cts'].map((f) => join(ROOT, 'dist', f));
 
+/** The entries and the chunks they import (dist/ is not cleaned between builds: older chunks may lie there). */
+function publishedFiles(): string[] {
+  return ENTRIES.flatMap((f) => {
+    const text = readFileSync(f, 'utf8');
+    const ext = f.endsWith('.d.cts') ? '.d.cts' : '.d.ts';
+    return [f, ...[...text.matchAll(/from '\.\/([\w.-]+)\.c?js'/g)].map((m) => join(ROOT, 'dist', `${m[1]}${ext}`))];
+  });
+}
+
 function diagnostics(options: ts.CompilerOptions, roots: readonly string[] = ENTRIES): string[] {
   const program = ts.createProgram(roots, {
     strict: true,
@@ -66,15 +75,22 @@ retentionStatus(r.client, r.asOf);
   // The declaration bundler renames a type when two of one name meet (`NextStep$1`), and editors and compiler
   // errors then show the public type under that name.
   it('name every public type as it is exported (no `Name$1` from two types of one name)', () => {
-    // The entries and the chunks they import (dist/ is not cleaned between builds: older chunks may lie there).
-    const files = ENTRIES.flatMap((f) => {
-      const text = readFileSync(f, 'utf8');
-      const ext = f.endsWith('.d.cts') ? '.d.cts' : '.d.ts';
-      return [f, ...[...text.matchAll(/from '\.\/([\w.-]+)\.c?js'/g)].map((m) => join(ROOT, 'dist', `${m[1]}${ext}`))];
-    });
-    const renamed = files.flatMap((f) =>
+    const renamed = publishedFiles().flatMap((f) =>
       [...readFileSync(f, 'utf8').matchAll(/\b[A-Za-z_]\w*\$\d+\b/g)].map((m) => `${f.split('/').pop()}: ${m[0]}`),
     );
     expect([...new Set(renamed)]).toEqual([]);
+  });
+
+  // What is marked @internal is the library's own (it may change in any version): not in the published types, so
+  // that no consumer comes to depend on it; the library's own code, typed from src/, still uses it.
+  it('leave out the members marked @internal', () => {
+    const text = publishedFiles()
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const internal of ['decideValid', 'readonly loaded:', 'LoadedPolicy', 'formatChecked', 'rulesHash?:'])
+      expect(text.includes(internal), internal).toBe(false);
+    // …while the public members around them are there.
+    for (const pub of ['evaluateWithEngine(question', 'readonly settings:', 'settings?:'])
+      expect(text.includes(pub), pub).toBe(true);
   });
 });
