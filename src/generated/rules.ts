@@ -4318,7 +4318,8 @@ export const bundledRules: RuleBundle = deepFreeze({
       "type": "ready",
       "params": {
        "clauses": [
-        "6.1"
+        "6.1",
+        "6.2"
        ],
        "text": "They have a copy of the policy and have been trained on it (6.1, 6.2)."
       }
@@ -4384,4 +4385,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:a496fbf3047340a5628448f485b4227b0826a767691f5a9d4e24ea30f2926413';
+export const bundledRulesHash = 'sha256:c547d7a5c7c8d0a2bf74a7a91795347f7817af923e530a755989dbe5bc73e4e2';
