@@ -581,7 +581,7 @@ export const bundledRules: RuleBundle = deepFreeze({
   "advisories": {
    "gdpr-access-free": {
     "clause": "3.2",
-    "text": "Under UK GDPR a subject access request is normally free of charge: the £5.00 fee in 3.2 can only be charged where a request is manifestly unfounded or excessive."
+    "text": "Under UK GDPR a subject access request is normally free of charge: a reasonable fee (the administrative cost) may be charged only for a manifestly unfounded or excessive request, or for further copies of the data, so 3.2's £5.00 fee cannot be asked of an ordinary request."
    },
    "gdpr-verbal-requests": {
     "clause": "3.2",
@@ -4385,4 +4385,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:c547d7a5c7c8d0a2bf74a7a91795347f7817af923e530a755989dbe5bc73e4e2';
+export const bundledRulesHash = 'sha256:a39c2cc8e11db9680993c1959a44425b9fad04e08455cf50b6e87197d4c15099';
