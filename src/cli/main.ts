@@ -2,6 +2,7 @@ import {
   accessSync,
   constants,
   existsSync,
+  fstatSync,
   lstatSync,
   mkdtempSync,
   readdirSync,
@@ -176,6 +177,22 @@ function sameFile(a: string, b: string): boolean {
   const x = stat(a);
   const y = stat(b);
   return typeof x !== 'string' && typeof y !== 'string' && x.isFile() && x.dev === y.dev && x.ino === y.ino;
+}
+
+/**
+ * Whether standard input is the regular file `path` (`audit - --out export.ndjson < export.ndjson`): the report,
+ * renamed over it at the end, would replace the export. Only the process's own standard input (fd 0) is checked.
+ */
+function stdinIsFile(stdin: Readable, path: string): boolean {
+  if (stdin !== process.stdin) return false;
+  let x: Stats;
+  try {
+    x = fstatSync(0);
+  } catch {
+    return false;
+  }
+  const y = stat(path);
+  return typeof y !== 'string' && x.isFile() && x.dev === y.dev && x.ino === y.ino;
 }
 
 /** The `*.json` files of a rules folder and of its subfolders (what loading it, and --mutate, may read). */
@@ -396,7 +413,7 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
   checkInputFile(input);
   checkRulesFolder(rulesDir);
   if (out) checkOutputFile(out);
-  if (out && input !== '-' && sameFile(input, out))
+  if (out && (input === '-' ? stdinIsFile(io.stdin, out) : sameFile(input, out)))
     throw new UsageError('--out is the export being audited: the report would overwrite it');
   let summary: Awaited<ReturnType<typeof runAudit>>;
   try {

@@ -1,7 +1,7 @@
 // Where `upsu-policy audit` writes its report (--out), what an interrupted run leaves, and stderr with many
 // workers: each as a CI job would meet it.
 import { spawn, spawnSync } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, ensureBuilt, generate, ROOT, tempDir } from './helpers.js';
@@ -98,6 +98,27 @@ describe('upsu-policy audit --out', () => {
       expect(r.stderr).toMatch(/--out is the export being audited/);
       expect(readFileSync(clean, 'utf8')).toBe(CLEAN);
     }
+  });
+
+  it('so is the export read as standard input (`audit - --out export.ndjson < export.ndjson`)', () => {
+    const fd = openSync(clean, 'r');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'audit', '-', '--as-of', AS_OF, '--out', clean], {
+        cwd: ROOT,
+        stdio: [fd, 'pipe', 'pipe'],
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^upsu-policy audit: --out is the export being audited/);
+      expect(readFileSync(clean, 'utf8')).toBe(CLEAN);
+    } finally {
+      closeSync(fd);
+    }
+    // A pipe on standard input is not a file: --out may be any file.
+    const out = join(dir, 'from-stdin.txt');
+    const r = cli(['audit', '-', '--as-of', AS_OF, '--out', out], { input: CLEAN });
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/1 case audited/);
   });
 });
 
