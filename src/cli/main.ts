@@ -83,9 +83,16 @@ function stat(path: string): Stats | string {
 /** The folder given with --rules must be a folder that exists: else one line naming it, before any output. */
 function checkRulesFolder(dir: string | undefined): void {
   if (dir === undefined) return;
+  if (dir === '') throw new UsageError('--rules needs a folder name (an empty one was given: an unset variable?)');
   const s = stat(dir);
   if (typeof s === 'string') throw new FileError(`cannot read rules folder ${dir} (${s})`);
   if (!s.isDirectory()) throw new FileError(`cannot read rules folder ${dir} (ENOTDIR)`);
+}
+
+/** FILE given as an empty name (an unset variable: `audit "$EXPORT"`) is a usage error, not a file named ``. */
+function checkFileNamed(file: string): void {
+  if (file === '')
+    throw new UsageError('FILE is an empty name (an unset variable?): give a file, or - for standard input');
 }
 
 /**
@@ -94,6 +101,7 @@ function checkRulesFolder(dir: string | undefined): void {
  */
 function checkInputFile(file: string): void {
   if (file === '-') return;
+  checkFileNamed(file);
   const s = stat(file);
   if (typeof s === 'string') throw new FileError(`cannot read ${file} (${s})`);
   if (s.isDirectory()) throw new FileError(`cannot read ${file} (EISDIR)`);
@@ -306,6 +314,7 @@ async function decide(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give one FILE, or - for standard input');
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'text') throw new UsageError('--format must be json or text');
+  checkFileNamed(positionals[0] as string);
   const policy = policyFrom(values.rules as string | undefined);
   const text = utf8(await readInput(positionals[0] as string, io.stdin));
   // A key written twice (`"clientObjectsToStaffSharing": true, … : false`) is refused, not read last-wins.

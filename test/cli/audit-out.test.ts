@@ -89,6 +89,23 @@ describe('upsu-policy audit --out', () => {
     expect(r.stderr).toMatch(/^upsu-policy audit: --out needs a file name/);
   });
 
+  it('an empty FILE or --rules (an unset variable) is named as such, not as `cannot read  (ENOENT)`', () => {
+    const cases: [string[], RegExp][] = [
+      [['audit', '', '--as-of', AS_OF], /^upsu-policy audit: FILE is an empty name \(an unset variable\?\)/],
+      [['audit', clean, '--as-of', AS_OF, '--rules', ''], /^upsu-policy audit: --rules needs a folder name/],
+      [['decide', ''], /^upsu-policy decide: FILE is an empty name/],
+      [['decide', '-', '--rules', ''], /^upsu-policy decide: --rules needs a folder name/],
+      [['test', '--rules', ''], /^upsu-policy test: --rules needs a folder name/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('the export itself (or a link to it) is refused: the report would overwrite it', () => {
     const link = join(dir, 'export-link.ndjson');
     symlinkSync(clean, link);
