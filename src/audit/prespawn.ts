@@ -70,6 +70,17 @@ export const AUDIT_OPTIONS = {
   'no-progress': { type: 'boolean' },
 } as const;
 
+/**
+ * The thread count `--workers` gives, written as a whole number in decimal digits from 1 to 64 (`1` when absent);
+ * `undefined` for anything else (`0`, `2.5`, `1e1`, `0x2`, ` 2`), which the command line refuses.
+ */
+export function workerCount(value: unknown): number | undefined {
+  if (value === undefined) return 1;
+  if (typeof value !== 'string' || !/^[0-9]{1,2}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n >= 1 && n <= 64 ? n : undefined;
+}
+
 let spare: { url: string; rulesDir: string | undefined; workers: StartedWorker[] } | undefined;
 
 /**
@@ -90,8 +101,8 @@ export function prespawnAuditWorkers(argv: readonly string[], url: URL): void {
   } catch {
     return;
   }
-  const workers = Number(values.workers);
-  if (values.help || !Number.isInteger(workers) || workers < 2 || workers > 64) return;
+  const workers = workerCount(values.workers);
+  if (values.help || workers === undefined || workers < 2) return;
   const rulesDir = values.rules as string | undefined;
   spare = { url: url.href, rulesDir, workers: [] };
   for (let i = 1; i < workers; i++) {

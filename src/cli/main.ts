@@ -19,7 +19,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/format.js';
-import { AUDIT_OPTIONS } from '../audit/prespawn.js';
+import { AUDIT_OPTIONS, workerCount } from '../audit/prespawn.js';
 import { reportTarget, runAudit } from '../audit/run.js';
 import { defaultPolicy } from '../decision/default-policy.js';
 import { issue, RuleLoadError } from '../decision/errors.js';
@@ -410,9 +410,8 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
   if (!isCalendarDate(asOf)) throw new UsageError('--as-of must be a real calendar date written YYYY-MM-DD');
   const format = (values.format ?? 'text') as AuditFormat;
   if (!AUDIT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${AUDIT_FORMATS.join(', ')}`);
-  const workers = values.workers === undefined ? 1 : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
-    throw new UsageError('--workers must be a whole number from 1 to 64');
+  const workers = workerCount(values.workers);
+  if (workers === undefined) throw new UsageError('--workers must be a whole number from 1 to 64');
   const input = positionals[0] as string;
   const rulesDir = values.rules as string | undefined;
   // --out - is standard output, as FILE - is standard input.

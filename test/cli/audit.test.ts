@@ -112,6 +112,12 @@ describe('upsu-policy audit: exit codes', () => {
       ['audit', sample, '--as-of', '2026-02-30'],
       ['audit', sample, '--as-of', AS_OF, '--format', 'html'],
       ['audit', sample, '--as-of', AS_OF, '--workers', '0'],
+      // Not whole numbers written in digits, though Number() reads them as 10, 2 and 2.
+      ['audit', sample, '--as-of', AS_OF, '--workers', '1e1'],
+      ['audit', sample, '--as-of', AS_OF, '--workers', '0x2'],
+      ['audit', sample, '--as-of', AS_OF, '--workers', ' 2'],
+      ['audit', sample, '--as-of', AS_OF, '--workers', '2.0'],
+      ['audit', sample, '--as-of', AS_OF, '--workers', '65'],
       ['audit', '--as-of', AS_OF],
       ['audit', join(dir, 'missing.ndjson'), '--as-of', AS_OF],
       ['audit', sample, '--as-of', AS_OF, '--frobnicate'],
