@@ -7,10 +7,20 @@ import type { Finding } from './audit-case.js';
 export const AUDIT_FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
+/**
+ * How many problems of one invalid line a report lists: a line can hold thousands (10,000 disclosures, each with
+ * several wrong fields), and listing them all made a report of a few such lines hundreds of megabytes, held in
+ * memory. The rest are counted (`issuesInAll`).
+ */
+export const ISSUES_LISTED_PER_LINE = 100;
+
 /** A line that could not be audited: its number and what is wrong (codes, paths, our messages — no values). */
 export interface InvalidLine {
   readonly line: number;
+  /** Its problems, the first {@link ISSUES_LISTED_PER_LINE} of them. */
   readonly issues: readonly Pick<Issue, 'path' | 'code' | 'message'>[];
+  /** Only when the line has more problems than `issues` lists: how many it has in all. */
+  readonly issuesInAll?: number;
 }
 
 /** What the audit found, over the whole export. */
@@ -109,6 +119,7 @@ export function batchFormatter(o: FormatOptions): BatchFormatter {
           let s = '';
           for (const i of bad.issues)
             s += `${red(`line ${bad.line}`)}: not audited — ${i.code} at ${pathText(i.path)}: ${i.message}\n`;
+          if (bad.issuesInAll !== undefined) s += `${red(`line ${bad.line}`)}: not audited — ${moreIssuesText(bad)}\n`;
           return s;
         },
       };
@@ -135,7 +146,9 @@ export function batchFormatter(o: FormatOptions): BatchFormatter {
         },
         invalidText(bad) {
           const codes = [...new Set(bad.issues.map((i) => i.code))].join(' ');
-          return `    <testcase classname="upsu-policy.audit.invalid-lines" name="line ${bad.line}" file="${xml(o.uri)}" line="${bad.line}">\n      <error type="invalid-line" message="${xml(codes)}">${xml(bad.issues.map((i) => `${i.code} at ${pathText(i.path)}: ${i.message}`).join('\n'))}</error>\n    </testcase>\n`;
+          const lines = bad.issues.map((i) => `${i.code} at ${pathText(i.path)}: ${i.message}`);
+          if (bad.issuesInAll !== undefined) lines.push(moreIssuesText(bad));
+          return `    <testcase classname="upsu-policy.audit.invalid-lines" name="line ${bad.line}" file="${xml(o.uri)}" line="${bad.line}">\n      <error type="invalid-line" message="${xml(codes)}">${xml(lines.join('\n'))}</error>\n    </testcase>\n`;
         },
       };
     case 'sarif': {
@@ -188,7 +201,21 @@ export function sarifUri(input: string): string {
 
 /** Issues of an invalid line as the report shows them: path, code, our message. */
 export function invalidLine(line: number, issues: readonly Issue[]): InvalidLine {
-  return { line, issues: issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) };
+  const listed = issues.length > ISSUES_LISTED_PER_LINE ? issues.slice(0, ISSUES_LISTED_PER_LINE) : issues;
+  return {
+    line,
+    issues: listed.map((i) => ({ path: i.path, code: i.code, message: i.message })),
+    ...(issues.length > listed.length ? { issuesInAll: issues.length } : {}),
+  };
+}
+
+/** "…and 59,900 more problems on this line (60,000 in all)", for a line whose problems are not all listed. */
+export function moreIssuesText(bad: InvalidLine): string {
+  const all = bad.issuesInAll ?? bad.issues.length;
+  const more = all - bad.issues.length;
+  return more > 0
+    ? `…and ${more.toLocaleString('en-GB')} more problem${more === 1 ? '' : 's'} on this line (${all.toLocaleString('en-GB')} in all)`
+    : '';
 }
 
 export { pathText };

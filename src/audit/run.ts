@@ -24,6 +24,7 @@ import {
   type AuditSummary,
   type FormatSetup,
   type InvalidLine,
+  moreIssuesText,
   pathText,
   sarifUri,
   xml,
@@ -681,7 +682,7 @@ function footer(o: AuditOptions, s: AuditSummary, listed: readonly InvalidLine[]
         listed.map((x) => ({
           level: 'error',
           message: {
-            text: `Line ${x.line} is not a valid case and was not audited: ${x.issues.map((i) => `${i.code} at ${pathText(i.path)}`).join(', ')}.`,
+            text: `Line ${x.line} is not a valid case and was not audited: ${x.issues.map((i) => `${i.code} at ${pathText(i.path)}`).join(', ')}${x.issuesInAll === undefined ? '' : `, ${moreIssuesText(x)}`}.`,
           },
           locations: [
             { physicalLocation: { artifactLocation: { uri: sarifUri(s.input) }, region: { startLine: x.line } } },

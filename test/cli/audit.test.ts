@@ -502,6 +502,42 @@ describe('upsu-policy audit: input, workers, streaming', () => {
     }
   }, 60_000);
 
+  it('lists at most 100 problems of one line in every format, and says how many it has in all', () => {
+    // 10,000 disclosures with a few wrong fields each were 60,000 problems a line: a few such lines made reports of
+    // hundreds of megabytes, held in memory, and 50 of them failed the JSON report (a string too long).
+    const bad = { actor: { role: 'adviser' }, recipient: { role: 'nobody' }, information: { kind: 'gossip' } };
+    const many = { id: 'X', client: { degreeStatus: 'studying' }, disclosures: Array(150).fill(bad) };
+    const few = { ...many, disclosures: Array(30).fill(bad) };
+    const file = join(dir, 'many-problems.ndjson');
+    writeFileSync(file, [CLEAN_CASES[0], many, few].map((c) => JSON.stringify(c)).join('\n'));
+    const [text, json, junit, sarif] = ['text', 'json', 'junit', 'sarif'].map((format) => {
+      const r = audit(file, '--format', format, '--workers', '2');
+      expect(r.code).toBe(2);
+      return r.stdout;
+    });
+    const j = JSON.parse(json as string);
+    expect(
+      j.invalidLines.map((x: { line: number; issues: unknown[]; issuesInAll?: number }) => [
+        x.line,
+        x.issues.length,
+        x.issuesInAll,
+      ]),
+    ).toEqual([
+      [2, 100, 450],
+      [3, 90, undefined],
+    ]);
+    expect(j.invalidLines[1]).not.toHaveProperty('issuesInAll');
+    const more = '…and 350 more problems on this line (450 in all)';
+    expect((text as string).split('\n').filter((l) => l.startsWith('line 2: '))).toHaveLength(101);
+    expect(text).toContain(`line 2: not audited — ${more}\n`);
+    expect((text as string).split('\n').filter((l) => l.startsWith('line 3: '))).toHaveLength(90);
+    expect(xmlWellFormed(junit as string)).toBe(true);
+    expect(junit).toContain(more);
+    const notes = JSON.parse(sarif as string).runs[0].invocations[0].toolExecutionNotifications;
+    expect(notes[0].message.text).toMatch(/, …and 350 more problems on this line \(450 in all\)\.$/);
+    expect(notes[1].message.text).not.toContain('more problems');
+  }, 60_000);
+
   it('an empty export (no cases at all) fails: exit 2 with a line saying so, and the report is still whole', () => {
     const file = join(dir, 'empty.ndjson');
     for (const text of ['', '\n\n', '\ufeff'])
