@@ -3,6 +3,7 @@ import {
   createWriteStream,
   lstatSync,
   mkdtempSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -267,8 +268,8 @@ const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /**
  * Where the report ends up, and whether it is written whole or not at all (to a temporary file beside it, renamed
  * over it at the end): so for nothing yet and for a regular file, also one reached through a symbolic link (the
- * link stays, the file it names is replaced). Anything else (/dev/null, a pipe, a link to one such as /dev/stdout,
- * a link to nothing yet) is written directly. Also how `upsu-policy test --junit` writes its report.
+ * link stays, the file it names is replaced), and for a link to nothing yet (the file it names is made whole).
+ * Anything else (/dev/null, a pipe, a link to one such as /dev/stdout) is written directly. Also how `upsu-policy test --junit` writes its report.
  *
  * @example
  * reportTarget('audit.sarif'); // { atomic: true, target: 'audit.sarif' }
@@ -284,7 +285,20 @@ export function reportTarget(out: string): { atomic: boolean; target: string } {
   try {
     if (statSync(out).isFile()) return { atomic: true, target: realpathSync(out) };
   } catch {
-    // A link to nothing yet: written through.
+    // A link to nothing yet (through any chain of links): the report is made whole at the path it names, as for
+    // a new file, so that an interrupted or failed run leaves nothing there. A loop of links is written through
+    // (and fails as the system says).
+    let path = out;
+    for (let hops = 0; hops < 40; hops++) {
+      let st: Stats;
+      try {
+        st = lstatSync(path);
+      } catch {
+        return { atomic: true, target: path };
+      }
+      if (!st.isSymbolicLink()) break;
+      path = resolve(dirname(path), readlinkSync(path));
+    }
   }
   return { atomic: false, target: out };
 }

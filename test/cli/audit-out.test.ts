@@ -69,11 +69,26 @@ describe('upsu-policy audit --out', () => {
     expect(cli(['audit', clean, '--as-of', AS_OF, '--format', 'json', '--out', link]).code).toBe(0);
     expect(JSON.parse(readFileSync(real, 'utf8')).summary.cases).toBe(1);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    // A link to nothing yet: the file it names is created.
+    // A link to nothing yet (here through a second link): the file it names is made whole too, so an interrupted
+    // run leaves nothing there (it was written through, and SIGINT left a partial report).
     const dangling = join(work, 'next.json');
-    symlinkSync(join(work, 'new.json'), dangling);
+    symlinkSync('hop.json', dangling);
+    symlinkSync(join(work, 'new.json'), join(work, 'hop.json'));
+    const q = spawn(process.execPath, [CLI, 'audit', big, '--as-of', AS_OF, '--format', 'json', '--out', dangling], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 200 && !readdirSync(work).some((f) => f.startsWith('.upsu-audit-')); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    q.kill('SIGINT');
+    expect(await new Promise((res) => q.on('exit', (code, signal) => res(code ?? signal)))).toBe('SIGINT');
+    expect(readdirSync(work).sort()).toEqual(['hop.json', 'link.json', 'next.json', 'real.json']);
     expect(cli(['audit', clean, '--as-of', AS_OF, '--format', 'json', '--out', dangling]).code).toBe(0);
     expect(JSON.parse(readFileSync(join(work, 'new.json'), 'utf8')).summary.cases).toBe(1);
+    expect([lstatSync(dangling).isSymbolicLink(), lstatSync(join(work, 'hop.json')).isSymbolicLink()]).toEqual([
+      true,
+      true,
+    ]);
   }, 60_000);
 
   it('- is standard output', () => {
