@@ -9,6 +9,18 @@
 //   node scripts/generate-cases.mjs --count 10 --pii-prefix ZZTOP    # planted personal data to grep for
 import { createWriteStream } from 'node:fs';
 
+const USAGE = `Usage: node scripts/generate-cases.mjs [--count N] [--seed N] [--out FILE|-] [--bad-every N] [--pii-prefix TEXT]
+
+Writes a synthetic case-management export (NDJSON, one case per line) for \`upsu-policy audit\`: deterministic for
+a seed, with policy violations sprinkled in and fake personal fields. No real people.
+
+  --count N          cases to write (default 300)
+  --seed N           the random seed (default 42)
+  --out FILE         where to write (default -, standard output)
+  --bad-every N      make every Nth line invalid (default 0: none)
+  --pii-prefix TEXT  start the fake personal fields with TEXT, to grep reports for them
+`;
+
 function parseArgs(argv) {
   const o = { count: 300, seed: 42, out: '-', badEvery: 0, piiPrefix: '' };
   for (let i = 0; i < argv.length; i++) {
@@ -18,12 +30,16 @@ function parseArgs(argv) {
       if (x === undefined) throw new Error(`${a} needs a value`);
       return x;
     };
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
     if (a === '--count') o.count = Number(v());
     else if (a === '--seed') o.seed = Number(v());
     else if (a === '--out') o.out = v();
     else if (a === '--bad-every') o.badEvery = Number(v());
     else if (a === '--pii-prefix') o.piiPrefix = v();
-    else throw new Error(`unknown option ${a}`);
+    else throw new Error(`unknown option ${a} (--help lists them)`);
   }
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error('--count must be a whole number');
   return o;
