@@ -55,14 +55,18 @@ describe('upsu-policy audit --out', () => {
     const link = join(work, 'link.json');
     writeFileSync(real, 'old');
     symlinkSync(real, link);
-    const p = spawn(process.execPath, [CLI, 'audit', big, '--as-of', AS_OF, '--format', 'json', '--out', link], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 200 && !readdirSync(work).some((f) => f.startsWith('.upsu-audit-')); i++)
-      await new Promise((r) => setTimeout(r, 10));
-    p.kill('SIGINT');
-    await new Promise((res) => p.on('exit', res));
+    // An audit of `big` to `out`, interrupted once its temporary folder is in `work`: how it ended.
+    const interrupted = async (out: string) => {
+      const p = spawn(process.execPath, [CLI, 'audit', big, '--as-of', AS_OF, '--format', 'json', '--out', out], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      for (let i = 0; i < 200 && !readdirSync(work).some((f) => f.startsWith('.upsu-audit-')); i++)
+        await new Promise((r) => setTimeout(r, 10));
+      p.kill('SIGINT');
+      return new Promise((res) => p.on('exit', (code, signal) => res(code ?? signal)));
+    };
+    expect(await interrupted(link)).toBe('SIGINT');
     expect(readFileSync(real, 'utf8')).toBe('old');
     expect(readdirSync(work).sort()).toEqual(['link.json', 'real.json']);
     // Run to the end: the file the link names has the report, and the link is still a link.
@@ -74,14 +78,7 @@ describe('upsu-policy audit --out', () => {
     const dangling = join(work, 'next.json');
     symlinkSync('hop.json', dangling);
     symlinkSync(join(work, 'new.json'), join(work, 'hop.json'));
-    const q = spawn(process.execPath, [CLI, 'audit', big, '--as-of', AS_OF, '--format', 'json', '--out', dangling], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 200 && !readdirSync(work).some((f) => f.startsWith('.upsu-audit-')); i++)
-      await new Promise((r) => setTimeout(r, 10));
-    q.kill('SIGINT');
-    expect(await new Promise((res) => q.on('exit', (code, signal) => res(code ?? signal)))).toBe('SIGINT');
+    expect(await interrupted(dangling)).toBe('SIGINT');
     expect(readdirSync(work).sort()).toEqual(['hop.json', 'link.json', 'next.json', 'real.json']);
     expect(cli(['audit', clean, '--as-of', AS_OF, '--format', 'json', '--out', dangling]).code).toBe(0);
     expect(JSON.parse(readFileSync(join(work, 'new.json'), 'utf8')).summary.cases).toBe(1);
