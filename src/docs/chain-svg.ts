@@ -1,7 +1,7 @@
 // The breach chain (5.4–5.5) drawn as an SVG flowchart, laid out here (no diagram library, so the policy book
 // shows it offline and in any browser). The boxes come from the same model as the Mermaid source and the list:
 // who raises with whom and who may decide are read from the code, not written here.
-import { chainLabeller, chainSteps, withArticle } from './chain.js';
+import { chainLabeller, chainSteps, sentence, withArticle } from './chain.js';
 import type { ChainModel } from './model.js';
 import { themeCss } from './theme.js';
 
@@ -282,7 +282,6 @@ export function chainSvg(chain: ChainModel, opts: { standalone?: boolean } = {})
 }
 
 const r = (v: number) => String(Math.round(v * 10) / 10);
-const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function drawBox(b: Box): string {
   const cls = {

@@ -25,7 +25,14 @@ const q = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
  * @see 5.5.4
  */
 export const withArticle = (label: string): string => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
-const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * The text with its first letter a capital, to start a sentence with a label ("An Adviser …", "Advice Service Lead …").
+ *
+ * @example
+ * sentence('an Adviser'); // 'An Adviser'
+ * @see 5.4
+ */
+export const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The breach chain (5.4–5.5) as a Mermaid flowchart: who raises with whom, who may decide, the written
