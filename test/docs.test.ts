@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
+import { withArticle } from '../src/docs/chain.js';
 import { chainSvg } from '../src/docs/chain-svg.js';
 import { readCondition } from '../src/docs/conditions.js';
 import { generateDocs, readScenarios } from '../src/docs/generate.js';
@@ -202,6 +203,29 @@ describe('generated docs', () => {
     expect(committed).toEqual(files);
     const stale = files.filter((f) => !readFileSync(join(COMMITTED, f)).equals(readFileSync(join(out, f))));
     expect(stale, 'stale files in docs/: run `npm run docs` and commit docs/').toEqual([]);
+  });
+});
+
+describe('a role label with its article, as an adapted book names its roles', () => {
+  it.each([
+    ['Adviser', 'an Adviser'],
+    ['Caseworker', 'a Caseworker'],
+    ['Advice Service Lead', 'an Advice Service Lead'],
+    ['Union adviser', 'a Union adviser'],
+    ['University adviser', 'a University adviser'],
+    ['user-facing adviser', 'a user-facing adviser'],
+    ['Unpaid adviser', 'an Unpaid adviser'],
+    ['Honorary adviser', 'an Honorary adviser'],
+    ['Housing adviser', 'a Housing adviser'],
+    ['SU adviser', 'an SU adviser'],
+    ['UPSU adviser', 'a UPSU adviser'],
+    ['DPO', 'a DPO'],
+    ['MP caseworker', 'an MP caseworker'],
+    ['European adviser', 'a European adviser'],
+    ['one-stop adviser', 'a one-stop adviser'],
+    ['Officer', 'an Officer'],
+  ])('%s → %s', (label, expected) => {
+    expect(withArticle(label)).toBe(expected);
   });
 });
 

@@ -22,9 +22,27 @@ const q = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
  * @example
  * withArticle('Adviser'); // 'an Adviser'
  * withArticle('Caseworker'); // 'a Caseworker'
+ * withArticle('Union adviser'); // 'a Union adviser'
+ * withArticle('SU adviser'); // 'an SU adviser'
  * @see 5.5.4
  */
-export const withArticle = (label: string): string => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+export const withArticle = (label: string): string => `${takesAn(label) ? 'an' : 'a'} ${label}`;
+
+/** Letters whose names start with a vowel sound, for labels that begin with an initialism ("an SU adviser"). */
+const AN_LETTERS = /^[AEFHILMNORSX]/;
+/** Words spelt with a vowel that start with a consonant sound ("a Union adviser", "a Uni officer", "a one-person team"). */
+const A_VOWEL_WORDS = /^(?:u(?:ni|s[aeu]|r[aeiou]|t[aeiou]|b[iu]|k)|eu|ewe|one\b|once\b)/i;
+/** Words spelt with a consonant that start with a vowel sound ("an Honorary adviser", "an hourly worker"). */
+const AN_CONSONANT_WORDS = /^(?:hon(?:est|or|our)|hour|heir)/i;
+
+/** Whether a label is read with "an": by its first word's sound, as far as spelling tells it. */
+function takesAn(label: string): boolean {
+  const word = /^[\p{L}\p{N}]+/u.exec(label)?.[0] ?? '';
+  if (word.length > 1 && word === word.toUpperCase() && /^[A-Z]+$/.test(word)) return AN_LETTERS.test(word);
+  if (A_VOWEL_WORDS.test(word)) return false;
+  if (AN_CONSONANT_WORDS.test(word)) return true;
+  return /^[aeiou]/i.test(word);
+}
 /**
  * The text with its first letter a capital, to start a sentence with a label ("An Adviser …", "Advice Service Lead …").
  *
