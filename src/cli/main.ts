@@ -253,9 +253,20 @@ function args(argv: string[], options: OptionSpec): Parsed {
       options: { help: { type: 'boolean', short: 'h' }, ...options },
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
+    // A value option given twice (`--as-of 2026-09-01 … --as-of 2025-09-01`, one from a script's defaults and one
+    // from its caller) is ambiguous: parseArgs keeps the last, which may not be the one meant. Refused instead.
+    const seen = new Set<string>();
+    const tokens = (r as { tokens?: { kind: string; name?: string; value?: string }[] }).tokens ?? [];
+    for (const t of tokens) {
+      if (t.kind !== 'option' || t.value === undefined || t.name === undefined) continue;
+      if (seen.has(t.name)) throw new UsageError(`--${t.name} is given more than once: give it once`);
+      seen.add(t.name);
+    }
     return { values: r.values as Parsed['values'], positionals: r.positionals };
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(
       `${String((e as Error).message)
         .split('\n')[0]

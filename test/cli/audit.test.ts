@@ -121,6 +121,11 @@ describe('upsu-policy audit: exit codes', () => {
       ['audit', '--as-of', AS_OF],
       ['audit', join(dir, 'missing.ndjson'), '--as-of', AS_OF],
       ['audit', sample, '--as-of', AS_OF, '--frobnicate'],
+      // A value option given twice: which one was meant is not known (parseArgs would keep the last).
+      ['audit', sample, '--as-of', AS_OF, '--as-of', '2025-01-01'],
+      ['audit', sample, `--as-of=${AS_OF}`, '--as-of=2025-01-01'],
+      ['audit', sample, '--as-of', AS_OF, '--format', 'json', '--format', 'sarif'],
+      ['audit', sample, '--as-of', AS_OF, '--workers', '2', '--workers', '1'],
     ]) {
       const r = cli(args);
       expect(r.code, args.join(' ')).toBe(2);

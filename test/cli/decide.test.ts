@@ -115,12 +115,27 @@ describe('upsu-policy decide', () => {
       ['decide', '-', '--format', 'xml'],
       ['decide', '-', '--bogus'],
       ['decide', '/nonexistent/q.json'],
+      ['decide', '-', '--format', 'json', '--format', 'text'],
+      ['decide', '-', '--rules', 'rules', '--rules', 'rules'],
     ]) {
-      const r = cli(args);
+      const r = cli(args, { input: JSON.stringify(PARENT) });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).toMatch(/^upsu-policy decide: /);
     }
+  });
+
+  it('a value option given twice is refused (which was meant is not known); a flag given twice is not', () => {
+    const input = JSON.stringify(PARENT);
+    const twice = cli(['decide', '-', '--format', 'text', '--format', 'json'], { input });
+    expect(twice.code).toBe(2);
+    expect(twice.stdout).toBe('');
+    expect(twice.stderr).toBe(
+      'upsu-policy decide: --format is given more than once: give it once (see upsu-policy decide --help)\n',
+    );
+    const once = cli(['decide', '-', '--format', 'json'], { input });
+    expect(once.code).toBe(0);
+    expect(cli(['decide', '--help', '--help']).code).toBe(0);
   });
 
   it('colours text for FORCE_COLOR, and never with NO_COLOR', () => {
