@@ -38,6 +38,9 @@ describe('upsu-policy: help, version, usage', () => {
       expect(r.stdout, c).toMatch(new RegExp(`^Usage: upsu-policy ${c}`));
       expect(r.stdout, c).toContain('Examples:');
       expect(cli(['help', c]).stdout).toBe(r.stdout);
+      // Wrapped for a terminal: no line of the help is wider than 120 columns.
+      const wide = r.stdout.split('\n').filter((l) => [...l].length > 120);
+      expect(wide, `${c} --help lines over 120 columns`).toEqual([]);
     }
   });
 
