@@ -100,8 +100,9 @@ Options:
   --engine E           compiled (default) or interpreter (json-rules-engine itself)
   --junit FILE         also write the run as JUnit XML to FILE, for CI dashboards: a <testsuite> per scenario
                        file, a <testcase> per scenario (a <failure> saying what it did not meet), a file's
-                       problems as <error>s, and with --threshold the two coverage figures as test cases (not -:
-                       standard output holds the text report; never a scenario or rules file the run reads)
+                       problems as <error>s, and with --threshold the two coverage figures as test cases (not -
+                       nor the file or pipe standard output goes to: it holds the text report; never a scenario
+                       or rules file the run reads)
   --mutate             also run mutation testing: small faults put in the rules, which the scenarios must catch
                        (mutants listed in the folder's equivalent-mutants.json are left out while their rule's
                        conditions are those of the entry's conditionsHash; an entry that is stale, killed or whose

@@ -191,16 +191,27 @@ function sameFile(a: string, b: string): boolean {
  * Whether standard input is the regular file `path` (`audit - --out export.ndjson < export.ndjson`): the report,
  * renamed over it at the end, would replace the export. Only the process's own standard input (fd 0) is checked.
  */
-function stdinIsFile(stdin: Readable, path: string): boolean {
-  if (stdin !== process.stdin) return false;
+const stdinIsFile = (stdin: Readable, path: string): boolean => stdin === process.stdin && fdIsFile(0, path);
+
+/**
+ * Whether standard output is the regular file or pipe `path` (`test --junit /dev/stdout > report.txt`, or
+ * `--junit report.txt > report.txt`): the JUnit file, renamed over a regular file at the end, would replace the
+ * text report written there, and written into a pipe it would be mixed with it. (A terminal or `/dev/null` is not
+ * refused: nothing is lost there.) Only the process's own standard output (fd 1) is checked.
+ */
+const stdoutIsFile = (stdout: Writable, path: string): boolean =>
+  stdout === process.stdout && fdIsFile(1, path, (x) => x.isFile() || x.isFIFO() || x.isSocket());
+
+/** Whether the open file descriptor `fd` is the file `path` (a link followed), of a kind `kind` accepts. */
+function fdIsFile(fd: number, path: string, kind: (x: Stats) => boolean = (x) => x.isFile()): boolean {
   let x: Stats;
   try {
-    x = fstatSync(0);
+    x = fstatSync(fd);
   } catch {
     return false;
   }
   const y = stat(path);
-  return typeof y !== 'string' && x.isFile() && x.dev === y.dev && x.ino === y.ino;
+  return typeof y !== 'string' && kind(x) && x.dev === y.dev && x.ino === y.ino;
 }
 
 /** The `*.json` files of a rules folder and of its subfolders (what loading it, and --mutate, may read). */
@@ -501,6 +512,8 @@ async function test(argv: string[], io: CliIO): Promise<number> {
   // Not standard output, as `audit --out -` is: there the text report goes, and the two would be one unreadable
   // stream. Never a file named `-` either.
   if (junit === '-') throw new UsageError('--junit needs a file name: standard output (-) holds the text report');
+  if (junit !== undefined && stdoutIsFile(io.stdout, junit))
+    throw new UsageError(`--junit is ${junit}, where standard output writes the text report: give another file`);
   // Before any work: a path that cannot be written fails now, not after the scenarios (and mutants) have run.
   if (junit !== undefined) checkOutputFile(junit);
   const percent = (name: string, v: unknown) => {

@@ -1,6 +1,15 @@
 // `upsu-policy test --junit FILE`: the scenario run as JUnit XML for CI dashboards, checked with a real XML parser.
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +156,45 @@ describe('upsu-policy test --junit FILE', () => {
     expect(dash.code).toBe(2);
     expect(dash.stderr).toMatch(/--junit needs a file name: standard output \(-\) holds the text report/);
     expect(existsSync(join(cwd, '-'))).toBe(false);
+  });
+
+  it('never the file or pipe standard output writes the text report to (/dev/stdout, or the same name); a terminal-less /dev/null is fine', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'recording.cases.json'), JSON.stringify([passing]));
+    const text = join(dir, 'report.txt');
+    // Standard output redirected to a file, as a shell's `> report.txt` does.
+    const toFile = (junit: string) => {
+      const fd = openSync(text, 'w');
+      try {
+        const r = spawnSync(process.execPath, [CLI, 'test', dir, '--junit', junit], {
+          stdio: ['ignore', fd, 'pipe'],
+          encoding: 'utf8',
+        });
+        return { code: r.status, stderr: r.stderr, stdout: readFileSync(text, 'utf8') };
+      } finally {
+        closeSync(fd);
+      }
+    };
+    for (const junit of ['/dev/stdout', text]) {
+      const r = toFile(junit);
+      expect(r.code, junit).toBe(2);
+      expect(r.stderr, junit).toBe(
+        `upsu-policy test: --junit is ${junit}, where standard output writes the text report: give another file (see upsu-policy test --help)\n`,
+      );
+      expect(r.stdout, junit).toBe('');
+    }
+    // A pipe (spawnSync's stdout): the XML would be mixed into the text report.
+    const piped = cli(['test', dir, '--junit', '/dev/stdout']);
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(/--junit is \/dev\/stdout, where standard output writes the text report/);
+    expect(piped.stdout).toBe('');
+    // Another file beside the redirected text: both whole.
+    const xml = join(dir, 'report.xml');
+    const ok = toFile(xml);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^✓ /);
+    expect(parse(xml)['@_tests']).toBe('1');
+    expect(cli(['test', dir, '--junit', '/dev/null']).code).toBe(0);
   });
 
   it('the temporary file cannot collide: a long name, a leftover of a run with the same pid', async () => {
