@@ -81,7 +81,7 @@ describe('generated docs', () => {
     expect(html).toMatch(/<ol class="chain">[\s\S]*Advice Service Lead[\s\S]*final[\s\S]*<\/ol>/);
     const section = html.slice(html.indexOf('<section id="breach-chain"'), html.indexOf('<ol class="chain">'));
     expect(section).toMatch(
-      /<svg [^>]*class="chain-svg"[^>]*role="img" aria-labelledby="chain-svg-title chain-svg-desc">/,
+      /<svg [^>]*class="chain-svg"[^>]*role="img" aria-labelledby="chain-svg-title" aria-describedby="chain-svg-desc">/,
     );
     expect(files).toContain('breach-chain.svg');
     const file = read('breach-chain.svg');

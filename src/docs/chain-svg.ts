@@ -89,8 +89,9 @@ ${themeCss('.chain-svg')}
 `;
 
 /**
- * The breach-of-confidentiality chain (5.4–5.5) as an accessible SVG flowchart: its title and description (the
- * chain's steps in words) are read out in place of the drawing. Deterministic: the same chain gives the same bytes.
+ * The breach-of-confidentiality chain (5.4–5.5) as an accessible SVG flowchart: its title (its name) and description
+ * (the chain's steps in words) are read out in place of the drawing, once each; the drawing's own words, broken into
+ * lines, are hidden from screen readers. Deterministic: the same chain gives the same bytes.
  * `standalone` adds an XML declaration, a background and its own colours, for a `.svg` file of its own; without
  * it the drawing takes its colours from the page ({@link CHAIN_SVG_CSS}).
  *
@@ -118,7 +119,7 @@ export function chainSvg(chain: ChainModel, opts: { standalone?: boolean } = {})
   const note = (x: number, y: number, text: string) => {
     const w = text.length * 6.6 + 8;
     labels.push(
-      `<rect class="chain-label-bg" x="${r(x - w / 2)}" y="${r(y - 10)}" width="${r(w)}" height="16" rx="3"/><text class="chain-label" x="${r(x)}" y="${r(y + 2)}" text-anchor="middle">${xml(text)}</text>`,
+      `<rect class="chain-label-bg" x="${r(x - w / 2)}" y="${r(y - 10)}" width="${r(w)}" height="16" rx="3"/><text class="chain-label" aria-hidden="true" x="${r(x)}" y="${r(y + 2)}" text-anchor="middle">${xml(text)}</text>`,
     );
   };
   /** The point a fraction `t` of the way from `a` to `b`. */
@@ -265,7 +266,7 @@ export function chainSvg(chain: ChainModel, opts: { standalone?: boolean } = {})
     .join(' ');
   const shapes = boxes.map(drawBox).join('\n');
   const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chain-svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="chain-svg-title chain-svg-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chain-svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="chain-svg-title" aria-describedby="chain-svg-desc">`,
     `<title id="chain-svg-title">${xml(title)}</title>`,
     `<desc id="chain-svg-desc">${xml(desc)}</desc>`,
     ...(opts.standalone ? [`<style>${STANDALONE_COLOURS}${CHAIN_SVG_CSS}</style>`] : []),
@@ -309,5 +310,5 @@ function drawBox(b: Box): string {
   const text = b.lines
     .map((l, i) => `<tspan x="${r(tx)}" y="${r(top + (i + 1) * LINE - 4)}">${xml(l)}</tspan>`)
     .join('');
-  return `<g>${shape}<text${left ? '' : ' text-anchor="middle"'}>${text}</text></g>`;
+  return `<g aria-hidden="true">${shape}<text${left ? '' : ' text-anchor="middle"'}>${text}</text></g>`;
 }

@@ -61,14 +61,61 @@ export const CHECKER_SCRIPT = `
       return '<li><code>' + esc(n.code) + '</code> (' + clauseLink(n.clause) + ') ' + esc(n.text) + '</li>';
     }).join('') + '</ul>';
   }
-  function render(el, r) {
+  // A result is written only when its words change. Rewriting a live region with the same words has it read out
+  // again (the forms update on every key press and on leaving a field, so on every Tab), and replaces a link in it
+  // that the Tab key was about to focus, dropping the focus to the page.
+  var shown = {};
+  function show(el, html) {
+    if (shown[el.id] === html) return;
+    shown[el.id] = html;
+    el.innerHTML = html;
+  }
+  // The control each issue's path comes from (the JSON tool's are all its text box). A control in error is marked
+  // aria-invalid and described by the error, so it is read out on the field as well as in the result.
+  var FIELDS = {
+    disclosure: {
+      'actor.role': 'd-actor', 'recipient.role': 'd-recipient', 'information.kind': 'd-kind', purpose: 'd-purpose',
+      'consent.method': 'd-consent', 'breach.ground': 'd-ground', 'breach.authorisation.decidedBy': 'd-decided-by'
+    },
+    retention: { 'client.degreeStatus': 'r-status', 'client.degreeCompletedOn': 'r-completed', asOf: 'r-asof' },
+    breach: { raisedBy: 'b-raised-by', ground: 'b-ground' }
+  };
+  function fieldOf(f, path) { return f === 'any' ? 'a-json' : (FIELDS[f] || {})[path.join('.')]; }
+  function labelOf(id) {
+    var l = document.querySelector('label[for="' + id + '"]');
+    return l ? l.textContent : id;
+  }
+  var describedBy = {};
+  function flag(form, f, ids) {
+    Array.prototype.forEach.call(form.querySelectorAll('input, select, textarea'), function (el) {
+      if (!(el.id in describedBy)) describedBy[el.id] = el.getAttribute('aria-describedby') || '';
+      var own = describedBy[el.id];
+      var bad = ids.indexOf(el.id) >= 0;
+      var by = bad ? (own ? own + ' ' : '') + f + '-error' : own;
+      if (bad) el.setAttribute('aria-invalid', 'true');
+      else el.removeAttribute('aria-invalid');
+      if (by) { if (el.getAttribute('aria-describedby') !== by) el.setAttribute('aria-describedby', by); }
+      else el.removeAttribute('aria-describedby');
+    });
+  }
+  function error(f, message, items) {
+    return '<div id="' + f + '-error"><p class="outcome outcome-error">' + message + '</p>' +
+      (items ? '<ul>' + items + '</ul>' : '') + '</div>';
+  }
+  function render(el, f, form, r) {
     if (!r.ok) {
-      el.innerHTML = '<p class="outcome outcome-error">Not decided: the answers do not make a valid question.</p><ul>' +
-        r.issues.map(function (i) {
-          return '<li><code>' + esc(i.path.join('.') || '(question)') + '</code>: ' + esc(i.message) + '</li>';
-        }).join('') + '</ul>';
+      var ids = [];
+      var items = r.issues.map(function (i) {
+        var id = fieldOf(f, i.path);
+        if (id && ids.indexOf(id) < 0) ids.push(id);
+        var named = id && f !== 'any' ? ' (' + esc(labelOf(id)) + ')' : '';
+        return '<li><code>' + esc(i.path.join('.') || '(question)') + '</code>' + named + ': ' + esc(i.message) + '</li>';
+      }).join('');
+      flag(form, f, ids);
+      show(el, error(f, 'Not decided: the answers do not make a valid question.', items));
       return;
     }
+    flag(form, f, []);
     var d = r.decision;
     var h = '<p class="outcome outcome-' + esc(d.outcome) + '">Outcome: <strong data-outcome="' + esc(d.outcome) + '">' +
       esc(d.outcome) + '</strong></p>';
@@ -90,7 +137,7 @@ export const CHECKER_SCRIPT = `
       return '<li data-clause="' + esc(c) + '">' + clauseLink(c) + ' — ' + esc(clauseText[c] || '') + '</li>';
     }).join('') + '</ul>';
     h += notes('Obligations', d.obligations) + notes('Remedies', d.remedies) + notes('Advisories', d.advisories);
-    el.innerHTML = h;
+    show(el, h);
   }
   function val(id) { var el = $(id); return el ? el.value : ''; }
   function checked(id) { var el = $(id); return !!(el && el.checked); }
@@ -151,23 +198,25 @@ export const CHECKER_SCRIPT = `
     if (!form || !out) return;
     var update = function () {
       // A date the browser cannot read (half typed, or 31 February) is not "not given": say so.
-      var bad = Array.prototype.some.call(form.querySelectorAll('input'), function (i) {
+      var bad = Array.prototype.filter.call(form.querySelectorAll('input'), function (i) {
         return i.validity && i.validity.badInput;
-      });
-      if (bad) {
-        out.innerHTML = '<p class="outcome outcome-error">Not decided: a date is incomplete or not a real date.</p>';
+      }).map(function (i) { return i.id; });
+      if (bad.length) {
+        flag(form, f, bad);
+        show(out, error(f, 'Not decided: a date is incomplete or not a real date (' + esc(bad.map(labelOf).join(', ')) + ').'));
         return;
       }
       var q = build[f]();
       if (q === NOT_JSON) {
-        out.innerHTML = '<p class="outcome outcome-error">Not decided: the question is not valid JSON.</p>';
+        flag(form, f, ['a-json']);
+        show(out, error(f, 'Not decided: the question is not valid JSON.'));
         return;
       }
       if (q instanceof Refused) {
-        render(out, { ok: false, issues: q.issues });
+        render(out, f, form, { ok: false, issues: q.issues });
         return;
       }
-      render(out, policy.safeEvaluate(q));
+      render(out, f, form, policy.safeEvaluate(q));
     };
     form.addEventListener('input', update);
     form.addEventListener('change', update);

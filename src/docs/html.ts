@@ -336,7 +336,7 @@ const QUESTION_EXAMPLES: Readonly<Record<string, unknown>> = {
 const CSS = `
 ${themeCss(':root')}
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 62rem; padding: 0 1rem 4rem; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+body { margin: 0 auto; max-width: 62rem; padding: 0 1rem 4rem; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); overflow-wrap: break-word; }
 a { color: var(--accent); }
 a:focus, input:focus, select:focus, summary:focus, .scroll:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem; z-index: 1; }
@@ -352,7 +352,7 @@ fieldset { border: 1px solid var(--line); border-radius: .25rem; margin: 0; }
 .field.check { flex-direction: row; align-items: flex-start; gap: .5rem; }
 .field.check input { margin-top: .3rem; width: 1.1rem; height: 1.1rem; flex: none; }
 select, input[type=date] { font: inherit; padding: .35rem; min-height: 2.5rem; width: 100%; max-width: 100%; }
-textarea { font: .9rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: .35rem; width: 100%; max-width: 100%; color: var(--fg); background: var(--bg); border: 1px solid var(--line); }
+textarea { font: .9rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: .35rem; width: 100%; max-width: 100%; color: var(--fg); background: var(--bg); border: 1px solid var(--muted); }
 textarea:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
 .field.wide { grid-column: 1 / -1; }
 .result { margin-top: 1rem; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
@@ -425,13 +425,13 @@ ${[
 </tbody></table></div>`,
     )
     .join('\n');
-  const table = `<div class="scroll" tabindex="0" role="region" aria-label="Decision table: disclosure"><table id="decision-table-grid">
-<caption>Disclosure by an adviser: recipient × information × consent → outcome (clauses)</caption>
+  const table = `<div class="scroll" tabindex="0" role="region" aria-labelledby="decision-table-caption"><table id="decision-table-grid">
+<caption id="decision-table-caption">Disclosure by an adviser: recipient × information × consent → outcome (clauses)</caption>
 <thead><tr><th scope="col">Recipient</th><th scope="col">Information</th>${m.table.consents.map((c) => `<th scope="col">${esc(c.label)}</th>`).join('')}</tr></thead>
 <tbody>
 ${m.table.rows.map((r) => `<tr><th scope="row">${esc(r.recipient)}</th><td>${esc(r.information)}</td>${r.cells.map((c) => `<td><strong class="o o-${esc(c.outcome)}">${esc(c.outcome)}</strong> ${as(c.clauses)}</td>`).join('')}</tr>`).join('\n')}
 </tbody></table></div>`;
-  const coverage = `<div class="scroll" tabindex="0" role="region" aria-label="Clause coverage"><table id="coverage-table">
+  const coverage = `<div class="scroll" tabindex="0" role="region" aria-label="Coverage of each clause"><table id="coverage-table">
 <thead><tr><th scope="col">Clause</th><th scope="col">Decided by software</th><th scope="col">Rules</th><th scope="col">Scenarios</th></tr></thead>
 <tbody>
 ${m.sections
