@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
 import type { Decision } from '../src/decision/types.js';
-import { EXPECTATION_KEYS } from '../src/scenarios/check.js';
+import { checkExpectation, EXPECTATION_KEYS, type Expectation } from '../src/scenarios/check.js';
 import {
   coverageFigures,
   expectationSchema,
@@ -60,6 +60,121 @@ describe('the scenario format', () => {
     expect(Object.keys(expectationSchema.shape).sort()).toEqual([...EXPECTATION_KEYS].sort());
     expect(expectationSchema.safeParse({ outcome: 'permit', colour: 'red' }).success).toBe(false);
     expect(expectationSchema.safeParse({}).success).toBe(false);
+  });
+});
+
+// Every scenario above passes through checkExpectation: a key it did not check would let any decision through
+// unnoticed. Each key, on a decision that meets it and on one that does not (expected values written out here).
+describe('checkExpectation fails every key a decision does not meet', () => {
+  const decided = (q: unknown) => ({ decision: policy.evaluate(q, { explain: true }) });
+  // deny, P4 + P6, presence-without-consent; state-policy-and-decline; obtain-consent-to-share.
+  const parent = decided({
+    question: 'disclosure',
+    actor: { role: 'adviser' },
+    recipient: { role: 'third-party', name: 'parent' },
+    information: { kind: 'presence', identifiable: true },
+  });
+  const police = decided({
+    question: 'disclosure',
+    actor: { role: 'adviser' },
+    recipient: { role: 'third-party', name: 'police' },
+    information: { kind: 'case-record', identifiable: true },
+    breach: { ground: 'harm' },
+  });
+  const retention = decided({
+    question: 'retention',
+    asOf: '2025-06-21',
+    client: { degreeStatus: 'completed', degreeCompletedOn: '2024-06-20' },
+  });
+  const access = decided({
+    question: 'subject-access',
+    asOf: '2026-09-01',
+    request: { inWriting: true, addressedTo: 'dpo', feePaid: false, identityVerified: true, receivedOn: '2026-08-20' },
+  });
+  const wrongRaise = decided({
+    question: 'breach',
+    raisedBy: 'adviser',
+    ground: 'harm',
+    steps: [{ step: 'raised', with: 'chief-executive' }],
+  });
+  const pending = decided({ question: 'breach', raisedBy: 'adviser', ground: 'harm', steps: [] });
+  const r = policy.safeEvaluate({ question: 'recording', consentToRecord: true });
+  const invalid = { issues: r.ok ? [] : r.issues };
+  type Result = Parameters<typeof checkExpectation>[0];
+  const table: [string, Result, Expectation, Expectation][] = [
+    ['invalid', invalid, { invalid: true }, { invalid: true }],
+    [
+      'issueCodesAll',
+      invalid,
+      { invalid: true, issueCodesAll: ['required'] },
+      { invalid: true, issueCodesAll: ['invalid-date'] },
+    ],
+    ['outcome', parent, { outcome: 'deny' }, { outcome: 'permit' }],
+    ['outcomeIn', parent, { outcomeIn: ['escalate', 'deny'] }, { outcomeIn: ['permit', 'escalate'] }],
+    ['clausesAll', parent, { clausesAll: ['P4', 'P6'] }, { clausesAll: ['P4', 'P3'] }],
+    ['clausesAny', parent, { clausesAny: ['P3', 'P6'] }, { clausesAny: ['P3', '2.1'] }],
+    ['clausesNone', parent, { clausesNone: ['P3', '2.1'] }, { clausesNone: ['P3', 'P6'] }],
+    ['clausesExactly', parent, { clausesExactly: ['P4', 'P6'] }, { clausesExactly: ['P4'] }],
+    [
+      'reasonsAll',
+      parent,
+      { reasonsAll: ['presence-without-consent'] },
+      { reasonsAll: ['third-party-without-consent'] },
+    ],
+    [
+      'obligationsAll',
+      parent,
+      { obligationsAll: ['state-policy-and-decline'] },
+      { obligationsAll: ['record-consent'] },
+    ],
+    [
+      'obligationsNone',
+      parent,
+      { obligationsNone: ['record-consent'] },
+      { obligationsNone: ['state-policy-and-decline'] },
+    ],
+    ['remediesAll', parent, { remediesAll: ['obtain-consent-to-share'] }, { remediesAll: ['pay-fee'] }],
+    ['remediesNone', parent, { remediesNone: ['pay-fee'] }, { remediesNone: ['obtain-consent-to-share'] }],
+    ['advisoriesAll', access, { advisoriesAll: ['gdpr-access-free'] }, { advisoriesAll: ['breach-actor-not-covered'] }],
+    [
+      'advisoriesNone',
+      access,
+      { advisoriesNone: ['breach-actor-not-covered'] },
+      { advisoriesNone: ['gdpr-one-month'] },
+    ],
+    ['escalateTo', police, { escalateTo: 'advice-lead' }, { escalateTo: 'advice-manager' }],
+    ['destroyAfter', retention, { destroyAfter: '2025-06-20' }, { destroyAfter: '2025-06-21' }],
+    ['respondBy', access, { respondBy: '2026-09-20' }, { respondBy: '2026-09-19' }],
+    ['missingAll', access, { missingAll: ['fee-paid'] }, { missingAll: ['identity-verified'] }],
+    ['missingNone', access, { missingNone: ['identity-verified'] }, { missingNone: ['fee-paid'] }],
+    [
+      'nextStep',
+      pending,
+      { nextStep: { step: 'raise', role: 'advice-lead' } },
+      { nextStep: { role: 'advice-manager' } },
+    ],
+    ['nextStep', parent, { nextStep: null }, { nextStep: { step: 'raise' } }],
+    ['nextStep', pending, { outcome: 'pending' }, { nextStep: null }],
+    ['violationClausesAll', wrongRaise, { violationClausesAll: ['5.4.1'] }, { violationClausesAll: ['5.5.4'] }],
+    [
+      'violationsAll',
+      wrongRaise,
+      { violationsAll: ['raised-with-wrong-person'] },
+      { violationsAll: ['decider-may-not-decide'] },
+    ],
+    ['fired', parent, { fired: ['third-party-enquirer'] }, { fired: ['third-party-without-consent'] }],
+    ['notFired', parent, { notFired: ['third-party-without-consent'] }, { notFired: ['consent-would-permit'] }],
+  ];
+
+  it('the table has a row for every key', () => {
+    expect(invalid.issues.length).toBeGreaterThan(0);
+    expect([...new Set(table.map(([k]) => k))].sort()).toEqual([...EXPECTATION_KEYS].sort());
+  });
+
+  it.each(table)('%s', (key, result, met, unmet) => {
+    expect(checkExpectation(result, met)).toEqual([]);
+    // `invalid`: a decision where a validation error was expected.
+    expect(checkExpectation(key === 'invalid' ? parent : result, unmet)).toHaveLength(1);
   });
 });
 
