@@ -2,13 +2,13 @@
 // reason on stderr — no stack trace, no crash — in bounded time and memory (the child runs with a 256 MB heap
 // cap, so running out of memory shows up as a crash, not as swapping).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureBuilt } from './cli/helpers.js';
 import { rng } from './support/random-questions.js';
 
-const CLI = join(process.cwd(), 'dist', 'cli.js');
 const TIME_LIMIT_MS = 30_000;
 
 let dir: string;
@@ -92,6 +92,9 @@ const VALID_CASE = {
 const files: Record<string, Buffer | string> = {};
 
 beforeAll(() => {
+  // Never skipped: dist/ is built when it is missing or older than src/ or rules/ (a stale build would be fuzzed
+  // instead of the code under test).
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'upsu-fuzz-'));
   const random = rng(20261124);
   for (let i = 0; i < 12; i++) {
@@ -140,15 +143,13 @@ beforeAll(() => {
   files['proto.json'] = '{"__proto__":{"question":"recording","consentToRecord":true,"relevant":true}}';
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   mkdirSync(join(dir, 'a-directory'));
-});
+}, 120_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const built = existsSync(CLI);
-
-describe.skipIf(!built)('fuzzing the CLI: decide FILE|-', () => {
+describe('fuzzing the CLI: decide FILE|-', () => {
   it('decides a valid question (the harness works)', () => {
     writeFileSync(join(dir, 'valid.json'), JSON.stringify(VALID));
     const r = cli(['decide', join(dir, 'valid.json')]);
@@ -189,7 +190,7 @@ describe.skipIf(!built)('fuzzing the CLI: decide FILE|-', () => {
   });
 });
 
-describe.skipIf(!built)('fuzzing the CLI: audit FILE|- --as-of D', () => {
+describe('fuzzing the CLI: audit FILE|- --as-of D', () => {
   const asOf = ['--as-of', '2026-11-24'];
 
   it('audits a valid export (the harness works)', () => {
