@@ -603,6 +603,14 @@ async function test(argv: string[], io: CliIO): Promise<number> {
       ...(existsSync(equivalentFile) ? { equivalentFile } : {}),
       ...(values.filter ? { filter: values.filter as string } : {}),
     });
+    // No mutant to run (a --filter no mutant id contains): a score of 100.0% (0/0) would pass a gate that checked
+    // nothing.
+    if (m.mutants.length === 0) {
+      io.stderr.write(
+        `upsu-policy test: no mutant to run${values.filter ? ` (no mutant id contains ${JSON.stringify(values.filter)})` : ''}\n`,
+      );
+      return 2;
+    }
     io.stdout.write(`\n${formatMutationReport(m)}\n`);
     // A stale or wrongly listed equivalent mutant fails too: the exclusions must stay true.
     if (

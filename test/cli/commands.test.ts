@@ -153,7 +153,19 @@ describe('upsu-policy test', () => {
   it('--mutate runs mutation testing and reports the score', () => {
     const r = cli(['test', '--mutate', '--filter', 'no-consent-to-record', '--min-score', '50']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/mutation score: \d+(\.\d)?% \(\d+\/\d+\)/);
+    const score = /mutation score: (\d+(?:\.\d)?)% \((\d+)\/(\d+)\)/.exec(r.stdout);
+    expect(score, r.stdout.slice(-500)).not.toBeNull();
+    // Mutants of that rule were run (0/0 would read 100.0%), and the score is the share of them killed.
+    const [, percent, killed, total] = (score as RegExpExecArray).map(Number);
+    expect(total).toBeGreaterThan(0);
+    expect(percent).toBe(Math.floor(((killed as number) / (total as number)) * 1000) / 10);
+  }, 60_000);
+
+  it('--mutate with a --filter no mutant matches is an error (exit 2), not a score of 100% (0/0)', () => {
+    const r = cli(['test', '--mutate', '--filter', 'no-such-rule', '--min-score', '100']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('upsu-policy test: no mutant to run (no mutant id contains "no-such-rule")\n');
+    expect(r.stdout).not.toMatch(/mutation score/);
   }, 60_000);
 
   it('usage errors exit 2', () => {
