@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // Tests run src/ as it is, where no dist/zod-schemas.cjs sits beside the schema loader: they take the static
   // loader (the same schemas, imported the usual way). The built library's lazy load is tested through dist/
-  // (test/schemas-lazy.test.ts, and every CLI test).
+  // (test/cli/lazy-zod.test.ts, and every CLI test).
   resolve: {
     alias: [
       {

@@ -31,7 +31,19 @@ function problemsOf(change: (dir: string, read: (f: string) => Json, write: (f: 
   return thrown(() => loadPolicy(dir));
 }
 
-const thrown = problemsThrown;
+/** The problems a load throws, with the error's message beside them (to check each problem's line in it). */
+function thrown(run: () => unknown): readonly RuleProblem[] & { message: string } {
+  let message = '';
+  const problems = problemsThrown(() => {
+    try {
+      return run();
+    } catch (e) {
+      message = (e as Error).message;
+      throw e;
+    }
+  });
+  return Object.assign([...problems], { message });
+}
 
 /** Changes one rule of a rules file. */
 const inRule =
@@ -213,7 +225,12 @@ describe('rule-loading problems carry stable codes', () => {
     const problems = run();
     expect(problems).toContainEqual(expect.objectContaining({ code, ...where }));
     // Every problem has a known code, and the message line of the error starts with it.
-    for (const p of problems) expect(RULE_PROBLEM_CODES).toContain(p.code);
+    const lines = (problems as { message?: string }).message?.split('\n').slice(1) ?? [];
+    expect(lines).toHaveLength(problems.length);
+    problems.forEach((p, i) => {
+      expect(RULE_PROBLEM_CODES).toContain(p.code);
+      expect(lines[i]?.startsWith(`  ${p.code} `), lines[i]).toBe(true);
+    });
   });
 
   it('the table covers every code, and the README lists every code', () => {
