@@ -12,3 +12,62 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * A deep-frozen copy of plain data: arrays and plain objects are copied (own enumerable properties, each read
+ * once, an own `__proto__` member kept as a member) and frozen; any part already deep-frozen is shared, not
+ * copied (the bundled rules cost a walk, no copy); anything else (a function, a class instance) is kept as it is,
+ * for the format checks to refuse. A cycle stays a cycle.
+ *
+ * What a policy is compiled from is this copy: the caller's own objects are neither kept nor frozen, so changing
+ * them afterwards changes nothing, and what decisions hand out of the rules (a `violations` entry, a trace's
+ * condition `value`) cannot be changed by a caller to change later decisions.
+ *
+ * @example
+ * const given = { rules: [{ value: ['a'] }] };
+ * const copy = frozenCopy(given);
+ * Object.isFrozen(copy.rules[0].value); // true
+ * Object.isFrozen(given.rules[0].value); // false
+ */
+export function frozenCopy<T>(value: T): T {
+  return copyOf(value, new Map()) as T;
+}
+
+function isPlain(v: object): boolean {
+  if (Array.isArray(v)) return true;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Whether plain data is frozen all the way down (what it holds that is not plain data aside). */
+function isDeepFrozen(v: object, seen: Set<object>): boolean {
+  if (seen.has(v)) return true;
+  seen.add(v);
+  if (!Object.isFrozen(v)) return false;
+  for (const x of Object.values(v))
+    if (x !== null && typeof x === 'object' && isPlain(x) && !isDeepFrozen(x, seen)) return false;
+  return true;
+}
+
+function copyOf(v: unknown, copies: Map<object, unknown>): unknown {
+  if (v === null || typeof v !== 'object' || !isPlain(v)) return v;
+  const done = copies.get(v);
+  if (done !== undefined) return done;
+  if (isDeepFrozen(v, new Set())) return v;
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    copies.set(v, out);
+    for (let i = 0; i < v.length; i++) out.push(copyOf(v[i], copies));
+    return Object.freeze(out);
+  }
+  const out: Record<string, unknown> = {};
+  copies.set(v, out);
+  for (const k of Object.keys(v)) {
+    const x = copyOf((v as Record<string, unknown>)[k], copies);
+    // An own `__proto__` member (JSON.parse makes one) stays a member, for the checks to refuse by its name.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
+  return Object.freeze(out);
+}

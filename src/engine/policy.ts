@@ -6,7 +6,7 @@ import { zodSchemas } from '../facts/schema-loader.js';
 import { cleanPath, validateForDecision, validateQuestion } from '../facts/validate.js';
 import { decideCompiled } from './combine.js';
 import type { CompiledQuestion } from './compiled.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze, frozenCopy } from './deep-freeze.js';
 import { rulesHash as hashOf } from './hash.js';
 import { buildEngine, type InterpreterQuestion, interpret } from './interpreter.js';
 import { type LoadedPolicy, loadBundle, protoKeyPaths } from './load.js';
@@ -42,7 +42,10 @@ export interface PolicyOptions {
    * its rules were, so the library's users leave it out and let the bundle be hashed.
    */
   readonly rulesHash?: string;
-  /** @internal The bundle's file formats were checked already (the bundled rules): see `LoadOptions`. */
+  /**
+   * @internal The bundle's file formats were checked already and it is deep-frozen (the bundled rules): it is used as
+   * it is, not copied. See `LoadOptions`.
+   */
   readonly formatChecked?: boolean;
 }
 
@@ -198,16 +201,26 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
   // a threshold that is not a whole number of at least 1, `undefined` or NaN are refused, never used), and part
   // of the rules hash, so a decision says which settings made it.
   checkArguments(given, options);
-  const bundle = options.settings === undefined ? given : withSettings(given, options.settings);
+  // The policy is made from a deep-frozen copy of what it is given (parts frozen already, such as bundledRules,
+  // are shared): the caller's objects are neither kept nor frozen in place, changing them afterwards changes no
+  // decision (nor what evaluateWithEngine builds later from the rules), and the rules' own values that decisions
+  // and traces hand out (a `violations` entry, a condition's `value`) cannot be changed to change later decisions.
+  // The bundled rules (`formatChecked`, internal) are deep-frozen when bundled: used as they are, with no walk at
+  // start-up.
+  const asGiven = options.settings === undefined;
+  const bundled = options.formatChecked === true && asGiven && Object.isFrozen(given);
+  const bundle = bundled
+    ? given
+    : frozenCopy(asGiven ? given : withSettings(given, options.settings as Partial<PolicySettings>));
   refuseUndefinedSettings((bundle.policy as { settings?: unknown } | undefined)?.settings);
-  const loaded = loadBundle(bundle, { formatChecked: options.formatChecked === true && bundle === given });
+  const loaded = loadBundle(bundle, { formatChecked: bundled });
   // A frozen copy: the caller's own arrays (adviceTeam, …) changed after this would otherwise change decisions
   // past the checks, under a rules hash that no longer describes them.
   const settings: PolicySettings = deepFreeze(structuredClone({ ...DEFAULT_SETTINGS, ...bundle.policy.settings }));
   const ref: PolicyRef = Object.freeze({
     id: bundle.policy.id,
     version: bundle.policy.version,
-    rulesHash: (bundle === given ? options.rulesHash : undefined) ?? hashOf(bundleForHash(bundle)),
+    rulesHash: (asGiven ? options.rulesHash : undefined) ?? hashOf(bundleForHash(bundle)),
   });
   const ids = loaded.clauseIds;
   const engines = new Map<string, Promise<InterpreterQuestion>>();
