@@ -432,6 +432,13 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
 }
 
 const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
+/**
+ * Audit dates whose auditor (and memo) {@link auditCase} keeps per policy; a new date beyond them replaces the
+ * oldest. Each memo holds up to {@link MEMO_LIMIT} answers per kind, keyed by the parties' names too: a server
+ * that audits as of each day's date kept 17 days of them (about 10 MB a day, and the names of up to 340,000
+ * third parties) before clearing them all.
+ */
+const DATES_KEPT = 4;
 
 /**
  * Re-asks the policy about one exported case: retention as of `asOf` (a record due for
@@ -469,7 +476,7 @@ export function auditCase(c: CaseExport, asOf: string, policy: Policy = defaultP
   if (!byDate) auditors.set(policy, (byDate = new Map()));
   let auditor = byDate.get(asOf);
   if (!auditor) {
-    if (byDate.size > 16) byDate.clear();
+    if (byDate.size >= DATES_KEPT) byDate.delete(byDate.keys().next().value as string);
     byDate.set(asOf, (auditor = createCaseAuditor(policy, asOf, { checked: true })));
   }
   // The validated case as plain data without prototypes: a field it does not have reads as absent, whatever
