@@ -122,7 +122,7 @@ export function combine(
   const shape =
     nd + cq.modifiers.length <= MAX_RULES
       ? shapeOf(cq, plan, key, clauseIds)
-      : buildShape(cq, outcome, at, applied, clauseIds);
+      : buildShape(cq, outcome, at, applied, clauseIds, false);
   return decisionOf(cq, shape, question, ctx, policy, trace);
 }
 
@@ -149,8 +149,11 @@ function shapeOf(cq: CompiledQuestion, plan: Plan, key: number, clauseIds: reado
     const applied = rulesOf(cq, key);
     const first = applied[0];
     const at = first !== undefined && first.kind === 'decide' ? cq.deciding.indexOf(first) : -1;
-    shape = buildShape(cq, at < 0 ? cq.cautious : (first as CompiledRule).type, at, applied, clauseIds);
-    if (plan.shapes.size < MAX_SHAPES) plan.shapes.set(key, shape);
+    // A shape that is not kept is built for this one decision: generating its code (`new Function`, tens of
+    // microseconds, and code space until it is collected) would cost more than the generic build it replaces.
+    const keep = plan.shapes.size < MAX_SHAPES;
+    shape = buildShape(cq, at < 0 ? cq.cautious : (first as CompiledRule).type, at, applied, clauseIds, keep);
+    if (keep) plan.shapes.set(key, shape);
   }
   return shape;
 }
@@ -217,6 +220,7 @@ function buildShape(
   at: number,
   applied: readonly CompiledRule[],
   clauseIds: readonly string[],
+  generate: boolean,
 ): Shape {
   const reasons: Reason[] = [];
   let indexes: number[] = [];
@@ -247,9 +251,10 @@ function buildShape(
     remedies,
     advisories,
     setters: setters.length ? setters : null,
-    build: canGenerate()
-      ? builder(cq.kind, outcome, clauses, reasons, obligations, remedies, advisories, setters)
-      : null,
+    build:
+      generate && canGenerate()
+        ? builder(cq.kind, outcome, clauses, reasons, obligations, remedies, advisories, setters)
+        : null,
   };
 }
 
