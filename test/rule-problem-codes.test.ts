@@ -238,6 +238,34 @@ describe('rule-loading problems carry stable codes', () => {
     for (const code of RULE_PROBLEM_CODES) expect(README, code).toContain(`\`${code}\``);
   });
 
+  it('a bundle that is not JSON-like data (a cycle, nesting deeper than 512) is a RuleLoadError, not a RangeError', () => {
+    const cyclic = structuredClone(bundledRules) as unknown as { ruleFiles: { rules: Json[] }[] };
+    const params = (cyclic.ruleFiles[0] as { rules: Json[] }).rules[0]!.event.params;
+    params.self = params;
+    expect([...thrown(() => createPolicy(cyclic as never))]).toEqual([
+      expect.objectContaining({
+        code: 'invalid-options',
+        path: ['ruleFiles', 0, 'rules', 0, 'event', 'params', 'self'],
+      }),
+    ]);
+    const deep = structuredClone(bundledRules) as unknown as { ruleFiles: { rules: Json[] }[] };
+    const root: Json = {};
+    let at = root;
+    for (let i = 0; i < 100_000; i++) {
+      const next: Json = {};
+      at.all = [next];
+      at = next;
+    }
+    (deep.ruleFiles[0] as { rules: Json[] }).rules[0]!.conditions.all.push(root);
+    const [problem] = thrown(() => createPolicy(deep as never));
+    expect(problem).toMatchObject({ code: 'invalid-options', message: expect.stringMatching(/nested more than 512/) });
+    // The same array in two places is not a cycle: the bundle loads.
+    const shared = structuredClone(bundledRules) as unknown as { ruleFiles: { rules: Json[] }[] };
+    const rules = (shared.ruleFiles[0] as { rules: Json[] }).rules;
+    (rules[1] as Json).event.params.clauses = (rules[0] as Json).event.params.clauses;
+    expect(() => createPolicy(shared as never)).not.toThrow();
+  });
+
   it("the error's message gives each problem's code, file and rule on one line", () => {
     try {
       loadPolicy(join(tmpdir(), 'upsu-no-such-folder'));

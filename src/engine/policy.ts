@@ -98,6 +98,12 @@ function checkArguments(given: unknown, options: unknown): void {
       message: `the rules must be a rule bundle (bundledRules, or what readRulesFolder returns), not ${kindOfValue(given)}; to load a folder by its path, use loadPolicy`,
     });
   else {
+    // Plain data, as a rules folder read as JSON is: a bundle that holds itself (a cycle) or is nested deeper than
+    // JSON is read would overflow the stack of the checks and the hash below, a RangeError instead of this error.
+    const bundled = isObject(options) && options.formatChecked === true && Object.isFrozen(given);
+    const shape = bundled ? undefined : unreadableShape(given);
+    if (shape)
+      throw new RuleLoadError([{ code: 'invalid-options', file: OPTIONS, path: shape.path, message: shape.message }]);
     // What the bundle must hold before anything reads it (its files' formats are checked after, file by file).
     if (!isObject(given.policy))
       problems.push({ code: 'invalid-options', file: 'policy.json', message: 'missing from the bundle' });
@@ -154,6 +160,48 @@ function checkArguments(given: unknown, options: unknown): void {
     }
   }
   if (problems.length) throw new RuleLoadError(problems);
+}
+
+/** As deep as a rules file read from JSON may nest (the strict JSON reader's limit). */
+const MAX_BUNDLE_DEPTH = 512;
+
+/**
+ * Where a bundle stops being JSON-like data that the checks can walk: an object or array that holds itself (a
+ * cycle), or nesting deeper than {@link MAX_BUNDLE_DEPTH}. Walked without recursion; shared parts that are not
+ * cycles (one array in two places) are fine. The bundled rules as the default policy loads them are not walked
+ * (they are generated from JSON files); passed to `createPolicy` by a caller they are, in about a millisecond.
+ */
+function unreadableShape(bundle: object): { path: (string | number)[]; message: string } | undefined {
+  const onPath = new Set<object>();
+  const done = new Set<object>();
+  type Frame = { v: object; keys: string[]; i: number; key: string | number | undefined };
+  const stack: Frame[] = [{ v: bundle, keys: Object.keys(bundle), i: 0, key: undefined }];
+  onPath.add(bundle);
+  const pathOf = () => stack.slice(1).map((f) => f.key as string | number);
+  while (stack.length) {
+    const top = stack[stack.length - 1] as Frame;
+    if (top.i >= top.keys.length) {
+      stack.pop();
+      onPath.delete(top.v);
+      done.add(top.v);
+      continue;
+    }
+    const k = top.keys[top.i++] as string;
+    const child = (top.v as Record<string, unknown>)[k];
+    if (child === null || typeof child !== 'object' || done.has(child)) continue;
+    const key = Array.isArray(top.v) ? Number(k) : k;
+    if (onPath.has(child)) {
+      const path = [...pathOf(), key];
+      return { path, message: `the bundle holds itself at ${path.join('.')} (a cycle): a rule bundle is JSON data` };
+    }
+    if (stack.length > MAX_BUNDLE_DEPTH) {
+      const path = pathOf();
+      return { path, message: `the bundle is nested more than ${MAX_BUNDLE_DEPTH} deep: a rule bundle is JSON data` };
+    }
+    onPath.add(child);
+    stack.push({ v: child, keys: Object.keys(child), i: 0, key });
+  }
+  return undefined;
 }
 
 /** The bundle with `settings` (already checked) over its policy.json's. */
