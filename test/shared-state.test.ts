@@ -4,6 +4,7 @@
 // post-processes decisions in place (translating codes, trimming a trace for display), must not change the next
 // decision, under a rules hash that no longer describes the rules.
 import { describe, expect, it } from 'vitest';
+import { frozenCopy } from '../src/engine/deep-freeze.js';
 import { bundledRules, createPolicy, type Decision, evaluate, loadPolicy, type Policy } from '../src/index.js';
 import { randomQuestions } from './support/random-questions.js';
 
@@ -120,5 +121,108 @@ describe('createPolicy copies the bundle it is given', () => {
     const strip = (d: Decision) => ({ ...d, trace: undefined });
     for (let i = 0; i < questions.length; i++)
       expect(strip(await policy.evaluateWithEngine(questions[i]))).toEqual(strip(before[i] as Decision));
+  });
+});
+
+/** Freezes an object and the plain objects and arrays in it (not an object of a class). */
+function deepFreezePlain(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  const proto = Object.getPrototypeOf(v);
+  if (!Array.isArray(v) && proto !== Object.prototype) return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreezePlain(x);
+}
+
+describe('createPolicy copies objects of a class in the bundle too', () => {
+  // A rule built in code by a class of the caller's: the format checks take its objects as they take plain ones.
+  class Condition {
+    constructor(fields: object) {
+      Object.assign(this, fields);
+    }
+  }
+  const question = {
+    question: 'disclosure',
+    actor: { role: 'advice-lead' },
+    recipient: { role: 'pms' },
+    information: { kind: 'statistics', identifiable: false },
+    purpose: 'statistics',
+  };
+  /** The bundle with the PMS statistics rule's recipient condition an object of a class (frozen or not), and it. */
+  const withClassCondition = (freeze: boolean) => {
+    const bundle = structuredClone(bundledRules);
+    const rule = bundle.ruleFiles
+      .flatMap((f) => f.rules as { name: string; conditions: { all: Record<string, unknown>[] } }[])
+      .find((r) => r.name === 'anonymous-statistics-to-pms');
+    const all = rule?.conditions.all as Record<string, unknown>[];
+    const i = all.findIndex((c) => c.fact === 'recipientRole');
+    const condition = new Condition(all[i] as object) as Record<string, unknown>;
+    all[i] = condition;
+    // Frozen, everything in it but the object of a class: plain data frozen all the way down, as a caller sharing
+    // parts of bundledRules gives it.
+    if (freeze) for (const c of [...all.filter((c) => c !== condition), all]) deepFreezePlain(c);
+    return { bundle, condition };
+  };
+
+  it('changing such an object after createPolicy changes no decision, nor json-rules-engine built later', async () => {
+    const { bundle, condition } = withClassCondition(false);
+    const policy = createPolicy(bundle);
+    const rulesOf = (d: Decision) => d.reasons.map((r) => r.rule);
+    expect(rulesOf(policy.evaluate(question))).toContain('anonymous-statistics-to-pms');
+    condition.value = 'nobody';
+    expect(rulesOf(policy.evaluate(question))).toContain('anonymous-statistics-to-pms');
+    expect(rulesOf(await policy.evaluateWithEngine(question))).toContain('anonymous-statistics-to-pms');
+    expect(Object.isFrozen(condition)).toBe(false);
+  });
+
+  it('inside a frozen array as well (frozen is not shared unless it is plain data all the way down)', async () => {
+    const { bundle, condition } = withClassCondition(true);
+    const policy = createPolicy(bundle);
+    condition.value = 'nobody';
+    const d = await policy.evaluateWithEngine(question);
+    expect(d.reasons.map((r) => r.rule)).toContain('anonymous-statistics-to-pms');
+  });
+});
+
+describe('frozenCopy', () => {
+  it('shares what is plain data frozen all the way down (bundledRules is never copied), and copies the rest', () => {
+    expect(frozenCopy(bundledRules)).toBe(bundledRules);
+    const withMore = { ...bundledRules, extra: [1] };
+    const copy = frozenCopy(withMore);
+    expect(copy).not.toBe(withMore);
+    expect(copy.ruleFiles).toBe(bundledRules.ruleFiles);
+    expect(Object.isFrozen(copy.extra)).toBe(true);
+    expect(Object.isFrozen(withMore.extra)).toBe(false);
+  });
+
+  it('keeps sharing and cycles, reads each property once, keeps an own __proto__ as a member', () => {
+    const shared = { a: 1 };
+    const given: Record<string, unknown> = { x: shared, y: shared, list: [shared] };
+    given.self = given;
+    let reads = 0;
+    Object.defineProperty(given, 'got', { enumerable: true, get: () => ++reads });
+    const copy = frozenCopy(given) as Record<string, unknown>;
+    expect(copy.x).toBe(copy.y);
+    expect((copy.list as unknown[])[0]).toBe(copy.x);
+    expect(copy.self).toBe(copy);
+    expect([copy.got, copy.got, reads]).toEqual([1, 1, 1]);
+    const proto = frozenCopy(JSON.parse('{"__proto__": {"a": 1}}'));
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.keys(proto)).toEqual(['__proto__']);
+  });
+
+  it('an object of a class, or an array of a subclass, becomes plain data (own enumerable properties)', () => {
+    class Box {
+      constructor(readonly inside: unknown) {}
+      get hidden() {
+        return 'not own';
+      }
+    }
+    class List extends Array<unknown> {}
+    const copy = frozenCopy({ box: new Box([1]), list: List.from([1, 2]) });
+    expect(Object.getPrototypeOf(copy.box)).toBe(Object.prototype);
+    expect(copy.box).toEqual({ inside: [1] });
+    expect(Object.isFrozen(copy.box.inside)).toBe(true);
+    expect(Object.getPrototypeOf(copy.list)).toBe(Array.prototype);
+    expect(copy.list).toEqual([1, 2]);
   });
 });

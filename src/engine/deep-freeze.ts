@@ -14,10 +14,12 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
- * A deep-frozen copy of plain data: arrays and plain objects are copied (own enumerable properties, each read
- * once, an own `__proto__` member kept as a member) and frozen; any part already deep-frozen is shared, not
- * copied (the bundled rules cost a walk, no copy); anything else (a function, a class instance) is kept as it is,
- * for the format checks to refuse. A cycle stays a cycle.
+ * A deep-frozen copy of data: every array is copied as an array and every other object as a plain object (own
+ * enumerable properties, each read once, an own `__proto__` member kept as a member), and frozen; any part already
+ * deep-frozen is shared, not copied (the bundled rules cost a walk, no copy). An object of a class (a rule built by
+ * a class of the caller's) is read as plain data too: the format checks take such an object as they take a plain
+ * one, so kept as it is it would stay the caller's, changeable after the policy is made. A function is kept as it
+ * is, for the checks to refuse. A cycle stays a cycle.
  *
  * What a policy is compiled from is this copy: the caller's own objects are neither kept nor frozen, so changing
  * them afterwards changes nothing, and what decisions hand out of the rules (a `violations` entry, a trace's
@@ -33,24 +35,19 @@ export function frozenCopy<T>(value: T): T {
   return copyOf(value, new Map()) as T;
 }
 
-function isPlain(v: object): boolean {
-  if (Array.isArray(v)) return true;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-/** Whether plain data is frozen all the way down (what it holds that is not plain data aside). */
+/** Whether plain data (arrays and plain objects, nothing of a class) is frozen all the way down. */
 function isDeepFrozen(v: object, seen: Set<object>): boolean {
   if (seen.has(v)) return true;
   seen.add(v);
   if (!Object.isFrozen(v)) return false;
-  for (const x of Object.values(v))
-    if (x !== null && typeof x === 'object' && isPlain(x) && !isDeepFrozen(x, seen)) return false;
+  const proto = Object.getPrototypeOf(v);
+  if (Array.isArray(v) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
+  for (const x of Object.values(v)) if (x !== null && typeof x === 'object' && !isDeepFrozen(x, seen)) return false;
   return true;
 }
 
 function copyOf(v: unknown, copies: Map<object, unknown>): unknown {
-  if (v === null || typeof v !== 'object' || !isPlain(v)) return v;
+  if (v === null || typeof v !== 'object') return v;
   const done = copies.get(v);
   if (done !== undefined) return done;
   if (isDeepFrozen(v, new Set())) return v;
