@@ -71,6 +71,23 @@ export const AUDIT_OPTIONS = {
 } as const;
 
 /**
+ * The first value option of `parseArgs` tokens given more than once (`--as-of 2026-09-01 … --as-of 2025-09-01`), which
+ * the command line refuses as ambiguous (parseArgs keeps the last); `undefined` when none is. A flag may repeat.
+ *
+ * @example
+ * repeatedOption(parseArgs({ args: ['--out=a', '--out', 'b'], options: { out: { type: 'string' } }, tokens: true }).tokens); // 'out'
+ */
+export function repeatedOption(tokens: readonly { kind: string; name?: string; value?: string }[]): string | undefined {
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.value === undefined || t.name === undefined) continue;
+    if (seen.has(t.name)) return t.name;
+    seen.add(t.name);
+  }
+  return undefined;
+}
+
+/**
  * The thread count `--workers` gives, written as a whole number in decimal digits from 1 to 64 (`1` when absent);
  * `undefined` for anything else (`0`, `2.5`, `1e1`, `0x2`, ` 2`), which the command line refuses.
  */
@@ -91,13 +108,17 @@ export function prespawnAuditWorkers(argv: readonly string[], url: URL): void {
   if (argv[0] !== 'audit') return;
   let values: Record<string, unknown>;
   try {
-    // The options of `audit` as the command line parses them (anything it would reject: no workers here).
-    values = parseArgs({
+    // The options of `audit` as the command line parses them (anything it would reject, a value option given
+    // twice too: no workers here).
+    const r = parseArgs({
       args: argv.slice(1),
       options: { help: { type: 'boolean', short: 'h' }, ...AUDIT_OPTIONS },
       allowPositionals: true,
       strict: true,
-    }).values;
+      tokens: true,
+    });
+    if (repeatedOption(r.tokens) !== undefined) return;
+    values = r.values;
   } catch {
     return;
   }

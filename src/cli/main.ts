@@ -19,7 +19,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/format.js';
-import { AUDIT_OPTIONS, workerCount } from '../audit/prespawn.js';
+import { AUDIT_OPTIONS, repeatedOption, workerCount } from '../audit/prespawn.js';
 import { reportTarget, runAudit } from '../audit/run.js';
 import { defaultPolicy } from '../decision/default-policy.js';
 import { issue, RuleLoadError } from '../decision/errors.js';
@@ -268,13 +268,8 @@ function args(argv: string[], options: OptionSpec): Parsed {
     });
     // A value option given twice (`--as-of 2026-09-01 … --as-of 2025-09-01`, one from a script's defaults and one
     // from its caller) is ambiguous: parseArgs keeps the last, which may not be the one meant. Refused instead.
-    const seen = new Set<string>();
-    const tokens = (r as { tokens?: { kind: string; name?: string; value?: string }[] }).tokens ?? [];
-    for (const t of tokens) {
-      if (t.kind !== 'option' || t.value === undefined || t.name === undefined) continue;
-      if (seen.has(t.name)) throw new UsageError(`--${t.name} is given more than once: give it once`);
-      seen.add(t.name);
-    }
+    const twice = repeatedOption((r as { tokens?: { kind: string; name?: string; value?: string }[] }).tokens ?? []);
+    if (twice !== undefined) throw new UsageError(`--${twice} is given more than once: give it once`);
     return { values: r.values as Parsed['values'], positionals: r.positionals };
   } catch (e) {
     if (e instanceof UsageError) throw e;
