@@ -108,11 +108,13 @@ Options:
                        conditions are those of the entry's conditionsHash; an entry that is stale, killed or whose
                        rule changed is named, and the exit code is 1)
   --min-score N        with --mutate (a usage error without it): fail when the mutation score is under N percent
+                       (exit 2 when no mutant is scored: every one run is listed as equivalent)
   --filter TEXT        with --mutate (a usage error without it): only mutants whose id contains TEXT (none: exit 2)
 
 Exit codes: 0 all pass · 1 a scenario fails, or a threshold is not met · 2 usage, a scenario file that is not
 valid (not JSON, a key written twice, not scenarios, misnamed like x.case.json), no scenario file
-(*.cases.json) or no scenario found in a DIR, no mutant to run, or a --junit file that cannot be written.
+(*.cases.json) or no scenario found in a DIR, no mutant to run (or to score, with --min-score), or a --junit
+file that cannot be written.
 
 Examples:
   upsu-policy test

@@ -606,6 +606,14 @@ async function test(argv: string[], io: CliIO): Promise<number> {
       );
       return 2;
     }
+    // Mutants run, but every one listed as equivalent (a --filter naming only such): none is scored, and a score
+    // of 100.0% (0/0) would pass --min-score on nothing.
+    if (minScore !== undefined && m.total === 0) {
+      io.stderr.write(
+        `upsu-policy test: no mutant to score against --min-score: every mutant run${values.filter ? ` (id containing ${JSON.stringify(values.filter)})` : ''} is listed as equivalent\n`,
+      );
+      return 2;
+    }
     io.stdout.write(`\n${formatMutationReport(m)}\n`);
     // A stale or wrongly listed equivalent mutant fails too: the exclusions must stay true.
     if (

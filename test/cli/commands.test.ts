@@ -168,6 +168,22 @@ describe('upsu-policy test', () => {
     expect(r.stdout).not.toMatch(/mutation score/);
   }, 60_000);
 
+  it('--mutate --min-score with a --filter matching only equivalent mutants is an error (exit 2): none is scored', () => {
+    const equivalents = JSON.parse(readFileSync(join(ROOT, 'rules', 'equivalent-mutants.json'), 'utf8')) as {
+      mutants: { id: string }[];
+    };
+    const id = equivalents.mutants[0]?.id as string;
+    const r = cli(['test', '--mutate', '--filter', id, '--min-score', '100']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `upsu-policy test: no mutant to score against --min-score: every mutant run (id containing ${JSON.stringify(id)}) is listed as equivalent\n`,
+    );
+    // Without --min-score nothing is gated: the equivalent mutants are still checked (killed, stale), and reported.
+    const listed = cli(['test', '--mutate', '--filter', id]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/1 equivalent \(excluded\)/);
+  }, 60_000);
+
   it('usage errors exit 2', () => {
     expect(cli(['test', '--threshold', 'lots']).code).toBe(2);
     expect(cli(['test', '/no/such/dir']).code).toBe(2);
