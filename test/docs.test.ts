@@ -225,6 +225,26 @@ describe('a role label with its article, as an adapted book names its roles', ()
     ['European adviser', 'a European adviser'],
     ['one-stop adviser', 'a one-stop adviser'],
     ['Officer', 'an Officer'],
+    // A single letter is read as its name, as an initialism is.
+    ['X-ray technician', 'an X-ray technician'],
+    ['S.U. adviser', 'an S.U. adviser'],
+    ['U-turn adviser', 'a U-turn adviser'],
+    ['e-learning adviser', 'an e-learning adviser'],
+    // A number as it is said.
+    ['8-hour adviser', 'an 8-hour adviser'],
+    ['11-month adviser', 'an 11-month adviser'],
+    ['18-month adviser', 'an 18-month adviser'],
+    ['110 adviser', 'a 110 adviser'],
+    ['1st-line adviser', 'a 1st-line adviser'],
+    // Accents aside; after a quote or a bracket; "un-" before "in" or "im" is not "uni-".
+    ['Éducateur', 'an Éducateur'],
+    ['"Independent" adviser', 'an "Independent" adviser'],
+    ['(Senior) adviser', 'a (Senior) adviser'],
+    ['Uninvolved adviser', 'an Uninvolved adviser'],
+    ['Unimpeachable adviser', 'an Unimpeachable adviser'],
+    ['Unified adviser', 'a Unified adviser'],
+    // Another script: no sound to read, "a".
+    ['Консультант', 'a Консультант'],
   ])('%s → %s', (label, expected) => {
     expect(withArticle(label)).toBe(expected);
   });

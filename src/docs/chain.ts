@@ -31,14 +31,24 @@ export const withArticle = (label: string): string => `${takesAn(label) ? 'an' :
 /** Letters whose names start with a vowel sound, for labels that begin with an initialism ("an SU adviser"). */
 const AN_LETTERS = /^[AEFHILMNORSX]/;
 /** Words spelt with a vowel that start with a consonant sound ("a Union adviser", "a Uni officer", "a one-person team"). */
-const A_VOWEL_WORDS = /^(?:u(?:ni|s[aeu]|r[aeiou]|t[aeiou]|b[iu]|k)|eu|ewe|one\b|once\b)/i;
+const A_VOWEL_WORDS = /^(?:u(?:ni(?![nm])|s[aeu]|r[aeiou]|t[aeiou]|b[iu]|k)|eu|ewe|one\b|once\b)/i;
 /** Words spelt with a consonant that start with a vowel sound ("an Honorary adviser", "an hourly worker"). */
 const AN_CONSONANT_WORDS = /^(?:hon(?:est|or|our)|hour|heir)/i;
 
-/** Whether a label is read with "an": by its first word's sound, as far as spelling tells it. */
+/**
+ * Whether a label is read with "an": by its first word's sound, as far as spelling tells it. The first word is the
+ * first run of letters and digits (after any quote or bracket), its accents aside ("an Éducateur"); a single letter
+ * ("an X-ray technician", "an S.U. adviser") or an initialism is read letter by letter; a number as it is said ("an
+ * 8-hour adviser", "an 11", "a 1st-line adviser"). Words of other scripts take "a".
+ */
 function takesAn(label: string): boolean {
-  const word = /^[\p{L}\p{N}]+/u.exec(label)?.[0] ?? '';
-  if (word.length > 1 && word === word.toUpperCase() && /^[A-Z]+$/.test(word)) return AN_LETTERS.test(word);
+  const word = (/[\p{L}\p{N}]+/u.exec(label)?.[0] ?? '').normalize('NFD').replace(/\p{M}+/gu, '');
+  if (/^[0-9]/.test(word)) {
+    const digits = /^[0-9]+/.exec(word)?.[0] ?? '';
+    // eight…, eleven, eighteen (and eleven or eighteen thousand, million…).
+    return digits.startsWith('8') || (/^1[18]/.test(digits) && digits.length % 3 === 2);
+  }
+  if (word.length === 1 || /^[A-Z]+$/.test(word)) return AN_LETTERS.test(word.toUpperCase());
   if (A_VOWEL_WORDS.test(word)) return false;
   if (AN_CONSONANT_WORDS.test(word)) return true;
   return /^[aeiou]/i.test(word);
