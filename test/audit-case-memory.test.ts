@@ -4,7 +4,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { expect, it } from 'vitest';
-import { auditCase, bundledRules, createPolicy } from '../src/index.js';
+import { auditCase, bundledRules, type CaseExport, createPolicy } from '../src/index.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -36,4 +36,46 @@ it('auditCase keeps the memos of a few audit dates, not of every recent one', ()
   expect(kept / 2 ** 20).toBeLessThan(8);
   // The policy is still in use (its memos are kept with it, and would go with it).
   expect(policy.ref.id).toBe('upsu-advice-confidentiality');
+});
+
+it('the dates kept are the last 4 used: a date audited again is not the one a new date replaces', () => {
+  // A policy whose evaluate is counted: a remembered answer is not asked again.
+  const base = createPolicy(structuredClone(bundledRules));
+  let asked = 0;
+  const policy = Object.create(base, {
+    evaluate: {
+      value: (...a: Parameters<typeof base.evaluate>) => {
+        asked++;
+        return base.evaluate(...a);
+      },
+    },
+  }) as typeof base;
+  const c = {
+    id: 'C-1',
+    client: { degreeStatus: 'studying', consentToRecord: true },
+    disclosures: [
+      {
+        actor: { role: 'adviser' },
+        recipient: { role: 'third-party', name: 'a parent' },
+        information: { kind: 'presence', identifiable: true },
+      },
+    ],
+  } satisfies CaseExport;
+  const askedFor = (asOf: string) => {
+    const before = asked;
+    auditCase(c, asOf, policy);
+    return asked - before;
+  };
+  const today = '2026-03-01';
+  expect(askedFor(today)).toBeGreaterThan(0);
+  expect(askedFor(today)).toBe(0);
+  // Back-filling three other dates, auditing today's between them, then a fourth: today's answers are still there.
+  for (const day of ['2026-01-01', '2026-01-02', '2026-01-03']) {
+    askedFor(day);
+    expect(askedFor(today)).toBe(0);
+  }
+  askedFor('2026-01-04');
+  expect(askedFor(today)).toBe(0);
+  // The date used least recently is the one replaced.
+  expect(askedFor('2026-01-01')).toBeGreaterThan(0);
 });

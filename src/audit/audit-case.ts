@@ -434,7 +434,7 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
 const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
 /**
  * Audit dates whose auditor (and memo) {@link auditCase} keeps per policy; a new date beyond them replaces the
- * oldest. Each memo holds up to {@link MEMO_LIMIT} answers per kind, keyed by the parties' names too: a server
+ * one used least recently. Each memo holds up to {@link MEMO_LIMIT} answers per kind, keyed by the parties' names too: a server
  * that audits as of each day's date kept 17 days of them (about 10 MB a day, and the names of up to 340,000
  * third parties) before clearing them all.
  */
@@ -475,7 +475,13 @@ export function auditCase(c: CaseExport, asOf: string, policy: Policy = defaultP
   let byDate = auditors.get(policy);
   if (!byDate) auditors.set(policy, (byDate = new Map()));
   let auditor = byDate.get(asOf);
-  if (!auditor) {
+  if (auditor) {
+    // The most recently used date goes last: a date in use every call (today's) is never the one replaced.
+    if (byDate.size > 1) {
+      byDate.delete(asOf);
+      byDate.set(asOf, auditor);
+    }
+  } else {
     if (byDate.size >= DATES_KEPT) byDate.delete(byDate.keys().next().value as string);
     byDate.set(asOf, (auditor = createCaseAuditor(policy, asOf, { checked: true })));
   }
