@@ -77,8 +77,17 @@ export function xml(s: string): string {
   );
 }
 
-/** A case id as a terminal may show it: no control characters (an id cannot move the cursor or recolour). */
-const printable = (s: string) => replaceChars(s, (c) => c < 0x20 || (c >= 0x7f && c <= 0x9f));
+/**
+ * Text as a terminal may show it: every control character (C0, DEL, C1: ESC, BEL, CSI…) becomes U+FFFD, so a case
+ * id, a file name or a text of a rules folder cannot move the cursor, recolour, retitle the window or write a link
+ * (OSC 8). With `lines`, line feeds and tabs stay (a message of several lines).
+ *
+ * @example
+ * printable('C-1\u001b]0;owned\u0007'); // 'C-1\ufffd]0;owned\ufffd'
+ */
+export function printable(s: string, lines = false): string {
+  return replaceChars(s, (c) => (c < 0x20 && !(lines && (c === 10 || c === 9))) || (c >= 0x7f && c <= 0x9f));
+}
 
 const pathText = (path: readonly (string | number)[]) =>
   path.length === 0

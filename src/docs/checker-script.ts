@@ -53,7 +53,7 @@ export const CHECKER_SCRIPT = `
     }
   }
   var clauseText = {};
-  (policy.clauses || []).forEach(function (c) { clauseText[c.id] = c.text.replace(/\\[([^\\]]+)\\]\\(#\\)/g, '$1'); });
+  (policy.clauses || []).forEach(function (c) { clauseText[c.id] = c.text.replace(/\\[([^\\[\\]]+)\\]\\(#\\)/g, '$1'); });
   function clauseLink(id) { return '<a href="#clause-' + esc(id) + '">' + esc(id) + '</a>'; }
   function notes(title, list) {
     if (!list || !list.length) return '';

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
 import { loadPolicy } from '../engine/load-dir.js';
 import { packageRoot } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
@@ -98,6 +98,20 @@ export async function generateDocs(opts: { outDir: string; rulesDir?: string }):
     [CHAIN_SVG_FILE, chainSvg(model.chain, { standalone: true })],
     [BUNDLE_FILE, readFileSync(bundlePath)],
   ];
-  for (const [name, content] of files) writeFileSync(join(out, name), content);
+  // Each file is a plain name inside the folder (the loader allows no `/` or `..` in a section id; checked here
+  // too, before anything is written), and is written beside its place and renamed there: a symbolic link already
+  // at `index.html` (a checkout's `docs/` may hold one) is replaced, never followed to overwrite what it names.
+  for (const [name] of files)
+    if (basename(name) !== name || name === '.' || name === '..' || name.includes('\\'))
+      throw new Error(`the policy book would write ${JSON.stringify(name)}, which is not a file name in ${out}`);
+  const temp = mkdtempSync(join(out, '.upsu-docs-'));
+  try {
+    for (const [name, content] of files) {
+      writeFileSync(join(temp, name), content);
+      renameSync(join(temp, name), join(out, name));
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
   return { files: files.map(([name]) => name).sort() };
 }

@@ -1,6 +1,8 @@
+import { printable } from '../audit/format.js';
 import type { CodedNote, Decision } from '../decision/types.js';
 import { chainMermaid, chainSteps } from './chain.js';
 import { CHAIN_SVG_FILE } from './chain-svg.js';
+import { clauseTextForHtml, esc } from './html.js';
 import { nextStepText, valueLabel } from './labels.js';
 import {
   type ClauseDoc,
@@ -24,50 +26,93 @@ export const MD_HEADER =
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** Line breaks of any kind, which would end a list item, a quote or a table row (or start raw HTML after them). */
+const BREAKS = /\r\n?|[\n\u2028\u2029]/g;
+
+/** The characters {@link mdText} writes as character references: HTML's, and the brackets of links and images. */
+const MD_REFS: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '[': '&#91;',
+  ']': '&#93;',
+};
+
+/**
+ * Text from the rules folder or its scenarios (a clause, a rule's reason, a scenario's name…) as the Markdown book
+ * shows it: as written, none of it read as Markdown or HTML. `<`, `>`, `&`, `[` and `]` become character
+ * references (every Markdown reader decodes them, GitHub's, kramdown's on GitHub Pages, Python-Markdown's, and
+ * none reads a tag or a link in them, also inside the text of a link of the book's own, where a backslash-escaped
+ * bracket is not enough for every reader); the characters of emphasis and code (`* _ ~ \` \`) are
+ * backslash-escaped; a line break is a space, and a control character (an escape sequence, to a terminal showing
+ * the file) is U+FFFD. So a folder from someone else cannot put a `<script>`, an `<img onerror>` or a `javascript:`
+ * link in a book that a Markdown renderer keeping raw HTML turns into a page.
+ *
+ * @example
+ * mdText('Student_ID <b>'); // 'Student\\_ID &lt;b&gt;'
+ * @see P1
+ */
+export function mdText(s: string): string {
+  return printable(s.replace(BREAKS, ' '), true)
+    .replace(/[\\`*_~]/g, '\\$&')
+    .replace(/[&<>[\]]/g, (c) => MD_REFS[c] ?? c);
+}
+
+/**
+ * A code span holding `s` as written: fenced with more backticks than any run of them in it (and a space inside
+ * the fence where it starts or ends with one), so no name or path can close it early and be read as Markdown.
+ *
+ * @example
+ * mdCode('rules/2-sharing/disclosure.rules.json'); // '`rules/2-sharing/disclosure.rules.json`'
+ * mdCode('a`b'); // '``a`b``'
+ * @see P1
+ */
+export function mdCode(s: string): string {
+  const t = printable(s.replace(BREAKS, ' '), true);
+  const fence = '`'.repeat(Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length)) + 1);
+  const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
 /** A link to a clause's anchor, relative to the Markdown file `from`. */
 function link(m: DocsModel, id: string, from: string): string {
   const file = m.clauseFile.get(id);
-  if (!file) return id;
+  if (!file) return mdText(id);
   return `[${id}](${file === from ? '' : file}#clause-${id})`;
 }
 
 /** Prose with its clause references ("(P2, P3)") linked. */
 const prose = (m: DocsModel, text: string, from: string) =>
-  linkClauseRefs(
-    text,
-    m.clauseFile,
-    (t) => t,
-    (id) => link(m, id, from),
-  );
+  linkClauseRefs(text, m.clauseFile, mdText, (id) => link(m, id, from));
 
 const links = (m: DocsModel, ids: readonly string[], from: string) => ids.map((c) => link(m, c, from)).join(', ');
 const notes = (label: string, ns: readonly CodedNote[]) =>
-  ns.length ? `${label} ${ns.map((n) => `\`${n.code}\``).join(', ')}` : '';
+  ns.length ? `${label} ${ns.map((n) => mdCode(n.code)).join(', ')}` : '';
 
 function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
   const order = `[the order](${from === 'README.md' ? '' : 'README.md'}#order-${r.question})`;
   const where =
     r.kind === 'decide'
-      ? `\`${r.question}\` · rule \`${r.name}\` (priority ${r.priority} in ${order}, \`rules/${r.file}\`)`
-      : `\`${r.question}\` · rule \`${r.name}\` (\`rules/${r.file}\`)`;
+      ? `${mdCode(r.question)} · rule ${mdCode(r.name)} (priority ${r.priority} in ${order}, ${mdCode(`rules/${r.file}`)})`
+      : `${mdCode(r.question)} · rule ${mdCode(r.name)} (${mdCode(`rules/${r.file}`)})`;
   if (r.kind === 'decide') {
     const extra = [
       notes('obligations', r.obligations),
       notes('remedies', r.remedies),
       notes('advisories', r.advisories),
-      ...r.sets.map(([, phrase]) => phrase),
+      ...r.sets.map(([, phrase]) => mdText(phrase)),
       r.overriddenBy
         ? `applies only where none of the ${r.overriddenBy} rules with another outcome above it fires`
         : '',
-      r.description ? `*Note:* ${r.description.replace(/\.$/, '')}` : '',
+      r.description ? `*Note:* ${mdText(r.description.replace(/\.$/, ''))}` : '',
     ].filter(Boolean);
     return (
-      `- ${where}: when ${r.reads} → **${r.type}** (${links(m, r.clauses, from)}). ${prose(m, r.text ?? '', from)}` +
+      `- ${where}: when ${mdText(r.reads)} → **${mdText(r.type)}** (${links(m, r.clauses, from)}). ${prose(m, r.text ?? '', from)}` +
       (extra.length ? `\n  ${extra.join('; ')}.` : '')
     );
   }
   const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
-  return `- ${where}: when ${r.reads} → adds the ${r.kind} \`${n?.code ?? ''}\` (${links(m, r.clauses, from)}) to a **${r.when.join('** or **')}**.${r.sets.length ? ` It ${r.sets.map(([, phrase]) => phrase).join(', ')}.` : ''}`;
+  return `- ${where}: when ${mdText(r.reads)} → adds the ${r.kind} ${mdCode(n?.code ?? '')} (${links(m, r.clauses, from)}) to a **${r.when.map(mdText).join('** or **')}**.${r.sets.length ? ` It ${r.sets.map(([, phrase]) => mdText(phrase)).join(', ')}.` : ''}`;
 }
 
 /**
@@ -78,34 +123,32 @@ function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
  * @see P3
  */
 export function decisionLine(m: DocsModel, d: Decision, from: string): string {
-  const parts = [`**${d.outcome}**`, `clauses ${links(m, d.clauses, from)}`];
+  const parts = [`**${mdText(d.outcome)}**`, `clauses ${links(m, d.clauses, from)}`];
   if (d.obligations.length) parts.push(notes('obligations', d.obligations));
   if (d.remedies.length) parts.push(notes('remedies', d.remedies));
   if (d.advisories.length) parts.push(notes('advisories', d.advisories));
-  if (d.escalateTo) parts.push(`escalate to ${valueLabel(d.escalateTo, m.roleLabels)}`);
-  if (d.destroyAfter) parts.push(`destroy after ${d.destroyAfter}`);
-  if (d.nextStep) parts.push(`next: ${nextStepText(d.nextStep, m.roleLabels)}`);
-  if (d.missing?.length) parts.push(`missing ${d.missing.map((x) => `\`${x}\``).join(', ')}`);
+  if (d.escalateTo) parts.push(`escalate to ${mdText(valueLabel(d.escalateTo, m.roleLabels))}`);
+  if (d.destroyAfter) parts.push(`destroy after ${mdText(d.destroyAfter)}`);
+  if (d.nextStep) parts.push(`next: ${mdText(nextStepText(d.nextStep, m.roleLabels))}`);
+  if (d.missing?.length) parts.push(`missing ${d.missing.map((x) => mdCode(String(x))).join(', ')}`);
   const violations = violationList(d);
   if (violations.length)
-    parts.push(`violations ${violations.map((v) => `\`${v.code}\` (${link(m, v.clause, from)})`).join(', ')}`);
+    parts.push(`violations ${violations.map((v) => `${mdCode(v.code)} (${link(m, v.clause, from)})`).join(', ')}`);
   return parts.join(' · ');
 }
 
 function exampleLines(m: DocsModel, e: ExampleDoc, from: string): string[] {
   const kind = String((e.question as { question?: unknown } | null)?.question ?? '?');
-  const outranked = e.decidedBy
-    ? `, but ${e.decidedBy.map((r) => `\`${r}\``).join(' and ')} ranks above it and decides`
-    : '';
-  const about = e.rule ? `, rule \`${e.rule}\` ${e.fires === false ? 'does not fire' : `fires${outranked}`}` : '';
+  const outranked = e.decidedBy ? `, but ${e.decidedBy.map(mdCode).join(' and ')} ranks above it and decides` : '';
+  const about = e.rule ? `, rule ${mdCode(e.rule)} ${e.fires === false ? 'does not fire' : `fires${outranked}`}` : '';
   const asOf = e.asOfAssumed ? ` (asked as of ${e.asOfAssumed})` : '';
   const result = e.decision
     ? decisionLine(m, e.decision, from)
-    : `not decided: the question does not validate (${(e.issues ?? []).map((i) => `\`${i.code}\` at \`${i.path.join('.') || '(root)'}\``).join(', ')})`;
+    : `not decided: the question does not validate (${(e.issues ?? []).map((i) => `${mdCode(i.code)} at ${mdCode(i.path.join('.') || '(root)')}`).join(', ')})`;
   return [
-    `- *${e.name}* (\`${kind}\`${about})${asOf} → ${result}`,
+    `- *${mdText(e.name)}* (${mdCode(kind)}${about})${asOf} → ${result}`,
     '',
-    `  <details><summary>Question (from <code>rules/${e.file}</code>)</summary>`,
+    `  <details><summary>Question (from <code>rules/${esc(printable(e.file))}</code>)</summary>`,
     '',
     '  ```json',
     ...JSON.stringify(e.question, null, 2)
@@ -119,14 +162,14 @@ function exampleLines(m: DocsModel, e: ExampleDoc, from: string): string[] {
 }
 
 function clauseLines(m: DocsModel, c: ClauseDoc, from: string): string[] {
-  const out = [`## <a id="clause-${c.id}"></a>${c.id}`, '', `> ${c.text}`, ''];
+  const out = [`## <a id="clause-${c.id}"></a>${c.id}`, '', `> ${mdText(clauseTextForHtml(c.text))}`, ''];
   if (c.parent) out.push(`Part of ${link(m, c.parent, from)}.`, '');
-  if (!c.decidable) out.push(`**Not decided by software.** ${c.notDecidableReason ?? ''}`, '');
-  else if (c.notDecidedPart) out.push(`**Partly decided by software.** ${c.notDecidedPart}`, '');
+  if (!c.decidable) out.push(`**Not decided by software.** ${mdText(c.notDecidableReason ?? '')}`, '');
+  else if (c.notDecidedPart) out.push(`**Partly decided by software.** ${mdText(c.notDecidedPart)}`, '');
   for (const a of c.codes.filter((x) => x.kind === 'advisory'))
     out.push(
       `> [!NOTE]`,
-      `> **Advisory \`${a.code}\`** — ${prose(m, a.text, from)}${a.producedBy.length ? ` (added by ${a.producedBy.map((r) => `\`${r.question}/${r.name}\``).join(', ')})` : ''}`,
+      `> **Advisory ${mdCode(a.code)}** — ${prose(m, a.text, from)}${a.producedBy.length ? ` (added by ${a.producedBy.map((r) => mdCode(`${r.question}/${r.name}`)).join(', ')})` : ''}`,
       '',
     );
   out.push('### What the software does', '');
@@ -135,14 +178,14 @@ function clauseLines(m: DocsModel, c: ClauseDoc, from: string): string[] {
   if (!c.rules.length && !c.fallbackOf.length) out.push('No rule cites this clause.', '');
   for (const r of [...deciding, ...modifiers]) out.push(ruleLine(m, r, from));
   for (const q of c.fallbackOf)
-    out.push(`- \`${q}\`: when no rule applies, the cautious outcome cites this clause (fail closed).`);
+    out.push(`- ${mdCode(q)}: when no rule applies, the cautious outcome cites this clause (fail closed).`);
   if (c.rules.length || c.fallbackOf.length) out.push('');
   const codes = c.codes.filter((x) => x.kind !== 'advisory');
   if (codes.length) {
     out.push('### Obligations and remedies from this clause', '');
     for (const x of codes)
       out.push(
-        `- ${x.kind} \`${x.code}\`: ${prose(m, x.text, from)}${x.producedBy.length ? ` (from ${x.producedBy.map((r) => `\`${r.question}/${r.name}\``).join(', ')})` : ''}`,
+        `- ${x.kind} ${mdCode(x.code)}: ${prose(m, x.text, from)}${x.producedBy.length ? ` (from ${x.producedBy.map((r) => mdCode(`${r.question}/${r.name}`)).join(', ')})` : ''}`,
       );
     out.push('');
   }
@@ -172,7 +215,7 @@ function chainLines(m: DocsModel, from: string): string[] {
     '</details>',
     '',
     ...chainSteps(m.chain).map(
-      (s, i) => `${i + 1}. ${s.text}${s.clauses.length ? ` (${links(m, s.clauses, from)})` : ''}`,
+      (s, i) => `${i + 1}. ${mdText(s.text)}${s.clauses.length ? ` (${links(m, s.clauses, from)})` : ''}`,
     ),
     '',
   ];
@@ -190,9 +233,9 @@ export function sectionMarkdown(m: DocsModel, s: SectionDoc): string {
   const out = [
     MD_HEADER,
     '',
-    `# ${title}`,
+    `# ${mdText(title)}`,
     '',
-    `[${m.title}](README.md) · version ${m.version} · [all sections](README.md#sections) · [live checker](index.html)`,
+    `[${mdText(m.title)}](README.md) · version ${mdText(m.version)} · [all sections](README.md#sections) · [live checker](index.html)`,
     '',
   ];
   for (const c of s.clauses) {
@@ -203,7 +246,7 @@ export function sectionMarkdown(m: DocsModel, s: SectionDoc): string {
 }
 
 function tableCell(m: DocsModel, c: { outcome: string; clauses: readonly string[] }): string {
-  return `**${c.outcome}** ${links(m, c.clauses, 'README.md')}`;
+  return `**${mdText(c.outcome)}** ${links(m, c.clauses, 'README.md')}`;
 }
 
 /**
@@ -218,9 +261,9 @@ export function indexMarkdown(m: DocsModel): string {
   const out = [
     MD_HEADER,
     '',
-    `# ${m.title}`,
+    `# ${mdText(m.title)}`,
     '',
-    `${m.organisation}. Policy \`${m.id}\` version ${m.version}, rules \`${m.rulesHash}\`.`,
+    `${mdText(m.organisation)}. Policy ${mdCode(m.id)} version ${mdText(m.version)}, rules ${mdCode(m.rulesHash)}.`,
     '',
     'This book is generated from the rules the library runs (`rules/`) and their scenario tables: for every',
     'clause, its text and what the software does with it. The same book, with a live checker that runs the',
@@ -230,7 +273,7 @@ export function indexMarkdown(m: DocsModel): string {
     '',
     ...m.sections.map(
       (s) =>
-        `- [${s.id === 'P' ? s.title : `${s.id}. ${s.title}`}](${s.file}) — ${s.clauses.map((c) => link(m, c.id, from)).join(' ')}`,
+        `- [${mdText(s.id === 'P' ? s.title : `${s.id}. ${s.title}`)}](${s.file}) — ${s.clauses.map((c) => link(m, c.id, from)).join(' ')}`,
     ),
     '- [The breach-of-confidentiality chain (5.4–5.5)](5-breaches-of-confidentiality.md#breach-chain)',
     '- [How each question is decided](#decision-order)',
@@ -247,14 +290,15 @@ export function indexMarkdown(m: DocsModel): string {
   ];
   for (const q of m.questions) {
     out.push(
-      `### <a id="order-${q.kind}"></a>\`${q.kind}\` — ${q.title}`,
+      `### <a id="order-${q.kind}"></a>${mdCode(q.kind)} — ${mdText(q.title)}`,
       '',
-      `Outcomes: ${q.outcomes.map((o) => `\`${o}\``).join(', ')}. When no rule applies: **${q.cautious}** (${links(m, q.fallbackClauses, from)}).`,
+      `Outcomes: ${q.outcomes.map(mdCode).join(', ')}. When no rule applies: **${mdText(q.cautious)}** (${links(m, q.fallbackClauses, from)}).`,
       '',
       '| Priority | Rule | When | Outcome | Clauses |',
       '| ---: | --- | --- | --- | --- |',
       ...q.deciding.map(
-        (r) => `| ${r.priority} | \`${r.name}\` | ${cell(r.reads)} | **${r.type}** | ${links(m, r.clauses, from)} |`,
+        (r) =>
+          `| ${r.priority} | ${cell(mdCode(r.name))} | ${cell(mdText(r.reads))} | **${mdText(r.type)}** | ${links(m, r.clauses, from)} |`,
       ),
       '',
     );
@@ -264,7 +308,7 @@ export function indexMarkdown(m: DocsModel): string {
         '| --- | --- | --- | --- | --- |',
         ...q.modifiers.map((r) => {
           const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
-          return `| \`${r.name}\` | ${cell(r.reads)} | ${r.kind} \`${n?.code ?? ''}\` | ${r.when.join(', ')} | ${links(m, r.clauses, from)} |`;
+          return `| ${cell(mdCode(r.name))} | ${cell(mdText(r.reads))} | ${r.kind} ${cell(mdCode(n?.code ?? ''))} | ${mdText(r.when.join(', '))} | ${links(m, r.clauses, from)} |`;
         }),
         '',
       );
@@ -278,7 +322,8 @@ export function indexMarkdown(m: DocsModel): string {
     `| Recipient | Information | ${m.table.consents.map((c) => cell(c.label)).join(' | ')} |`,
     `| --- | --- | ${m.table.consents.map(() => '---').join(' | ')} |`,
     ...m.table.rows.map(
-      (r) => `| ${cell(r.recipient)} | ${cell(r.information)} | ${r.cells.map((c) => tableCell(m, c)).join(' | ')} |`,
+      (r) =>
+        `| ${cell(mdText(r.recipient))} | ${cell(mdText(r.information))} | ${r.cells.map((c) => tableCell(m, c)).join(' | ')} |`,
     ),
     '',
     '## <a id="coverage"></a>Clause coverage',
@@ -290,7 +335,7 @@ export function indexMarkdown(m: DocsModel): string {
     ...m.sections.flatMap((s) =>
       s.clauses.map(
         (c) =>
-          `| ${link(m, c.id, from)} | ${!c.decidable ? 'no' : c.notDecidedPart ? 'partly' : 'yes'} | ${c.rules.map((r) => `\`${r.question}/${r.name}\``).join(', ') || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map((q) => `\`${q}\``).join(', ')}` : '—')} | ${c.scenarioCount}${c.scenarioFiles.length ? ` (${c.scenarioFiles.map((f) => `\`${f}\``).join(', ')})` : ''} |`,
+          `| ${link(m, c.id, from)} | ${!c.decidable ? 'no' : c.notDecidedPart ? 'partly' : 'yes'} | ${cell(c.rules.map((r) => mdCode(`${r.question}/${r.name}`)).join(', ')) || (c.fallbackOf.length ? `fallback of ${c.fallbackOf.map(mdCode).join(', ')}` : '—')} | ${c.scenarioCount}${c.scenarioFiles.length ? ` (${cell(c.scenarioFiles.map(mdCode).join(', '))})` : ''} |`,
       ),
     ),
     '',

@@ -81,8 +81,21 @@ export interface RuleFile {
   rules: RuleJson[];
 }
 
+/**
+ * A section or clause id: letters and digits, with single dots or hyphens between them (`P`, `P1`, `5.4.1`,
+ * `A-2`). The policy book names its Markdown files by section id (`5-breaches-of-confidentiality.md`) and its
+ * anchors and links by clause id, so an id holds nothing else: a `/` or `..` would write the book outside its
+ * folder, and a quote, `<` or a control character would be markup or a terminal escape wherever an id is shown.
+ */
+const clauseId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/,
+    'an id is letters and digits, with single dots or hyphens between them (P1, 5.4.1)',
+  );
+
 export const clauseJson = z.strictObject({
-  id: z.string(),
+  id: clauseId,
   section: z.string(),
   parent: z.string().nullable(),
   text: z.string(),
@@ -96,7 +109,7 @@ export type ClauseJson = z.infer<typeof clauseJson>;
 
 export const clausesFile = z.strictObject({
   $comment: z.string().optional(),
-  sections: z.array(z.strictObject({ id: z.string(), title: z.string() })),
+  sections: z.array(z.strictObject({ id: clauseId, title: z.string() })),
   clauses: z.array(clauseJson),
 });
 

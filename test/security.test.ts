@@ -1,0 +1,157 @@
+// A rules folder from someone else, and a case export from a case-management system, are data, never markup, links,
+// terminal escapes or paths: the policy book (HTML and Markdown), the command line's text and the audit's SARIF
+// show what they hold as written, write only inside --out, and a rules folder naming Object's members is refused
+// with its problems (not a TypeError).
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RuleLoadError } from '../src/decision/errors.js';
+import { CHECKER_SCRIPT } from '../src/docs/checker-script.js';
+import { generateDocs } from '../src/docs/generate.js';
+import { clauseTextForHtml } from '../src/docs/html.js';
+import { mdCode, mdText } from '../src/docs/markdown.js';
+import { readRulesFolder } from '../src/engine/load-dir.js';
+import { createPolicy } from '../src/engine/policy.js';
+import { tempDir } from './cli/helpers.js';
+import { ESC, hostileRules, type Json, payload, RULES, rulesCopy } from './support/hostile-rules.js';
+
+/** Whether `s` holds a control character (C0 but line feed and tab, DEL, C1): no regex, as the lint asks. */
+const hasControl = (s: string) =>
+  [...s].some((ch) => {
+    const c = ch.charCodeAt(0);
+    return (c < 0x20 && c !== 10 && c !== 9) || (c >= 0x7f && c <= 0x9f);
+  });
+
+describe('the policy book of a rules folder from someone else', () => {
+  let out: string;
+  let md: string[];
+  let html: string;
+  beforeAll(async () => {
+    out = tempDir();
+    await generateDocs({ outDir: out, rulesDir: hostileRules() });
+    md = readdirSync(out)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(join(out, f), 'utf8'));
+    html = readFileSync(join(out, 'index.html'), 'utf8');
+  }, 60_000);
+
+  it('Markdown: no text of the folder is a tag, a link, an image, a code fence or a line of its own', () => {
+    expect(md.length).toBeGreaterThan(1);
+    for (const text of md) {
+      expect(text).not.toMatch(/<(script|img|svg)\b/i);
+      expect(text).not.toMatch(/\]\(javascript:/i);
+      expect(text).not.toContain('![i]');
+      // The texts are there, shown as written: the references decode to the characters given.
+      expect(text).toContain('&lt;img src=x onerror="window.pwned=2"&gt;');
+      expect(text).toContain('&#91;link&#93;(javascript:alert(1))');
+      // The only raw HTML is the book's own (anchors, <details> of the worked examples, their file name).
+      for (const tag of text.matchAll(/<\/?([a-z]+)\b/gi))
+        expect(['a', 'details', 'summary', 'code']).toContain(tag[1]);
+      // A line break in a text is a space: no line starts with what followed it.
+      expect(text).not.toMatch(/^[ \t]*(<script|```[ \t]*<)/m);
+      // No control character: the files are read in terminals too.
+      expect(hasControl(text)).toBe(false);
+    }
+  });
+
+  it('HTML: the texts are escaped, the embedded rules are data, and only the page’s own scripts are there', () => {
+    expect(html).not.toMatch(/<img\b/i);
+    expect([...html.matchAll(/<script\b/g)]).toHaveLength(3);
+    const rules = /<script type="application\/json" id="upsu-rules">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(rules).not.toContain('<');
+    expect(JSON.parse(rules).policy.title).toBe(payload('title'));
+  });
+
+  it('HTML: a Content-Security-Policy allows only the page’s own inline script (by hash) and its bundle', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
+    const inline = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    const hash = createHash('sha256').update(inline, 'utf8').digest('base64');
+    expect(csp).toContain(`script-src 'self' file: 'sha256-${hash}'`);
+    expect(csp).toMatch(/^default-src 'none';/);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // Before any content: the <head> has it right after the charset.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style>'));
+  });
+});
+
+describe('docs --out: the book is written in the folder, and only there', () => {
+  it('a section id with a path in it is refused by the loader, and nothing is written outside', async () => {
+    const rules = rulesCopy((file, json) => {
+      if (file !== 'clauses.json') return json;
+      const c = json as { sections: Json[]; clauses: Json[] };
+      const id = '../escaped';
+      return {
+        ...c,
+        sections: c.sections.map((s) => (s.id === 'P' ? { ...s, id } : s)),
+        clauses: c.clauses.map((x) => (x.section === 'P' ? { ...x, section: id } : x)),
+      };
+    });
+    const parent = tempDir();
+    const out = join(parent, 'site');
+    const err = await generateDocs({ outDir: out, rulesDir: rules }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RuleLoadError);
+    expect((err as RuleLoadError).problems[0]).toMatchObject({
+      code: 'invalid-format',
+      file: 'clauses.json',
+      path: ['sections', 0, 'id'],
+    });
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('section and clause ids are letters and digits with single dots or hyphens between them', () => {
+    const bundle = readRulesFolder(RULES);
+    // A clause of its own (no rule cites it), so the id alone decides whether the folder loads.
+    const withId = (id: string) => {
+      const b = structuredClone(bundle);
+      b.clauses.clauses.push({ id, section: '6', parent: null, text: 'x', decidable: false, notDecidableReason: 'x' });
+      return b;
+    };
+    for (const id of ['6.4a', 'A-2', '6.4.1.2', 'Z9']) expect(() => createPolicy(withId(id))).not.toThrow();
+    for (const id of ['', '.', '..', '../6.4', '6/4', '6..4', '6.4.', '.6', '6 4', '6.4"', '<b>', `6.4${ESC}`])
+      expect(() => createPolicy(withId(id)), id).toThrow(RuleLoadError);
+  });
+
+  it('a symbolic link already in the folder is replaced, not followed to what it names', async () => {
+    const out = tempDir();
+    const victim = join(tempDir(), 'victim.txt');
+    writeFileSync(victim, 'keep me');
+    symlinkSync(victim, join(out, 'index.html'));
+    symlinkSync(victim, join(out, 'README.md'));
+    await generateDocs({ outDir: out });
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(lstatSync(join(out, 'index.html')).isFile()).toBe(true);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toMatch(/^<!-- generated/);
+    // No temporary folder is left behind.
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('Markdown helpers', () => {
+  it('mdText shows any text as written; mdCode fences a code span no backtick in it can close', () => {
+    expect(mdText('Student_ID <b>&amp; [x](y)\nz')).toBe('Student\\_ID &lt;b&gt;&amp;amp; &#91;x&#93;(y) z');
+    expect(mdCode('rules/2-sharing/a.rules.json')).toBe('`rules/2-sharing/a.rules.json`');
+    expect(mdCode('a`b')).toBe('``a`b``');
+    expect(mdCode('`a``')).toBe('``` `a`` ```');
+  });
+});
+
+describe('regular expressions on a rules folder’s texts run in linear time', () => {
+  const slow = '['.repeat(100_000);
+  const within = (ms: number, f: () => unknown) => {
+    const t = performance.now();
+    f();
+    expect(performance.now() - t).toBeLessThan(ms);
+  };
+  it('the book’s clause text (an empty Markdown link made plain), in Node and in the page’s checker', () => {
+    expect(clauseTextForHtml('our [Memorandum of Understanding](#).')).toBe('our Memorandum of Understanding.');
+    within(200, () => clauseTextForHtml(slow));
+    // The checker's copy, as the page runs it.
+    const literal = /c\.text\.replace\((\/.*\/g), '\$1'\)/.exec(CHECKER_SCRIPT)?.[1];
+    expect(literal).toBeDefined();
+    const re = new Function(`return ${literal}`)() as RegExp;
+    expect('our [MoU](#).'.replace(re, '$1')).toBe('our MoU.');
+    within(200, () => slow.replace(re, '$1'));
+  });
+});

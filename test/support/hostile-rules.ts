@@ -1,0 +1,59 @@
+// A copy of rules/ with hostile texts: what a rules folder from someone else could hold, for the tests of the
+// policy book, the command line and the checker in the browser (test/security.test.ts, test/browser/hostile-book.test.ts).
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, tempDir } from '../cli/helpers.js';
+
+export const RULES = join(ROOT, 'rules');
+export const ESC = '\u001b';
+
+/** Every way out of a text: of HTML text, an attribute, the inline scripts, an HTML comment, Markdown, a terminal. */
+export const payload = (tag: string) =>
+  `${tag}</script><script>window.pwned=1</script><!--<script>\u2028\u2029<img src=x onerror="window.pwned=2">` +
+  `"><svg onload="window.pwned=3"> [link](javascript:alert(1)) ![i](https://example.invalid/x.png)` +
+  ' ``` </details>\n<script>window.pwned=4</script>\n' +
+  `${ESC}]0;retitled${ESC}\\${ESC}[31mred${ESC}[0m\u0007`;
+
+export type Json = Record<string, unknown>;
+const readJson = (dir: string, f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+const writeJson = (dir: string, f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v, null, 2));
+
+/** A copy of rules/ with `edit` applied to its files (parsed): `edit(file, json)` returns the new JSON. */
+export function rulesCopy(edit: (file: string, json: unknown) => unknown = (_, j) => j): string {
+  const dir = join(tempDir(), 'rules');
+  cpSync(RULES, dir, { recursive: true });
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+  for (const f of files) writeJson(dir, f, edit(f.split('\\').join('/'), readJson(dir, f)));
+  return dir;
+}
+
+/** rules/ with the payload in every text a rules folder gives the book. */
+export function hostileRules(): string {
+  return rulesCopy((file, json) => {
+    const j = json as Json;
+    if (file === 'policy.json') return { ...j, title: payload('title'), organisation: payload('org') };
+    if (file === 'clauses.json') {
+      const c = j as { sections: Json[]; clauses: Json[] };
+      return {
+        ...c,
+        sections: c.sections.map((s) => ({ ...s, title: `${s.title} <img src=x onerror="window.pwned=5">` })),
+        clauses: c.clauses.map((x) => ({
+          ...x,
+          text: `${payload('clause')} (P3) ${x.text}`,
+          ...(x.notDecidableReason ? { notDecidableReason: payload('reason') } : {}),
+        })),
+      };
+    }
+    if (file === 'codes.json')
+      for (const kind of ['obligations', 'remedies', 'advisories'])
+        for (const e of Object.values(j[kind] as Record<string, Json>)) e.text = payload('code');
+    if (file === 'questions.json') for (const q of Object.values(j as Record<string, Json>)) q.title = payload('q');
+    if (file.endsWith('.rules.json'))
+      for (const r of json as { description?: string; event: { params: Json } }[]) {
+        r.description = payload('description');
+        if (r.event.params.text !== undefined) r.event.params.text = payload('rule');
+      }
+    if (file.endsWith('.cases.json')) for (const s of json as Json[]) s.name = `${payload('scenario')} ${s.name}`;
+    return json;
+  });
+}
