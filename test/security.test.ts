@@ -3,9 +3,10 @@
 // show what they hold as written, write only inside --out, and a rules folder naming Object's members is refused
 // with its problems (not a TypeError).
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sarifText } from '../src/audit/format.js';
 import { RuleLoadError } from '../src/decision/errors.js';
 import { CHECKER_SCRIPT } from '../src/docs/checker-script.js';
 import { generateDocs } from '../src/docs/generate.js';
@@ -13,7 +14,7 @@ import { clauseTextForHtml } from '../src/docs/html.js';
 import { mdCode, mdText } from '../src/docs/markdown.js';
 import { readRulesFolder } from '../src/engine/load-dir.js';
 import { createPolicy } from '../src/engine/policy.js';
-import { tempDir } from './cli/helpers.js';
+import { CLI, cli, ensureBuilt, tempDir } from './cli/helpers.js';
 import { ESC, hostileRules, type Json, payload, RULES, rulesCopy } from './support/hostile-rules.js';
 
 /** Whether `s` holds a control character (C0 but line feed and tab, DEL, C1): no regex, as the lint asks. */
@@ -153,5 +154,76 @@ describe('regular expressions on a rules folder’s texts run in linear time', (
     const re = new Function(`return ${literal}`)() as RegExp;
     expect('our [MoU](#).'.replace(re, '$1')).toBe('our MoU.');
     within(200, () => slow.replace(re, '$1'));
+  });
+});
+
+describe('the command line shows the texts of a rules folder and file names, never obeys them', () => {
+  beforeAll(() => ensureBuilt(), 300_000);
+
+  const evil = () =>
+    rulesCopy((file, json) => {
+      const j = json as Json;
+      if (file === 'policy.json') return { ...j, title: `Policy${ESC}]0;retitled\u0007`, id: `id${ESC}[2J` };
+      if (file === '2-sharing/contact.rules.json')
+        for (const r of json as { event: { params: Json } }[])
+          if (r.event.params.text !== undefined)
+            r.event.params.text = `Because${ESC}]8;;https://example.invalid${ESC}\\`;
+      if (file === 'clauses.json') for (const c of (j as { clauses: Json[] }).clauses) c.text = `${c.text}${ESC}[8m`;
+      if (file === '2-sharing/contact.cases.json') for (const s of json as Json[]) s.name = `${s.name}${ESC}[31m`;
+      return json;
+    });
+
+  it('decide --format text, test, and audit’s text report: no control character of the folder gets through', () => {
+    const rules = evil();
+    const question = JSON.stringify({ question: 'contact', channel: 'email', situation: 'direct' });
+    const decided = cli(['decide', '--format', 'text', '--rules', rules, '-'], { input: question });
+    expect(decided.code).toBe(0);
+    expect(decided.stdout).toContain('Because\ufffd]8;;https://example.invalid');
+    expect(hasControl(decided.stdout)).toBe(false);
+    const tested = cli(['test', '--rules', rules, rules]);
+    expect(tested.stdout).toContain('\ufffd[31m');
+    expect(hasControl(tested.stdout)).toBe(false);
+    const exportFile = join(tempDir(), `cases${ESC}[31m.ndjson`);
+    writeFileSync(exportFile, `${JSON.stringify({ id: 'C-1', client: { degreeStatus: 'studying' } })}\n`);
+    const audited = cli(['audit', exportFile, '--as-of', '2026-09-01', '--rules', rules]);
+    expect(audited.stdout.split('\n')[0]).toBe(
+      `Policy\ufffd]0;retitled\ufffd: audit of ${exportFile.replace(ESC, '\ufffd')}, as of 2026-09-01`,
+    );
+    expect(hasControl(audited.stdout)).toBe(false);
+  });
+
+  it('an error line naming a file of the folder (a misplaced rules file) has no control character', () => {
+    const rules = evil();
+    const folder = join(rules, `9-x${ESC}]0;retitled${ESC}\\`);
+    mkdirSync(folder);
+    writeFileSync(join(folder, `a${ESC}[31m.rule.json`), '[]');
+    const r = cli(['test', '--rules', rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('misplaced-file at 9-x\ufffd]0;retitled\ufffd\\/a\ufffd[31m.rule.json');
+    expect(hasControl(r.stderr)).toBe(false);
+    expect(existsSync(CLI)).toBe(true);
+  });
+});
+
+describe('SARIF: a case id is shown as written, never as a link', () => {
+  beforeAll(() => ensureBuilt(), 300_000);
+  it('brackets and backslashes of a message are escaped as SARIF 2.1.0 says (3.11.5)', () => {
+    expect(sarifText('C-1 [sign in](https://example.invalid) \\[x]')).toBe(
+      'C-1 \\[sign in\\](https://example.invalid) \\\\\\[x\\]',
+    );
+    const id = `C-1 [sign in](https://example.invalid) ![x](https://example.invalid/x.png)${ESC}[31m`;
+    const file = join(tempDir(), 'cases.ndjson');
+    const c = { degreeStatus: 'completed', degreeCompletedOn: '2020-01-06', consentToRecord: true };
+    writeFileSync(file, `${JSON.stringify({ id, client: c })}\n`);
+    const r = cli(['audit', file, '--as-of', '2026-09-01', '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    const run = JSON.parse(r.stdout).runs[0];
+    const text: string = run.results[0].message.text;
+    // No bracket that is not escaped: no embedded link (SARIF) and no link or image (Markdown).
+    expect(text.replace(/\\[\\[\]]/g, '')).not.toMatch(/[[\]]/);
+    expect(text).toContain('C-1 \\[sign in\\](https://example.invalid) !\\[x\\](https://example.invalid/x.png)');
+    expect(hasControl(text)).toBe(false);
+    // The id itself stays as it was, as data.
+    expect(run.results[0].properties.caseId).toBe(id);
   });
 });

@@ -89,6 +89,18 @@ export function printable(s: string, lines = false): string {
   return replaceChars(s, (c) => (c < 0x20 && !(lines && (c === 10 || c === 9))) || (c >= 0x7f && c <= 0x9f));
 }
 
+/**
+ * Text for a SARIF message string (a result's or notification's `message.text`, a rule's descriptions and help):
+ * `\`, `[` and `]` backslash-escaped, as SARIF 2.1.0 says literal brackets in a plain-text message are (3.11.5).
+ * Unescaped, `[text](target)` is an embedded link (3.11.6), and viewers (GitHub code scanning among them) show it as
+ * one: a case id from an export, or a rules folder's clause text, could put a link of its choosing in an alert.
+ * Markdown reads the same escapes, so a viewer that renders the text as Markdown shows it as written too.
+ *
+ * @example
+ * sarifText('C-1 [sign in](https://example.invalid)'); // 'C-1 \\[sign in\\](https://example.invalid)'
+ */
+export const sarifText = (s: string): string => s.replace(/[\\[\]]/g, '\\$&');
+
 const pathText = (path: readonly (string | number)[]) =>
   path.length === 0
     ? '(line)'
@@ -120,7 +132,7 @@ export function batchFormatter(o: FormatOptions): BatchFormatter {
         caseText(caseId, _line, findings) {
           let s = '';
           for (const f of findings)
-            s += `${bold(printable(caseId))}  ${yellow(f.clause.padEnd(5))} ${cyan(f.code)}: ${f.message}\n`;
+            s += `${bold(printable(caseId))}  ${yellow(printable(f.clause).padEnd(5))} ${cyan(printable(f.code))}: ${printable(f.message)}\n`;
           return s;
         },
         invalidText(bad) {
@@ -181,7 +193,7 @@ export function batchFormatter(o: FormatOptions): BatchFormatter {
               ruleId: f.clause,
               ...(idx === undefined ? {} : { ruleIndex: idx }),
               level: 'error',
-              message: { text: `${caseId}: ${f.message} (${f.code})` },
+              message: { text: sarifText(printable(`${caseId}: ${f.message} (${f.code})`)) },
               locations: [{ physicalLocation: { artifactLocation: { uri: '\u0000' }, region: { startLine: line } } }],
               partialFingerprints: { 'upsuCaseFinding/v1': print },
               properties: { caseId, code: f.code },

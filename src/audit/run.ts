@@ -27,6 +27,8 @@ import {
   type InvalidLine,
   moreIssuesText,
   pathText,
+  printable,
+  sarifText,
   sarifUri,
   xml,
 } from './format.js';
@@ -652,16 +654,17 @@ function startProgress(
 function header(o: AuditOptions, policy: Policy, uri: string): string {
   switch (o.format) {
     case 'text':
-      return `${policy.loaded.bundle.policy.title}: audit of ${uri}, as of ${o.asOf}\n(${policy.ref.id} ${policy.ref.version}, rules ${policy.ref.rulesHash.slice(0, 19)}…)\n\n`;
+      // The title, id and version are a rules folder's, the path is the export's name: shown, never obeyed, by a terminal.
+      return `${printable(policy.loaded.bundle.policy.title)}: audit of ${printable(uri)}, as of ${o.asOf}\n(${printable(policy.ref.id)} ${printable(policy.ref.version)}, rules ${policy.ref.rulesHash.slice(0, 19)}…)\n\n`;
     case 'json':
       return '{"findings":[';
     case 'sarif': {
       const rules = policy.clauses.map((c) => ({
         id: c.id,
         name: `clause-${c.id.replaceAll('.', '-')}`,
-        shortDescription: { text: `Confidentiality Policy clause ${c.id}` },
-        fullDescription: { text: c.text },
-        help: { text: `Clause ${c.id} of the ${policy.loaded.bundle.policy.title}: ${c.text}` },
+        shortDescription: { text: sarifText(`Confidentiality Policy clause ${c.id}`) },
+        fullDescription: { text: sarifText(c.text) },
+        help: { text: sarifText(`Clause ${c.id} of the ${policy.loaded.bundle.policy.title}: ${c.text}`) },
         defaultConfiguration: { level: 'error' },
         properties: { tags: ['confidentiality', `section-${(c as { section?: unknown }).section ?? ''}`] },
       }));
@@ -696,7 +699,9 @@ function footer(o: AuditOptions, s: AuditSummary, listed: readonly InvalidLine[]
         listed.map((x) => ({
           level: 'error',
           message: {
-            text: `Line ${x.line} is not a valid case and was not audited: ${x.issues.map((i) => `${i.code} at ${pathText(i.path)}`).join(', ')}${x.issuesInAll === undefined ? '' : `, ${moreIssuesText(x)}`}.`,
+            text: sarifText(
+              `Line ${x.line} is not a valid case and was not audited: ${x.issues.map((i) => `${i.code} at ${pathText(i.path)}`).join(', ')}${x.issuesInAll === undefined ? '' : `, ${moreIssuesText(x)}`}.`,
+            ),
           },
           locations: [
             { physicalLocation: { artifactLocation: { uri: sarifUri(s.input) }, region: { startLine: x.line } } },
@@ -729,7 +734,11 @@ function footer(o: AuditOptions, s: AuditSummary, listed: readonly InvalidLine[]
 
 /** A SARIF notification that the report lists only part of something. */
 function leftOut(text: string) {
-  return { level: 'warning', message: { text: `Not all are listed: ${text}.` }, descriptor: { id: 'left-out' } };
+  return {
+    level: 'warning',
+    message: { text: sarifText(`Not all are listed: ${text}.`) },
+    descriptor: { id: 'left-out' },
+  };
 }
 
 function textSummary(s: AuditSummary, truncated: boolean): string {

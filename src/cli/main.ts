@@ -18,7 +18,7 @@ import {
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { AUDIT_FORMATS, type AuditFormat } from '../audit/format.js';
+import { AUDIT_FORMATS, type AuditFormat, printable } from '../audit/format.js';
 import { AUDIT_OPTIONS, repeatedOption, workerCount } from '../audit/prespawn.js';
 import { reportTarget, runAudit } from '../audit/run.js';
 import { defaultPolicy } from '../decision/default-policy.js';
@@ -366,7 +366,10 @@ export function decisionText(d: Decision, policy: Policy, color: boolean): strin
       : d.outcome === 'deny' || d.outcome === 'non-compliant' || d.outcome === 'refused' || d.outcome === 'destroy'
         ? paint('1;31')
         : paint('1;33');
-  const texts = new Map(policy.clauses.map((c) => [c.id, c.text]));
+  // Every text here is the rules folder's (a clause, a reason, a code's text, the policy's id): a terminal shows
+  // it, never obeys an escape sequence in it.
+  const t = (s: string) => printable(s);
+  const texts = new Map(policy.clauses.map((c) => [c.id, t(c.text)]));
   const wrap = (s: string, indent: string) => {
     const words = s.split(/\s+/);
     const lines: string[] = [];
@@ -380,39 +383,40 @@ export function decisionText(d: Decision, policy: Policy, color: boolean): strin
     if (cur) lines.push(cur);
     return lines.map((l) => indent + l).join('\n');
   };
-  const out: string[] = [`${tone(d.outcome.toUpperCase())}  ${dim(`(${d.question})`)}`];
-  if (d.escalateTo !== undefined) out.push(`Escalate to: ${d.escalateTo ?? 'no one named by the policy'}`);
-  if (d.destroyAfter) out.push(`Destroy after: ${d.destroyAfter}`);
-  if (d.nextStep) out.push(`Next step: ${d.nextStep.step}${d.nextStep.role ? ` (${d.nextStep.role})` : ''}`);
-  if (d.respondBy) out.push(`Respond by: ${d.respondBy}`);
-  if (d.missing?.length) out.push(`Missing: ${d.missing.join(', ')}`);
-  if (d.violations?.length) out.push(`Violations: ${d.violations.map((v) => `${v.code} (${v.clause})`).join(', ')}`);
+  const out: string[] = [`${tone(t(d.outcome).toUpperCase())}  ${dim(`(${t(d.question)})`)}`];
+  if (d.escalateTo !== undefined) out.push(`Escalate to: ${t(d.escalateTo ?? 'no one named by the policy')}`);
+  if (d.destroyAfter) out.push(`Destroy after: ${t(d.destroyAfter)}`);
+  if (d.nextStep) out.push(t(`Next step: ${d.nextStep.step}${d.nextStep.role ? ` (${d.nextStep.role})` : ''}`));
+  if (d.respondBy) out.push(`Respond by: ${t(d.respondBy)}`);
+  if (d.missing?.length) out.push(t(`Missing: ${d.missing.join(', ')}`));
+  if (d.violations?.length) out.push(t(`Violations: ${d.violations.map((v) => `${v.code} (${v.clause})`).join(', ')}`));
   out.push('', bold('Because'));
   for (const r of d.reasons)
     out.push(
-      wrap(`${r.text} [${r.rule}, ${r.clause}]`, '  • ')
+      wrap(t(`${r.text} [${r.rule}, ${r.clause}]`), '  • ')
         .replace(/^ {2}• /gm, '    ')
         .replace(/^ {4}/, '  • '),
     );
   const notes = (title: string, list: Decision['obligations']) => {
     if (!list.length) return;
     out.push('', bold(title));
-    for (const n of list) out.push(wrap(`${n.text} [${n.code}, ${n.clause}]`, '    ').replace(/^ {4}/, '  • '));
+    for (const n of list) out.push(wrap(t(`${n.text} [${n.code}, ${n.clause}]`), '    ').replace(/^ {4}/, '  • '));
   };
   notes('Obligations', d.obligations);
   notes('Remedies', d.remedies);
   notes('Advisories', d.advisories);
   out.push('', bold('Clauses'));
-  for (const id of d.clauses) out.push(`  ${bold(id.padEnd(6))}${wrap(texts.get(id) ?? '', '        ').trimStart()}`);
+  for (const id of d.clauses)
+    out.push(`  ${bold(t(id).padEnd(6))}${wrap(texts.get(id) ?? '', '        ').trimStart()}`);
   if (d.trace) {
     out.push('', bold('Rules evaluated'));
-    for (const t of d.trace)
+    for (const x of d.trace)
       out.push(
-        `  ${t.applied ? '✓' : t.fired ? '·' : ' '} ${t.fired ? t.rule : dim(t.rule)} ${dim(`(${t.type}, priority ${t.priority}, ${t.file})`)}`,
+        `  ${x.applied ? '✓' : x.fired ? '·' : ' '} ${x.fired ? t(x.rule) : dim(t(x.rule))} ${dim(t(`(${x.type}, priority ${x.priority}, ${x.file})`))}`,
       );
     out.push(dim('  ✓ fired and shaped the decision · fired but did not'));
   }
-  out.push('', dim(`${d.policy.id} ${d.policy.version} ${d.policy.rulesHash}`));
+  out.push('', dim(t(`${d.policy.id} ${d.policy.version} ${d.policy.rulesHash}`)));
   return `${out.join('\n')}\n`;
 }
 
@@ -539,7 +543,8 @@ async function test(argv: string[], io: CliIO): Promise<number> {
   const perDir = dirs.map((d) => loadScenarios([d]));
   const empty = dirs.filter((_, i) => perDir[i]?.length === 0);
   if (empty.length) {
-    for (const d of empty) io.stderr.write(`upsu-policy test: no scenario files (*.cases.json) found in ${d}\n`);
+    for (const d of empty)
+      io.stderr.write(`upsu-policy test: no scenario files (*.cases.json) found in ${printable(d)}\n`);
     return 2;
   }
   // With more than one DIR, a file is named by its path, so that same-named files of two folders (each folder's
@@ -553,7 +558,8 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     (perDir[i] ?? []).every((f) => f.scenarios.length === 0 && f.problems.length === 0),
   );
   if (idle.length) {
-    for (const d of idle) io.stderr.write(`upsu-policy test: no scenarios in the scenario files found in ${d}\n`);
+    for (const d of idle)
+      io.stderr.write(`upsu-policy test: no scenarios in the scenario files found in ${printable(d)}\n`);
     return 2;
   }
 
@@ -571,7 +577,7 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write('\nclause coverage:\n');
     for (const c of report.coverage.clauses)
       io.stdout.write(
-        `  ${c.covered ? '✓' : '✗'} ${c.id.padEnd(7)} ${c.decidable ? `${c.rules.length} rule${c.rules.length === 1 ? '' : 's'}, ${c.scenarios} scenario${c.scenarios === 1 ? '' : 's'}` : `not decidable: ${c.notDecidableReason ?? 'no reason given'}`}\n`,
+        `  ${c.covered ? '✓' : '✗'} ${printable(c.id).padEnd(7)} ${c.decidable ? `${c.rules.length} rule${c.rules.length === 1 ? '' : 's'}, ${c.scenarios} scenario${c.scenarios === 1 ? '' : 's'}` : `not decidable: ${printable(c.notDecidableReason ?? 'no reason given')}`}\n`,
       );
   }
   let code = report.failed || report.problems.length ? 1 : 0;
@@ -667,8 +673,8 @@ async function docs(argv: string[], io: CliIO): Promise<number> {
   } catch (e) {
     // One line per problem, nothing written: the book never shows a worked example its rules contradict.
     if (e instanceof ScenarioProblemsError) {
-      io.stderr.write(`upsu-policy docs: ${e.message.split('\n')[0]}\n`);
-      for (const p of e.problems) io.stderr.write(`upsu-policy docs: ${p}\n`);
+      io.stderr.write(`upsu-policy docs: ${printable(e.message.split('\n')[0] ?? '')}\n`);
+      for (const p of e.problems) io.stderr.write(`upsu-policy docs: ${printable(p)}\n`);
       return 2;
     }
     // A folder on the way that is a file, no permission: named by the --out given.
@@ -733,12 +739,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await run(rest, io);
   } catch (e) {
     const where = command && COMMANDS[command] ? `upsu-policy ${command}` : 'upsu-policy';
+    // A message may name a file of a rules folder, a path given, a scenario or a value of a rules folder: shown, its
+    // control characters never obeyed by the terminal (the lines of a RuleLoadError stay lines).
     if (e instanceof UsageError) {
-      io.stderr.write(`${where}: ${e.message} (see ${where === 'upsu-policy' ? where : `${where}`} --help)\n`);
+      io.stderr.write(
+        `${where}: ${printable(e.message)} (see ${where === 'upsu-policy' ? where : `${where}`} --help)\n`,
+      );
       return 2;
     }
     if (e instanceof RuleLoadError || e instanceof FileError) {
-      io.stderr.write(`${where}: ${e.message}\n`);
+      io.stderr.write(`${where}: ${printable(e.message, true)}\n`);
       return 2;
     }
     // The reader of standard output went away (`| head`): stop quietly, as a Unix tool killed by SIGPIPE would.
@@ -749,7 +759,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       reportStdoutFailure(io.stderr, where, e);
       return 2;
     }
-    io.stderr.write(`${where}: ${errorLine(e)}\n`);
+    io.stderr.write(`${where}: ${printable(errorLine(e))}\n`);
     return 2;
   }
 }

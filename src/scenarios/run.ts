@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { z } from 'zod';
+import { printable } from '../audit/format.js';
 import { PolicyInputError } from '../decision/errors.js';
 import type { Decision, Issue } from '../decision/types.js';
 import type { CompiledRule } from '../engine/compiled.js';
@@ -539,13 +540,16 @@ export function formatScenarioReport(
   const red = paint(31);
   const yellow = paint(33);
   const lines: string[] = [];
+  // Scenario names, file names and what a scenario got are the rules folder's: a terminal shows them, never obeys
+  // an escape sequence in them.
+  const t = (s: string) => printable(s);
   for (const r of report.results) {
-    lines.push(`${r.ok ? green('✓') : red('✗')} ${r.label} › ${r.name}  (${r.file}#${r.index})`);
-    for (const f of r.failures) lines.push(`    ${red(f)}`);
+    lines.push(`${r.ok ? green('✓') : red('✗')} ${t(r.label)} › ${t(r.name)}  (${t(r.file)}#${r.index})`);
+    for (const f of r.failures) lines.push(`    ${red(t(f))}`);
   }
   if (report.problems.length) {
     lines.push('', red(`problems with scenario files (${report.problems.length}):`));
-    for (const p of report.problems) lines.push(`  ${problemText(p)}`);
+    for (const p of report.problems) lines.push(`  ${t(problemText(p))}`);
   }
   const oneSided = report.coverage.rules.filter((r) => !r.bothSides);
   if (listCoverage && oneSided.length) {
@@ -555,7 +559,7 @@ export function formatScenarioReport(
         ...(r.firedIn.length ? [] : ['no scenario where it fires']),
         ...(r.notFiredIn.length ? [] : ['no scenario where it does not fire']),
       ];
-      lines.push(`  ${r.file} ${r.name}: ${missing.join('; ')}`);
+      lines.push(`  ${t(r.file)} ${t(r.name)}: ${missing.join('; ')}`);
     }
   }
   const uncovered = report.coverage.clauses.filter((c) => !c.covered);
@@ -563,7 +567,7 @@ export function formatScenarioReport(
     lines.push('', yellow(`clauses not covered (${uncovered.length}):`));
     for (const c of uncovered)
       lines.push(
-        `  ${c.id}: ${!c.decidable ? 'not decidable and gives no reason' : c.rules.length ? 'no scenario exercises its rules' : 'no rule cites it'}`,
+        `  ${t(c.id)}: ${!c.decidable ? 'not decidable and gives no reason' : c.rules.length ? 'no scenario exercises its rules' : 'no rule cites it'}`,
       );
   }
   const f = coverageFigures(report);
