@@ -227,3 +227,27 @@ describe('SARIF: a case id is shown as written, never as a link', () => {
     expect(run.results[0].properties.caseId).toBe(id);
   });
 });
+
+describe('a rules folder naming a member every object inherits is refused with its problems', () => {
+  const bundle = () => structuredClone(readRulesFolder(RULES));
+  /** The conditions of the first contact rule (its first condition is replaced). */
+  const contact = (b: ReturnType<typeof bundle>): Json[] => {
+    const rule = b.ruleFiles.find((f) => f.question === 'contact')?.rules[0] as unknown as {
+      conditions: { all?: Json[]; any?: Json[] };
+    };
+    return rule.conditions.all ?? rule.conditions.any ?? [];
+  };
+  for (const name of ['constructor', 'toString', 'hasOwnProperty'])
+    it(name, () => {
+      const op = bundle();
+      contact(op)[0] = { fact: 'channelUnacceptable', operator: name, value: true };
+      expect(() => createPolicy(op)).toThrow(RuleLoadError);
+      expect(() => createPolicy(op)).toThrow(/unknown-operator/);
+      const q = bundle();
+      (q.questions as Record<string, unknown>)[name] = q.questions.contact;
+      expect(() => createPolicy(q)).toThrow(/unknown-question/);
+      const f = bundle();
+      contact(f)[0] = { fact: name, operator: 'equal', value: true };
+      expect(() => createPolicy(f)).toThrow(/unknown-fact/);
+    });
+});

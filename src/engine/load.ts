@@ -41,6 +41,14 @@ export interface LoadedPolicy {
   readonly clauseIds: readonly string[];
 }
 
+/**
+ * The member `key` of a table of this library (facts, operators, the contract's outcomes), or `undefined`: never one
+ * the table inherits. A rules folder names these in its text, and `constructor` or `toString` must be unknown
+ * names (a problem listed), not Object's own members (a TypeError thrown instead of the RuleLoadError).
+ */
+const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 function isFactRef(v: unknown): v is { fact: string } {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
 }
@@ -166,7 +174,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
 
   const perQuestion = new Map<string, { rule: RuleJson; file: string }[]>();
   for (const q of Object.keys(bundle.questions)) {
-    if (!FACTS[q])
+    if (!own(FACTS, q))
       problems.push({
         code: 'unknown-question',
         file: 'questions.json',
@@ -180,7 +188,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
         file: 'questions.json',
         message: `question "${q}": cautious outcome "${meta.cautious}" is not one of its outcomes`,
       });
-    const fixed = CONTRACT_OUTCOMES[q as QuestionKind] as (typeof CONTRACT_OUTCOMES)[QuestionKind] | undefined;
+    const fixed = own(CONTRACT_OUTCOMES as Record<string, (typeof CONTRACT_OUTCOMES)[QuestionKind]>, q);
     if (meta && fixed) {
       // The contract fixes the outcomes and the fail-closed default: a folder may not rename or add outcomes, or
       // make a question no rule covers end in anything but the most cautious one.
@@ -250,7 +258,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
   const questions: Record<string, CompiledQuestion> = {};
   for (const [kind, entries] of perQuestion) {
     const meta = bundle.questions[kind];
-    const facts = FACTS[kind];
+    const facts = own(FACTS, kind);
     if (!meta || !facts) continue;
     const compiled: CompiledRule[] = [];
     for (const { rule, file } of entries) {
@@ -356,7 +364,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
             message: `params.set.${key} is not a decision field a rule may set (${SETTABLE.join(', ')})`,
           });
         if (isFactRef(v)) {
-          const f = facts[v.fact];
+          const f = own(facts, v.fact);
           if (!f)
             problems.push({
               ...where,
@@ -597,7 +605,7 @@ function factValues(c: ConditionJson): FactValues | undefined {
 
 /** Whether the values hold for every value the fact can take (`null` included). */
 function coversAll(v: FactValues, facts: FactCatalogue<never>): boolean {
-  const domain = domainOf(facts[v.fact]);
+  const domain = domainOf(own(facts, v.fact));
   if (v.except) return v.values.size === 0 || domain?.every((x) => !v.values.has(x)) === true;
   return domain?.every((x) => v.values.has(x)) === true;
 }
@@ -692,17 +700,17 @@ function checkCondition(
     checkCondition(c.not, facts, report, at.concat('not'));
     return;
   }
-  const f = facts[c.fact];
+  const f = own(facts, c.fact);
   if (!f) {
     problem('unknown-fact', `unknown fact "${c.fact}" (this question's facts: ${Object.keys(facts).join(', ')})`);
     return;
   }
-  const op = OPERATORS[c.operator];
+  const op = own(OPERATORS, c.operator);
   if (!op) {
     problem('unknown-operator', `unknown operator "${c.operator}" (operators: ${Object.keys(OPERATORS).join(', ')})`);
     return;
   }
-  const types = OPERATOR_FACT_TYPES[c.operator] ?? SCALAR_TYPES;
+  const types = own(OPERATOR_FACT_TYPES, c.operator) ?? SCALAR_TYPES;
   if (!types.includes(f.type)) {
     problem(
       'type-mismatch',
@@ -712,7 +720,7 @@ function checkCondition(
   }
   const v = c.value;
   if (isFactRef(v)) {
-    const g = facts[v.fact];
+    const g = own(facts, v.fact);
     if (!g) problem('unknown-fact', `condition compares with unknown fact "${v.fact}"`);
     else if (op.valueIsArray || g.type !== (f.type === 'string[]' ? 'string' : f.type))
       problem(
