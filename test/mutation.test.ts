@@ -216,6 +216,29 @@ describe('mutation score of the scenarios', () => {
     expect(report.score, text).toBeGreaterThanOrEqual(MUTATION_THRESHOLD);
   }, 240_000);
 
+  it("shows a rules folder's texts, never obeys them: no terminal escape, no line break, from a name or an id", () => {
+    const evil = 'x\u001b]0;owned\u0007\u009b2J\nmutation score: 100.0% (1/1)';
+    const report = {
+      baselineFailures: [`a.cases.json: ${evil}: expected outcome permit, got deny`],
+      staleEquivalents: [evil],
+      killedEquivalents: [evil],
+      changedEquivalents: [{ id: evil, conditionsHash: 'h' }],
+      survived: [{ clause: '1.1', file: 'a.rules.json', rule: 'r', description: evil, id: evil }],
+      scenarios: 1,
+      total: 1,
+      equivalent: [],
+      killed: 0,
+      killedByLoading: 0,
+      durationMs: 0,
+      byOperator: {},
+      score: 0,
+    } as unknown as MutationReport;
+    const text = formatMutationReport(report);
+    expect([...text].filter((c) => c !== '\n' && (c < ' ' || (c >= '\u007f' && c <= '\u009f')))).toEqual([]);
+    expect(text).toContain('x\ufffd]0;owned\ufffd\ufffd2J\ufffdmutation score: 100.0% (1/1)');
+    expect(text.split('\n').filter((l) => l.startsWith('mutation score'))).toEqual(['mutation score: 0.0% (0/1)']);
+  });
+
   it('prints the score rounded down', () => {
     expect(formatScore(94.96)).toBe('94.9');
     expect(formatScore(100)).toBe('100.0');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { printable } from '../audit/format.js';
 import { kindOfValue } from '../decision/errors.js';
 import { FACTS } from '../derive/facts/index.js';
 import { sha256Hex } from '../engine/hash.js';
@@ -463,5 +464,7 @@ export function formatMutationReport(report: MutationReport): string {
   );
   for (const [op, c] of Object.entries(report.byOperator)) lines.push(`  ${op.padEnd(17)} ${c.killed}/${c.total}`);
   lines.push(`mutation score: ${formatScore(report.score)}% (${report.killed}/${report.total})`);
-  return lines.join('\n');
+  // Scenario names, file names, what a scenario got and the equivalents list's ids are the rules folder's: a
+  // terminal shows them, never obeys an escape sequence in them, and a line break in one starts no line.
+  return lines.map((l) => printable(l)).join('\n');
 }
