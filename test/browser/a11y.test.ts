@@ -4,21 +4,14 @@
 // at 320 px, the drawing's text alternative, and the contrast of the theme's colours (theme.ts). Debian's
 // /usr/bin/chromium driven by playwright-core; never a downloaded browser. Without Chromium the browser tests skip
 // with a warning, unless REQUIRE_BROWSER=1.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { themeCss } from '../../src/docs/theme.js';
+import { chromiumPresent, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const required = process.env.REQUIRE_BROWSER === '1';
-const present = existsSync(CHROMIUM);
-if (!present) {
-  if (required) throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install Debian's chromium`);
-  console.warn(`\n⚠ SKIPPING the browser tests: ${CHROMIUM} is missing (set REQUIRE_BROWSER=1 to make this fail)\n`);
-}
+const present = chromiumPresent();
 
 const DOCS = new URL('../../docs/', import.meta.url).pathname;
 const INDEX = `file://${join(DOCS, 'index.html')}`;
@@ -86,7 +79,7 @@ async function drawing(page: Page) {
 }
 
 describe.skipIf(!present)('docs accessibility in Chromium (axe-core, WCAG 2.2 AA)', () => {
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let browser: BrowserContext;
 
   const open = async (url: string, scheme: 'light' | 'dark' = 'light', width = 1024) => {
@@ -99,26 +92,11 @@ describe.skipIf(!present)('docs accessibility in Chromium (axe-core, WCAG 2.2 AA
   const ready = (page: Page) => page.waitForSelector('#disclosure-result [data-outcome]');
 
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'upsu-chromium-'));
-    // A fresh, empty profile: playwright passes it to Chromium as --user-data-dir.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ browser, close: closeBrowser } = await launchChromium());
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await closeBrowser?.();
   });
 
   for (const scheme of ['light', 'dark'] as const)

@@ -6,18 +6,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocs } from '../../src/docs/generate.js';
 import { evaluate, QUESTION_KINDS } from '../../src/index.js';
+import { chromiumPresent, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const required = process.env.REQUIRE_BROWSER === '1';
-const present = existsSync(CHROMIUM);
-if (!present) {
-  if (required) throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install Debian's chromium`);
-  console.warn(`\n⚠ SKIPPING the browser tests: ${CHROMIUM} is missing (set REQUIRE_BROWSER=1 to make this fail)\n`);
-}
+const present = chromiumPresent();
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +23,7 @@ const TYPES: Record<string, string> = {
 
 describe.skipIf(!present)('docs checker in Chromium', () => {
   let site: string;
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let server: Server;
   let base: string;
   let browser: BrowserContext;
@@ -38,7 +33,6 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
 
   beforeAll(async () => {
     site = mkdtempSync(join(tmpdir(), 'upsu-docs-site-'));
-    profile = mkdtempSync(join(tmpdir(), 'upsu-chromium-'));
     await generateDocs({ outDir: site });
     server = createServer((req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
@@ -55,21 +49,7 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // A fresh, empty profile: playwright passes it to Chromium as --user-data-dir.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      viewport: { width: 390, height: 844 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ browser, close: closeBrowser } = await launchChromium({ viewport: { width: 390, height: 844 } }));
     page = await browser.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
@@ -83,10 +63,9 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await new Promise((ok) => server?.close(ok));
     rmSync(site, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
   });
 
   const result = async (form: string) => {

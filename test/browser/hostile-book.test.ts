@@ -3,50 +3,31 @@
 // checker still decides by its rules, and the page's Content-Security-Policy stops a script that got into the page
 // some other way. Debian's /usr/bin/chromium driven by playwright-core; never a downloaded browser. Without Chromium
 // these tests skip with a warning, unless REQUIRE_BROWSER=1.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocs } from '../../src/docs/generate.js';
+import { chromiumPresent, launchChromium } from '../support/chromium.js';
 import { hostileRules } from '../support/hostile-rules.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const required = process.env.REQUIRE_BROWSER === '1';
-const present = existsSync(CHROMIUM);
-if (!present) {
-  if (required) throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install Debian's chromium`);
-  console.warn(`\n⚠ SKIPPING the browser tests: ${CHROMIUM} is missing (set REQUIRE_BROWSER=1 to make this fail)\n`);
-}
+const present = chromiumPresent();
 
 describe.skipIf(!present)('the book of a hostile rules folder in Chromium', () => {
   let site: string;
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let browser: BrowserContext;
 
   beforeAll(async () => {
     site = mkdtempSync(join(tmpdir(), 'upsu-hostile-site-'));
-    profile = mkdtempSync(join(tmpdir(), 'upsu-chromium-'));
     await generateDocs({ outDir: site, rulesDir: hostileRules() });
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ browser, close: closeBrowser } = await launchChromium());
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     rmSync(site, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
   });
 
   /** Opens a page of the site, recording what the Content-Security-Policy blocked and any dialog. */
