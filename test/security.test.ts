@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sarifText } from '../src/audit/format.js';
+import { printable, sarifText, xml } from '../src/audit/format.js';
 import { RuleLoadError } from '../src/decision/errors.js';
 import { CHECKER_SCRIPT } from '../src/docs/checker-script.js';
 import { generateDocs } from '../src/docs/generate.js';
@@ -17,11 +17,16 @@ import { createPolicy } from '../src/engine/policy.js';
 import { CLI, cli, ensureBuilt, tempDir } from './cli/helpers.js';
 import { ESC, hostileRules, type Json, payload, RULES, rulesCopy } from './support/hostile-rules.js';
 
-/** Whether `s` holds a control character (C0 but line feed and tab, DEL, C1): no regex, as the lint asks. */
+/**
+ * Whether `s` holds a control character (C0 but line feed and tab, DEL, C1) or a bidirectional formatting character
+ * (the marks, embeddings, overrides and isolates): no regex, as the lint asks.
+ */
 const hasControl = (s: string) =>
   [...s].some((ch) => {
     const c = ch.charCodeAt(0);
-    return (c < 0x20 && c !== 10 && c !== 9) || (c >= 0x7f && c <= 0x9f);
+    const bidi =
+      c === 0x061c || (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return (c < 0x20 && c !== 10 && c !== 9) || (c >= 0x7f && c <= 0x9f) || bidi;
   });
 
 describe('the policy book of a rules folder from someone else', () => {
@@ -225,6 +230,37 @@ describe('SARIF: a case id is shown as written, never as a link', () => {
     expect(hasControl(text)).toBe(false);
     // The id itself stays as it was, as data.
     expect(run.results[0].properties.caseId).toBe(id);
+  });
+});
+
+describe('a case id with bidirectional overrides is shown in its own order', () => {
+  beforeAll(() => ensureBuilt(), 300_000);
+  // Shown as "C-1 no finding" in a viewer that obeys the override; it is "C-1 gnidnif on" and has one.
+  const id = 'C-1 \u202egnidnif on\u2066x\u2069\u200f';
+  it('printable and xml replace each with U+FFFD', () => {
+    expect(printable(id)).toBe('C-1 \ufffdgnidnif on\ufffdx\ufffd\ufffd');
+    expect(xml(id)).toBe(printable(id));
+    // Right-to-left letters are text, not formatting: kept.
+    expect(printable('C-\u05d0\u0628')).toBe('C-\u05d0\u0628');
+  });
+  it('in the text, JUnit and SARIF reports of an audit; the JSON report keeps the id as data', () => {
+    const file = join(tempDir(), 'cases.ndjson');
+    const c = { degreeStatus: 'completed', degreeCompletedOn: '2020-01-06', consentToRecord: true };
+    writeFileSync(file, `${JSON.stringify({ id, client: c })}\n`);
+    for (const format of ['text', 'junit']) {
+      const r = cli(['audit', file, '--as-of', '2026-09-01', '--format', format]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('C-1 \ufffdgnidnif on\ufffdx');
+      expect(hasControl(r.stdout)).toBe(false);
+    }
+    const sarif = cli(['audit', file, '--as-of', '2026-09-01', '--format', 'sarif']);
+    const result = JSON.parse(sarif.stdout).runs[0].results[0];
+    expect(result.message.text).toContain('C-1 \ufffdgnidnif on\ufffdx');
+    expect(hasControl(result.message.text)).toBe(false);
+    // As data (SARIF's properties, the JSON report), the id is as it was.
+    expect(result.properties.caseId).toBe(id);
+    const json = cli(['audit', file, '--as-of', '2026-09-01', '--format', 'json']);
+    expect(json.stdout).toContain(JSON.stringify(id).slice(1, -1));
   });
 });
 

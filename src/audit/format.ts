@@ -67,26 +67,43 @@ function replaceChars(s: string, bad: (c: number) => boolean): string {
   return out ?? s;
 }
 
-/** XML text/attribute escaping; characters XML 1.0 cannot hold become U+FFFD. */
+/**
+ * Whether a UTF-16 code unit is one of Unicode's explicit bidirectional formatting characters (the embeddings,
+ * overrides and isolates, and the three marks): invisible, they reorder the text around them as shown, so a case id
+ * holding U+202E could show a report line, or the code that reads it, in an order other than its own ("Trojan
+ * Source", CVE-2021-42574). Right-to-left letters themselves are not among them and are shown as written.
+ */
+const isBidiControl = (c: number): boolean =>
+  (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x061c;
+
+/**
+ * XML text/attribute escaping; characters XML 1.0 cannot hold, and the bidirectional formatting characters (as
+ * {@link printable}: a JUnit report is shown by CI tools), become U+FFFD.
+ */
 export function xml(s: string): string {
   return replaceChars(
     s.replace(/[&<>"']/g, (c) =>
       c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
     ),
-    (c) => (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff,
+    (c) => (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff || isBidiControl(c),
   );
 }
 
 /**
  * Text as a terminal may show it: every control character (C0, DEL, C1: ESC, BEL, CSI…) becomes U+FFFD, so a case
  * id, a file name or a text of a rules folder cannot move the cursor, recolour, retitle the window or write a link
- * (OSC 8). With `lines`, line feeds and tabs stay (a message of several lines).
+ * (OSC 8); so does every bidirectional formatting character (U+202E and its kind), so it cannot show the rest of
+ * a line in another order than its own. With `lines`, line feeds and tabs stay (a message of several lines).
  *
  * @example
  * printable('C-1\u001b]0;owned\u0007'); // 'C-1\ufffd]0;owned\ufffd'
+ * printable('C-1\u202e2-C'); // 'C-1\ufffd2-C'
  */
 export function printable(s: string, lines = false): string {
-  return replaceChars(s, (c) => (c < 0x20 && !(lines && (c === 10 || c === 9))) || (c >= 0x7f && c <= 0x9f));
+  return replaceChars(
+    s,
+    (c) => (c < 0x20 && !(lines && (c === 10 || c === 9))) || (c >= 0x7f && c <= 0x9f) || isBidiControl(c),
+  );
 }
 
 /**

@@ -7,12 +7,15 @@ import { ROOT, tempDir } from '../cli/helpers.js';
 export const RULES = join(ROOT, 'rules');
 export const ESC = '\u001b';
 
-/** Every way out of a text: of HTML text, an attribute, the inline scripts, an HTML comment, Markdown, a terminal. */
+/**
+ * Every way out of a text: of HTML text, an attribute, the inline scripts, an HTML comment, Markdown, a terminal (its
+ * escapes, and the bidirectional overrides that show a line in another order: U+202E, U+2066).
+ */
 export const payload = (tag: string) =>
   `${tag}</script><script>window.pwned=1</script><!--<script>\u2028\u2029<img src=x onerror="window.pwned=2">` +
   `"><svg onload="window.pwned=3"> [link](javascript:alert(1)) ![i](https://example.invalid/x.png)` +
   ' ``` </details>\n<script>window.pwned=4</script>\n' +
-  `${ESC}]0;retitled${ESC}\\${ESC}[31mred${ESC}[0m\u0007`;
+  `${ESC}]0;retitled${ESC}\\${ESC}[31mred${ESC}[0m\u0007 \u202ederaluger\u2066 \u2069`;
 
 export type Json = Record<string, unknown>;
 const readJson = (dir: string, f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
