@@ -47,6 +47,10 @@ const IDENTIFYING = [
   // The same numbers written with an en dash or an underscore between their groups, or in pairs (as a French
   // mobile number is): the digits are still one number, and no year is among them.
   ...['07700\u2013900123', '07700\u2014900\u2013123', '07700_900123', '06 12 34 56 78', '+33 6 12 34 56 78'],
+  // Registration numbers, a person's initials and a case's own narrative (free text about the client).
+  ...['regNo', 'Reg No', 'studentRegNo', 'reg_number', 'registrationNo', 'Student Reg ID'],
+  ...['initial', 'firstInitial', 'Client initials', 'surname_initial', 'INITIAL'],
+  ...['caseSummary', 'caseDescription', 'case details', 'Case Narrative', 'case_history', 'caseDetail'],
 ];
 
 const NOT_IDENTIFYING = [
@@ -61,6 +65,9 @@ const NOT_IDENTIFYING = [
   // The column names of an advice service's own statistics tables: periods, age bands and counts.
   ...['2025/26', 'Q1 2026', 'week 12', 'age 18-21', 'count', 'issue category', 'weeks 1-52 2025/26'],
   ...['2025\u20132026', '2025-01-01 \u2013 2025-12-31', 'cases_2024_2025_2026', 'age 18-21 (2025-26)'],
+  // Near the names added for registration numbers, initials and case narratives, but counts, dates and categories.
+  ...['initialContactDate', 'initial_contact_month', 'regCount', 'registrations', 'caseCount', 'caseType'],
+  ...['caseOutcome', 'case_category', 'summaryCount', 'description_category'],
 ];
 
 describe('identifying statistics columns (4.2)', () => {

@@ -117,14 +117,26 @@ const IDENTIFYING_PIECES = [
   'forename',
   'initials',
   'casenotes',
+  'casesummary',
+  'casedescription',
+  'casedetail',
+  'casenarrative',
+  'casehistory',
 ];
 
 /** A person's name, not a course's or a category's: `clientName`, `studentname`, `preferredName`, `surname`. */
 const PERSON_NAME = /(client|student|person|first|last|full|sur|fore|given|family|middle|preferred|maiden|user)names?$/;
 
-/** A client's, case's or document's number or reference written as one word: `clientid`, `CASEREF`, `studentno`. */
+/**
+ * A client's, case's or document's number or reference written as one word: `clientid`, `CASEREF`, `studentno`,
+ * `regno` (a registration number).
+ */
 const JOINED_REFERENCE =
-  /(client|student|case|person|user|customer|member|applicant|enquirer|matter|record|contact|nhs|ucas|passport|visa|brp|licence|license|tenancy)(id|ids|no|nos|num|number|ref|reference|identifier)$/;
+  /(client|student|case|person|user|customer|member|applicant|enquirer|matter|record|contact|nhs|ucas|passport|visa|brp|licence|license|tenancy|reg|registration)(id|ids|no|nos|num|number|ref|reference|identifier)$/;
+
+/** A person's initial or initials, alone or of a name: `initial`, `firstInitial`, `Client initials`. */
+const PERSON_INITIAL =
+  /(^|client|student|person|first|last|middle|given|family|fore|sur|name|user|applicant|enquirer)initials?$/;
 
 /** Words that identify on their own: `dob`, `tel`, `nhs`, `notes` (`dobYear`, `telNo`, `NHS no`). */
 const IDENTIFYING_WORDS = new Set([
@@ -210,6 +222,7 @@ const PERSON_OR_CASE = new Set([
   'tenancy',
   'hesa',
   'personal',
+  'reg',
   'registration',
   'enrolment',
   'enrollment',
@@ -329,6 +342,7 @@ function read(field: string): boolean {
   if (
     IDENTIFYING.has(f) ||
     PERSON_NAME.test(f) ||
+    PERSON_INITIAL.test(f) ||
     JOINED_REFERENCE.test(f) ||
     IDENTIFYING_PIECES.some((p) => f.includes(p))
   )

@@ -211,7 +211,8 @@ export const bundledRules: RuleBundle = deepFreeze({
     "section": "4",
     "parent": null,
     "text": "Statistics are compiled for research, service development and reporting purposes. UPSU Advice Service uses these for effective statistical recording of services provided to enable us to monitor take up of service.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Software reads 4.1 as what statistics are for: their release is decided under 4.2 and 4.3 (the statistics-release question). Whether statistics are compiled, and used to monitor take-up, is not a question software is asked."
    },
    {
     "id": "4.2",
@@ -225,7 +226,8 @@ export const bundledRules: RuleBundle = deepFreeze({
     "section": "4",
     "parent": null,
     "text": "To help improve the work we do and to meet the requirements for membership with our membership organisations, we may share statistical data and monitoring information with selected external agencies, such as NUS, AdviceUK, UKCISA, and NHAS. All statistical records are produced in an anonymous form and clients cannot be identified.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Software decides that statistics leaving the service are anonymous (statistics-release, disclosure), for membership bodies as for anyone. Which external agencies are selected is the service's choice, not checked."
    },
    {
     "id": "5.1",
@@ -254,21 +256,24 @@ export const bundledRules: RuleBundle = deepFreeze({
     "section": "5",
     "parent": "5.3",
     "text": "Where the Adviser feels there is an issue of serious current/potential self-harm or harm to others.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Whether there is an issue of serious harm is the Adviser's judgement: the question gives it as the breach's ground, and software decides what must follow from it."
    },
    {
     "id": "5.3.2",
     "section": "5",
     "parent": "5.3",
     "text": "There is a conflict of interest which necessitates an Adviser informing one or more client(s) that they cannot provide advice services or that they can no longer act on their behalf. By its very nature, this will draw attention to the fact that they are acting for the other party and/or the other party has already sought advice.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Whether there is a conflict of interest is the Adviser's judgement: the question gives it as the breach's ground, and software decides what must follow from it."
    },
    {
     "id": "5.3.3",
     "section": "5",
     "parent": "5.3",
     "text": "Where not to do so would break the law; for example, under the Prevention of Terrorism Act 1989, it is an offence to fail to give information which may help to prevent acts of terrorism or apprehend a terrorist.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Whether keeping silent would break the law is a judgement for the Adviser and the line manager: the question gives it as the breach's ground, and software decides what must follow from it."
    },
    {
     "id": "5.4",
@@ -282,14 +287,16 @@ export const bundledRules: RuleBundle = deepFreeze({
     "section": "5",
     "parent": "5.4",
     "text": "The Adviser should raise the matter immediately with the Advice Service Lead. In the case of the Advice Service Lead, they should discuss with the Student Focus and Advice Manager.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Software checks that the matter was raised with the right person, the line manager of whoever raised it. Whether it was raised immediately is not checked: no question says when the need to breach arose."
    },
    {
     "id": "5.4.2",
     "section": "5",
     "parent": "5.4",
     "text": "The Adviser should discuss the issues involved in the case and explain why they feel confidentiality should be breached and what would be achieved by breaching confidentiality. The line Manager is responsible for discussing the options available. This discussion should be recorded in the case notes.",
-    "decidable": true
+    "decidable": true,
+    "notDecidedPart": "Software checks that the discussion was recorded in the case notes before the decision. What was discussed, and that the line manager went through the options, no record shows."
    },
    {
     "id": "5.4.3",
@@ -449,7 +456,7 @@ export const bundledRules: RuleBundle = deepFreeze({
    },
    "limit-to-preventing-harm": {
     "clause": "5.3.1",
-    "text": "Disclose only what is needed to prevent the serious harm identified."
+    "text": "Disclose only what is needed to prevent the serious harm identified: 5.3.1 allows a breach for that harm, and data protection law (UK GDPR's data minimisation) limits it to what is needed."
    },
    "say-only-cannot-act": {
     "clause": "5.3.2",
@@ -457,7 +464,7 @@ export const bundledRules: RuleBundle = deepFreeze({
    },
    "disclose-what-the-law-requires": {
     "clause": "5.3.3",
-    "text": "Disclose only what the law requires, to the body the law names."
+    "text": "Disclose only what the law requires, to the body the law names: 5.3.3 allows a breach where keeping silent would break the law, and data protection law (UK GDPR's data minimisation) limits it to that."
    },
    "raise-with-line-manager": {
     "clause": "5.4.1",
@@ -543,7 +550,7 @@ export const bundledRules: RuleBundle = deepFreeze({
    },
    "set-retention-period": {
     "clause": "3.3",
-    "text": "The policy sets no retention period for a client who withdrew: the Data Protection Officer should decide one and record it."
+    "text": "The policy sets no retention period for a client who withdrew, nor says who sets one: decide one (the Data Protection Officer is the usual owner of retention periods under data protection law) and record it."
    },
    "remove-identifying-fields": {
     "clause": "4.2",
@@ -1484,7 +1491,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "2.2"
        ],
-       "text": "A member of UPSU staff who has been involved in the case is assumed to have the client's consent to share, unless the client says otherwise (2.2)."
+       "text": "A member of UPSU staff outside the Advice team who has been involved in the case may be told about it: the client is assumed to have consented to sharing with them, unless the client has told the Adviser otherwise (2.2)."
       }
      }
     },
@@ -1862,8 +1869,8 @@ export const bundledRules: RuleBundle = deepFreeze({
       "type": "deny",
       "params": {
        "clauses": [
-        "3.1",
-        "3.2"
+        "3.2",
+        "3.1"
        ],
        "text": "Clients do not open the case records themselves: they have the right of access through a written request to the Data Protection Officer (3.2).",
        "remedies": [
@@ -1950,7 +1957,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "3.1"
        ],
-       "text": "The UPSU Data Protection Officer may access client information when necessary (3.1).",
+       "text": "The UPSU Data Protection Officer may access client information when necessary (3.1); the question does not say whether it is, so the obligation asks the adviser to check.",
        "obligations": [
         "dpo-only-when-necessary"
        ]
@@ -2012,7 +2019,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "3.1"
        ],
-       "text": "Staff supporting the Advice team are party to the policy but may not be given case records: only the Advice team and the Data Protection Officer access them (3.1)."
+       "text": "Staff supporting the Advice team are party to the policy but may not be given case records: only the Advice team, the Data Protection Officer and a quality auditor appointed by UPSU access them (3.1)."
       }
      }
     },
@@ -2668,8 +2675,8 @@ export const bundledRules: RuleBundle = deepFreeze({
       "type": "permit",
       "params": {
        "clauses": [
-        "4.1",
-        "4.2"
+        "4.2",
+        "4.1"
        ],
        "text": "Statistics compiled for research, service development and reporting may be released in an anonymous form (4.1, 4.2).",
        "obligations": [
@@ -3097,8 +3104,8 @@ export const bundledRules: RuleBundle = deepFreeze({
       "type": "authorised",
       "params": {
        "clauses": [
-        "5.5",
-        "5.5.2"
+        "5.5.2",
+        "5.5"
        ],
        "text": "Breaching confidentiality was agreed, with a written record, by someone who may decide it (5.5.2).",
        "obligations": [
@@ -3360,8 +3367,8 @@ export const bundledRules: RuleBundle = deepFreeze({
       "type": "permit",
       "params": {
        "clauses": [
-        "5.5",
-        "5.5.2"
+        "5.5.2",
+        "5.5"
        ],
        "text": "Breaching confidentiality was agreed, with a written record, by someone who may decide it (5.5.2).",
        "obligations": [
@@ -3756,7 +3763,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "6.3"
        ],
-       "text": "Staff who support the Advice team, such as the Reception team, are party to the Confidentiality Policy and may know that a client is present or uses the service (6.3)."
+       "text": "Staff who support the Advice team, such as the Reception team, are party to the Confidentiality Policy (6.3): they are not third parties, so they may know that a client is present or uses the service (P4 restricts telling third parties); case records stay with the Advice team (3.1)."
       }
      }
     }
@@ -4385,4 +4392,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:a39c2cc8e11db9680993c1959a44425b9fad04e08455cf50b6e87197d4c15099';
+export const bundledRulesHash = 'sha256:d637e18df6d4c73324db644ed180e8d78b9e7d4a6f0f70173771ab7a4cc2ce8d';
