@@ -210,6 +210,23 @@ describe('frozenCopy', () => {
     expect(Object.keys(proto)).toEqual(['__proto__']);
   });
 
+  it('copies any depth without recursion, and copies a frozen object whose property is a getter', () => {
+    const root: Record<string, unknown> = {};
+    let at = root;
+    for (let i = 0; i < 200_000; i++) at = (at.next = {}) as Record<string, unknown>;
+    let depth = 0;
+    for (let c = frozenCopy(root) as Record<string, unknown> | undefined; c; c = c.next as typeof c) depth++;
+    expect(depth).toBe(200_001);
+    // Frozen, but a getter may give another value at each read: not shared as data.
+    let n = 0;
+    const frozenGetter = Object.freeze(
+      Object.defineProperty({}, 'text', { enumerable: true, get: () => `read ${++n}` }),
+    );
+    const copy = frozenCopy({ clause: frozenGetter });
+    expect(copy.clause).not.toBe(frozenGetter);
+    expect([copy.clause.text, copy.clause.text]).toEqual(['read 1', 'read 1']);
+  });
+
   it('an object of a class, or an array of a subclass, becomes plain data (own enumerable properties)', () => {
     class Box {
       constructor(readonly inside: unknown) {}
@@ -224,5 +241,60 @@ describe('frozenCopy', () => {
     expect(Object.isFrozen(copy.box.inside)).toBe(true);
     expect(Object.getPrototypeOf(copy.list)).toBe(Array.prototype);
     expect(copy.list).toEqual([1, 2]);
+  });
+});
+
+describe('createPolicy reads what it is given once: what it checks is what it compiles', () => {
+  /** A getter that gives `first` at its first read and `later` after. */
+  const changing = (first: unknown, later: () => unknown) => {
+    let reads = 0;
+    return { enumerable: true, get: () => (reads++ === 0 ? first : later()) };
+  };
+  const deepList = () => {
+    const root: unknown[] = [];
+    let at = root;
+    for (let i = 0; i < 100_000; i++) at.push((at = []));
+    return root;
+  };
+  const question = { question: 'contact', channel: 'email', situation: 'direct' };
+
+  it('a rules list that is data at the first read and 100,000 deep after: compiled from the first, no RangeError', () => {
+    const bundle = structuredClone(bundledRules) as unknown as Record<string, unknown>;
+    const files = bundle.ruleFiles;
+    Object.defineProperty(bundle, 'ruleFiles', changing(files, deepList));
+    const policy = createPolicy(bundle as never);
+    expect(policy.evaluate(question).outcome).toBe(evaluate(question).outcome);
+  });
+
+  it('a frozen clause whose text is a getter: the policy keeps the text it read', () => {
+    const bundle = structuredClone(bundledRules) as unknown as { clauses: { clauses: Record<string, unknown>[] } };
+    const first = bundle.clauses.clauses[0] as Record<string, unknown>;
+    const text = first.text;
+    delete first.text;
+    Object.defineProperty(
+      first,
+      'text',
+      changing(text, () => 'changed after the policy was made'),
+    );
+    Object.freeze(first);
+    const policy = createPolicy(bundle as never);
+    expect([policy.clauses[0]?.text, policy.clauses[0]?.text]).toEqual([text, text]);
+  });
+
+  it('settings valid at the first read and invalid after: checked and used as read', () => {
+    const settings = Object.defineProperty(
+      {},
+      'smallCountThreshold',
+      changing(10, () => -1),
+    );
+    const policy = createPolicy(
+      bundledRules,
+      Object.defineProperty(
+        {},
+        'settings',
+        changing(settings, () => ({})),
+      ),
+    );
+    expect(policy.settings.smallCountThreshold).toBe(10);
   });
 });

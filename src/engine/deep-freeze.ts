@@ -19,7 +19,9 @@ export function deepFreeze<T>(value: T): T {
  * deep-frozen is shared, not copied (the bundled rules cost a walk, no copy). An object of a class (a rule built by
  * a class of the caller's) is read as plain data too: the format checks take such an object as they take a plain
  * one, so kept as it is it would stay the caller's, changeable after the policy is made. A function is kept as it
- * is, for the checks to refuse. A cycle stays a cycle.
+ * is, for the checks to refuse. A cycle stays a cycle. Walked without recursion, so any depth is copied (the checks
+ * that follow refuse what is too deep or a cycle, on the copy: each value the caller's objects give is read once,
+ * and what is checked is what is used).
  *
  * What a policy is compiled from is this copy: the caller's own objects are neither kept nor frozen, so changing
  * them afterwards changes nothing, and what decisions hand out of the rules (a `violations` entry, a trace's
@@ -32,39 +34,66 @@ export function deepFreeze<T>(value: T): T {
  * Object.isFrozen(given.rules[0].value); // false
  */
 export function frozenCopy<T>(value: T): T {
-  return copyOf(value, new Map()) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copies = new Map<object, unknown>();
+  /** The copies still being filled, each with the object it copies and the keys (or length) left to read. */
+  const open: { from: object; to: unknown[] | Record<string, unknown>; keys: string[] | undefined; i: number }[] = [];
+  /** The copy of `v` (made and queued for filling when new), or `v` itself when it is shared. */
+  const copyOf = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    const done = copies.get(v);
+    if (done !== undefined) return done;
+    if (isDeepFrozen(v)) return v;
+    const to = Array.isArray(v) ? [] : {};
+    copies.set(v, to);
+    open.push({ from: v, to, keys: Array.isArray(v) ? undefined : Object.keys(v), i: 0 });
+    return to;
+  };
+  const root = copyOf(value);
+  while (open.length > 0) {
+    const top = open[open.length - 1] as (typeof open)[number];
+    const { from, to, keys } = top;
+    if (keys === undefined) {
+      const a = from as unknown[];
+      if (top.i < a.length) {
+        (to as unknown[]).push(copyOf(a[top.i++]));
+        continue;
+      }
+    } else if (top.i < keys.length) {
+      const k = keys[top.i++] as string;
+      const x = copyOf((from as Record<string, unknown>)[k]);
+      // An own `__proto__` member (JSON.parse makes one) stays a member, for the checks to refuse by its name.
+      if (k === '__proto__')
+        Object.defineProperty(to, k, { value: x, enumerable: true, writable: true, configurable: true });
+      else (to as Record<string, unknown>)[k] = x;
+      continue;
+    }
+    open.pop();
+    Object.freeze(to);
+  }
+  return root as T;
 }
 
-/** Whether plain data (arrays and plain objects, nothing of a class) is frozen all the way down. */
-function isDeepFrozen(v: object, seen: Set<object>): boolean {
-  if (seen.has(v)) return true;
-  seen.add(v);
-  if (!Object.isFrozen(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  if (Array.isArray(v) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
-  for (const x of Object.values(v)) if (x !== null && typeof x === 'object' && !isDeepFrozen(x, seen)) return false;
+/**
+ * Whether plain data (arrays and plain objects, nothing of a class) is frozen all the way down, every property a
+ * value (a getter could give another value at each read, frozen or not). Walked without recursion.
+ */
+function isDeepFrozen(root: object): boolean {
+  const seen = new Set<object>();
+  const todo: object[] = [root];
+  while (todo.length > 0) {
+    const v = todo.pop() as object;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    if (!Object.isFrozen(v)) return false;
+    const proto = Object.getPrototypeOf(v);
+    if (Array.isArray(v) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
+    for (const k of Object.keys(v)) {
+      const d = Object.getOwnPropertyDescriptor(v, k);
+      if (d === undefined || !('value' in d)) return false;
+      const x: unknown = d.value;
+      if (x !== null && typeof x === 'object') todo.push(x);
+    }
+  }
   return true;
-}
-
-function copyOf(v: unknown, copies: Map<object, unknown>): unknown {
-  if (v === null || typeof v !== 'object') return v;
-  const done = copies.get(v);
-  if (done !== undefined) return done;
-  if (isDeepFrozen(v, new Set())) return v;
-  if (Array.isArray(v)) {
-    const out: unknown[] = [];
-    copies.set(v, out);
-    for (let i = 0; i < v.length; i++) out.push(copyOf(v[i], copies));
-    return Object.freeze(out);
-  }
-  const out: Record<string, unknown> = {};
-  copies.set(v, out);
-  for (const k of Object.keys(v)) {
-    const x = copyOf((v as Record<string, unknown>)[k], copies);
-    // An own `__proto__` member (JSON.parse makes one) stays a member, for the checks to refuse by its name.
-    if (k === '__proto__')
-      Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
-    else out[k] = x;
-  }
-  return Object.freeze(out);
 }

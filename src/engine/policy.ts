@@ -84,13 +84,23 @@ const OPTION_KEYS: readonly string[] = ['settings', 'rulesHash', 'formatChecked'
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * Checks `createPolicy`'s arguments before anything is compiled: the bundle is an object (a folder's path goes to
- * `loadPolicy`), every option is one it knows (a misspelt `setting` would be dropped and the policy.json value
- * used, unnoticed), and the settings given are known and valid, checked as policy.json's are. Every problem is
- * listed in one {@link RuleLoadError}, reported against the options, not policy.json.
+ * Checks `createPolicy`'s arguments before anything is compiled, and returns the bundle to compile: a deep-frozen
+ * copy of the one given, with the settings given over its policy.json's. The bundle is an object (a folder's path
+ * goes to `loadPolicy`) of plain data (no cycle, not nested deeper than JSON is read), every option is one it
+ * knows (a misspelt `setting` would be dropped and the policy.json value used, unnoticed), and the settings given
+ * are known and valid, checked as policy.json's are. Every problem is listed in one {@link RuleLoadError},
+ * reported against the options, not policy.json. What is checked is the copy (each value of the caller's objects
+ * is read once), so what passes the checks is what is compiled.
  */
-function checkArguments(given: unknown, options: unknown): void {
+function checkArguments(given: unknown, options: unknown): { bundle: RuleBundle; asGiven: boolean; bundled: boolean } {
   const problems: RuleProblem[] = [];
+  const optionsOk = isObject(options);
+  const settings: unknown = optionsOk ? frozenCopy(options.settings) : undefined;
+  const asGiven = settings === undefined;
+  // The bundled rules (`formatChecked`, internal) are deep-frozen when bundled and generated from JSON files: used
+  // as they are, with no walk at start-up.
+  const formatChecked = optionsOk && options.formatChecked === true && isObject(given) && Object.isFrozen(given);
+  let copy: Record<string, unknown> | undefined;
   if (!isObject(given))
     problems.push({
       code: 'invalid-options',
@@ -98,26 +108,26 @@ function checkArguments(given: unknown, options: unknown): void {
       message: `the rules must be a rule bundle (bundledRules, or what readRulesFolder returns), not ${kindOfValue(given)}; to load a folder by its path, use loadPolicy`,
     });
   else {
+    copy = formatChecked ? given : frozenCopy(given);
     // Plain data, as a rules folder read as JSON is: a bundle that holds itself (a cycle) or is nested deeper than
     // JSON is read would overflow the stack of the checks and the hash below, a RangeError instead of this error.
-    const bundled = isObject(options) && options.formatChecked === true && Object.isFrozen(given);
-    const shape = bundled ? undefined : unreadableShape(given);
+    const shape = formatChecked ? undefined : unreadableShape(copy);
     if (shape)
       throw new RuleLoadError([{ code: 'invalid-options', file: OPTIONS, path: shape.path, message: shape.message }]);
     // What the bundle must hold before anything reads it (its files' formats are checked after, file by file).
-    if (!isObject(given.policy))
+    if (!isObject(copy.policy))
       problems.push({ code: 'invalid-options', file: 'policy.json', message: 'missing from the bundle' });
     for (const k of ['clauses', 'codes', 'questions'])
-      if (!isObject(given[k]))
+      if (!isObject(copy[k]))
         problems.push({ code: 'invalid-options', file: `${k}.json`, message: 'missing from the bundle' });
-    if (!Array.isArray(given.ruleFiles))
+    if (!Array.isArray(copy.ruleFiles))
       problems.push({
         code: 'invalid-options',
         file: OPTIONS,
         message: 'the bundle has no ruleFiles list (the rules files, read)',
       });
   }
-  if (!isObject(options)) {
+  if (!optionsOk) {
     problems.push({ code: 'invalid-options', file: OPTIONS, message: 'the options must be an object' });
     throw new RuleLoadError(problems);
   }
@@ -128,7 +138,6 @@ function checkArguments(given: unknown, options: unknown): void {
         file: OPTIONS,
         message: `unknown option "${k}" (createPolicy takes settings)`,
       });
-  const settings = options.settings;
   if (settings !== undefined) {
     if (!isObject(settings))
       problems.push({
@@ -160,6 +169,10 @@ function checkArguments(given: unknown, options: unknown): void {
     }
   }
   if (problems.length) throw new RuleLoadError(problems);
+  const bundle = (
+    asGiven ? copy : frozenCopy(withSettings(copy as unknown as RuleBundle, settings as object))
+  ) as RuleBundle;
+  return { bundle, asGiven, bundled: formatChecked && asGiven };
 }
 
 /** As deep as a rules file read from JSON may nest (the strict JSON reader's limit). */
@@ -248,18 +261,13 @@ export function createPolicy(given: RuleBundle, options: PolicyOptions = {}): Po
   // Settings given here are the policy's as if its policy.json said them: checked the same way (an unknown key,
   // a threshold that is not a whole number of at least 1, `undefined` or NaN are refused, never used), and part
   // of the rules hash, so a decision says which settings made it.
-  checkArguments(given, options);
   // The policy is made from a deep-frozen copy of what it is given (parts frozen already, such as bundledRules,
   // are shared): the caller's objects are neither kept nor frozen in place, changing them afterwards changes no
   // decision (nor what evaluateWithEngine builds later from the rules), and the rules' own values that decisions
   // and traces hand out (a `violations` entry, a condition's `value`) cannot be changed to change later decisions.
   // The bundled rules (`formatChecked`, internal) are deep-frozen when bundled: used as they are, with no walk at
   // start-up.
-  const asGiven = options.settings === undefined;
-  const bundled = options.formatChecked === true && asGiven && Object.isFrozen(given);
-  const bundle = bundled
-    ? given
-    : frozenCopy(asGiven ? given : withSettings(given, options.settings as Partial<PolicySettings>));
+  const { bundle, asGiven, bundled } = checkArguments(given, options);
   refuseUndefinedSettings((bundle.policy as { settings?: unknown } | undefined)?.settings);
   const loaded = loadBundle(bundle, { formatChecked: bundled });
   // A frozen copy: the caller's own arrays (adviceTeam, …) changed after this would otherwise change decisions
