@@ -219,8 +219,8 @@ describe('frozenCopy', () => {
     expect(depth).toBe(200_001);
     // Frozen, but a getter may give another value at each read: not shared as data.
     let n = 0;
-    const frozenGetter = Object.freeze(
-      Object.defineProperty({}, 'text', { enumerable: true, get: () => `read ${++n}` }),
+    const frozenGetter: { readonly text: string } = Object.freeze(
+      Object.defineProperty({ text: '' }, 'text', { enumerable: true, get: () => `read ${++n}` }),
     );
     const copy = frozenCopy({ clause: frozenGetter });
     expect(copy.clause).not.toBe(frozenGetter);
