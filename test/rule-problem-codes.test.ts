@@ -266,6 +266,19 @@ describe('rule-loading problems carry stable codes', () => {
     expect(() => createPolicy(shared as never)).not.toThrow();
   });
 
+  it('settings that are not JSON-like data (a cycle, nesting deeper than 512) are a RuleLoadError, not a RangeError', () => {
+    const cyclic: Json = { adviceTeam: ['adviser'] };
+    cyclic.self = cyclic;
+    expect([...thrown(() => createPolicy(bundledRules, { settings: cyclic as never }))]).toEqual([
+      expect.objectContaining({ code: 'invalid-setting', path: ['settings', 'self'] }),
+    ]);
+    const deep: Json = { roleLabels: {} };
+    let at = deep.roleLabels;
+    for (let i = 0; i < 100_000; i++) at = at.x = {};
+    const [problem] = thrown(() => createPolicy(bundledRules, { settings: deep as never }));
+    expect(problem).toMatchObject({ code: 'invalid-setting', message: expect.stringMatching(/nested more than 512/) });
+  });
+
   it("the error's message gives each problem's code, file and rule on one line", () => {
     try {
       loadPolicy(join(tmpdir(), 'upsu-no-such-folder'));

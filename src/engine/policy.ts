@@ -147,6 +147,12 @@ function checkArguments(given: unknown, options: unknown): { bundle: RuleBundle;
         message: 'settings: must be an object',
       });
     else {
+      // The checks below walk the settings as the bundle's are walked: a cycle or deep nesting is refused first.
+      const shape = unreadableShape(settings, 'the settings object', 'settings are JSON data, as policy.json holds them');
+      if (shape)
+        throw new RuleLoadError([
+          { code: 'invalid-setting', file: OPTIONS, path: ['settings', ...shape.path], message: shape.message },
+        ]);
       problems.push(...undefinedSettings(settings, OPTIONS));
       for (const path of protoKeyPaths(settings))
         problems.push({
@@ -184,7 +190,11 @@ const MAX_BUNDLE_DEPTH = 512;
  * cycles (one array in two places) are fine. The bundled rules as the default policy loads them are not walked
  * (they are generated from JSON files); passed to `createPolicy` by a caller they are, in about a millisecond.
  */
-function unreadableShape(bundle: object): { path: (string | number)[]; message: string } | undefined {
+function unreadableShape(
+  bundle: object,
+  what = 'the bundle',
+  tail = 'a rule bundle is JSON data',
+): { path: (string | number)[]; message: string } | undefined {
   const onPath = new Set<object>();
   const done = new Set<object>();
   type Frame = { v: object; keys: string[]; i: number; key: string | number | undefined };
@@ -205,11 +215,11 @@ function unreadableShape(bundle: object): { path: (string | number)[]; message: 
     const key = Array.isArray(top.v) ? Number(k) : k;
     if (onPath.has(child)) {
       const path = [...pathOf(), key];
-      return { path, message: `the bundle holds itself at ${path.join('.')} (a cycle): a rule bundle is JSON data` };
+      return { path, message: `${what} holds itself at ${path.join('.')} (a cycle): ${tail}` };
     }
     if (stack.length > MAX_BUNDLE_DEPTH) {
       const path = pathOf();
-      return { path, message: `the bundle is nested more than ${MAX_BUNDLE_DEPTH} deep: a rule bundle is JSON data` };
+      return { path, message: `${what} is nested more than ${MAX_BUNDLE_DEPTH} deep: ${tail}` };
     }
     onPath.add(child);
     stack.push({ v: child, keys: Object.keys(child), i: 0, key });
