@@ -20,8 +20,12 @@ let loaded: ZodSchemasModule | undefined;
  */
 export function zodSchemas(): ZodSchemasModule {
   if (!loaded) {
+    const req = requireBesideLibrary();
+    // A CommonJS bundle of the library's ES module build (esbuild `--format=cjs`) leaves `import.meta` empty: the
+    // library cannot tell where it is, so it cannot find the file. The same deployment error as a bundle without it.
+    if (!req) throw bundled('it cannot tell where it is: import.meta.url is not set, as in a CommonJS bundle');
     try {
-      loaded = createRequire(import.meta.url)(FILE) as ZodSchemasModule;
+      loaded = req(FILE) as ZodSchemasModule;
     } catch (e) {
       // The library was bundled into an application without this file (or zod). Nothing is decided without it
       // (the caller gets this error, never a decision), and the message says how to deploy.
@@ -39,15 +43,34 @@ export function zodSchemas(): ZodSchemasModule {
           { cause: e },
         );
       }
-      throw new Error(
-        `upsu-confidentiality-policy: cannot load ${FILE} beside the library (${(e as Error).message.split('\n')[0]}). ` +
-          'It holds the zod schemas, loaded on first need. When bundling an application, leave ' +
-          'upsu-confidentiality-policy (and zod) external, or ship dist/zod-schemas.cjs next to the bundle.',
-        { cause: e },
-      );
+      throw bundled((e as Error).message.split('\n')[0] ?? '', e);
     }
   }
   return loaded;
+}
+
+/** A `require` resolving from this module's file, or `undefined` where its location is not known. */
+function requireBesideLibrary(): NodeJS.Require | undefined {
+  const here: unknown = import.meta.url;
+  if (typeof here !== 'string' || here === '') return undefined;
+  try {
+    return createRequire(here);
+  } catch {
+    return undefined; // not a file URL or an absolute path
+  }
+}
+
+/**
+ * The error of a library bundled into an application where it cannot load the zod schemas (a plain `Error`, not a
+ * `ZodUnavailableError`: README, "Bundling an application for Node"), with why.
+ */
+function bundled(why: string, cause?: unknown): Error {
+  return new Error(
+    `upsu-confidentiality-policy: cannot load ${FILE} beside the library (${why}). ` +
+      'It holds the zod schemas, loaded on first need. When bundling an application, leave ' +
+      'upsu-confidentiality-policy (and zod) external, or, in an ES module bundle, ship dist/zod-schemas.cjs next to the bundle.',
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 // Not a literal in the `require` call, so the bundler leaves it to run time.

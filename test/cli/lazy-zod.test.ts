@@ -3,7 +3,16 @@
 // for JSON Schema. This is what keeps the cold start short (README, Performance). The child processes ban any
 // ESM import of zod (a resolve hook that throws) and look for the CommonJS zod in `require.cache`.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -129,5 +138,86 @@ process.stdout.write(JSON.stringify({ ok, thrown }));`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// An application bundled for Node with esbuild, the package not left external: esbuild takes the ES module build
+// (the `import` condition) for both output formats. In a CommonJS bundle `import.meta` is empty, so the library
+// cannot tell where it is (README, "Bundling an application for Node").
+describe('an application bundled with esbuild (the library inside the bundle)', () => {
+  const APP = `import { evaluate, safeEvaluate, jsonSchema } from 'upsu-confidentiality-policy';
+const thrown = (f) => { try { return { value: f() }; } catch (e) { return { name: e.name, message: e.message }; } };
+process.stdout.write(JSON.stringify({
+  valid: evaluate({ question: 'contact', channel: 'email' }).outcome,
+  invalid: thrown(() => safeEvaluate({ question: 'recording' })),
+  schema: thrown(() => jsonSchema('access').required),
+}));`;
+
+  /** Bundles APP (in a folder whose node_modules links to this package) and runs the bundle. */
+  function bundleAndRun(format: 'esm' | 'cjs', beside: boolean) {
+    const dir = mkdtempSync(join(tmpdir(), 'upsu-bundle-'));
+    try {
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(ROOT, join(dir, 'node_modules', 'upsu-confidentiality-policy'), 'dir');
+      writeFileSync(join(dir, 'app.mjs'), APP);
+      const out = join(dir, 'out', format === 'esm' ? 'app.mjs' : 'app.cjs');
+      const esbuild = join(ROOT, 'node_modules', '.bin', 'esbuild');
+      const b = spawnSync(
+        esbuild,
+        ['app.mjs', '--bundle', '--platform=node', `--format=${format}`, `--outfile=${out}`],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
+      expect(b.status, b.stderr).toBe(0);
+      if (beside) {
+        // "ship dist/zod-schemas.cjs (and zod) beside the bundle"
+        copyFileSync(join(ROOT, 'dist', 'zod-schemas.cjs'), join(dir, 'out', 'zod-schemas.cjs'));
+        symlinkSync(join(ROOT, 'node_modules', 'zod'), join(dir, 'node_modules', 'zod'), 'dir');
+      }
+      const r = spawnSync(process.execPath, [out], { cwd: dir, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as Record<string, { name?: string; message?: string; value?: unknown } | string>;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const deploymentError = (why: string) => ({
+    name: 'Error',
+    message: expect.stringMatching(
+      new RegExp(
+        `cannot load \\./zod-schemas\\.cjs beside the library \\(${why}.*leave upsu-confidentiality-policy \\(and zod\\) external`,
+      ),
+    ),
+  });
+
+  it('--format=cjs: valid questions are decided; the first thing needing zod throws the deployment error, never an issue list or a decision', () => {
+    const out = bundleAndRun('cjs', true); // zod-schemas.cjs beside does not help: the library cannot tell where it is
+    expect(out.valid).toBe('permit');
+    expect(out.invalid).toEqual(deploymentError('it cannot tell where it is'));
+    expect(out.schema).toEqual(deploymentError('it cannot tell where it is'));
+  });
+
+  it('--format=esm: the same deployment error without dist/zod-schemas.cjs beside the bundle', () => {
+    const out = bundleAndRun('esm', false);
+    expect(out.valid).toBe('permit');
+    expect(out.invalid).toEqual(deploymentError('Cannot find module'));
+    expect(out.schema).toEqual(deploymentError('Cannot find module'));
+  });
+
+  it('--format=esm with dist/zod-schemas.cjs (and zod) beside the bundle: every issue, and JSON Schema', () => {
+    const out = bundleAndRun('esm', true);
+    expect(out.invalid).toEqual({
+      value: {
+        ok: false,
+        issues: [
+          { path: ['consentToRecord'], code: 'required', message: expect.any(String) },
+          { path: ['relevant'], code: 'required', message: expect.any(String) },
+        ],
+      },
+    });
+    expect(out.schema).toEqual({ value: expect.arrayContaining(['question']) });
   });
 });
