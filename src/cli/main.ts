@@ -782,7 +782,8 @@ function errorLine(e: unknown): string {
 
 // Standard output closed by its reader (`upsu-policy audit big.ndjson | head -1`): Node ignores SIGPIPE and reports
 // EPIPE on the next write, possibly after the command has finished. Stop at once, with no message, and exit as a
-// shell reports a tool killed by SIGPIPE (141), never 0: the report was not read whole.
+// shell reports a tool killed by SIGPIPE (141): the report was not written whole. (Output written whole into the pipe
+// before its reader went, as a short one is, ends with its usual code.)
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(EXIT_STDOUT_CLOSED);
   reportStdoutFailure(process.stderr, 'upsu-policy', e);
