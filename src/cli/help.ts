@@ -18,7 +18,7 @@ Options:
 
 Exit codes: 0 ok · 1 findings / failing scenarios · 2 invalid input or usage error ·
 141 standard output closed before all was written (\`| head\`), as a shell reports SIGPIPE.
-Colour is used on terminals unless NO_COLOR is set.
+Colour on a terminal (TERM not dumb) or with FORCE_COLOR set (not to 0); never with NO_COLOR set.
 
 Examples:
   echo '{"question":"recording","consentToRecord":true,"relevant":true}' | upsu-policy decide -

@@ -21,6 +21,9 @@ describe('upsu-policy: help, version, usage', () => {
       expect(r.code).toBe(0);
       for (const c of ['decide', 'audit', 'test', 'schema', 'docs']) expect(r.stdout).toContain(`  ${c} `);
       expect(r.stdout).toContain('Examples:');
+      // Both variables the colour follows (colorFor in main.ts; README, "Command line").
+      expect(r.stdout).toMatch(/^Colour .*FORCE_COLOR.*NO_COLOR/m);
+      expect(r.stdout.split('\n').filter((l) => [...l].length > 120)).toEqual([]);
     }
   });
 
