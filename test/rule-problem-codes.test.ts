@@ -277,6 +277,10 @@ describe('rule-loading problems carry stable codes', () => {
     for (let i = 0; i < 100_000; i++) at = at.x = {};
     const [problem] = thrown(() => createPolicy(bundledRules, { settings: deep as never }));
     expect(problem).toMatchObject({ code: 'invalid-setting', message: expect.stringMatching(/nested more than 512/) });
+    // Listed with the other problems of the arguments, as every problem is.
+    expect(
+      [...thrown(() => createPolicy(5 as never, { setting: 1, settings: cyclic } as never))].map((p) => p.code),
+    ).toEqual(['invalid-options', 'invalid-options', 'invalid-setting']);
   });
 
   it("the error's message gives each problem's code, file and rule on one line", () => {

@@ -227,6 +227,41 @@ describe('frozenCopy', () => {
     expect([copy.clause.text, copy.clause.text]).toEqual(['read 1', 'read 1']);
   });
 
+  it('a chain of frozen objects ending in one that is not frozen is walked once, not once per object', () => {
+    // Each object's keys are listed through a proxy that counts: walked once from each object of the chain (to its
+    // end), a chain of n is listed n²/2 times; once, about 2n.
+    let listed = 0;
+    const counted = <T extends object>(o: T): T => new Proxy(o, { ownKeys: (t) => (listed++, Reflect.ownKeys(t)) });
+    let chain: Record<string, unknown> = { last: [] };
+    for (let i = 0; i < 2_000; i++) chain = counted(Object.freeze({ next: chain }));
+    let depth = 0;
+    for (let c = frozenCopy(chain) as Record<string, unknown> | undefined; c; c = c.next as typeof c) {
+      expect(Object.isFrozen(c)).toBe(true);
+      depth++;
+    }
+    expect(depth).toBe(2_001);
+    expect(listed).toBeLessThan(5 * 2_000);
+    listed = 0;
+    expect(() => createPolicy({ ...structuredClone(bundledRules), extra: chain } as never)).toThrow(
+      /nested more than 512/,
+    );
+    expect(listed).toBeLessThan(5 * 2_000);
+  });
+
+  it('a frozen object is shared only when all it reaches is: not one in a cycle with an object that is not', () => {
+    const notFrozen = { v: 1 };
+    const a: Record<string, unknown> = { c: notFrozen };
+    const b = Object.freeze({ a });
+    a.b = b;
+    Object.freeze(a);
+    const copy = frozenCopy({ b, a }) as { a: { b: unknown; c: unknown }; b: { a: unknown } };
+    expect(copy.b).not.toBe(b);
+    expect(copy.a).not.toBe(a);
+    expect(copy.b.a).toBe(copy.a);
+    expect(copy.a.c).not.toBe(notFrozen);
+    expect(Object.isFrozen(copy.a.c)).toBe(true);
+  });
+
   it('an object of a class, or an array of a subclass, becomes plain data (own enumerable properties)', () => {
     class Box {
       constructor(readonly inside: unknown) {}

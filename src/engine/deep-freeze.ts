@@ -36,6 +36,8 @@ export function deepFreeze<T>(value: T): T {
 export function frozenCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   const copies = new Map<object, unknown>();
+  /** What {@link isDeepFrozen} has found out, for the whole copy (so each object is walked about once). */
+  const known = new Map<object, boolean>();
   /** The copies still being filled, each with the object it copies and the keys (or length) left to read. */
   const open: { from: object; to: unknown[] | Record<string, unknown>; keys: string[] | undefined; i: number }[] = [];
   /** The copy of `v` (made and queued for filling when new), or `v` itself when it is shared. */
@@ -43,7 +45,10 @@ export function frozenCopy<T>(value: T): T {
     if (v === null || typeof v !== 'object') return v;
     const done = copies.get(v);
     if (done !== undefined) return done;
-    if (isDeepFrozen(v)) return v;
+    if (isDeepFrozen(v, known)) {
+      copies.set(v, v);
+      return v;
+    }
     const to = Array.isArray(v) ? [] : {};
     copies.set(v, to);
     open.push({ from: v, to, keys: Array.isArray(v) ? undefined : Object.keys(v), i: 0 });
@@ -76,24 +81,39 @@ export function frozenCopy<T>(value: T): T {
 
 /**
  * Whether plain data (arrays and plain objects, nothing of a class) is frozen all the way down, every property a
- * value (a getter could give another value at each read, frozen or not). Walked without recursion.
+ * value (a getter could give another value at each read, frozen or not). Walked without recursion. `known` keeps
+ * what one walk finds out for the next: every object a walk that succeeds reaches is deep-frozen, and every object on
+ * the path from the start to one that is not is not; so a chain of frozen objects ending in one that is not frozen
+ * is walked once, not once from each of its objects (quadratic).
  */
-function isDeepFrozen(root: object): boolean {
-  const seen = new Set<object>();
+function isDeepFrozen(root: object, known: Map<object, boolean>): boolean {
+  const was = known.get(root);
+  if (was !== undefined) return was;
+  /** Each object reached, and the one it was reached from (a path back to `root`). */
+  const from = new Map<object, object | undefined>([[root, undefined]]);
+  const notDeepFrozen = (at: object): false => {
+    for (let v: object | undefined = at; v !== undefined; v = from.get(v)) known.set(v, false);
+    return false;
+  };
   const todo: object[] = [root];
   while (todo.length > 0) {
     const v = todo.pop() as object;
-    if (seen.has(v)) continue;
-    seen.add(v);
-    if (!Object.isFrozen(v)) return false;
+    if (!Object.isFrozen(v)) return notDeepFrozen(v);
     const proto = Object.getPrototypeOf(v);
-    if (Array.isArray(v) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
+    if (Array.isArray(v) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null)
+      return notDeepFrozen(v);
     for (const k of Object.keys(v)) {
       const d = Object.getOwnPropertyDescriptor(v, k);
-      if (d === undefined || !('value' in d)) return false;
+      if (d === undefined || !('value' in d)) return notDeepFrozen(v);
       const x: unknown = d.value;
-      if (x !== null && typeof x === 'object') todo.push(x);
+      if (x === null || typeof x !== 'object' || from.has(x)) continue;
+      const xWas = known.get(x);
+      if (xWas === true) continue;
+      from.set(x, v);
+      if (xWas === false) return notDeepFrozen(x);
+      todo.push(x);
     }
   }
+  for (const v of from.keys()) known.set(v, true);
   return true;
 }

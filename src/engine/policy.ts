@@ -85,7 +85,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 /**
  * Checks `createPolicy`'s arguments before anything is compiled, and returns the bundle to compile: a deep-frozen
- * copy of the one given, with the settings given over its policy.json's. The bundle is an object (a folder's path
+ * copy of the one given, with the settings given over its policy.json's (the bundled rules, deep-frozen already, as
+ * they are). The bundle is an object (a folder's path
  * goes to `loadPolicy`) of plain data (no cycle, not nested deeper than JSON is read), every option is one it
  * knows (a misspelt `setting` would be dropped and the policy.json value used, unnoticed), and the settings given
  * are known and valid, checked as policy.json's are. Every problem is listed in one {@link RuleLoadError},
@@ -147,31 +148,40 @@ function checkArguments(given: unknown, options: unknown): { bundle: RuleBundle;
         message: 'settings: must be an object',
       });
     else {
-      // The checks below walk the settings as the bundle's are walked: a cycle or deep nesting is refused first.
-      const shape = unreadableShape(settings, 'the settings object', 'settings are JSON data, as policy.json holds them');
+      // The checks below walk the settings as the bundle's are walked: a cycle or deep nesting is reported instead.
+      const shape = unreadableShape(
+        settings,
+        'the settings object',
+        'settings are JSON data, as policy.json holds them',
+      );
       if (shape)
-        throw new RuleLoadError([
-          { code: 'invalid-setting', file: OPTIONS, path: ['settings', ...shape.path], message: shape.message },
-        ]);
-      problems.push(...undefinedSettings(settings, OPTIONS));
-      for (const path of protoKeyPaths(settings))
         problems.push({
           code: 'invalid-setting',
           file: OPTIONS,
-          path: ['settings', ...path],
-          message: `settings.${path.join('.')}: "__proto__" is not a role or a setting`,
+          path: ['settings', ...shape.path],
+          message: shape.message,
         });
-      const r = zodSchemas().ruleFormats.policyFile.shape.settings.partial().safeParse(settings);
-      if (!r.success)
-        // A setting given as undefined is reported once, above.
-        for (const i of r.error.issues)
-          if (settings[String(i.path[0])] !== undefined || i.path.length === 0)
-            problems.push({
-              code: 'invalid-setting',
-              file: OPTIONS,
-              path: ['settings', ...cleanPath(i.path)],
-              message: `settings${i.path.length ? `.${i.path.map(String).join('.')}` : ''}: ${i.message}`,
-            });
+      else {
+        problems.push(...undefinedSettings(settings, OPTIONS));
+        for (const path of protoKeyPaths(settings))
+          problems.push({
+            code: 'invalid-setting',
+            file: OPTIONS,
+            path: ['settings', ...path],
+            message: `settings.${path.join('.')}: "__proto__" is not a role or a setting`,
+          });
+        const r = zodSchemas().ruleFormats.policyFile.shape.settings.partial().safeParse(settings);
+        if (!r.success)
+          // A setting given as undefined is reported once, above.
+          for (const i of r.error.issues)
+            if (settings[String(i.path[0])] !== undefined || i.path.length === 0)
+              problems.push({
+                code: 'invalid-setting',
+                file: OPTIONS,
+                path: ['settings', ...cleanPath(i.path)],
+                message: `settings${i.path.length ? `.${i.path.map(String).join('.')}` : ''}: ${i.message}`,
+              });
+      }
     }
   }
   if (problems.length) throw new RuleLoadError(problems);
