@@ -231,7 +231,13 @@ describe('frozenCopy', () => {
     // Each object's keys are listed through a proxy that counts: walked once from each object of the chain (to its
     // end), a chain of n is listed n²/2 times; once, about 2n.
     let listed = 0;
-    const counted = <T extends object>(o: T): T => new Proxy(o, { ownKeys: (t) => (listed++, Reflect.ownKeys(t)) });
+    const counted = <T extends object>(o: T): T =>
+      new Proxy(o, {
+        ownKeys: (t) => {
+          listed++;
+          return Reflect.ownKeys(t);
+        },
+      });
     let chain: Record<string, unknown> = { last: [] };
     for (let i = 0; i < 2_000; i++) chain = counted(Object.freeze({ next: chain }));
     let depth = 0;
