@@ -21,9 +21,9 @@ let loaded: ZodSchemasModule | undefined;
 export function zodSchemas(): ZodSchemasModule {
   if (!loaded) {
     const req = requireBesideLibrary();
-    // A CommonJS bundle of the library's ES module build (esbuild `--format=cjs`) leaves `import.meta` empty: the
-    // library cannot tell where it is, so it cannot find the file. The same deployment error as a bundle without it.
-    if (!req) throw bundled('it cannot tell where it is: import.meta.url is not set, as in a CommonJS bundle');
+    // Neither `import.meta.url` nor `__filename` says where the library is (a bundler that empties both): it cannot
+    // find the file. The same deployment error as a bundle without it.
+    if (!req) throw bundled('it cannot tell where it is: neither import.meta.url nor module.filename is a file');
     try {
       loaded = req(FILE) as ZodSchemasModule;
     } catch (e) {
@@ -49,15 +49,25 @@ export function zodSchemas(): ZodSchemasModule {
   return loaded;
 }
 
-/** A `require` resolving from this module's file, or `undefined` where its location is not known. */
+/**
+ * A `require` resolving from this module's file, or `undefined` where its location is not known. The file is
+ * `import.meta.url`; in a CommonJS bundle of the ES module build (esbuild `--format=cjs`), where `import.meta` is
+ * empty, the bundle's own file (`module.filename`), so that the file is looked for beside the bundle.
+ */
 function requireBesideLibrary(): NodeJS.Require | undefined {
-  const here: unknown = import.meta.url;
-  if (typeof here !== 'string' || here === '') return undefined;
-  try {
-    return createRequire(here);
-  } catch {
-    return undefined; // not a file URL or an absolute path
+  // `module`, not `__filename`: the ES module build shims `__filename` from `import.meta.url`, which throws where that
+  // is empty. `module` is undefined in an ES module, and the bundle's own in a CommonJS bundle.
+  const bundleFile =
+    typeof module === 'object' && module !== null ? (module as { filename?: unknown }).filename : undefined;
+  for (const here of [import.meta.url as unknown, bundleFile]) {
+    if (typeof here !== 'string' || here === '') continue;
+    try {
+      return createRequire(here);
+    } catch {
+      // not a file URL or an absolute path
+    }
   }
+  return undefined;
 }
 
 /**
@@ -68,7 +78,7 @@ function bundled(why: string, cause?: unknown): Error {
   return new Error(
     `upsu-confidentiality-policy: cannot load ${FILE} beside the library (${why}). ` +
       'It holds the zod schemas, loaded on first need. When bundling an application, leave ' +
-      'upsu-confidentiality-policy (and zod) external, or, in an ES module bundle, ship dist/zod-schemas.cjs next to the bundle.',
+      'upsu-confidentiality-policy (and zod) external, or ship dist/zod-schemas.cjs (and zod) next to the bundle.',
     cause === undefined ? undefined : { cause },
   );
 }

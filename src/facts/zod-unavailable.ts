@@ -6,8 +6,7 @@ const ZOD_UNAVAILABLE_ERROR = Symbol.for('upsu-confidentiality-policy.ZodUnavail
  * Thrown when zod fails as it loads where it is needed (`schema-loader.ts`) — as it does when `Object.prototype`
  * has enumerable properties added to it before zod is first needed (zod and the bundle's module helpers
  * enumerate objects with `for…in`). A bundled application that cannot load `dist/zod-schemas.cjs` (not shipped
- * beside it, or a CommonJS bundle, where the library cannot tell where it is) gets a plain `Error` saying how to
- * deploy instead. Nothing is ever decided without the check it was needed for.
+ * beside the bundle) gets a plain `Error` saying how to deploy instead. Nothing is ever decided without the check it was needed for.
  *
  * @example
  * import { createPolicy, ZodUnavailableError } from 'upsu-confidentiality-policy';

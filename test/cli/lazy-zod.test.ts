@@ -133,7 +133,7 @@ process.stdout.write(JSON.stringify({ ok, thrown }));`);
       expect(r.out.thrown).toEqual({
         name: 'Error',
         input: false,
-        message: expect.stringContaining('ship dist/zod-schemas.cjs next to the bundle'),
+        message: expect.stringContaining('ship dist/zod-schemas.cjs (and zod) next to the bundle'),
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -142,8 +142,8 @@ process.stdout.write(JSON.stringify({ ok, thrown }));`);
 });
 
 // An application bundled for Node with esbuild, the package not left external: esbuild takes the ES module build
-// (the `import` condition) for both output formats. In a CommonJS bundle `import.meta` is empty, so the library
-// cannot tell where it is (README, "Bundling an application for Node").
+// (the `import` condition) for both output formats. In a CommonJS bundle `import.meta` is empty, and the library
+// finds its file by the bundle's `__filename` instead (README, "Bundling an application for Node").
 describe('an application bundled with esbuild (the library inside the bundle)', () => {
   const APP = `import { evaluate, safeEvaluate, jsonSchema } from 'upsu-confidentiality-policy';
 const thrown = (f) => { try { return { value: f() }; } catch (e) { return { name: e.name, message: e.message }; } };
@@ -193,31 +193,27 @@ process.stdout.write(JSON.stringify({
     ),
   });
 
-  it('--format=cjs: valid questions are decided; the first thing needing zod throws the deployment error, never an issue list or a decision', () => {
-    const out = bundleAndRun('cjs', true); // zod-schemas.cjs beside does not help: the library cannot tell where it is
-    expect(out.valid).toBe('permit');
-    expect(out.invalid).toEqual(deploymentError('it cannot tell where it is'));
-    expect(out.schema).toEqual(deploymentError('it cannot tell where it is'));
-  });
-
-  it('--format=esm: the same deployment error without dist/zod-schemas.cjs beside the bundle', () => {
-    const out = bundleAndRun('esm', false);
-    expect(out.valid).toBe('permit');
-    expect(out.invalid).toEqual(deploymentError('Cannot find module'));
-    expect(out.schema).toEqual(deploymentError('Cannot find module'));
-  });
-
-  it('--format=esm with dist/zod-schemas.cjs (and zod) beside the bundle: every issue, and JSON Schema', () => {
-    const out = bundleAndRun('esm', true);
-    expect(out.invalid).toEqual({
-      value: {
-        ok: false,
-        issues: [
-          { path: ['consentToRecord'], code: 'required', message: expect.any(String) },
-          { path: ['relevant'], code: 'required', message: expect.any(String) },
-        ],
-      },
+  for (const format of ['esm', 'cjs'] as const) {
+    it(`--format=${format} without dist/zod-schemas.cjs beside the bundle: valid questions are decided; the first thing needing zod throws the deployment error, never an issue list or a decision`, () => {
+      const out = bundleAndRun(format, false);
+      expect(out.valid).toBe('permit');
+      expect(out.invalid).toEqual(deploymentError('Cannot find module'));
+      expect(out.schema).toEqual(deploymentError('Cannot find module'));
     });
-    expect(out.schema).toEqual({ value: expect.arrayContaining(['question']) });
-  });
+
+    it(`--format=${format} with dist/zod-schemas.cjs (and zod) beside the bundle: every issue, and JSON Schema`, () => {
+      const out = bundleAndRun(format, true);
+      expect(out.valid).toBe('permit');
+      expect(out.invalid).toEqual({
+        value: {
+          ok: false,
+          issues: [
+            { path: ['consentToRecord'], code: 'required', message: expect.any(String) },
+            { path: ['relevant'], code: 'required', message: expect.any(String) },
+          ],
+        },
+      });
+      expect(out.schema).toEqual({ value: expect.arrayContaining(['question']) });
+    });
+  }
 });
