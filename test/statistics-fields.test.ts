@@ -51,6 +51,7 @@ const IDENTIFYING = [
   ...['regNo', 'Reg No', 'studentRegNo', 'reg_number', 'registrationNo', 'Student Reg ID'],
   ...['initial', 'firstInitial', 'Client initials', 'surname_initial', 'INITIAL'],
   ...['caseSummary', 'caseDescription', 'case details', 'Case Narrative', 'case_history', 'caseDetail'],
+  ...['caseSummaries', 'case_histories', 'caseDetailsText', 'client_case_summary'],
 ];
 
 const NOT_IDENTIFYING = [
@@ -67,7 +68,8 @@ const NOT_IDENTIFYING = [
   ...['2025\u20132026', '2025-01-01 \u2013 2025-12-31', 'cases_2024_2025_2026', 'age 18-21 (2025-26)'],
   // Near the names added for registration numbers, initials and case narratives, but counts, dates and categories.
   ...['initialContactDate', 'initial_contact_month', 'regCount', 'registrations', 'caseCount', 'caseType'],
-  ...['caseOutcome', 'case_category', 'summaryCount', 'description_category'],
+  ...['caseOutcome', 'case_category', 'caseSummaryCount', 'caseHistoryCount', 'case_history_length'],
+  ...['caseDetailLevel', 'caseDescriptionCategory', 'caseHistoryMonths', 'regionName', 'registrationYear'],
 ];
 
 describe('identifying statistics columns (4.2)', () => {

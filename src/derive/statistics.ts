@@ -117,12 +117,14 @@ const IDENTIFYING_PIECES = [
   'forename',
   'initials',
   'casenotes',
-  'casesummary',
-  'casedescription',
-  'casedetail',
-  'casenarrative',
-  'casehistory',
 ];
+
+/**
+ * A case's own narrative, free text about the client: `caseSummary`, `case details`, `Case Narrative`,
+ * `case_histories`. At the end of the name only: `caseHistoryCount`, `caseDetailLevel` and
+ * `caseDescriptionCategory` are counts and categories.
+ */
+const CASE_NARRATIVE = /case(summar(y|ies)|descriptions?|details?|narratives?|histor(y|ies))(text)?$/;
 
 /** A person's name, not a course's or a category's: `clientName`, `studentname`, `preferredName`, `surname`. */
 const PERSON_NAME = /(client|student|person|first|last|full|sur|fore|given|family|middle|preferred|maiden|user)names?$/;
@@ -343,6 +345,7 @@ function read(field: string): boolean {
     IDENTIFYING.has(f) ||
     PERSON_NAME.test(f) ||
     PERSON_INITIAL.test(f) ||
+    CASE_NARRATIVE.test(f) ||
     JOINED_REFERENCE.test(f) ||
     IDENTIFYING_PIECES.some((p) => f.includes(p))
   )
