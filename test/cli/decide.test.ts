@@ -144,5 +144,12 @@ describe('upsu-policy decide', () => {
     expect(
       cli(['decide', '-', '--format', 'text'], { input, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout,
     ).not.toContain('\u001b[');
+    // NO_COLOR counts when present and not empty (no-color.org), as the help says.
+    expect(
+      cli(['decide', '-', '--format', 'text'], { input, env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout,
+    ).toContain('\u001b[');
+    expect(cli(['decide', '-', '--format', 'text'], { input, env: { FORCE_COLOR: '0' } }).stdout).not.toContain(
+      '\u001b[',
+    );
   });
 });
