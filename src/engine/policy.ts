@@ -185,8 +185,10 @@ function checkArguments(given: unknown, options: unknown): { bundle: RuleBundle;
     }
   }
   if (problems.length) throw new RuleLoadError(problems);
+  // Both are deep-frozen copies already: only the three objects withSettings makes are left to freeze (deepFreeze
+  // stops at what is frozen), not the whole bundle walked again.
   const bundle = (
-    asGiven ? copy : frozenCopy(withSettings(copy as unknown as RuleBundle, settings as object))
+    asGiven ? copy : deepFreeze(withSettings(copy as unknown as RuleBundle, settings as object))
   ) as RuleBundle;
   return { bundle, asGiven, bundled: formatChecked && asGiven };
 }
