@@ -21,7 +21,7 @@ let loaded: ZodSchemasModule | undefined;
 export function zodSchemas(): ZodSchemasModule {
   if (!loaded) {
     const req = requireBesideLibrary();
-    // Neither `import.meta.url` nor `__filename` says where the library is (a bundler that empties both): it cannot
+    // Neither `import.meta.url` nor `module.filename` says where the library is (a bundler that empties both): it cannot
     // find the file. The same deployment error as a bundle without it.
     if (!req) throw bundled('it cannot tell where it is: neither import.meta.url nor module.filename is a file');
     try {
