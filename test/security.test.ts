@@ -15,19 +15,7 @@ import { mdCode, mdText } from '../src/docs/markdown.js';
 import { readRulesFolder } from '../src/engine/load-dir.js';
 import { createPolicy } from '../src/engine/policy.js';
 import { CLI, cli, ensureBuilt, tempDir } from './cli/helpers.js';
-import { ESC, hostileRules, type Json, payload, RULES, rulesCopy } from './support/hostile-rules.js';
-
-/**
- * Whether `s` holds a control character (C0 but line feed and tab, DEL, C1) or a bidirectional formatting character
- * (the marks, embeddings, overrides and isolates): no regex, as the lint asks.
- */
-const hasControl = (s: string) =>
-  [...s].some((ch) => {
-    const c = ch.charCodeAt(0);
-    const bidi =
-      c === 0x061c || (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-    return (c < 0x20 && c !== 10 && c !== 9) || (c >= 0x7f && c <= 0x9f) || bidi;
-  });
+import { ESC, hasControl, hostileRules, type Json, payload, RULES, rulesCopy } from './support/hostile-rules.js';
 
 describe('the policy book of a rules folder from someone else', () => {
   let out: string;
@@ -67,6 +55,17 @@ describe('the policy book of a rules folder from someone else', () => {
     const rules = /<script type="application\/json" id="upsu-rules">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(rules).not.toContain('<');
     expect(JSON.parse(rules).policy.title).toBe(payload('title'));
+  });
+
+  it('HTML: no control or bidirectional formatting character of the folder is in the page, its scripts included', () => {
+    // The payload's U+202E and U+2066 would show the rest of a line in another order (in the page, and in its
+    // source); its ESC and BEL show as nothing. In the text they are U+FFFD; in the scripts, `\\u` escapes.
+    expect(hasControl(html)).toBe(false);
+    expect(html).toContain('\ufffdderaluger\ufffd \ufffd');
+    expect(html).toContain('\\u202ederaluger\\u2066 \\u2069');
+    // The embedded rules are the folder's, unchanged: the checker decides by the texts as written.
+    const rules = /<script type="application\/json" id="upsu-rules">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(JSON.parse(rules).policy.title).toContain('\u202ederaluger\u2066 \u2069');
   });
 
   it('HTML: a Content-Security-Policy allows only the page’s own inline script (by hash) and its bundle', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { printable } from '../audit/format.js';
 import type { CodedNote, Decision } from '../decision/types.js';
 import {
   BREACH_GROUNDS,
@@ -33,16 +34,36 @@ import { themeCss } from './theme.js';
 export const BUNDLE_FILE = 'upsu-policy.global.js';
 
 /**
- * Escapes text for HTML content and attribute values.
+ * Escapes text for HTML content and attribute values. Control characters (but line feed and tab) and the
+ * bidirectional formatting characters (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069) become U+FFFD, as in
+ * the Markdown book and the command line's output: a rules folder's text with U+202E would show the rest of its line
+ * in another order than it is read.
  *
  * @example
  * esc("clients' <details>"); // 'clients&#39; &lt;details&gt;'
+ * esc('C-1 \u202egnidnif on'); // 'C-1 \ufffdgnidnif on'
  * @see P1
  */
 export function esc(s: string): string {
-  return s.replace(
+  return printable(s, true).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+/**
+ * JSON (or JavaScript whose strings are JSON's) as an inline script of the page holds it: `<` and the bidirectional
+ * formatting characters are written as `\\u` escapes, which only occur in its strings, so no text of a rules
+ * folder can end the script, and the page's source shows no text in another order than it is read. The value is
+ * unchanged.
+ *
+ * @example
+ * inScript(JSON.stringify({ t: '</script>' })); // '{"t":"\\u003c/script>"}'
+ */
+function inScript(json: string): string {
+  return json.replace(
+    /[<\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
 
@@ -405,19 +426,19 @@ ${CHAIN_SVG_CSS}`;
  */
 export function renderHtml(m: DocsModel): string {
   prose = (t) => linkClauseRefs(t, m.clauseFile, esc, a);
-  const prelude =
-    `var ROLE_LABELS = ${JSON.stringify(m.roleLabels)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\nvar NEXT_STEP_PHRASES = ${JSON.stringify(NEXT_STEP_PHRASES)};\nvar QUESTION_EXAMPLES = ${JSON.stringify(QUESTION_EXAMPLES)};\n`.replace(
-      /</g,
-      '\\u003c',
-    );
+  const prelude = inScript(
+    `var ROLE_LABELS = ${JSON.stringify(m.roleLabels)};\nvar VALUE_LABELS = ${JSON.stringify(VALUE_LABELS)};\nvar NEXT_STEP_PHRASES = ${JSON.stringify(NEXT_STEP_PHRASES)};\nvar QUESTION_EXAMPLES = ${JSON.stringify(QUESTION_EXAMPLES)};\n`,
+  );
   const b = m.policy.loaded.bundle;
-  const rulesJson = JSON.stringify({
-    policy: b.policy,
-    clauses: b.clauses,
-    codes: b.codes,
-    questions: b.questions,
-    ruleFiles: b.ruleFiles,
-  }).replace(/</g, '\\u003c');
+  const rulesJson = inScript(
+    JSON.stringify({
+      policy: b.policy,
+      clauses: b.clauses,
+      codes: b.codes,
+      questions: b.questions,
+      ruleFiles: b.ruleFiles,
+    }),
+  );
   const sections = m.sections
     .map((s) =>
       [

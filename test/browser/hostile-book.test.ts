@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocs } from '../../src/docs/generate.js';
 import { chromiumPresent, launchChromium } from '../support/chromium.js';
-import { hostileRules } from '../support/hostile-rules.js';
+import { hasControl, hostileRules } from '../support/hostile-rules.js';
 
 const present = chromiumPresent();
 
@@ -57,7 +57,12 @@ describe.skipIf(!present)('the book of a hostile rules folder in Chromium', () =
     await page.fill('#a-json', '{"question":"contact","channel":"email","situation":"direct"}');
     await page.waitForSelector('#any-result [data-outcome="permit"]');
     // The folder's rule text is shown as text, in the result the checker wrote with innerHTML.
-    expect(await page.locator('#disclosure-result').textContent()).toContain('<img src=x onerror="window.pwned=2">');
+    const result = (await page.locator('#disclosure-result').textContent()) ?? '';
+    expect(result).toContain('<img src=x onerror="window.pwned=2">');
+    // Its U+202E and ESC are U+FFFD there, as in the book around it: nothing shows in another order.
+    expect(result).toContain('\ufffdderaluger\ufffd \ufffd');
+    expect(hasControl(result)).toBe(false);
+    expect(hasControl((await page.locator('main').textContent()) ?? '')).toBe(false);
     expect(await pwned(page)).toBeUndefined();
     expect(dialogs).toEqual([]);
     // Only code generation was refused (the checker compiles to closures instead); no script, style or fetch.

@@ -17,6 +17,18 @@ export const payload = (tag: string) =>
   ' ``` </details>\n<script>window.pwned=4</script>\n' +
   `${ESC}]0;retitled${ESC}\\${ESC}[31mred${ESC}[0m\u0007 \u202ederaluger\u2066 \u2069`;
 
+/**
+ * Whether `s` holds a control character (C0 but line feed and tab, DEL, C1) or a bidirectional formatting character
+ * (the marks, embeddings, overrides and isolates): no regex, as the lint asks.
+ */
+export const hasControl = (s: string) =>
+  [...s].some((ch) => {
+    const c = ch.charCodeAt(0);
+    const bidi =
+      c === 0x061c || (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return (c < 0x20 && c !== 10 && c !== 9) || (c >= 0x7f && c <= 0x9f) || bidi;
+  });
+
 export type Json = Record<string, unknown>;
 const readJson = (dir: string, f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 const writeJson = (dir: string, f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v, null, 2));
