@@ -1,7 +1,8 @@
 // The script of the checker in the generated index.html. It is page JavaScript kept as a string (not compiled
 // from TypeScript) so the generated page is byte-for-byte the same whether the generator runs from src/ or dist/.
 // It reads the forms, asks `window.upsuPolicy.safeEvaluate` (the real library, bundled for the browser) and
-// renders the decision into the form's aria-live result region on every change. It compiles the rules embedded
+// renders the decision into the form's result region on every change, and a one-line summary of it (the outcome,
+// or that it is not decided) into the form's status line, which screen readers announce. It compiles the rules embedded
 // in the page (`#upsu-rules`, the rules the book was generated from) with the bundle's `createPolicy`.
 
 /**
@@ -33,6 +34,8 @@ export const CHECKER_SCRIPT = `
     forms.forEach(function (f) {
       var el = $(f + '-result');
       if (el) el.innerHTML = '<p class="outcome outcome-error">The checker needs upsu-policy.global.js next to this page.</p>';
+      var st = $(f + '-status');
+      if (st) st.textContent = 'Not decided: the checker needs upsu-policy.global.js next to this page.';
     });
     return;
   }
@@ -50,6 +53,8 @@ export const CHECKER_SCRIPT = `
         if (el) el.innerHTML = '<p class="outcome outcome-error">Not decided: upsu-policy.global.js next to this page ' +
           'cannot run the rules this book was generated from (it may be from another version of the package). ' +
           'Generate the book again with upsu-policy docs.</p>';
+        var st = $(f + '-status');
+        if (st) st.textContent = 'Not decided: the checker cannot run the rules of this book (after the form).';
       });
       return;
     }
@@ -104,6 +109,15 @@ export const CHECKER_SCRIPT = `
     return '<div id="' + f + '-error"><p class="outcome outcome-error">' + message + '</p>' +
       (items ? '<ul>' + items + '</ul>' : '') + '</div>';
   }
+  // The status line announces the outcome and its clauses, and only when they change: the whole result (reasons,
+  // clause texts, obligations) read out on every change was long, and it is there to be read after the form.
+  var NAMES = { disclosure: 'Disclosure decision', retention: 'Retention decision', breach: 'Breach decision', any: 'Decision' };
+  function announce(f, text) {
+    var el = $(f + '-status');
+    if (el) show(el, esc(NAMES[f] + ': ' + text));
+  }
+  function count(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+  function notDecided(f, why) { announce(f, 'not decided, ' + why + ' (the problems after the form).'); }
   function render(el, f, form, r) {
     if (!r.ok) {
       var ids = [];
@@ -115,6 +129,7 @@ export const CHECKER_SCRIPT = `
       }).join('');
       flag(form, f, ids);
       show(el, error(f, 'Not decided: the answers do not make a valid question.', items));
+      notDecided(f, count(r.issues.length, 'problem', 'problems') + ' with the answers');
       return;
     }
     flag(form, f, []);
@@ -140,6 +155,8 @@ export const CHECKER_SCRIPT = `
     }).join('') + '</ul>';
     h += notes('Obligations', d.obligations) + notes('Remedies', d.remedies) + notes('Advisories', d.advisories);
     show(el, h);
+    announce(f, d.outcome + ', ' + (d.clauses.length === 1 ? 'clause ' : 'clauses ') + d.clauses.join(', ') +
+      ' (the reasons after the form).');
   }
   function val(id) { var el = $(id); return el ? el.value : ''; }
   function checked(id) { var el = $(id); return !!(el && el.checked); }
@@ -206,12 +223,14 @@ export const CHECKER_SCRIPT = `
       if (bad.length) {
         flag(form, f, bad);
         show(out, error(f, 'Not decided: a date is incomplete or not a real date (' + esc(bad.map(labelOf).join(', ')) + ').'));
+        notDecided(f, 'a date is incomplete or not a real date');
         return;
       }
       var q = build[f]();
       if (q === NOT_JSON) {
         flag(form, f, ['a-json']);
         show(out, error(f, 'Not decided: the question is not valid JSON.'));
+        notDecided(f, 'the question is not valid JSON');
         return;
       }
       if (q instanceof Refused) {

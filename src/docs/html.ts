@@ -274,7 +274,8 @@ ${select('d-agreed', 'The decision', option('yes', 'agreed to breach') + option(
 ${checkbox('d-written', 'There is a written record of the decision')}
 </fieldset>
 </form>
-<div id="disclosure-result" class="result" role="status" aria-live="polite" aria-atomic="true" aria-label="Disclosure decision"></div>
+<p id="disclosure-status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
+<div id="disclosure-result" class="result" role="region" aria-label="Disclosure decision"></div>
 </div>
 <div class="tool">
 <h3 id="retention-h">Keep or destroy this case record?</h3>
@@ -283,7 +284,8 @@ ${select('r-status', "The client's degree", valueOptions(DEGREE_STATUSES, 'compl
 ${dateInput('r-completed', 'Degree completed on', 'Leave empty if not known.')}
 ${dateInput('r-asof', 'As of', 'Leave empty for today.')}
 </form>
-<div id="retention-result" class="result" role="status" aria-live="polite" aria-atomic="true" aria-label="Retention decision"></div>
+<p id="retention-status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
+<div id="retention-result" class="result" role="region" aria-label="Retention decision"></div>
 </div>
 <div class="tool">
 <h3 id="breach-h">Where does this breach-of-confidentiality case stand?</h3>
@@ -297,7 +299,8 @@ ${select('b-agreed', 'The decision', option('yes', 'agreed to breach') + option(
 ${checkbox('b-written', 'There is a written record of the decision')}
 ${checkbox('b-disclosed', 'Information has been disclosed')}
 </form>
-<div id="breach-result" class="result" role="status" aria-live="polite" aria-atomic="true" aria-label="Breach decision"></div>
+<p id="breach-status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
+<div id="breach-result" class="result" role="region" aria-label="Breach decision"></div>
 </div>
 <div class="tool">
 <h3 id="any-h">Any question, as JSON</h3>
@@ -312,7 +315,8 @@ ${select(
 )}
 <div class="field wide"><label for="a-json">The question (JSON)</label><textarea id="a-json" name="a-json" rows="9" spellcheck="false">${esc(JSON.stringify(QUESTION_EXAMPLES.disclosure, null, 2))}</textarea></div>
 </form>
-<div id="any-result" class="result" role="status" aria-live="polite" aria-atomic="true" aria-label="Decision"></div>
+<p id="any-status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
+<div id="any-result" class="result" role="region" aria-label="Decision"></div>
 </div>
 <noscript><p class="notice">The checker needs JavaScript; the policy book below does not.</p></noscript>
 </section>`;
@@ -401,6 +405,7 @@ select, input[type=date] { font: inherit; padding: .35rem; min-height: 2.5rem; w
 textarea { font: .9rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: .35rem; width: 100%; max-width: 100%; color: var(--fg); background: var(--bg); border: 1px solid var(--muted); }
 textarea:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
 .field.wide { grid-column: 1 / -1; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 .result { margin-top: 1rem; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
 .outcome { font-size: 1.2rem; margin: .5rem 0; }
 .outcome-permit strong, .outcome-retain strong, .outcome-authorised strong, .outcome-proceed strong, .o-permit { color: var(--permit); }

@@ -198,6 +198,67 @@ describe.skipIf(!present)('docs accessibility in Chromium (axe-core, WCAG 2.2 AA
     await page.close();
   });
 
+  it('a screen reader is told the outcome in one line, when it changes; the whole result is read after the form', async () => {
+    const page = await open(INDEX);
+    await ready(page);
+    const status = (f: string) => page.locator(`#${f}-status`).textContent();
+    // The result region (reasons, clause texts, obligations) is not live: only the status line is.
+    expect(
+      await page.evaluate(() =>
+        Array.from(document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')).map((e) => e.id),
+      ),
+    ).toEqual(['disclosure-status', 'retention-status', 'breach-status', 'any-status']);
+    expect(await page.locator('#disclosure-status').evaluate((e) => getComputedStyle(e).position)).toBe('absolute');
+    // What the result shows, as the status line should say it.
+    const expected = async (f: string, name: string) => {
+      const outcome = await page.getAttribute(`#${f}-result [data-outcome]`, 'data-outcome');
+      const clauses = await page
+        .locator(`#${f}-result [data-clause]`)
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-clause')));
+      return `${name}: ${outcome}, clause${clauses.length === 1 ? '' : 's'} ${clauses.join(', ')} (the reasons after the form).`;
+    };
+    expect(await status('disclosure')).toBe(await expected('disclosure', 'Disclosure decision'));
+    await page.evaluate(() => {
+      const w = window as unknown as { announced: string[] };
+      w.announced = [];
+      for (const el of Array.from(document.querySelectorAll('[role="status"]')))
+        new MutationObserver(() => w.announced.push(el.textContent ?? '')).observe(el, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+        });
+    });
+    const announced = () => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+    // An answer that changes the decision: announced once, in one line, with no clause text in it.
+    await page.fill('#a-json', '{"question": "contact", "channel": "email", "situation": "direct"}');
+    await page.waitForSelector('#any-result [data-outcome="permit"]');
+    expect(await announced()).toEqual([await expected('any', 'Decision')]);
+    await page.selectOption('#d-recipient', 'third-party');
+    await page.selectOption('#d-kind', 'case-record');
+    await page.selectOption('#d-consent', 'consent-to-share');
+    await page.check('#d-recorded');
+    await page.waitForSelector('#disclosure-result [data-outcome="permit"]');
+    const now = await announced();
+    expect(now.at(-1)).toBe(await expected('disclosure', 'Disclosure decision'));
+    expect(now.at(-1)).toMatch(
+      /^Disclosure decision: permit, clauses? [\d.]+(, [\d.]+)* \(the reasons after the form\)\.$/,
+    );
+    // Moving through the form decides the same: nothing is announced again.
+    await page.focus('#d-actor');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(await announced()).toEqual(now);
+    // Not decided: says so, and how many problems, not what they are.
+    await page.fill('#a-json', '{"question": ');
+    expect(await status('any')).toBe(
+      'Decision: not decided, the question is not valid JSON (the problems after the form).',
+    );
+    await page.fill('#a-json', '{"question": "retention", "client": {"degreeStatus": "graduated"}, "asOf": "x"}');
+    expect(await status('any')).toMatch(
+      /^Decision: not decided, [2-9] problems with the answers \(the problems after the form\)\.$/,
+    );
+    await page.close();
+  });
+
   it('errors are tied to their fields (aria-invalid, aria-describedby) and name them, and are cleared when fixed', async () => {
     const page = await open(INDEX);
     await ready(page);

@@ -136,15 +136,17 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     expect(r.clauses).toContain('5.5.2');
   });
 
-  it('is usable by keyboard: labels on every control, the result announced politely', async () => {
+  it('is usable by keyboard: labels on every control, the outcome announced politely by a status line', async () => {
     const unlabelled = await page.evaluate(() =>
       Array.from(document.querySelectorAll('#checker select, #checker input'))
         .filter((el) => !document.querySelector(`label[for="${el.id}"]`))
         .map((el) => el.id),
     );
     expect(unlabelled).toEqual([]);
-    for (const f of ['disclosure', 'retention', 'breach'])
-      expect(await page.getAttribute(`#${f}-result`, 'aria-live')).toBe('polite');
+    for (const f of ['disclosure', 'retention', 'breach', 'any']) {
+      expect(await page.getAttribute(`#${f}-status`, 'aria-live')).toBe('polite');
+      expect(await page.getAttribute(`#${f}-result`, 'aria-live')).toBeNull();
+    }
     await page.focus('#d-actor');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('d-recipient');
