@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
@@ -147,6 +147,29 @@ describe('the generated bundle', () => {
     expect(() =>
       execFileSync(process.execPath, [join(ROOT, 'scripts/bundle-rules.mjs'), '--check'], { stdio: 'pipe' }),
     ).not.toThrow();
+  });
+
+  // `npm run build` rewrites src/generated/rules.ts from rules/, so `check:generated` run after anything that builds
+  // (npm test does) compares the file with itself and passes: a commit that changed rules/ and not the bundle went
+  // through CI. The check must come first.
+  it('CI checks the committed bundle before any step that builds (and so rewrites) it', () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    const builds = new Set(
+      Object.keys(scripts).filter((k) => /npm run build\b|bundle-rules\.mjs(?! --check)/.test(scripts[k] ?? '')),
+    );
+    expect(builds).toContain('build');
+    expect(builds).toContain('test');
+    const steps = readFileSync(join(ROOT, '.ci/run'), 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/#.*/, '').trim())
+      .filter((l) => /^(npm|npx) /.test(l));
+    const script = (l: string) => /^npm (?:run )?([\w:-]+)/.exec(l)?.[1];
+    const firstBuild = steps.findIndex((l) => builds.has(script(l) ?? '') || l.includes('--pack'));
+    const check = steps.indexOf('npm run check:generated');
+    expect(check, 'npm run check:generated is not a step of .ci/run').toBeGreaterThanOrEqual(0);
+    expect(check, `.ci/run checks the bundle after \`${steps[firstBuild]}\` has rewritten it`).toBeLessThan(firstBuild);
   });
 
   it('the bundled policy is the rules folder', () => {
