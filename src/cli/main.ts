@@ -33,7 +33,6 @@ import { QUESTION_KINDS, type QuestionKind } from '../facts/constants.js';
 import { jsonSchema } from '../facts/json-schema.js';
 import { zodSchemas } from '../facts/schema-loader.js';
 import { duplicateKeyIssues } from '../facts/validate.js';
-import { bundledRules } from '../generated/rules.js';
 import { runDemo } from './demo-text.js';
 import { HELP, MAIN_HELP } from './help.js';
 
@@ -600,7 +599,9 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     const { formatMutationReport, formatScore, runMutation } = await import('../scenarios/mutate.js');
     const equivalentFile = join(rulesDir, 'equivalent-mutants.json');
     const m = await runMutation({
-      policyBundle: values.rules ? readRulesFolder(rulesDir) : bundledRules,
+      // The folder the scenarios above ran against (the package's rules/ without --rules), never the bundle built
+      // into dist/: in a source clone whose build is older than rules/, the two differ.
+      policyBundle: readRulesFolder(rulesDir),
       scenarioDirs: dirs,
       ...(existsSync(equivalentFile) ? { equivalentFile } : {}),
       ...(values.filter ? { filter: values.filter as string } : {}),
