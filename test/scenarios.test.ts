@@ -362,3 +362,64 @@ describe('the coverage of rules/ by its scenarios', () => {
     expect(formatScenarioReport(compiled)).toMatch(/rule coverage: 100% /);
   });
 });
+
+// A `…None` or `notFired` list naming something the policy does not have (a typo, a code since renamed) can never
+// fail: the check would pass on any decision. Each such name is a failure of its own, on either engine.
+describe('an expectation naming a clause, code or rule the policy does not have', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'upsu-scenario-names-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const question = {
+    question: 'contact',
+    channel: 'phone',
+    situation: 'direct',
+    clientPreferences: { unacceptable: ['phone'] },
+  };
+  writeFileSync(
+    join(dir, 'contact.cases.json'),
+    JSON.stringify([
+      {
+        name: 'typos',
+        rule: 'channel-unacceptable',
+        fires: true,
+        question,
+        expect: {
+          outcome: 'deny',
+          clausesNone: ['9.9'],
+          obligationsNone: ['no-service-referance'],
+          remediesNone: ['pay-fees'],
+          advisoriesNone: ['gdpr-one-mnth'],
+          notFired: ['channel-acceptible'],
+          reasonsAll: ['channel-unacceptable'],
+        },
+      },
+      {
+        name: 'known names',
+        rule: 'channel-unacceptable',
+        fires: true,
+        question,
+        expect: {
+          outcome: 'deny',
+          clausesAll: ['2.3'],
+          clausesNone: ['P3'],
+          obligationsNone: ['no-service-reference'],
+          remediesNone: ['pay-fee'],
+          advisoriesNone: ['gdpr-one-month'],
+          notFired: ['channel-acceptable'],
+        },
+      },
+    ]),
+  );
+  const files = loadScenarios([dir]);
+
+  it.each(['compiled', 'interpreter'] as const)('fails it, naming each (%s)', async (engine) => {
+    const report = await runScenarios(policy, files, { engine });
+    expect(report.results.find((r) => r.name === 'known names')?.failures).toEqual([]);
+    expect(report.results.find((r) => r.name === 'typos')?.failures).toEqual([
+      'clausesNone names "9.9", which is not a clause id of the policy (clauses.json)',
+      'obligationsNone names "no-service-referance", which is not a code of obligations (codes.json)',
+      'remediesNone names "pay-fees", which is not a code of remedies (codes.json)',
+      'advisoriesNone names "gdpr-one-mnth", which is not a code of advisories (codes.json)',
+      'notFired names "channel-acceptible", which is not a rule of question "contact"',
+    ]);
+  });
+});

@@ -19,6 +19,9 @@ import { checkExpectation, type Expectation } from './check.js';
  * is checked by {@link checkExpectation}; and the trace entry of `rule` must say it `fired === fires`.
  * Every rule needs a scenario where it fires and one where it does not (its two sides).
  *
+ * - Every name `expect` gives must be the policy's: an outcome of the question, a clause id, an obligation, remedy
+ *   or advisory code, a rule of the question (`fired`, `notFired`, `reasonsAll`). A `…None` list naming anything
+ *   else could never fail, so such a name fails the scenario.
  * - A scenario expecting `invalid: true` may leave out `rule` and `fires`; a question that does not validate
  *   fires no rule, so it counts as a near miss only for a rule with no conditions (which every valid question
  *   fires), never for any other rule.
@@ -324,6 +327,46 @@ export function scenarioLabel(policy: Policy, file: string, scenario: Scenario):
 
 type Outcome = { decision: Decision; issues?: undefined } | { decision?: undefined; issues: readonly Issue[] };
 
+/**
+ * The names an expectation gives that the policy does not have: a clause id, an obligation, remedy or advisory
+ * code, a rule of the question. A `…None` or `notFired` list naming one (a typo, a name since changed) can never
+ * fail, so it checks nothing; an `…All` list naming one can only fail, and this says why.
+ */
+function unknownNames(policy: Policy, question: string, e: Expectation): string[] {
+  const out: string[] = [];
+  const { bundle, clauseIds } = policy.loaded;
+  const check = (keys: readonly (keyof Expectation)[], known: (name: string) => boolean, what: string) => {
+    for (const key of keys) {
+      const names = e[key];
+      if (Array.isArray(names))
+        for (const n of names)
+          if (typeof n === 'string' && !known(n)) out.push(`${key} names "${n}", which is not ${what}`);
+    }
+  };
+  check(
+    ['clausesAll', 'clausesAny', 'clausesNone', 'clausesExactly', 'violationClausesAll'],
+    (id) => clauseIds.includes(id),
+    'a clause id of the policy (clauses.json)',
+  );
+  for (const [kind, keys] of [
+    ['obligations', ['obligationsAll', 'obligationsNone']],
+    ['remedies', ['remediesAll', 'remediesNone']],
+    ['advisories', ['advisoriesAll', 'advisoriesNone']],
+  ] as const)
+    check(keys, (code) => Object.hasOwn(bundle.codes[kind], code), `a code of ${kind} (codes.json)`);
+  const cq = policy.loaded.questions[question];
+  if (cq) {
+    const rules = new Set([...cq.deciding, ...cq.modifiers].map((r) => r.name));
+    check(['fired', 'notFired'], (name) => rules.has(name), `a rule of question "${question}"`);
+    check(
+      ['reasonsAll'],
+      (name) => rules.has(name) || name === cq.notCovered.rule,
+      `a rule of question "${question}" (nor "${cq.notCovered.rule}")`,
+    );
+  }
+  return out;
+}
+
 function finish(policy: Policy, file: string, s: Scenario & { index: number }, got: Outcome): ScenarioResult {
   const question = kindOf(s.question);
   const failures = checkExpectation(got, s.expect);
@@ -333,6 +376,7 @@ function finish(policy: Policy, file: string, s: Scenario & { index: number }, g
     for (const o of [...(s.expect.outcome === undefined ? [] : [s.expect.outcome]), ...(s.expect.outcomeIn ?? [])])
       if (!outcomes.includes(o))
         failures.push(`"${o}" is not an outcome of question "${question}" (its outcomes: ${outcomes.join(', ')})`);
+  failures.push(...unknownNames(policy, question, s.expect));
   const trace = got.decision?.trace ?? [];
   const firedRules = trace.filter((t) => t.fired).map((t) => t.rule);
   if (!s.expect.invalid && got.decision && s.rule !== undefined) {
