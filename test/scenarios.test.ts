@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
 import type { Decision } from '../src/decision/types.js';
+import { createPolicy } from '../src/engine/policy.js';
+import type { RuleBundle } from '../src/engine/rule-schema.js';
+import { bundledRules } from '../src/generated/rules.js';
 import { checkExpectation, EXPECTATION_KEYS, type Expectation } from '../src/scenarios/check.js';
 import {
   coverageFigures,
@@ -421,5 +424,47 @@ describe('an expectation naming a clause, code or rule the policy does not have'
       'advisoriesNone names "gdpr-one-mnth", which is not a code of advisories (codes.json)',
       'notFired names "channel-acceptible", which is not a rule of question "contact"',
     ]);
+  });
+});
+
+// The slip CONTRIBUTING warns of ("each deny sits above the permits it overrides"): a new deny written below the
+// permit it should override fires, yet the permit decides. The failure says which rule decided and what to change.
+describe('a scenario whose rule fired with the expected outcome, but a rule above it decided', () => {
+  const bundle = structuredClone(bundledRules) as RuleBundle;
+  const contact = bundle.ruleFiles.find((f) => f.file === '2-sharing/contact.rules.json');
+  const contactRules = (contact?.rules ?? []) as { name: string; priority: number }[];
+  (contactRules as unknown[]).push({
+    name: 'phone-message-without-permission',
+    priority: 40,
+    conditions: {
+      all: [
+        { fact: 'channel', operator: 'equal', value: 'phone' },
+        { fact: 'situation', operator: 'equal', value: 'message' },
+      ],
+    },
+    event: { type: 'deny', params: { clauses: ['2.3'], text: 'No phone message (2.3).' } },
+  });
+  const adapted = createPolicy(bundle);
+  const scenario = {
+    name: 'voicemail',
+    rule: 'phone-message-without-permission',
+    fires: true,
+    question: { question: 'contact', channel: 'phone', situation: 'message' },
+    expect: { outcome: 'deny' },
+    index: 0,
+  };
+
+  it.each(['compiled', 'interpreter'] as const)('says which rule decided, and what to change (%s)', async (engine) => {
+    const r = await runScenario(adapted, 'contact.cases.json', scenario, engine);
+    expect(r.failures).toEqual([
+      'expected outcome deny, got permit',
+      'rule "phone-message-without-permission" fired and gives deny, but "channel-acceptable" (priority 50, permit) is above it (priority 40) and decided first: give "phone-message-without-permission" a higher priority than 50 if it is to override "channel-acceptable"',
+    ]);
+  });
+
+  it('says nothing more when the rule is above it', () => {
+    const rule = contactRules.find((x) => x.name === scenario.rule);
+    (rule as { priority: number }).priority = 90;
+    expect(runScenarioSync(createPolicy(bundle), 'contact.cases.json', scenario).failures).toEqual([]);
   });
 });

@@ -367,6 +367,24 @@ function unknownNames(policy: Policy, question: string, e: Expectation): string[
   return out;
 }
 
+/**
+ * The scenario's rule fired and gives the outcome expected, yet another outcome was decided: a rule of the same or a
+ * higher priority decided first (the first deciding rule to fire decides). Say so, and what to change: the usual
+ * slip is a new deny placed below the permit it is meant to override.
+ */
+function outranked(policy: Policy, question: string, s: Scenario, d: Decision): string[] {
+  const rule = findRule(policy, question, s.rule);
+  const expected = s.expect.outcome;
+  if (rule?.kind !== 'decide' || expected === undefined || rule.type !== expected || d.outcome === expected) return [];
+  const first = findRule(policy, question, d.reasons[0]?.rule);
+  if (first?.kind !== 'decide') return [];
+  return [
+    `rule "${rule.name}" fired and gives ${expected}, but "${first.name}" (priority ${first.priority}, ${first.type}) ` +
+      `is above it (priority ${rule.priority}) and decided first: give "${rule.name}" a higher priority than ` +
+      `${first.priority} if it is to override "${first.name}"`,
+  ];
+}
+
 function finish(policy: Policy, file: string, s: Scenario & { index: number }, got: Outcome): ScenarioResult {
   const question = kindOf(s.question);
   const failures = checkExpectation(got, s.expect);
@@ -386,6 +404,7 @@ function finish(policy: Policy, file: string, s: Scenario & { index: number }, g
       failures.push(
         `expected rule "${s.rule}" ${s.fires ? 'to fire' : 'not to fire'}, but it ${entry.fired ? 'fired' : 'did not'}`,
       );
+    else if (entry.fired) failures.push(...outranked(policy, question, s, got.decision));
   }
   return {
     file,
