@@ -214,6 +214,26 @@ describe('mutation score of the scenarios', () => {
     expect(report.changedEquivalents, text).toEqual([]);
     expect(text.split('\n').at(-1)).toMatch(/^mutation score: \d+\.\d% \(\d+\/\d+\)$/);
     expect(report.score, text).toBeGreaterThanOrEqual(MUTATION_THRESHOLD);
+    // The README ("Assurance") gives this run's figures; a rule added or edited changes them.
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const figure = (re: RegExp) => Number(re.exec(readme)?.[1]?.replaceAll(',', '') ?? Number.NaN);
+    const inReadme = {
+      mutants: figure(/(\d[\d,]*) faults are put into the rules/),
+      refused: figure(/\((\d[\d,]*) are refused by the rule integrity checks/),
+      killed: figure(/Mutation score: [\d.]+ % \((\d[\d,]*) \/ [\d,]+\)/),
+      scored: figure(/Mutation score: [\d.]+ % \([\d,]+ \/ (\d[\d,]*)\)/),
+      equivalent: figure(/; (\d[\d,]*) equivalent mutants/),
+    };
+    expect(
+      inReadme,
+      `README.md's mutation figures ("Assurance") are not this run's: set them from it\n${text}`,
+    ).toEqual({
+      mutants: report.mutants.length,
+      refused: report.killedByLoading,
+      killed: report.killed,
+      scored: report.total,
+      equivalent: report.equivalent.length,
+    });
   }, 240_000);
 
   it("shows a rules folder's texts, never obeys them: no terminal escape, no line break, from a name or an id", () => {
