@@ -112,9 +112,15 @@ export const CHECKER_SCRIPT = `
   // The status line announces the outcome and its clauses, and only when they change: the whole result (reasons,
   // clause texts, obligations) read out on every change was long, and it is there to be read after the form.
   var NAMES = { disclosure: 'Disclosure decision', retention: 'Retention decision', breach: 'Breach decision', any: 'Decision' };
+  // The first answers, written as the page loads, are not announced (four status lines read out over the page's
+  // title): they are only remembered, so the status line stays empty until the outcome or its clauses change.
+  var loading = true;
   function announce(f, text) {
     var el = $(f + '-status');
-    if (el) show(el, esc(NAMES[f] + ': ' + text));
+    if (!el) return;
+    var html = esc(NAMES[f] + ': ' + text);
+    if (loading) shown[el.id] = html;
+    else show(el, html);
   }
   function count(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
   function notDecided(f, why) { announce(f, 'not decided, ' + why + ' (the problems after the form).'); }
@@ -247,5 +253,6 @@ export const CHECKER_SCRIPT = `
     form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
     update();
   });
+  loading = false;
 })();
 `;
