@@ -468,3 +468,33 @@ describe('a scenario whose rule fired with the expected outcome, but a rule abov
     expect(runScenarioSync(createPolicy(bundle), 'contact.cases.json', scenario).failures).toEqual([]);
   });
 });
+
+// A question kind named like a member every object inherits is no question of the policy: the scenario expecting it
+// to be refused passes, on either engine, and the run does not stop on it (`cq.deciding is not iterable`).
+describe('a scenario asking a question kind named like an inherited member (toString, constructor)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'upsu-scenario-inherited-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, 'x.cases.json'),
+    JSON.stringify([
+      { name: 'toString is refused', question: { question: 'toString' }, expect: { invalid: true } },
+      {
+        name: 'constructor is refused',
+        question: { question: 'constructor' },
+        expect: { invalid: true, issueCodesAll: ['unknown-question'], clausesNone: ['P3'] },
+      },
+      { name: '__proto__ is refused', question: { question: '__proto__' }, expect: { invalid: true } },
+    ]),
+  );
+  const files = loadScenarios([dir]);
+
+  it.each(['compiled', 'interpreter'] as const)('is refused, and the scenario passes (%s)', async (engine) => {
+    const report = await runScenarios(policy, files, { engine });
+    expect(report.problems).toEqual([]);
+    expect(report.results.map((r) => [r.name, r.failures])).toEqual([
+      ['toString is refused', []],
+      ['constructor is refused', []],
+      ['__proto__ is refused', []],
+    ]);
+  });
+});

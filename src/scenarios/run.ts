@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { printable } from '../audit/format.js';
 import { PolicyInputError } from '../decision/errors.js';
 import type { Decision, Issue } from '../decision/types.js';
-import type { CompiledRule } from '../engine/compiled.js';
+import type { CompiledQuestion, CompiledRule } from '../engine/compiled.js';
 import { errno } from '../engine/load-dir.js';
 import type { Policy } from '../engine/policy.js';
 import { parseRulesJson } from '../engine/strict-json.js';
@@ -313,8 +313,16 @@ const kindOf = (q: unknown): string =>
     ? ((q as { question: string }).question as string)
     : '';
 
+/**
+ * The compiled question a scenario's `question` names, if the policy has it: its own members only, so a kind named
+ * like a member every object inherits (`toString`, `constructor`) is no question, as the validation says.
+ */
+function questionOf(policy: Policy, question: string): CompiledQuestion | undefined {
+  return Object.hasOwn(policy.loaded.questions, question) ? policy.loaded.questions[question] : undefined;
+}
+
 function findRule(policy: Policy, question: string, name: string | undefined): CompiledRule | undefined {
-  const cq = policy.loaded.questions[question];
+  const cq = questionOf(policy, question);
   if (!cq || !name) return undefined;
   return cq.deciding.find((r) => r.name === name) ?? cq.modifiers.find((r) => r.name === name);
 }
@@ -354,7 +362,7 @@ function unknownNames(policy: Policy, question: string, e: Expectation): string[
     ['advisories', ['advisoriesAll', 'advisoriesNone']],
   ] as const)
     check(keys, (code) => Object.hasOwn(bundle.codes[kind], code), `a code of ${kind} (codes.json)`);
-  const cq = policy.loaded.questions[question];
+  const cq = questionOf(policy, question);
   if (cq) {
     const rules = new Set([...cq.deciding, ...cq.modifiers].map((r) => r.name));
     check(['fired', 'notFired'], (name) => rules.has(name), `a rule of question "${question}"`);
@@ -389,7 +397,7 @@ function finish(policy: Policy, file: string, s: Scenario & { index: number }, g
   const question = kindOf(s.question);
   const failures = checkExpectation(got, s.expect);
   // An expected outcome the question never has (`permitted` for `permit`) can only fail: say why.
-  const outcomes = policy.loaded.questions[question]?.outcomes;
+  const outcomes = questionOf(policy, question)?.outcomes;
   if (outcomes)
     for (const o of [...(s.expect.outcome === undefined ? [] : [s.expect.outcome]), ...(s.expect.outcomeIn ?? [])])
       if (!outcomes.includes(o))
