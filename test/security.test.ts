@@ -62,7 +62,11 @@ describe('the policy book of a rules folder from someone else', () => {
     // source); its ESC and BEL show as nothing. In the text they are U+FFFD; in the scripts, `\\u` escapes.
     expect(hasControl(html)).toBe(false);
     expect(html).toContain('\ufffdderaluger\ufffd \ufffd');
-    expect(html).toContain('\\u202ederaluger\\u2066 \\u2069');
+    expect(html).toContain('\\u009b31m\\u007f \\u202ederaluger\\u2066 \\u2069');
+    // A role label's override, in the breach chain's drawing (text, title, description) and in the checker's labels.
+    expect(html).toContain('>An Adv\ufffdiser\ufffd feels confidentiality');
+    expect(html).toContain('"adviser":"Adv\\u202eiser\\u2066"');
+    expect(hasControl(readFileSync(join(out, 'breach-chain.svg'), 'utf8'))).toBe(false);
     // The embedded rules are the folder's, unchanged: the checker decides by the texts as written.
     const rules = /<script type="application\/json" id="upsu-rules">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(JSON.parse(rules).policy.title).toContain('\u202ederaluger\u2066 \u2069');

@@ -1,11 +1,14 @@
 // The breach chain (5.4–5.5) drawn as an SVG flowchart, laid out here (no diagram library, so the policy book
 // shows it offline and in any browser). The boxes come from the same model as the Mermaid source and the list:
 // who raises with whom and who may decide are read from the code, not written here.
+import { printable } from '../audit/format.js';
 import { chainLabeller, chainSteps, sentence, withArticle } from './chain.js';
 import type { ChainModel } from './model.js';
 import { themeCss } from './theme.js';
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Control and bidirectional formatting characters are U+FFFD, as in the book's HTML (`esc`).
+const xml = (s: string) =>
+  printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const WIDTH = 720;
 const PAD = 20;

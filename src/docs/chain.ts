@@ -1,9 +1,12 @@
+import { printable } from '../audit/format.js';
 import { ROLE_LABELS } from './labels.js';
 import type { ChainModel } from './model.js';
 
 /**
  * How the roles of a chain are named: its own labels (the policy's `roleLabels` over the built-in ones, which
- * `buildModel` puts in the chain), else the built-in ones.
+ * `buildModel` puts in the chain), else the built-in ones. A label's bidirectional formatting characters (U+202E and its
+ * kind, which a label may hold) are U+FFFD, as in the book's other texts: the drawing, its Mermaid source and the
+ * steps show no line in another order than it is read.
  *
  * @example
  * chainLabeller({ raises: [], deciders: [], roleLabels: { dpo: 'DPO' } })('dpo'); // 'DPO'
@@ -11,7 +14,7 @@ import type { ChainModel } from './model.js';
  */
 export function chainLabeller(chain: ChainModel): (role: string) => string {
   const labels = chain.roleLabels ?? ROLE_LABELS;
-  return (r) => labels[r] ?? r;
+  return (r) => printable(labels[r] ?? r);
 }
 const q = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
 

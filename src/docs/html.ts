@@ -52,17 +52,17 @@ export function esc(s: string): string {
 }
 
 /**
- * JSON (or JavaScript whose strings are JSON's) as an inline script of the page holds it: `<` and the bidirectional
- * formatting characters are written as `\\u` escapes, which only occur in its strings, so no text of a rules
- * folder can end the script, and the page's source shows no text in another order than it is read. The value is
- * unchanged.
+ * JSON (or JavaScript whose strings are JSON's) as an inline script of the page holds it: `<`, DEL, the C1 control
+ * characters (which `JSON.stringify` leaves as they are) and the bidirectional formatting characters are written as
+ * `\\u` escapes, which only occur in its strings, so no text of a rules folder can end the script, and the page's
+ * source shows no control character and no text in another order than it is read. The value is unchanged.
  *
  * @example
  * inScript(JSON.stringify({ t: '</script>' })); // '{"t":"\\u003c/script>"}'
  */
 function inScript(json: string): string {
   return json.replace(
-    /[<\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    /[<\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

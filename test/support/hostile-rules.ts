@@ -9,13 +9,14 @@ export const ESC = '\u001b';
 
 /**
  * Every way out of a text: of HTML text, an attribute, the inline scripts, an HTML comment, Markdown, a terminal (its
- * escapes, and the bidirectional overrides that show a line in another order: U+202E, U+2066).
+ * escapes, C0 and C1 (CSI, U+009B, which `JSON.stringify` leaves as it is), and the bidirectional overrides that
+ * show a line in another order: U+202E, U+2066).
  */
 export const payload = (tag: string) =>
   `${tag}</script><script>window.pwned=1</script><!--<script>\u2028\u2029<img src=x onerror="window.pwned=2">` +
   `"><svg onload="window.pwned=3"> [link](javascript:alert(1)) ![i](https://example.invalid/x.png)` +
   ' ``` </details>\n<script>window.pwned=4</script>\n' +
-  `${ESC}]0;retitled${ESC}\\${ESC}[31mred${ESC}[0m\u0007 \u202ederaluger\u2066 \u2069`;
+  `${ESC}]0;retitled${ESC}\\${ESC}[31mred${ESC}[0m\u0007\u009b31m\u007f \u202ederaluger\u2066 \u2069`;
 
 /**
  * Whether `s` holds a control character (C0 but line feed and tab, DEL, C1) or a bidirectional formatting character
@@ -46,7 +47,18 @@ export function rulesCopy(edit: (file: string, json: unknown) => unknown = (_, j
 export function hostileRules(): string {
   return rulesCopy((file, json) => {
     const j = json as Json;
-    if (file === 'policy.json') return { ...j, title: payload('title'), organisation: payload('org') };
+    if (file === 'policy.json')
+      return {
+        ...j,
+        title: payload('title'),
+        organisation: payload('org'),
+        // A role label is plain text (no control character, none of Markdown's marks), but may hold a bidirectional
+        // override: the book names roles in the breach chain's drawing, its Mermaid source and its steps.
+        settings: {
+          ...(j.settings as Json),
+          roleLabels: { adviser: 'Adv\u202eiser\u2066', 'advice-lead': 'Lead\u200f' },
+        },
+      };
     if (file === 'clauses.json') {
       const c = j as { sections: Json[]; clauses: Json[] };
       return {
