@@ -30,13 +30,24 @@ export const CHECKER_SCRIPT = `
     return ROLE_LABELS[v] || VALUE_LABELS[v] || String(v);
   }
   var forms = ['disclosure', 'retention', 'breach', 'any'];
-  if (!api || typeof api.safeEvaluate !== 'function') {
+  var NAMES = { disclosure: 'Disclosure decision', retention: 'Retention decision', breach: 'Breach decision', any: 'Decision' };
+  // The checker cannot answer. Each result says why; a form's status line says it once an answer of that form
+  // changes, not as the page loads (four lines read out over the page's title, as the answers are not).
+  function unavailable(result, why) {
     forms.forEach(function (f) {
       var el = $(f + '-result');
-      if (el) el.innerHTML = '<p class="outcome outcome-error">The checker needs upsu-policy.global.js next to this page.</p>';
+      if (el) el.innerHTML = '<p class="outcome outcome-error">' + result + '</p>';
+      var form = $(f + '-form');
       var st = $(f + '-status');
-      if (st) st.textContent = 'Not decided: the checker needs upsu-policy.global.js next to this page.';
+      if (!form || !st) return;
+      var say = function () { if (!st.textContent) st.textContent = NAMES[f] + ': not decided, ' + why + ' (the result after the form).'; };
+      form.addEventListener('input', say);
+      form.addEventListener('change', say);
     });
+  }
+  if (!api || typeof api.safeEvaluate !== 'function') {
+    unavailable('The checker needs upsu-policy.global.js next to this page.',
+      'the checker needs upsu-policy.global.js next to this page');
     return;
   }
   // The rules this book was generated from, embedded in the page: the checker decides with exactly those, or
@@ -48,14 +59,9 @@ export const CHECKER_SCRIPT = `
     try {
       policy = api.createPolicy(JSON.parse(rulesEl.textContent));
     } catch (e) {
-      forms.forEach(function (f) {
-        var el = $(f + '-result');
-        if (el) el.innerHTML = '<p class="outcome outcome-error">Not decided: upsu-policy.global.js next to this page ' +
-          'cannot run the rules this book was generated from (it may be from another version of the package). ' +
-          'Generate the book again with upsu-policy docs.</p>';
-        var st = $(f + '-status');
-        if (st) st.textContent = 'Not decided: the checker cannot run the rules of this book (after the form).';
-      });
+      unavailable('Not decided: upsu-policy.global.js next to this page ' +
+        'cannot run the rules this book was generated from (it may be from another version of the package). ' +
+        'Generate the book again with upsu-policy docs.', 'the checker cannot run the rules of this book');
       return;
     }
   }
@@ -111,7 +117,6 @@ export const CHECKER_SCRIPT = `
   }
   // The status line announces the outcome and its clauses, and only when they change: the whole result (reasons,
   // clause texts, obligations) read out on every change was long, and it is there to be read after the form.
-  var NAMES = { disclosure: 'Disclosure decision', retention: 'Retention decision', breach: 'Breach decision', any: 'Decision' };
   // The first answers, written as the page loads, are not announced (four status lines read out over the page's
   // title): they are only remembered, so the status line stays empty until the outcome or its clauses change.
   var loading = true;

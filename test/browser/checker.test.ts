@@ -337,12 +337,48 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
       await p.waitForSelector('#disclosure-result .outcome-error');
       expect(await p.locator('#disclosure-result [data-outcome]').count()).toBe(0);
       expect(await p.locator('#disclosure-result').textContent()).toContain('Not decided');
+      // Not announced as the page loads; said on the status line of a form whose answer changes.
+      const statuses = () =>
+        p.evaluate(() => Array.from(document.querySelectorAll('[role="status"]')).map((e) => e.textContent));
+      expect(await statuses()).toEqual(['', '', '', '']);
       await p.fill('#a-json', '{"question":"recording","consentToRecord":true,"relevant":true}');
       await p.dispatchEvent('#any-form', 'change');
       expect(await p.locator('#any-result [data-outcome]').count()).toBe(0);
+      expect(await statuses()).toEqual([
+        '',
+        '',
+        '',
+        'Decision: not decided, the checker cannot run the rules of this book (the result after the form).',
+      ]);
       await p.close();
     } finally {
       rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('without its bundle says so in each result, and on a status line only once an answer of its form changes', async () => {
+    const alone = mkdtempSync(join(tmpdir(), 'upsu-docs-alone-'));
+    try {
+      cpSync(join(site, 'index.html'), join(alone, 'index.html'));
+      const p = await browser.newPage();
+      await p.goto(`file://${join(alone, 'index.html')}`);
+      await p.waitForSelector('#disclosure-result .outcome-error');
+      expect(await p.locator('#retention-result').textContent()).toBe(
+        'The checker needs upsu-policy.global.js next to this page.',
+      );
+      const statuses = () =>
+        p.evaluate(() => Array.from(document.querySelectorAll('[role="status"]')).map((e) => e.textContent));
+      // Four identical lines as the page loads would be read out over its title: none.
+      expect(await statuses()).toEqual(['', '', '', '']);
+      await p.selectOption('#d-recipient', 'client');
+      const said =
+        'Disclosure decision: not decided, the checker needs upsu-policy.global.js next to this page (the result after the form).';
+      expect(await statuses()).toEqual([said, '', '', '']);
+      await p.selectOption('#d-recipient', 'third-party');
+      expect(await statuses()).toEqual([said, '', '', '']);
+      await p.close();
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
     }
   });
 
