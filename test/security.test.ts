@@ -62,6 +62,9 @@ describe('the policy book of a rules folder from someone else', () => {
     // source); its ESC and BEL show as nothing. In the text they are U+FFFD; in the scripts, `\\u` escapes.
     expect(hasControl(html)).toBe(false);
     expect(html).toContain('\ufffdderaluger\ufffd \ufffd');
+    // A CRLF line break is a line break (the HTML parser reads CR as one), not U+FFFD.
+    expect(html).toContain(' ``` &lt;/details&gt;\n&lt;script&gt;window.pwned=4');
+    expect(html).not.toContain('\ufffd\n');
     expect(html).toContain('\\u009b31m\\u007f \\u202ederaluger\\u2066 \\u2069');
     // A role label's override, in the breach chain's drawing (text, title, description) and in the checker's labels.
     expect(html).toContain('>An Adv\ufffdiser\ufffd feels confidentiality');

@@ -18,10 +18,10 @@ export const CHECKER_SCRIPT = `
   'use strict';
   var api = window.upsuPolicy;
   function $(id) { return document.getElementById(id); }
-  // As the book's own escaping: control characters (but line feed and tab) and the bidirectional formatting
-  // characters (U+202E and its kind) become U+FFFD.
+  // As the book's own escaping: control characters (but line breaks, CRLF or CR read as LF, and tab) and the
+  // bidirectional formatting characters (U+202E and its kind) become U+FFFD.
   function esc(s) {
-    return String(s).replace(/[&<>"'\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]/g, function (c) {
+    return String(s).replace(/\\r\\n?/g, '\\n').replace(/[&<>"'\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]/g, function (c) {
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c] || '\\ufffd';
     });
   }

@@ -34,7 +34,7 @@ import { themeCss } from './theme.js';
 export const BUNDLE_FILE = 'upsu-policy.global.js';
 
 /**
- * Escapes text for HTML content and attribute values. Control characters (but line feed and tab) and the
+ * Escapes text for HTML content and attribute values. Control characters (but line breaks and tab) and the
  * bidirectional formatting characters (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069) become U+FFFD, as in
  * the Markdown book and the command line's output: a rules folder's text with U+202E would show the rest of its line
  * in another order than it is read.
@@ -45,7 +45,8 @@ export const BUNDLE_FILE = 'upsu-policy.global.js';
  * @see P1
  */
 export function esc(s: string): string {
-  return printable(s, true).replace(
+  // A carriage return (a text written with CRLF line breaks) is a line break, as the HTML parser reads it.
+  return printable(s.replace(/\r\n?/g, '\n'), true).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );

@@ -15,7 +15,7 @@ export const ESC = '\u001b';
 export const payload = (tag: string) =>
   `${tag}</script><script>window.pwned=1</script><!--<script>\u2028\u2029<img src=x onerror="window.pwned=2">` +
   `"><svg onload="window.pwned=3"> [link](javascript:alert(1)) ![i](https://example.invalid/x.png)` +
-  ' ``` </details>\n<script>window.pwned=4</script>\n' +
+  ' ``` </details>\r\n<script>window.pwned=4</script>\n' +
   `${ESC}]0;retitled${ESC}\\${ESC}[31mred${ESC}[0m\u0007\u009b31m\u007f \u202ederaluger\u2066 \u2069`;
 
 /**
