@@ -115,8 +115,9 @@ export const CHECKER_SCRIPT = `
     return '<div id="' + f + '-error"><p class="outcome outcome-error">' + message + '</p>' +
       (items ? '<ul>' + items + '</ul>' : '') + '</div>';
   }
-  // The status line announces the outcome and its clauses, and only when they change: the whole result (reasons,
-  // clause texts, obligations) read out on every change was long, and it is there to be read after the form.
+  // The status line announces the outcome, its date, escalation or next step where it has one, and its clauses,
+  // only when they change: the whole result (reasons, clause texts, obligations) read out on every change was long,
+  // and it is there to be read after the form.
   // The first answers, written as the page loads, are not announced (four status lines read out over the page's
   // title): they are only remembered, so the status line stays empty until the outcome or its clauses change.
   var loading = true;
@@ -149,12 +150,22 @@ export const CHECKER_SCRIPT = `
       esc(d.outcome) + '</strong></p>';
     h += '<ul class="reasons">' + d.reasons.map(function (x) { return '<li>' + esc(x.text) + '</li>'; }).join('') + '</ul>';
     var facts = [];
-    if (d.escalateTo) facts.push('Escalate to: <strong>' + esc(label(d.escalateTo)) + '</strong>');
-    if (d.destroyAfter) facts.push('Destroy after: <strong>' + esc(d.destroyAfter) + '</strong>');
+    // What the status line says besides the outcome: the answer's date, whom to escalate to, the next step.
+    var said = [];
+    if (d.escalateTo) {
+      facts.push('Escalate to: <strong>' + esc(label(d.escalateTo)) + '</strong>');
+      said.push('escalate to ' + label(d.escalateTo));
+    }
+    if (d.destroyAfter) {
+      facts.push('Destroy after: <strong>' + esc(d.destroyAfter) + '</strong>');
+      said.push('destroy after ' + d.destroyAfter);
+    }
     if (d.nextStep) {
       var who = d.nextStep.role ? 'the ' + label(d.nextStep.role) : 'the line manager (none for this raiser)';
       var phrase = NEXT_STEP_PHRASES[d.nextStep.step] || (label(d.nextStep.step) + ' ({role})');
-      facts.push('Next step: <strong>' + esc(phrase.replace('{role}', function () { return who; })) + '</strong>');
+      var step = phrase.replace('{role}', function () { return who; });
+      facts.push('Next step: <strong>' + esc(step) + '</strong>');
+      said.push('next step: ' + step);
     }
     if (d.missing && d.missing.length) facts.push('Missing: ' + d.missing.map(function (m) { return '<code>' + esc(m) + '</code>'; }).join(', '));
     if (d.violations && d.violations.length) facts.push('Violations: ' + d.violations.map(function (v) {
@@ -166,8 +177,8 @@ export const CHECKER_SCRIPT = `
     }).join('') + '</ul>';
     h += notes('Obligations', d.obligations) + notes('Remedies', d.remedies) + notes('Advisories', d.advisories);
     show(el, h);
-    announce(f, d.outcome + ', ' + (d.clauses.length === 1 ? 'clause ' : 'clauses ') + d.clauses.join(', ') +
-      ' (the reasons after the form).');
+    said.push((d.clauses.length === 1 ? 'clause ' : 'clauses ') + d.clauses.join(', '));
+    announce(f, d.outcome + ', ' + said.join(', ') + ' (the reasons after the form).');
   }
   function val(id) { var el = $(id); return el ? el.value : ''; }
   function checked(id) { var el = $(id); return !!(el && el.checked); }

@@ -253,6 +253,24 @@ describe.skipIf(!present)('docs accessibility in Chromium (axe-core, WCAG 2.2 AA
     await page.focus('#d-actor');
     for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
     expect(await announced()).toEqual(now);
+    // A retention answer whose date moves is announced again, with the date, though the outcome stays the same.
+    await page.selectOption('#r-status', 'completed');
+    await page.fill('#r-asof', '2026-01-01');
+    await page.fill('#r-completed', '2024-06-30');
+    await page.waitForSelector('#retention-result [data-outcome="destroy"]');
+    expect(await status('retention')).toBe(
+      'Retention decision: destroy, destroy after 2025-06-30, clause 3.3 (the reasons after the form).',
+    );
+    await page.fill('#r-completed', '2024-01-31');
+    expect(await status('retention')).toBe(
+      'Retention decision: destroy, destroy after 2025-01-31, clause 3.3 (the reasons after the form).',
+    );
+    // A breach chain's next step is said too.
+    await page.selectOption('#b-raised-by', 'adviser');
+    await page.selectOption('#b-raised-with', 'advice-lead');
+    expect(await status('breach')).toMatch(
+      /^Breach decision: pending, next step: .+ \(the reasons after the form\)\.$/,
+    );
     // Not decided: says so, and how many problems, not what they are.
     await page.fill('#a-json', '{"question": ');
     expect(await status('any')).toBe(
