@@ -121,7 +121,8 @@ export const recording = fc
   .record({ question: fc.constant('recording' as const), asOf, consentToRecord: fc.boolean(), relevant: fc.boolean() })
   .map(clean);
 
-const IDENTIFYING = [
+/** The identifying fields CONTRACT.md lists for statistics-release (at least these; matched case-insensitively). */
+export const IDENTIFYING = [
   'name',
   'firstName',
   'lastName',

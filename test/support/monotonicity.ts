@@ -11,6 +11,7 @@ import {
   CHANNELS,
   contact,
   disclosure,
+  IDENTIFYING,
   isoDate,
   policyReview,
   type Role,
@@ -435,19 +436,6 @@ export const recordingProperties: Monotone[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // statistics-release
 
-const IDENTIFYING = [
-  'name',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'address',
-  'postcode',
-  'studentId',
-  'dateOfBirth',
-  'caseNotes',
-  'caseId',
-];
 /** An identifying field as a caller may spell it: any letter case (the contract matches case-insensitively). */
 const identifyingField = fc
   .tuple(fc.constantFrom(...IDENTIFYING), fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }))
