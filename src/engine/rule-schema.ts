@@ -61,7 +61,10 @@ export const ruleJson = z.strictObject({
 });
 
 /**
- * RuleJson
+ * One rule of a `*.rules.json` file, as json-rules-engine reads it: a kebab-case `name`, a `priority` (the higher
+ * decides first), `conditions` ({@link ConditionJson}) and an `event` whose `type` is the outcome it decides (with
+ * `params.clauses` and `params.text`), or `obligation` / `remedy` / `advisory` for a rule that adds that code
+ * (`params.code`) to the decisions whose outcome is in `params.when`.
  *
  * @example
  * const rule: RuleJson = {
@@ -70,13 +73,19 @@ export const ruleJson = z.strictObject({
  *   event: { type: 'deny', params: { clauses: ['P3'], text: '…' } },
  * };
  * @see P3
+ * @useDeclaredType
  */
 export type RuleJson = z.infer<typeof ruleJson>;
 
-/** One `*.rules.json` file: the rules of one question kind in one section of the policy. */
+/**
+ * One `*.rules.json` file: the rules of one question kind in one section of the policy.
+ *
+ * @inline
+ */
 export interface RuleFile {
   /** Path inside the rules folder, e.g. `2-sharing/disclosure.rules.json`. */
   file: string;
+  /** The question kind its rules decide, e.g. `disclosure`. */
   question: string;
   rules: RuleJson[];
 }
@@ -225,9 +234,17 @@ export const policyFile = z.strictObject({
  * @see P1
  */
 export interface RuleBundle {
+  /** `policy.json`: the policy's id, title, organisation and version, and its {@link PolicySettings}. */
   policy: z.infer<typeof policyFile>;
+  /** `clauses.json`: the policy's sections and clauses, with their text and whether software decides them. */
   clauses: z.infer<typeof clausesFile>;
+  /** `codes.json`: the text and clause of every obligation, remedy and advisory code. */
   codes: z.infer<typeof codesFile>;
+  /**
+   * `questions.json`: for each question kind, `{ title, outcomes, cautious, fallbackClauses }`: its outcomes, the
+   * most cautious of them (the outcome when no rule applies) and the clauses that outcome then rests on.
+   */
   questions: z.infer<typeof questionsFile>;
+  /** Every `<section>/<question>.rules.json` file, read: `{ file, question, rules }`, each rule a {@link RuleJson}. */
   ruleFiles: RuleFile[];
 }

@@ -72,5 +72,6 @@ export const caseExport = exportObject('case', {
  * @example
  * const c: CaseExport = { id: 'C-1042', client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' } };
  * @see 3.3
+ * @useDeclaredType
  */
 export type CaseExport = z.output<typeof caseExport>;

@@ -24,6 +24,7 @@ export const party = z.strictObject({
  * @example
  * const auditor: Party = { role: 'quality-auditor', appointedByUpsu: true };
  * @see 3.1
+ * @useDeclaredType
  */
 export type Party = z.infer<typeof party>;
 

@@ -66,6 +66,7 @@ export type Question = { [K in QuestionKind]: QuestionOf<K> }[QuestionKind];
  *   recipient: { role: 'university-staff' }, information: { kind: 'case-record', identifiable: true } };
  * evaluate(q).outcome; // 'deny'
  * @see P2
+ * @useDeclaredType
  */
 export type DisclosureQuestion = QuestionOf<'disclosure'>;
 /**
@@ -75,6 +76,7 @@ export type DisclosureQuestion = QuestionOf<'disclosure'>;
  * const q: AccessQuestion = { question: 'access', actor: { role: 'dpo' }, necessary: true };
  * evaluate(q).outcome; // 'permit'
  * @see 3.1
+ * @useDeclaredType
  */
 export type AccessQuestion = QuestionOf<'access'>;
 /**
@@ -84,6 +86,7 @@ export type AccessQuestion = QuestionOf<'access'>;
  * const q: ContactQuestion = { question: 'contact', channel: 'phone', situation: 'message' };
  * evaluate(q).obligations[0]?.code; // 'no-service-reference'
  * @see 2.3
+ * @useDeclaredType
  */
 export type ContactQuestion = QuestionOf<'contact'>;
 /**
@@ -93,6 +96,7 @@ export type ContactQuestion = QuestionOf<'contact'>;
  * const q: RecordingQuestion = { question: 'recording', consentToRecord: true, relevant: false };
  * evaluate(q).outcome; // 'deny'
  * @see 1.2
+ * @useDeclaredType
  */
 export type RecordingQuestion = QuestionOf<'recording'>;
 /**
@@ -103,6 +107,7 @@ export type RecordingQuestion = QuestionOf<'recording'>;
  *   recipient: { role: 'membership-body', name: 'AdviceUK' }, fields: ['issue', 'count'], smallestCount: 7 };
  * evaluate(q).outcome; // 'permit'
  * @see 4.3
+ * @useDeclaredType
  */
 export type StatisticsReleaseQuestion = QuestionOf<'statistics-release'>;
 /**
@@ -113,6 +118,7 @@ export type StatisticsReleaseQuestion = QuestionOf<'statistics-release'>;
  *   feePaid: false, identityVerified: true } };
  * evaluate(q).missing; // ['fee-paid']
  * @see 3.2
+ * @useDeclaredType
  */
 export type SubjectAccessQuestion = QuestionOf<'subject-access'>;
 /**
@@ -123,6 +129,7 @@ export type SubjectAccessQuestion = QuestionOf<'subject-access'>;
  *   client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' } };
  * evaluate(q).outcome; // 'destroy'
  * @see 3.3
+ * @useDeclaredType
  */
 export type RetentionQuestion = QuestionOf<'retention'>;
 /**
@@ -133,6 +140,7 @@ export type RetentionQuestion = QuestionOf<'retention'>;
  *   steps: [{ step: 'raised', with: 'advice-lead' }] };
  * evaluate(q).nextStep; // { step: 'discuss', role: 'advice-lead' }
  * @see 5.4
+ * @useDeclaredType
  */
 export type BreachQuestion = QuestionOf<'breach'>;
 /**
@@ -143,6 +151,7 @@ export type BreachQuestion = QuestionOf<'breach'>;
  *   agreedBy: ['advice-lead', 'advice-manager', 'senior-management'] };
  * evaluate(q).outcome; // 'overdue'
  * @see 6.4
+ * @useDeclaredType
  */
 export type PolicyReviewQuestion = QuestionOf<'policy-review'>;
 /**
@@ -153,6 +162,7 @@ export type PolicyReviewQuestion = QuestionOf<'policy-review'>;
  *   receivedPolicyCopy: false };
  * evaluate(q).outcome; // 'not-ready'
  * @see 6.1
+ * @useDeclaredType
  */
 export type StaffReadinessQuestion = QuestionOf<'staff-readiness'>;
 /**
@@ -163,5 +173,6 @@ export type StaffReadinessQuestion = QuestionOf<'staff-readiness'>;
  *   electronic: { passwordProtected: true, loginShared: true, loggedOffWhenNotInUse: true } };
  * evaluate(q).outcome; // 'non-compliant'
  * @see 1.4
+ * @useDeclaredType
  */
 export type StorageQuestion = QuestionOf<'storage'>;
