@@ -11,7 +11,8 @@ import type { BreachQuestion, DisclosureQuestion } from '../facts/questions.js';
 import { validateCase } from './precheck.js';
 
 /**
- * A case whose recorded history the policy would not have allowed. Never holds personal data.
+ * One thing in a case's recorded history that the policy would not have allowed, as {@link auditCase} (and
+ * `upsu-policy audit`) reports it. Never holds personal data.
  *
  * @example
  * auditCase(exportedCase, '2026-09-01');
@@ -19,10 +20,13 @@ import { validateCase } from './precheck.js';
  * @see 3.3
  */
 export interface Finding {
+  /** The case's `id`, as exported: the only thing about the case a finding repeats. */
   readonly caseId: string;
   /** Stable code: the rule that decided, e.g. `third-party-without-consent`, or `not-destroyed`. */
   readonly code: string;
+  /** The clause the history breaks. */
   readonly clause: string;
+  /** What is wrong, in English for an adviser. */
   readonly message: string;
 }
 
@@ -459,6 +463,14 @@ const DATES_KEPT = 4;
  * questions.json leaves out a question the audit asks (retention, recording, disclosure, breach) throws
  * {@link RuleLoadError}.
  *
+ * @param c One case, as one line of a case-management export holds it.
+ * @param asOf The date of the audit, `YYYY-MM-DD`: retention is decided as of it.
+ * @param policy The policy to audit against; the bundled one when not given.
+ * @returns Every {@link Finding} of the case, in a stable order (retention, recording, disclosures, breaches); `[]`
+ *   when its history is as the policy allows.
+ * @throws {@link PolicyInputError} (`code` `invalid-question`, its message saying `case`) when the case or `asOf` is
+ *   not valid, listing every issue.
+ * @throws {@link RuleLoadError} (`code` `invalid-rules`) when `policy` does not ask a question the audit needs.
  * @example
  * auditCase({ id: 'C-1', client: { degreeStatus: 'completed', degreeCompletedOn: '2020-06-30' } }, '2026-11-24');
  * // [{ caseId: 'C-1', code: 'not-destroyed', clause: '3.3', message: '…' }, { caseId: 'C-1', code: 'consent-to-record-not-recorded', … }]

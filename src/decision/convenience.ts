@@ -8,6 +8,8 @@ import type { Decision, Issue, NextStep } from './types.js';
  * May this information go to this recipient? A thin wrapper over {@link evaluate} for a `disclosure`
  * question: pass the fields without `question`.
  *
+ * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
+ *   as {@link evaluate} throws.
  * @example
  * mayDisclose({
  *   actor: { role: 'adviser' },
@@ -54,6 +56,8 @@ function asKind(
 /**
  * May this person open case records? (3.1)
  *
+ * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
+ *   as {@link evaluate} throws.
  * @example
  * mayAccess({ role: 'senior-management' }).outcome; // 'deny'
  * mayAccess({ role: 'dpo' }, { necessary: true }).outcome; // 'permit'
@@ -73,6 +77,8 @@ export function mayAccess(
  * Keep or destroy a client's case record (3.3)? Returns the outcome and, when the degree's completion date
  * is known, the last day the record may be kept.
  *
+ * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
+ *   as {@link evaluate} throws. An `asOf` given is checked too (a real calendar date, `YYYY-MM-DD`).
  * @example
  * retentionStatus({ degreeStatus: 'completed', degreeCompletedOn: '2024-06-20' }, '2025-06-21');
  * // { outcome: 'destroy', destroyAfter: '2025-06-20', decision: {…} }
@@ -96,6 +102,8 @@ export function retentionStatus(
  * What must happen next in a breach-of-confidentiality chain (5.4–5.5): `null` when the chain is finished
  * (authorised or refused) or has gone wrong (`non-compliant`: see `decision.violations`).
  *
+ * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
+ *   as {@link evaluate} throws.
  * @example
  * nextBreachStep({ raisedBy: 'adviser', ground: 'harm', steps: [] }).nextStep;
  * // { step: 'raise', role: 'advice-lead' }

@@ -21,8 +21,10 @@ const POLICY_INPUT_ERROR = Symbol.for('upsu-confidentiality-policy.PolicyInputEr
 const RULE_LOAD_ERROR = Symbol.for('upsu-confidentiality-policy.RuleLoadError');
 
 /**
- * Thrown by {@link evaluate} when a question fails validation. `issues` lists every problem, each with a
- * path, a stable code and a message that never repeats the value given.
+ * Thrown by {@link evaluate} (and {@link Policy.evaluate}, the convenience wrappers and {@link auditCase}) when a
+ * question, a case or an audit date fails validation; {@link safeEvaluate} returns the same `issues` instead. Its
+ * `code` is `invalid-question`; `issues` lists every problem, each an {@link Issue} with a path, a stable
+ * {@link IssueCode} and a message that never repeats the value given.
  *
  * @example
  * try {
@@ -36,8 +38,13 @@ export class PolicyInputError extends Error {
   override readonly name = 'PolicyInputError';
   /** Stable code of the error itself. */
   readonly code = 'invalid-question';
+  /** Every problem found, in the order found. `message` spells out the first 20. */
   readonly issues: readonly Issue[];
-  /** `what`: what was not valid, for the message (`auditCase` says `case`). */
+  /**
+   * For the library's own use: callers read errors, they do not make them.
+   *
+   * @param what What was not valid, for the message (`auditCase` says `case`).
+   */
   constructor(issues: readonly Issue[], what: 'question' | 'case' = 'question') {
     // The message names the first problems only (a question with 100,000 unknown keys must not make a
     // megabytes-long message); `issues` lists them all.
@@ -149,14 +156,21 @@ void everyCodeListed;
  * @see P1
  */
 export interface RuleProblem {
+  /** What is wrong, as a stable code. */
   readonly code: RuleProblemCode;
+  /**
+   * The file at fault, relative to the rules folder (`2-sharing/disclosure.rules.json`); `.` for the folder itself,
+   * `createPolicy options` for a problem of `createPolicy`'s own arguments.
+   */
   readonly file: string;
+  /** The rule at fault, by name, when the problem is in one rule. */
   readonly rule?: string;
   /**
    * Where in the file or rule, as keys and array indexes: format problems, and a rule's condition
    * (`['conditions', 'all', 0]`), clause or code (`['event', 'params', 'clauses', 1]`) that is wrong.
    */
   readonly path?: readonly (string | number)[];
+  /** What is wrong, in English. */
   readonly message: string;
 }
 
@@ -176,8 +190,11 @@ export interface RuleProblem {
  */
 export class RuleLoadError extends Error {
   override readonly name = 'RuleLoadError';
+  /** Stable code of the error itself. */
   readonly code = 'invalid-rules';
+  /** Every problem found, each with its stable {@link RuleProblemCode}, file and rule; `message` lists them all. */
   readonly problems: readonly RuleProblem[];
+  /** For the library's own use: callers read errors, they do not make them. */
   constructor(problems: readonly RuleProblem[]) {
     super(
       `The rules do not load (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems

@@ -7,6 +7,15 @@ import type { Decision, EvaluateOptions } from './types.js';
  * compiled once into plain functions. Throws {@link PolicyInputError} (with every `issue`) when the question
  * is not valid; never decides a question it cannot validate.
  *
+ * @param question A {@link Question}: a plain object whose `question` field names its kind ({@link QUESTION_KINDS}).
+ *   Typed `unknown` because it is validated first: pass anything, only a valid question is decided.
+ * @param options `{ explain: true }` adds the decision's `trace`.
+ * @returns The {@link Decision}: its `outcome`, the `clauses` behind it, `reasons`, `obligations`, `remedies`,
+ *   `advisories` and the `policy` it was taken under.
+ * @throws {@link PolicyInputError} (`code` `invalid-question`) when the question is not valid: its `issues` list
+ *   every problem as `{ path, code, message }`, `code` an {@link IssueCode} (`required`, `invalid-type`,
+ *   `invalid-value`, `unknown-field`, `unknown-question`, `invalid-date`, …).
+ *
  * @example
  * import { evaluate } from 'upsu-confidentiality-policy';
  * const d = evaluate({
@@ -36,6 +45,12 @@ export const evaluateSync: (question: unknown, options?: EvaluateOptions) => Dec
 /**
  * Decides a question without throwing on bad input: `{ ok: true, decision }` or `{ ok: false, issues }`.
  *
+ * @param question A {@link Question}: a plain object whose `question` field names its kind ({@link QUESTION_KINDS}).
+ *   Typed `unknown` because it is validated first: pass anything, only a valid question is decided.
+ * @param options `{ explain: true }` adds the decision's `trace`.
+ * @returns A {@link SafeResult}: `{ ok: true, decision }`, or `{ ok: false, issues }` with the same issues
+ *   {@link evaluate} would throw in a {@link PolicyInputError}.
+ *
  * @example
  * const r = safeEvaluate({ question: 'retention', client: { degreeStatus: 'graduated' } });
  * if (!r.ok) r.issues; // [{ path: ['client', 'degreeStatus'], code: 'invalid-value', message: '…' }]
@@ -49,6 +64,12 @@ export function safeEvaluate(question: unknown, options?: EvaluateOptions): Safe
  * Decides a question with json-rules-engine itself — the reference interpreter the compiled rules are
  * tested against. Same decisions as {@link evaluate}; its `explain` trace comes from json-rules-engine's own
  * results. Slower: for checking and explaining, not for request paths.
+ *
+ * @param question A {@link Question}: a plain object whose `question` field names its kind ({@link QUESTION_KINDS}).
+ *   Typed `unknown` because it is validated first: pass anything, only a valid question is decided.
+ * @param options `{ explain: true }` adds the decision's `trace`.
+ * @returns A promise of the {@link Decision}; it rejects with {@link PolicyInputError} when the question is not
+ *   valid, as {@link evaluate} throws.
  *
  * @example
  * const d = await evaluateWithEngine({ question: 'contact', channel: 'post' });

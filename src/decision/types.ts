@@ -13,11 +13,13 @@ export interface Reason {
   readonly rule: string;
   /** The clause the rule rests on. */
   readonly clause: string;
+  /** Why, in plain English for an adviser (the rule's text). */
   readonly text: string;
 }
 
 /**
- * An obligation (what the caller must do if it acts), a remedy (what would change a deny) or an advisory.
+ * An obligation (what the caller must do if it acts), a remedy (what would turn a `deny` or `incomplete` into a
+ * permit) or an advisory (a note that never changes the outcome).
  *
  * @example
  * evaluate(q).obligations[0];
@@ -27,7 +29,9 @@ export interface Reason {
 export interface CodedNote {
   /** Stable kebab-case code, e.g. `record-consent`. */
   readonly code: string;
+  /** The clause it rests on. */
   readonly clause: string;
+  /** What it asks, in plain English for an adviser. */
   readonly text: string;
 }
 
@@ -40,7 +44,12 @@ export interface CodedNote {
  * @see 5.4.1
  */
 export interface NextStep {
+  /**
+   * `raise` the breach with the raiser's line manager (5.4.1), `discuss` it and record the discussion in the case
+   * notes (5.4.2), `decide` it (5.4.3), or `record-decision`: put an agreed decision in writing (5.5.2).
+   */
   readonly step: 'raise' | 'discuss' | 'decide' | 'record-decision';
+  /** Who takes the step; `null` when the policy's settings name no line manager for the raiser. */
   readonly role: Role | null;
 }
 
@@ -54,7 +63,9 @@ export interface NextStep {
  * @see 5.4.1
  */
 export interface Violation {
+  /** Stable kebab-case code of what went wrong, e.g. `raised-with-wrong-person`. */
   readonly code: string;
+  /** The clause it breaks. */
   readonly clause: string;
 }
 
@@ -67,7 +78,9 @@ export interface Violation {
  * @see P1
  */
 export interface PolicyRef {
+  /** The policy's id (`policy.json`), e.g. `upsu-advice-confidentiality`. */
   readonly id: string;
+  /** The policy's version (`policy.json`). */
   readonly version: string;
   /** `sha256:` + the hex SHA-256 of the canonical rules: changes whenever any rule or clause changes. */
   readonly rulesHash: string;
@@ -102,15 +115,21 @@ export type TraceCondition =
  * @see P3
  */
 export interface TraceEntry {
+  /** The rule's name. */
   readonly rule: string;
+  /** Its file in the rules folder, e.g. `0-preamble/disclosure.rules.json`. */
   readonly file: string;
   /** The outcome it decides, or `obligation` / `remedy` / `advisory` for a rule that adds a note. */
   readonly type: string;
+  /** Its priority: the higher decides first. */
   readonly priority: number;
+  /** The clauses it rests on. */
   readonly clauses: readonly string[];
+  /** Its conditions held. */
   readonly fired: boolean;
   /** It fired and it shaped the decision (a reason, or a note whose outcome matched). */
   readonly applied: boolean;
+  /** Its conditions as evaluated, with the fact values seen. */
   readonly conditions: TraceCondition;
 }
 
@@ -124,7 +143,15 @@ export interface TraceEntry {
  * @see 2.3
  */
 export interface Decision {
+  /** The kind of question decided. */
   readonly question: QuestionKind;
+  /**
+   * One of the question kind's outcomes: `disclosure` `permit` | `deny` | `escalate`; `access`, `contact`,
+   * `recording`, `statistics-release` `permit` | `deny`; `subject-access` `proceed` | `incomplete`; `retention`
+   * `retain` | `destroy` | `review`; `breach` `pending` | `authorised` | `refused` | `non-compliant`;
+   * `policy-review` `current` | `overdue` | `incomplete`; `staff-readiness` `ready` | `not-ready`; `storage`
+   * `compliant` | `non-compliant`. When no rule applies, the kind's most cautious outcome (fail closed).
+   */
   readonly outcome: string;
   /** `escalate`: who the matter goes to (the actor's line manager, 5.4.1). */
   readonly escalateTo?: Role | null;
@@ -140,10 +167,15 @@ export interface Decision {
   readonly respondBy?: string;
   /** Every clause that justifies the outcome, unique, in policy order. Never empty. */
   readonly clauses: readonly string[];
+  /** One per rule that fired and agrees with the outcome, naming its clause. */
   readonly reasons: readonly Reason[];
+  /** What the caller must do if it acts on the decision. */
   readonly obligations: readonly CodedNote[];
+  /** What would turn a `deny` / `incomplete` into a permit. */
   readonly remedies: readonly CodedNote[];
+  /** Notes that never change the outcome (for example where a clause conflicts with current UK law). */
   readonly advisories: readonly CodedNote[];
+  /** The policy the decision was taken under, with the hash of its rules. */
   readonly policy: PolicyRef;
   /** With `explain: true`: every rule of the question, fired or not, with the fact values seen. */
   readonly trace?: readonly TraceEntry[];
@@ -160,7 +192,9 @@ export interface Decision {
 export interface Issue {
   /** Where the problem is, as keys and array indexes: `['recipient', 'role']`. `[]` is the whole question. */
   readonly path: readonly (string | number)[];
+  /** What is wrong, as a stable code. */
   readonly code: IssueCode;
+  /** What is wrong, in English, naming the field but never its value (it may be personal data). */
   readonly message: string;
 }
 

@@ -57,6 +57,10 @@ function strayRuleFiles(dir: string, problems: RuleProblem[]): void {
  * its line and column), has a key twice in one object, or is a rules file where it would not be read is listed
  * in one {@link RuleLoadError} (the rules themselves are checked once every file parses).
  *
+ * @param dir The rules folder's path.
+ * @returns The {@link RuleBundle} to give {@link createPolicy}, unchecked beyond its files being JSON.
+ * @throws {@link RuleLoadError} (`code` `invalid-rules`) listing every file that cannot be read (`unreadable`), is
+ *   not JSON or has a key twice (`invalid-json`), or is a rules file where it would not be read (`misplaced-file`).
  * @example
  * const bundle = readRulesFolder('./rules');
  * bundle.ruleFiles.map((f) => f.file); // ['0-preamble/disclosure.rules.json', …]
@@ -108,6 +112,12 @@ export function readRulesFolder(dir: string): RuleBundle {
  * Loads and compiles a rules folder: for an advice service that has copied `rules/` and adapted it to its own
  * policy. Throws {@link RuleLoadError} listing every problem, each with its file and rule.
  *
+ * @param dir The rules folder's path, laid out as {@link readRulesFolder} reads it.
+ * @param options `settings` to use over those of the folder's `policy.json`, as for {@link createPolicy}.
+ * @returns The compiled {@link Policy}.
+ * @throws {@link RuleLoadError} (`code` `invalid-rules`) listing every problem of the folder's files and rules, each
+ *   a {@link RuleProblem} with its {@link RuleProblemCode}, file and rule.
+ * @throws {@link ZodUnavailableError} (`code` `zod-unavailable`) when zod, which checks the formats of the folder's files, fails to load.
  * @example
  * import { loadPolicy } from 'upsu-confidentiality-policy';
  * const mine = loadPolicy('./rules');

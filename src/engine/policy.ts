@@ -60,14 +60,15 @@ export interface PolicyOptions {
 export interface Policy {
   /** `{ id, version, rulesHash }`, as every decision carries it. */
   readonly ref: PolicyRef;
+  /** The settings in force: the bundle's `policy.json` with any given to {@link createPolicy} over them. */
   readonly settings: PolicySettings;
   /** The clause catalogue, in policy order. */
   readonly clauses: readonly ClauseJson[];
   /** @internal The checked and compiled rules (the library's own use: the docs, the audit, the mutation run). */
   readonly loaded: LoadedPolicy;
-  /** Decides a question; throws {@link PolicyInputError} when it is not valid. Synchronous, compiled. */
+  /** Decides a question, as {@link evaluate} does; throws {@link PolicyInputError} when it is not valid. Synchronous, compiled. */
   evaluate(question: unknown, options?: EvaluateOptions): Decision;
-  /** Decides a question, returning `{ ok: false, issues }` instead of throwing. */
+  /** Decides a question, as {@link safeEvaluate} does: returns `{ ok: false, issues }` instead of throwing. */
   safeEvaluate(question: unknown, options?: EvaluateOptions): SafeResult;
   /** Decides a question with json-rules-engine itself, the reference interpreter. Same decisions, slower. */
   evaluateWithEngine(question: unknown, options?: EvaluateOptions): Promise<Decision>;
@@ -273,6 +274,15 @@ function refuseUndefinedSettings(settings: unknown): void {
  * Compiles a policy from a rule bundle (what `rules/` holds). Rules are checked and compiled once; the
  * returned policy answers questions synchronously.
  *
+ * @param given The rules: {@link bundledRules}, a changed copy of it (`structuredClone(bundledRules)`), or what
+ *   {@link readRulesFolder} returns.
+ * @param options `settings` to use over those of the bundle's `policy.json`.
+ * @returns The compiled {@link Policy}: `evaluate`, `safeEvaluate`, `evaluateWithEngine`, its `ref`, `settings` and
+ *   `clauses`.
+ * @throws {@link RuleLoadError} (`code` `invalid-rules`) listing every problem of the bundle or the options, each a
+ *   {@link RuleProblem} with its {@link RuleProblemCode}, file and rule.
+ * @throws {@link ZodUnavailableError} (`code` `zod-unavailable`) when zod, which checks the formats of any bundle but
+ *   the bundled one, fails to load.
  * @example
  * import { bundledRules, createPolicy } from 'upsu-confidentiality-policy';
  * const strict = createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } });

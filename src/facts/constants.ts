@@ -53,7 +53,7 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * Every question kind, in the contract's order. `questionSchemas` (the `/schemas` entry) has one zod schema per
- * kind, keyed in this order (test/generated-checks.test.ts checks the two agree).
+ * kind, keyed in this order.
  *
  * @example
  * QUESTION_KINDS[0]; // 'disclosure'
