@@ -15,8 +15,9 @@ import { validateCase } from './precheck.js';
  * `upsu-policy audit`) reports it. Never holds personal data.
  *
  * @example
- * auditCase(exportedCase, '2026-09-01');
- * // [{ caseId: 'C-1042', code: 'not-destroyed', clause: '3.3', message: '…' }]
+ * auditCase({ id: 'C-1042', client: { degreeStatus: 'completed', degreeCompletedOn: '2024-06-30', consentToRecord: true } },
+ *   '2026-09-01');
+ * // [{ caseId: 'C-1042', code: 'not-destroyed', clause: '3.3', message: 'The record was due for destruction after 2025-06-30 …' }]
  * @see 3.3
  */
 export interface Finding {

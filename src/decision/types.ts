@@ -4,6 +4,8 @@ import type { QuestionKind, Role } from '../facts/constants.js';
  * Why the outcome is what it is: one entry per rule that fired and agrees with the outcome.
  *
  * @example
+ * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
+ *   information: { kind: 'case-record', identifiable: true } };
  * evaluate(q).reasons[0];
  * // { rule: 'third-party-without-consent', clause: 'P3', text: 'No information about a client is given…' }
  * @see P3
@@ -22,6 +24,8 @@ export interface Reason {
  * permit) or an advisory (a note that never changes the outcome).
  *
  * @example
+ * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
+ *   information: { kind: 'case-record', identifiable: true } };
  * evaluate(q).obligations[0];
  * // { code: 'state-policy-and-decline', clause: 'P6', text: 'State the Advice Service…' }
  * @see P6
@@ -31,7 +35,7 @@ export interface CodedNote {
   readonly code: string;
   /** The clause it rests on. */
   readonly clause: string;
-  /** What it asks, in plain English for an adviser. */
+  /** What it says, in plain English for an adviser. */
   readonly text: string;
 }
 
@@ -73,6 +77,8 @@ export interface Violation {
  * The policy a decision was taken under.
  *
  * @example
+ * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
+ *   information: { kind: 'case-record', identifiable: true } };
  * evaluate(q).policy;
  * // { id: 'upsu-advice-confidentiality', version: '1.0.0', rulesHash: 'sha256:…' }
  * @see P1
@@ -90,6 +96,8 @@ export interface PolicyRef {
  * A condition as evaluated, with the fact value seen (`explain: true`).
  *
  * @example
+ * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
+ *   information: { kind: 'case-record', identifiable: true } };
  * evaluate(q, { explain: true }).trace?.[0]?.conditions;
  * // { all: [{ fact: 'recipientInAdviceTeam', operator: 'equal', value: true, factResult: false, result: false }], result: false }
  * @see P3
@@ -110,6 +118,8 @@ export type TraceCondition =
  * One rule as evaluated (`explain: true`): fired or not, and why.
  *
  * @example
+ * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
+ *   information: { kind: 'case-record', identifiable: true } };
  * const d = evaluate(q, { explain: true });
  * d.trace?.filter((t) => t.fired).map((t) => t.rule); // ['third-party-without-consent', …]
  * @see P3
@@ -222,7 +232,8 @@ export type IssueCode =
  * Options for {@link evaluate}.
  *
  * @example
- * evaluate(q, { explain: true }).trace?.length; // every rule of the question
+ * const d = evaluate({ question: 'recording', consentToRecord: true, relevant: true }, { explain: true });
+ * d.trace?.length; // every rule of the question, fired or not
  * @see P1
  */
 export interface EvaluateOptions {
