@@ -8,6 +8,9 @@ import type { Decision, Issue, NextStep } from './types.js';
  * May this information go to this recipient? A thin wrapper over {@link evaluate} for a `disclosure`
  * question: pass the fields without `question`.
  *
+ * @param fields A {@link DisclosureQuestion} without its `question`: `actor`, `recipient`, `information`, and
+ *   `purpose`, `consent`, `clientObjectsToStaffSharing`, `breach`, `asOf` as needed.
+ * @returns The {@link Decision}: `permit`, `deny` or `escalate` (with `escalateTo`).
  * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
  *   as {@link evaluate} throws.
  * @example
@@ -56,6 +59,10 @@ function asKind(
 /**
  * May this person open case records? (3.1)
  *
+ * @param actor The {@link Party} who would open them.
+ * @param extra The access question's other fields: `purpose`, and `necessary` (the DPO may open them only when it
+ *   is necessary).
+ * @returns The {@link Decision}: `permit` or `deny`.
  * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
  *   as {@link evaluate} throws.
  * @example
@@ -77,6 +84,10 @@ export function mayAccess(
  * Keep or destroy a client's case record (3.3)? Returns the outcome and, when the degree's completion date
  * is known, the last day the record may be kept.
  *
+ * @param client The client's `degreeStatus`, and `degreeCompletedOn` (`YYYY-MM-DD`) for a completed degree.
+ * @param asOf The date to decide on, `YYYY-MM-DD`; today's date in the UK when not given.
+ * @returns `outcome` (`retain`, `destroy` or `review`), `destroyAfter` when the completion date is known, and the
+ *   whole `decision`.
  * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
  *   as {@link evaluate} throws. An `asOf` given is checked too (a real calendar date, `YYYY-MM-DD`).
  * @example
@@ -102,6 +113,10 @@ export function retentionStatus(
  * What must happen next in a breach-of-confidentiality chain (5.4–5.5): `null` when the chain is finished
  * (authorised or refused) or has gone wrong (`non-compliant`: see `decision.violations`).
  *
+ * @param chain A {@link BreachQuestion} without its `question`: `raisedBy`, `ground` and the `steps` so far, in the
+ *   order they happened.
+ * @returns `nextStep` ({@link NextStep}: the step and who takes it) while the breach is `pending`, else `null`; and
+ *   the whole `decision`.
  * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
  *   as {@link evaluate} throws.
  * @example
