@@ -20,8 +20,15 @@ export const breachStep = z.discriminatedUnion('step', [
 ]);
 
 export const breachFields = {
+  /** Who raised the breach (5.1: an `adviser` or the `advice-lead`); it is raised with their line manager (5.4.1). */
   raisedBy: role,
+  /** `harm` (5.3.1), `conflict-of-interest` (5.3.2), `legal-duty` (5.3.3) or `other`. */
   ground: z.enum(BREACH_GROUNDS),
+  /**
+   * The steps so far, in the order they happened: `raised` (`with` whom), `discussed` (`recordedInCaseNotes`),
+   * `decided` (`by`, `agreed`, `writtenRecord`), `recorded` (the decision put in writing), `disclosed`; each may
+   * carry its date, `on`.
+   */
   steps: z.array(breachStep).max(MAX_STEPS),
 };
 

@@ -51,18 +51,27 @@ function exportObject<S extends z.core.$ZodLooseShape>(level: ExportLevel, shape
  * @see 3.3
  */
 export const caseExport = exportObject('case', {
+  /** The case's id in the case-management system: the only thing about the case a finding repeats. */
   id: z.string().min(1).max(200),
+  /** The client, as retention, the consent to record and staff sharing need them. */
   client: exportObject('client', {
+    /** `studying`, `completed`, `withdrawn` or `unknown` (3.3). */
     degreeStatus: z.enum(DEGREE_STATUSES),
     // null, as exports write an empty column, is read as absent: no date (retention `review` for a completed
     // degree), no consent shown (a finding). Both are the cautious readings; an objection has no such reading, so
     // `objectsToStaffSharing: null` stays an error.
+    /** When the degree was completed; `null` or absent: not known (a completed degree's retention is then `review`). */
     degreeCompletedOn: isoDate.nullable().optional(),
+    /** The client consented to recording (1.1); `null` or absent: not shown, a finding. */
     consentToRecord: z.boolean().nullable().optional(),
+    /** The client objects to sharing with UPSU staff involved in the case (2.2), for disclosures that do not say. */
     objectsToStaffSharing: z.boolean().optional(),
   }),
+  /** Every disclosure recorded on the case: a disclosure question's fields, and `on`, its date. */
   disclosures: z.array(exportObject('disclosure', recordedDisclosureFields)).max(MAX_DISCLOSURES).optional(),
+  /** Every breach-of-confidentiality chain of the case: a breach question's fields. */
   breaches: z.array(exportObject('breach', breachFields)).max(MAX_BREACHES).optional(),
+  /** When the case record was destroyed; `null` or absent: it is still held. */
   destroyedOn: isoDate.nullable().optional(),
 });
 

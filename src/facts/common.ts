@@ -12,9 +12,13 @@ export const role = z.enum(ROLES);
 
 /** A person or body taking part in a question. */
 export const party = z.strictObject({
+  /** Their role ({@link ROLES}); `third-party` for anyone else: parents, landlords, police, employers… */
   role,
+  /** Who they are, for people reading the decision (a membership body's `name` says which). Never decides anything. */
   name: z.string().max(200).optional(),
+  /** `upsu-staff` involved in the client's case (2.2). */
   involvedInCase: z.boolean().optional(),
+  /** A `quality-auditor` appointed by UPSU (3.1). */
   appointedByUpsu: z.boolean().optional(),
 });
 
