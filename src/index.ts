@@ -102,7 +102,7 @@ export type { ConditionJson, RuleBundle, RuleJson } from './engine/rule-schema.j
 export type { CaseExport } from './facts/case-export.js';
 export type { Party } from './facts/common.js';
 export { QUESTION_KINDS, type QuestionKind, ROLES, type Role } from './facts/constants.js';
-export { jsonSchema } from './facts/json-schema.js';
+export { type JsonSchema, jsonSchema } from './facts/json-schema.js';
 export type {
   AccessQuestion,
   BreachQuestion,
