@@ -60,8 +60,9 @@ export function esc(s: string): string {
  *
  * @example
  * inScript(JSON.stringify({ t: '</script>' })); // '{"t":"\\u003c/script>"}'
+ * @see P1
  */
-function inScript(json: string): string {
+export function inScript(json: string): string {
   return json.replace(
     /[<\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
