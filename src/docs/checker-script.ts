@@ -130,6 +130,18 @@ export const CHECKER_SCRIPT = `
   }
   function count(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
   function notDecided(f, why) { announce(f, 'not decided, ' + why + ' (the problems after the form).'); }
+  // Where the problems are and what kind they are (the field's label, or the path in the JSON, and the issue's code
+  // in words), the first three: so the status line changes, and is read out, when a problem moves to another field
+  // or becomes another kind, even if their number does not.
+  function problemsSaid(f, issues) {
+    var said = issues.slice(0, 3).map(function (i) {
+      var id = fieldOf(f, i.path);
+      var where = id && f !== 'any' ? labelOf(id) : i.path.join('.') || 'the question';
+      return where + ', ' + String(i.code).replace(/-/g, ' ');
+    });
+    if (issues.length > 3) said.push(issues.length - 3 + ' more');
+    return said.join('; ');
+  }
   function render(el, f, form, r) {
     if (!r.ok) {
       var ids = [];
@@ -141,7 +153,7 @@ export const CHECKER_SCRIPT = `
       }).join('');
       flag(form, f, ids);
       show(el, error(f, 'Not decided: the answers do not make a valid question.', items));
-      notDecided(f, count(r.issues.length, 'problem', 'problems') + ' with the answers');
+      notDecided(f, count(r.issues.length, 'problem', 'problems') + ' with the answers: ' + problemsSaid(f, r.issues));
       return;
     }
     flag(form, f, []);
