@@ -14,6 +14,7 @@ import { ROLE_LABELS } from '../src/docs/labels.js';
 import { buildModel, type ChainModel } from '../src/docs/model.js';
 import { bundledRules } from '../src/generated/rules.js';
 import { evaluate } from '../src/index.js';
+import { ensureBuilt } from './cli/helpers.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const COMMITTED = join(ROOT, 'docs');
@@ -24,9 +25,12 @@ let files: string[];
 const read = (f: string) => readFileSync(join(out, f), 'utf8');
 
 beforeAll(async () => {
+  // The book copies the browser bundle from dist/: built first when older than src/ or rules/, so that a stale
+  // build cannot make a stale committed bundle look fresh (or a fresh one stale).
+  ensureBuilt();
   out = mkdtempSync(join(tmpdir(), 'upsu-docs-'));
   files = (await generateDocs({ outDir: out })).files;
-});
+}, 120_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('generated docs', () => {
