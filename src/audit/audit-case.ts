@@ -15,6 +15,7 @@ import { validateCase } from './precheck.js';
  * `upsu-policy audit`) reports it. Never holds personal data.
  *
  * @example
+ * import { auditCase } from 'upsu-confidentiality-policy';
  * auditCase({ id: 'C-1042', client: { degreeStatus: 'completed', degreeCompletedOn: '2024-06-30', consentToRecord: true } },
  *   '2026-09-01');
  * // [{ caseId: 'C-1042', code: 'not-destroyed', clause: '3.3', message: 'The record was due for destruction after 2025-06-30 …' }]
@@ -473,6 +474,7 @@ const DATES_KEPT = 4;
  *   not valid, listing every issue.
  * @throws {@link RuleLoadError} (`code` `invalid-rules`) when `policy` does not ask a question the audit needs.
  * @example
+ * import { auditCase } from 'upsu-confidentiality-policy';
  * auditCase({ id: 'C-1', client: { degreeStatus: 'completed', degreeCompletedOn: '2020-06-30' } }, '2026-11-24');
  * // [{ caseId: 'C-1', code: 'not-destroyed', clause: '3.3', message: '…' }, { caseId: 'C-1', code: 'consent-to-record-not-recorded', … }]
  * auditCase({ id: 'C-2', client: { degreeStatus: 'studying' } }, '2026-02-30');

@@ -14,6 +14,7 @@ import type { Decision, Issue, NextStep } from './types.js';
  * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
  *   as {@link evaluate} throws.
  * @example
+ * import { mayDisclose } from 'upsu-confidentiality-policy';
  * mayDisclose({
  *   actor: { role: 'adviser' },
  *   recipient: { role: 'third-party', name: 'housing officer' },
@@ -66,6 +67,7 @@ function asKind(
  * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
  *   as {@link evaluate} throws.
  * @example
+ * import { mayAccess } from 'upsu-confidentiality-policy';
  * mayAccess({ role: 'senior-management' }).outcome; // 'deny'
  * mayAccess({ role: 'dpo' }, { necessary: true }).outcome; // 'permit'
  * @see 3.1
@@ -91,6 +93,7 @@ export function mayAccess(
  * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
  *   as {@link evaluate} throws. An `asOf` given is checked too (a real calendar date, `YYYY-MM-DD`).
  * @example
+ * import { retentionStatus } from 'upsu-confidentiality-policy';
  * retentionStatus({ degreeStatus: 'completed', degreeCompletedOn: '2024-06-20' }, '2025-06-21');
  * // { outcome: 'destroy', destroyAfter: '2025-06-20', decision: {…} }
  * @see 3.3
@@ -120,6 +123,7 @@ export function retentionStatus(
  * @throws {@link PolicyInputError} (`code` `invalid-question`) when the fields given do not make a valid question,
  *   as {@link evaluate} throws.
  * @example
+ * import { nextBreachStep } from 'upsu-confidentiality-policy';
  * nextBreachStep({ raisedBy: 'adviser', ground: 'harm', steps: [] }).nextStep;
  * // { step: 'raise', role: 'advice-lead' }
  * @see 5.4

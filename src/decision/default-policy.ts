@@ -7,6 +7,7 @@ let policy: Policy | undefined;
  * The policy this package ships (the bundled `rules/`), compiled on first use.
  *
  * @example
+ * import { defaultPolicy } from 'upsu-confidentiality-policy';
  * defaultPolicy().ref.id; // 'upsu-advice-confidentiality'
  * @see P1
  */

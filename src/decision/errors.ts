@@ -27,6 +27,7 @@ const RULE_LOAD_ERROR = Symbol.for('upsu-confidentiality-policy.RuleLoadError');
  * {@link IssueCode} and a message that never repeats the value given.
  *
  * @example
+ * import { evaluate, PolicyInputError } from 'upsu-confidentiality-policy';
  * try {
  *   evaluate({ question: 'disclosure', actor: { role: 'adviser' } });
  * } catch (e) {
@@ -67,6 +68,7 @@ const policyInputErrorInstanceOf = brandedInstanceOf(PolicyInputError, POLICY_IN
  * the same for people. README "Adapting the rules" lists what each means.
  *
  * @example
+ * import type { RuleProblemCode } from 'upsu-confidentiality-policy';
  * const code: RuleProblemCode = 'unknown-fact';
  * @see P1
  */
@@ -151,8 +153,10 @@ void everyCodeListed;
  * A problem in a rules folder: a stable code, which file, which rule, where in it, what is wrong.
  *
  * @example
+ * import type { RuleProblem } from 'upsu-confidentiality-policy';
  * // RuleLoadError.problems holds these:
- * { code: 'unknown-clause', file: '2-sharing/disclosure.rules.json', rule: 'consent-to-share', message: 'unknown clause id "9.9"' }
+ * const problem: RuleProblem = { code: 'unknown-clause', file: '2-sharing/disclosure.rules.json',
+ *   rule: 'consent-to-share', message: 'unknown clause id "9.9"' };
  * @see P1
  */
 export interface RuleProblem {
@@ -179,12 +183,14 @@ export interface RuleProblem {
  * malformed rule, two rules with the same name. Every problem is listed with its file and rule.
  *
  * @example
+ * import { loadPolicy, RuleLoadError } from 'upsu-confidentiality-policy';
+ * // e.message lists the problems the same way as this loop does.
  * try {
  *   loadPolicy('./my-rules');
  * } catch (e) {
  *   if (e instanceof RuleLoadError)
  *     for (const p of e.problems) console.log(`${p.code} at ${p.file}${p.rule ? ` [${p.rule}]` : ''}: ${p.message}`);
- *   // unreadable at .: the rules folder "./my-rules" cannot be read (ENOENT)   (e.message lists them the same way)
+ *   // 'unreadable at .: the rules folder "./my-rules" cannot be read (ENOENT)'
  * }
  * @see P1
  */

@@ -26,7 +26,7 @@ import type { Decision, EvaluateOptions } from './types.js';
  * });
  * d.outcome; // 'deny'
  * d.clauses; // ['P4', 'P6']
- * d.obligations[0].code; // 'state-policy-and-decline'
+ * d.obligations[0]?.code; // 'state-policy-and-decline'
  * @see P3
  */
 export function evaluate(question: unknown, options?: EvaluateOptions): Decision {
@@ -37,6 +37,7 @@ export function evaluate(question: unknown, options?: EvaluateOptions): Decision
  * The same as {@link evaluate}, named for callers who want it said that the call is synchronous.
  *
  * @example
+ * import { evaluateSync } from 'upsu-confidentiality-policy';
  * evaluateSync({ question: 'recording', consentToRecord: true, relevant: true }).outcome; // 'permit'
  * @see 1.1
  */
@@ -52,6 +53,7 @@ export const evaluateSync: (question: unknown, options?: EvaluateOptions) => Dec
  *   {@link evaluate} would throw in a {@link PolicyInputError}.
  *
  * @example
+ * import { safeEvaluate } from 'upsu-confidentiality-policy';
  * const r = safeEvaluate({ question: 'retention', client: { degreeStatus: 'graduated' } });
  * if (!r.ok) r.issues; // [{ path: ['client', 'degreeStatus'], code: 'invalid-value', message: '…' }]
  * @see 3.3
@@ -72,6 +74,7 @@ export function safeEvaluate(question: unknown, options?: EvaluateOptions): Safe
  *   valid, as {@link evaluate} throws.
  *
  * @example
+ * import { evaluateWithEngine } from 'upsu-confidentiality-policy';
  * const d = await evaluateWithEngine({ question: 'contact', channel: 'post' });
  * d.outcome; // 'permit'
  * @see 2.3

@@ -4,6 +4,7 @@ import type { QuestionKind, Role } from '../facts/constants.js';
  * Why the outcome is what it is: one entry per rule that fired and agrees with the outcome.
  *
  * @example
+ * import { evaluate } from 'upsu-confidentiality-policy';
  * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
  *   information: { kind: 'case-record', identifiable: true } };
  * evaluate(q).reasons[0];
@@ -24,6 +25,7 @@ export interface Reason {
  * permit) or an advisory (a note that never changes the outcome).
  *
  * @example
+ * import { evaluate } from 'upsu-confidentiality-policy';
  * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
  *   information: { kind: 'case-record', identifiable: true } };
  * evaluate(q).obligations[0];
@@ -43,6 +45,7 @@ export interface CodedNote {
  * A step of the breach chain that a `pending` breach waits for, and who takes it.
  *
  * @example
+ * import { evaluate } from 'upsu-confidentiality-policy';
  * evaluate({ question: 'breach', raisedBy: 'adviser', ground: 'harm', steps: [] }).nextStep;
  * // { step: 'raise', role: 'advice-lead' }
  * @see 5.4.1
@@ -61,6 +64,7 @@ export interface NextStep {
  * A breach of the chain's rules: which step went wrong, and the clause it breaks.
  *
  * @example
+ * import { evaluate } from 'upsu-confidentiality-policy';
  * evaluate({ question: 'breach', raisedBy: 'adviser', ground: 'harm',
  *   steps: [{ step: 'raised', with: 'chief-executive' }] }).violations;
  * // [{ code: 'raised-with-wrong-person', clause: '5.4.1' }]
@@ -77,6 +81,7 @@ export interface Violation {
  * The policy a decision was taken under.
  *
  * @example
+ * import { evaluate } from 'upsu-confidentiality-policy';
  * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
  *   information: { kind: 'case-record', identifiable: true } };
  * evaluate(q).policy;
@@ -96,6 +101,7 @@ export interface PolicyRef {
  * A condition as evaluated, with the fact value seen (`explain: true`).
  *
  * @example
+ * import { evaluate } from 'upsu-confidentiality-policy';
  * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
  *   information: { kind: 'case-record', identifiable: true } };
  * evaluate(q, { explain: true }).trace?.[0]?.conditions;
@@ -118,6 +124,7 @@ export type TraceCondition =
  * One rule as evaluated (`explain: true`): fired or not, and why.
  *
  * @example
+ * import { evaluate } from 'upsu-confidentiality-policy';
  * const q = { question: 'disclosure', actor: { role: 'adviser' }, recipient: { role: 'third-party', name: 'parent' },
  *   information: { kind: 'case-record', identifiable: true } };
  * const d = evaluate(q, { explain: true });
@@ -147,6 +154,7 @@ export interface TraceEntry {
  * The decision on a question. Fields beyond the contract's are optional and added by question kind.
  *
  * @example
+ * import { type Decision, evaluate } from 'upsu-confidentiality-policy';
  * const d: Decision = evaluate({ question: 'contact', channel: 'phone', clientPreferences: { unacceptable: ['phone'] } });
  * d.outcome; // 'deny'
  * d.clauses; // ['2.3']
@@ -195,6 +203,7 @@ export interface Decision {
  * One problem with a question: where, a stable code, and a message that never repeats the value given.
  *
  * @example
+ * import { safeEvaluate } from 'upsu-confidentiality-policy';
  * const r = safeEvaluate({ question: 'recording', consentToRecord: 'yes', relevant: true });
  * if (!r.ok) r.issues[0]; // { path: ['consentToRecord'], code: 'invalid-type', message: '…' }
  * @see 1.1
@@ -212,6 +221,7 @@ export interface Issue {
  * The stable codes of validation issues.
  *
  * @example
+ * import type { IssueCode } from 'upsu-confidentiality-policy';
  * const code: IssueCode = 'required';
  * @see P1
  */
@@ -232,6 +242,7 @@ export type IssueCode =
  * Options for {@link evaluate}.
  *
  * @example
+ * import { evaluate } from 'upsu-confidentiality-policy';
  * const d = evaluate({ question: 'recording', consentToRecord: true, relevant: true }, { explain: true });
  * d.trace?.length; // every rule of the question, fired or not
  * @see P1

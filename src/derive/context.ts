@@ -7,6 +7,7 @@ import { type PolicyRoles, UPSU_ROLES } from './roles.js';
  * Settings a policy's rules folder may give (`rules/policy.json` → `settings`), or a caller may override.
  *
  * @example
+ * import { bundledRules, createPolicy } from 'upsu-confidentiality-policy';
  * createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } }).settings.smallCountThreshold; // 10
  * @see 4.3
  */

@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../facts/constants.js';
  * adapting the rules states its own.
  *
  * @example
+ * import { bundledRules, createPolicy } from 'upsu-confidentiality-policy';
  * // Only the Chief Executive decides a breach (policy.json settings, or createPolicy's):
  * createPolicy(bundledRules, { settings: { breachDeciders: ['chief-executive'] } }).settings.breachDeciders;
  * // ['chief-executive']

@@ -62,6 +62,7 @@ function strayRuleFiles(dir: string, problems: RuleProblem[]): void {
  * @throws {@link RuleLoadError} (`code` `invalid-rules`) listing every file that cannot be read (`unreadable`), is
  *   not JSON or has a key twice (`invalid-json`), or is a rules file where it would not be read (`misplaced-file`).
  * @example
+ * import { readRulesFolder } from 'upsu-confidentiality-policy';
  * const bundle = readRulesFolder('./rules');
  * bundle.ruleFiles.map((f) => f.file); // ['0-preamble/disclosure.rules.json', …]
  * @see P1

@@ -17,6 +17,7 @@ import { traceQuestion } from './trace.js';
  * What {@link safeEvaluate} returns: the decision, or every validation issue. Never throws on bad input.
  *
  * @example
+ * import { safeEvaluate, type SafeResult } from 'upsu-confidentiality-policy';
  * const r: SafeResult = safeEvaluate({ question: 'retention', client: { degreeStatus: 'studying' } });
  * if (r.ok) r.decision.outcome; // 'retain'
  * @see 3.3
@@ -27,6 +28,7 @@ export type SafeResult = { ok: true; decision: Decision } | { ok: false; issues:
  * Options for {@link createPolicy}.
  *
  * @example
+ * import { bundledRules, createPolicy } from 'upsu-confidentiality-policy';
  * const strict = createPolicy(bundledRules, { settings: { smallCountThreshold: 10 } });
  * @see 4.3
  */
@@ -53,6 +55,7 @@ export interface PolicyOptions {
  * A policy, compiled once: ask it questions.
  *
  * @example
+ * import { loadPolicy, type Policy } from 'upsu-confidentiality-policy';
  * const policy: Policy = loadPolicy('./rules');
  * policy.evaluate({ question: 'access', actor: { role: 'dpo' }, necessary: true }).outcome; // 'permit'
  * @see 3.1

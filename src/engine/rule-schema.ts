@@ -11,6 +11,7 @@ export const factRef = z.strictObject({ fact: z.string() });
  * A rule condition as written in JSON: a fact compared with a value (or another fact), or `all` / `any` / `not` of conditions.
  *
  * @example
+ * import type { ConditionJson } from 'upsu-confidentiality-policy';
  * const c: ConditionJson = { all: [{ fact: 'identifiable', operator: 'equal', value: true }] };
  * @see P3
  */
@@ -67,6 +68,7 @@ export const ruleJson = z.strictObject({
  * (`params.code`) to the decisions whose outcome is in `params.when`.
  *
  * @example
+ * import type { RuleJson } from 'upsu-confidentiality-policy';
  * const rule: RuleJson = {
  *   name: 'third-party-without-consent', priority: 10,
  *   conditions: { all: [{ fact: 'identifiable', operator: 'equal', value: true }] },
@@ -229,6 +231,7 @@ export const policyFile = z.strictObject({
  * Everything a policy is made of: what `rules/` holds, as data.
  *
  * @example
+ * import { readRulesFolder, type RuleBundle } from 'upsu-confidentiality-policy';
  * const bundle: RuleBundle = readRulesFolder('./rules');
  * bundle.clauses.clauses.length; // 44
  * @see P1

@@ -46,8 +46,11 @@ function exportObject<S extends z.core.$ZodLooseShape>(level: ExportLevel, shape
  * (A zod pipe: the object schema, with its `.shape`, is `caseExport.in`.)
  *
  * @example
+ * import { auditCase } from 'upsu-confidentiality-policy';
+ * import { caseExport } from 'upsu-confidentiality-policy/schemas';
+ * const line = '{"id":"C-1042","client":{"degreeStatus":"completed","degreeCompletedOn":"2025-06-30"}}';
  * const c = caseExport.parse(JSON.parse(line));
- * auditCase(c, '2026-09-01');
+ * auditCase(c, '2026-09-01').map((f) => f.code); // ['not-destroyed', 'consent-to-record-not-recorded']
  * @see 3.3
  */
 export const caseExport = exportObject('case', {
@@ -79,6 +82,7 @@ export const caseExport = exportObject('case', {
  * A case as exported by a case-management system (see CONTRACT.md "Case exports").
  *
  * @example
+ * import type { CaseExport } from 'upsu-confidentiality-policy';
  * const c: CaseExport = { id: 'C-1042', client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' } };
  * @see 3.3
  * @useDeclaredType

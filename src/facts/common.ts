@@ -26,6 +26,7 @@ export const party = z.strictObject({
  * A party: `{ role, name?, involvedInCase?, appointedByUpsu? }`.
  *
  * @example
+ * import type { Party } from 'upsu-confidentiality-policy';
  * const auditor: Party = { role: 'quality-auditor', appointedByUpsu: true };
  * @see 3.1
  * @useDeclaredType

@@ -29,6 +29,7 @@ export const STAFF_ROLES = [
  * The Advice team (the "Department") is `adviser` + `advice-lead`.
  *
  * @example
+ * import { ROLES } from 'upsu-confidentiality-policy';
  * ROLES.includes('dpo'); // true
  * @see 3.1
  */
@@ -46,6 +47,7 @@ export const ROLES = [
  * A role from {@link ROLES}.
  *
  * @example
+ * import type { Role } from 'upsu-confidentiality-policy';
  * const r: Role = 'advice-lead';
  * @see 5.4.1
  */
@@ -56,6 +58,7 @@ export type Role = (typeof ROLES)[number];
  * kind, keyed in this order.
  *
  * @example
+ * import { QUESTION_KINDS } from 'upsu-confidentiality-policy';
  * QUESTION_KINDS[0]; // 'disclosure'
  * @see P1
  */
@@ -77,6 +80,7 @@ export const QUESTION_KINDS = [
  * The name of a question kind: `disclosure`, `access`, `retention`, …
  *
  * @example
+ * import type { QuestionKind } from 'upsu-confidentiality-policy';
  * const kind: QuestionKind = 'disclosure';
  * @see P1
  */

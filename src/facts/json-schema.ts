@@ -68,6 +68,7 @@ export interface JsonSchema {
  * @throws {@link ZodUnavailableError} (`code` `zod-unavailable`) when zod fails to load; a plain `Error` for a name
  *   that is neither.
  * @example
+ * import { jsonSchema } from 'upsu-confidentiality-policy';
  * jsonSchema('retention').properties?.client?.required; // ['degreeStatus']
  * @see 3.3
  */

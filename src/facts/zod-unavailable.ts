@@ -14,7 +14,8 @@ const ZOD_UNAVAILABLE_ERROR = Symbol.for('upsu-confidentiality-policy.ZodUnavail
  * it was needed for.
  *
  * @example
- * import { createPolicy, ZodUnavailableError } from 'upsu-confidentiality-policy';
+ * import { createPolicy, readRulesFolder, ZodUnavailableError } from 'upsu-confidentiality-policy';
+ * const myRules = readRulesFolder('./rules');
  * try {
  *   createPolicy(myRules); // checks a rules folder's formats with zod
  * } catch (e) {
