@@ -4,6 +4,7 @@ import { isoDate } from './common.js';
 import { DEGREE_STATUSES, MAX_BREACHES, MAX_DISCLOSURES } from './constants.js';
 import { recordedDisclosureFields } from './disclosure.js';
 import { type ExportLevel, nearMiss } from './near-miss.js';
+import type { BreachQuestion, DisclosureQuestion } from './question-types.js';
 
 /**
  * An object of a case export with these fields. Fields it does not name (client names, emails, notes…) are
@@ -54,37 +55,59 @@ function exportObject<S extends z.core.$ZodLooseShape>(level: ExportLevel, shape
  * @see 3.3
  */
 export const caseExport = exportObject('case', {
-  /** The case's id in the case-management system: the only thing about the case a finding repeats. */
+  // The fields are documented on the public type, `CaseExport` below, checked equal to this schema's output.
   id: z.string().min(1).max(200),
-  /** The client, as retention, the consent to record and staff sharing need them. */
   client: exportObject('client', {
-    /** `studying`, `completed`, `withdrawn` or `unknown` (3.3). */
     degreeStatus: z.enum(DEGREE_STATUSES),
     // null, as exports write an empty column, is read as absent: no date (retention `review` for a completed
     // degree), no consent shown (a finding). Both are the cautious readings; an objection has no such reading, so
     // `objectsToStaffSharing: null` stays an error.
-    /** When the degree was completed; `null` or absent: not known (a completed degree's retention is then `review`). */
     degreeCompletedOn: isoDate.nullable().optional(),
-    /** The client consented to recording (1.1); `null` or absent: not shown, a finding. */
     consentToRecord: z.boolean().nullable().optional(),
-    /** The client objects to sharing with UPSU staff involved in the case (2.2), for disclosures that do not say. */
     objectsToStaffSharing: z.boolean().optional(),
   }),
-  /** Every disclosure recorded on the case: a disclosure question's fields, and `on`, its date. */
   disclosures: z.array(exportObject('disclosure', recordedDisclosureFields)).max(MAX_DISCLOSURES).optional(),
-  /** Every breach-of-confidentiality chain of the case: a breach question's fields. */
   breaches: z.array(exportObject('breach', breachFields)).max(MAX_BREACHES).optional(),
-  /** When the case record was destroyed; `null` or absent: it is still held. */
   destroyedOn: isoDate.nullable().optional(),
 });
 
 /**
- * A case as exported by a case-management system (see CONTRACT.md "Case exports").
+ * A case as exported by a case-management system (see CONTRACT.md "Case exports"), as {@link caseExport} gives it.
  *
  * @example
  * import type { CaseExport } from 'upsu-confidentiality-policy';
  * const c: CaseExport = { id: 'C-1042', client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' } };
  * @see 3.3
- * @useDeclaredType
  */
-export type CaseExport = z.output<typeof caseExport>;
+export type CaseExport = {
+  /** The case's id in the case-management system: the only thing about the case a finding repeats. */
+  id: string;
+  /** The client, as retention, the consent to record and staff sharing need them. */
+  client: {
+    /** `studying`, `completed`, `withdrawn` or `unknown` (3.3). */
+    degreeStatus: 'studying' | 'completed' | 'withdrawn' | 'unknown';
+    /**
+     * When the degree was completed (`YYYY-MM-DD`); `null` or absent: not known (a completed degree's retention is
+     * then `review`).
+     */
+    degreeCompletedOn?: string | null | undefined;
+    /** The client consented to recording (1.1); `null` or absent: not shown, a finding. */
+    consentToRecord?: boolean | null | undefined;
+    /** The client objects to sharing with UPSU staff involved in the case (2.2), for disclosures that do not say. */
+    objectsToStaffSharing?: boolean | undefined;
+  };
+  /** Every disclosure recorded on the case: a disclosure question's fields, and `on`, its date. */
+  disclosures?:
+    | Omit<
+        DisclosureQuestion & {
+          /** When the disclosure was made (`YYYY-MM-DD`). */
+          on?: string | undefined;
+        },
+        'question' | 'asOf'
+      >[]
+    | undefined;
+  /** Every breach-of-confidentiality chain of the case: a breach question's fields. */
+  breaches?: Omit<BreachQuestion, 'question' | 'asOf'>[] | undefined;
+  /** When the case record was destroyed (`YYYY-MM-DD`); `null` or absent: it is still held. */
+  destroyedOn?: string | null | undefined;
+};
