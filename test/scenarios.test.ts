@@ -211,6 +211,14 @@ describe('loadScenarios / runScenarios', () => {
       expect: { result: 'permit' },
     },
     { name: 'ok', rule: 'not-relevant', fires: true, question: recording(true, false), expect: { outcome: 'deny' } },
+    // Another kind's scenario pasted into this table: refused.
+    {
+      name: 'pasted',
+      rule: 'channel-acceptable',
+      fires: true,
+      question: { question: 'contact', channel: 'email' },
+      expect: { outcome: 'permit' },
+    },
   ]);
   write('recording.mutation.cases.json', [
     // Wrong on purpose: the rule does not fire here, and the outcome is not deny.
@@ -229,6 +237,12 @@ describe('loadScenarios / runScenarios', () => {
       expect: { outcome: 'permit' },
     },
     { name: 'invalid', question: { question: 'recording' }, expect: { invalid: true, issueCodesAll: ['required'] } },
+    // A question of no kind is a validation scenario, in whichever table.
+    {
+      name: 'no such kind',
+      question: { question: 'recordings' },
+      expect: { invalid: true, issueCodesAll: ['unknown-question'] },
+    },
   ]);
   write('notes.json', [{ name: 'ignored: not a .cases.json file' }]);
   write('recording.case.json', [{ name: 'misnamed: refused, not skipped' }]);
@@ -290,7 +304,7 @@ describe('loadScenarios / runScenarios', () => {
     ]);
     expect(byName('object.cases.json')?.problems[0]?.index).toBeNull();
     const p = byName('recording.cases.json')?.problems ?? [];
-    expect([...new Set(p.map((x) => x.index))]).toEqual([1, 2, 3]);
+    expect([...new Set(p.map((x) => x.index))]).toEqual([1, 2, 3, 4]);
     const at = (i: number) =>
       p
         .filter((x) => x.index === i)
@@ -299,6 +313,10 @@ describe('loadScenarios / runScenarios', () => {
     expect(at(1)).toMatch(/rule is required/);
     expect(at(2)).toMatch(/result/);
     expect(at(3)).toMatch(/duplicate scenario name "ok"/);
+    expect(at(4)).toBe('asks a "contact" question in a table of "recording" scenarios: move it to contact.cases.json');
+    // A table named otherwise may hold any kind; a question of no kind is read where it is.
+    expect(byName('outcome.cases.json')?.problems).toEqual([]);
+    expect(byName('recording.mutation.cases.json')?.problems).toEqual([]);
     expect(byName('recording.cases.json')?.scenarios.map((s) => s.index)).toEqual([0]);
     expect(loaded.find((f) => f.file.endsWith('missing-dir'))?.problems[0]?.message).toMatch(/no such/);
   });
@@ -315,7 +333,8 @@ describe('loadScenarios / runScenarios', () => {
     expect(r('not an outcome')?.failures).toContain(
       '"denied" is not an outcome of question "recording" (its outcomes: permit, deny)',
     );
-    expect(report.passed).toBe(2);
+    expect(r('no such kind')?.ok).toBe(true);
+    expect(report.passed).toBe(3);
     expect(report.failed).toBe(3);
     expect(report.problems.length).toBeGreaterThanOrEqual(6);
   });
@@ -346,7 +365,7 @@ describe('loadScenarios / runScenarios', () => {
     expect(text).toMatch(/rules without both sides/);
     expect(text).toMatch(/consented-and-relevant: no scenario where it does not fire/);
     expect(text).toMatch(/clauses not covered/);
-    expect(text).toMatch(/2 passed, 3 failed/);
+    expect(text).toMatch(/3 passed, 3 failed/);
     const ESC = String.fromCharCode(27);
     expect(text.includes(`${ESC}[`)).toBe(false);
     expect(formatScenarioReport(report, { color: true }).includes(`${ESC}[31m`)).toBe(true);

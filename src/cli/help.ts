@@ -112,9 +112,9 @@ Options:
   --filter TEXT        with --mutate (a usage error without it): only mutants whose id contains TEXT (none: exit 2)
 
 Exit codes: 0 all pass · 1 a scenario fails, or a threshold is not met · 2 usage, a scenario file that is not
-valid (not JSON, a key written twice, not scenarios, misnamed like x.case.json), no scenario file
-(*.cases.json) or no scenario found in a DIR, no mutant to run (or to score, with --min-score), or a --junit
-file that cannot be written.
+valid (not JSON, a key written twice, not scenarios, misnamed like x.case.json, a scenario of another question
+kind in a <question>.cases.json), no scenario file (*.cases.json) or no scenario found in a DIR, no mutant to
+run (or to score, with --min-score), or a --junit file that cannot be written.
 
 Examples:
   upsu-policy test

@@ -8,6 +8,7 @@ import type { CompiledQuestion, CompiledRule } from '../engine/compiled.js';
 import { errno } from '../engine/load-dir.js';
 import type { Policy } from '../engine/policy.js';
 import { parseRulesJson } from '../engine/strict-json.js';
+import { QUESTION_KINDS } from '../facts/constants.js';
 import { checkExpectation, type Expectation } from './check.js';
 
 /**
@@ -227,6 +228,18 @@ function loadScenarioFile(path: string, file: string): ScenarioFile {
       problems.push({ file, index, message: `duplicate scenario name "${r.data.name}"` });
       return;
     }
+    // A scenario in another kind's file (pasted into the wrong table) is refused, not run where no one looks for it.
+    // Only between two question kinds: a file named otherwise (`parent-calls.cases.json`) may hold any, and a
+    // question of no known kind is a validation scenario.
+    const asked = kindOf(r.data.question);
+    if (asked !== question && isKind(asked) && isKind(question)) {
+      problems.push({
+        file,
+        index,
+        message: `asks a "${asked}" question in a table of "${question}" scenarios: move it to ${asked}.cases.json`,
+      });
+      return;
+    }
     names.add(r.data.name);
     scenarios.push({ ...(r.data as Scenario), index });
   });
@@ -307,6 +320,8 @@ export interface ScenarioReport {
   readonly problems: readonly ScenarioFileProblem[];
   readonly coverage: { readonly rules: readonly RuleCoverage[]; readonly clauses: readonly ClauseCoverage[] };
 }
+
+const isKind = (k: string): boolean => (QUESTION_KINDS as readonly string[]).includes(k);
 
 const kindOf = (q: unknown): string =>
   q !== null && typeof q === 'object' && typeof (q as { question?: unknown }).question === 'string'
