@@ -100,7 +100,6 @@ export { loadPolicy, readRulesFolder } from './engine/load-dir.js';
 export { createPolicy, type Policy, type PolicyOptions, type SafeResult } from './engine/policy.js';
 export type { ConditionJson, RuleBundle, RuleJson } from './engine/rule-schema.js';
 export type { CaseExport } from './facts/case-export.js';
-export type { Party } from './facts/common.js';
 export { QUESTION_KINDS, type QuestionKind, ROLES, type Role } from './facts/constants.js';
 export { type JsonSchema, jsonSchema } from './facts/json-schema.js';
 export type {
@@ -108,6 +107,7 @@ export type {
   BreachQuestion,
   ContactQuestion,
   DisclosureQuestion,
+  Party,
   PolicyReviewQuestion,
   Question,
   QuestionOf,
@@ -117,6 +117,6 @@ export type {
   StatisticsReleaseQuestion,
   StorageQuestion,
   SubjectAccessQuestion,
-} from './facts/questions.js';
+} from './facts/question-types.js';
 export { ZodUnavailableError } from './facts/zod-unavailable.js';
 export { bundledRules } from './generated/rules.js';

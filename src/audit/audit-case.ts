@@ -4,10 +4,9 @@ import type { Decision, Issue } from '../decision/types.js';
 import { daysAfter, isCalendarDate } from '../derive/dates.js';
 import type { Policy } from '../engine/policy.js';
 import type { CaseExport } from '../facts/case-export.js';
-import type { Party } from '../facts/common.js';
 import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES, ROLES } from '../facts/constants.js';
 import { ownData } from '../facts/own-data.js';
-import type { BreachQuestion, DisclosureQuestion } from '../facts/questions.js';
+import type { BreachQuestion, DisclosureQuestion, Party } from '../facts/question-types.js';
 import { validateCase } from './precheck.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { Party } from '../facts/common.js';
-import type { BreachQuestion, DisclosureQuestion, Question } from '../facts/questions.js';
+import type { BreachQuestion, DisclosureQuestion, Party, Question } from '../facts/question-types.js';
 import { issue, PolicyInputError } from './errors.js';
 import { evaluate, safeEvaluate } from './evaluate.js';
 import type { Decision, Issue, NextStep } from './types.js';

@@ -4,8 +4,8 @@ import { lineManager, mayDecideBreach, type PolicyRoles } from '../derive/roles.
 import type { CompiledRule } from '../engine/compiled.js';
 import type { Policy } from '../engine/policy.js';
 import type { ClauseJson } from '../engine/rule-schema.js';
-import type { Party } from '../facts/common.js';
 import { ROLES, type Role } from '../facts/constants.js';
+import type { Party } from '../facts/question-types.js';
 import { readCondition } from './conditions.js';
 import { roleLabelsOf } from './labels.js';
 

@@ -1,7 +1,7 @@
 import { issue, kindOfValue, PolicyInputError, RuleLoadError, type RuleProblem } from '../decision/errors.js';
 import type { Decision, EvaluateOptions, Issue, PolicyRef } from '../decision/types.js';
 import { DEFAULT_SETTINGS, FactContext, type PolicySettings } from '../derive/context.js';
-import type { Question } from '../facts/questions.js';
+import type { Question } from '../facts/question-types.js';
 import { zodSchemas } from '../facts/schema-loader.js';
 import { cleanPath, validateForDecision, validateQuestion } from '../facts/validate.js';
 import { decideCompiled } from './combine.js';

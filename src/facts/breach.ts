@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { base, isoDate, role } from './common.js';
 import { BREACH_GROUNDS, MAX_STEPS } from './constants.js';
 
-// The fields are documented on the public types, in question-types.ts (BreachQuestion), checked equal to these schemas.
+// The fields are documented on the public type in question-types.ts (BreachQuestion), which is checked equal to
+// these schemas.
 
 const on = isoDate.optional();
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isCalendarDate } from '../derive/dates.js';
 import { ROLES } from './constants.js';
 
-// The fields are documented on the public types, in question-types.ts (Party (and every question's `asOf`)), checked equal to these schemas.
+// The fields are documented on the public types in question-types.ts (Party, and every question's `asOf`), which
+// are checked equal to these schemas.
 
 /** `YYYY-MM-DD`: a real calendar date, no time zone (2025-02-30 is rejected). */
 export const isoDate = z
@@ -19,9 +20,6 @@ export const party = z.strictObject({
   involvedInCase: z.boolean().optional(),
   appointedByUpsu: z.boolean().optional(),
 });
-
-// The public type of a party, with its fields' documentation: `Party` in question-types.ts.
-export type { Party } from './question-types.js';
 
 /** Fields every question may carry. */
 export const base = {

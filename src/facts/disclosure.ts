@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { base, isoDate, party, role } from './common.js';
 import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES } from './constants.js';
 
-// The fields are documented on the public types, in question-types.ts (DisclosureQuestion), checked equal to these schemas.
+// The fields are documented on the public type in question-types.ts (DisclosureQuestion), which is checked equal to
+// these schemas.
 
 export const information = z.strictObject({
   kind: z.enum(INFORMATION_KINDS),

@@ -1,7 +1,7 @@
 import { questionChecks } from '../generated/question-checks.js';
 import type { CheckDef } from './check-def.js';
 import type { QuestionKind } from './constants.js';
-import type { Question } from './questions.js';
+import type { Question } from './question-types.js';
 
 /**
  * A fast path for validation that keeps the zod schemas the single source of truth.

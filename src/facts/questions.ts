@@ -39,21 +39,3 @@ export const questionSchemas = {
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const sameKinds: Exactly<keyof typeof questionSchemas, QuestionKind> = true;
 void sameKinds;
-
-// The public question types: plain object types with every field documented, checked equal to the types these
-// schemas infer (test/types/question-types.check.ts).
-export type {
-  AccessQuestion,
-  BreachQuestion,
-  ContactQuestion,
-  DisclosureQuestion,
-  PolicyReviewQuestion,
-  Question,
-  QuestionOf,
-  RecordingQuestion,
-  RetentionQuestion,
-  StaffReadinessQuestion,
-  StatisticsReleaseQuestion,
-  StorageQuestion,
-  SubjectAccessQuestion,
-} from './question-types.js';

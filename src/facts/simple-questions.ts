@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { base, isoDate, party, role } from './common.js';
 import { CHANNELS, DEGREE_STATUSES, PURPOSES, SITUATIONS } from './constants.js';
 
-// The fields are documented on the public types, in question-types.ts (AccessQuestion, ContactQuestion, …), checked equal to these schemas.
+// The fields are documented on the public types in question-types.ts (AccessQuestion, ContactQuestion, …), which
+// are checked equal to these schemas.
 
 /** `access`: may this person open case records? → `permit` | `deny` (3.1, 3.2). */
 export const accessQuestion = z.strictObject({

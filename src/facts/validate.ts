@@ -4,7 +4,7 @@ import type { Issue } from '../decision/types.js';
 import { QUESTION_KINDS, type QuestionKind } from './constants.js';
 import { fastChecker, fastDecisionChecker } from './fast-validate.js';
 import { ownData } from './own-data.js';
-import type { Question } from './questions.js';
+import type { Question } from './question-types.js';
 import { type ZodSchemasModule, ZodUnavailableError, zodSchemas } from './schema-loader.js';
 
 /** The outcome of validating a question. */

@@ -1,6 +1,7 @@
 // Compile-time only (`tsc --noEmit`, run in CI; no test runs it): each public question type, written out as a
-// documented object type in src/facts/question-types.ts (and `CaseExport` in src/facts/case-export.ts), is exactly the type its zod schema infers, so the two can
-// never drift. A field added, removed, renamed, retyped or made optional on one side only fails to compile here.
+// documented object type in src/facts/question-types.ts (and `CaseExport` in src/facts/case-export.ts), is exactly
+// the type its zod schema infers, so the two can never drift. A field added, removed, renamed, retyped or made
+// optional on one side only fails to compile here.
 import type { z } from 'zod';
 import type { CaseExport, caseExport } from '../../src/facts/case-export.js';
 import type { party } from '../../src/facts/common.js';

@@ -1,5 +1,5 @@
 import { BREACH_GROUNDS, ROLES } from '../../facts/constants.js';
-import type { BreachQuestion } from '../../facts/questions.js';
+import type { BreachQuestion } from '../../facts/question-types.js';
 import { analyseBreachChain, type BreachChain } from '../breach-chain.js';
 import { type FactContext, type FactDefinition, facts } from '../context.js';
 

@@ -1,5 +1,5 @@
 import { BREACH_GROUNDS, CONSENT_METHODS, INFORMATION_KINDS, PURPOSES, ROLES } from '../../facts/constants.js';
-import type { DisclosureQuestion } from '../../facts/questions.js';
+import type { DisclosureQuestion } from '../../facts/question-types.js';
 import { AUTHORISATION_STATUSES, authorisationStatus } from '../authorisation.js';
 import { consentCounts } from '../consent.js';
 import { facts } from '../context.js';

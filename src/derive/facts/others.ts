@@ -9,7 +9,7 @@ import type {
   StatisticsReleaseQuestion,
   StorageQuestion,
   SubjectAccessQuestion,
-} from '../../facts/questions.js';
+} from '../../facts/question-types.js';
 import { type FactDefinition, facts } from '../context.js';
 import { oneMonthAfter, yearsAfter } from '../dates.js';
 import { decidesBreaches, inAdviceTeam } from '../roles.js';
