@@ -26,6 +26,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as mainEntry from '../src/index.js';
 import * as schemasEntry from '../src/schemas.js';
+import { exportDocs } from './support/export-docs.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ENTRY = join(ROOT, 'src', 'index.ts');
@@ -65,7 +66,8 @@ interface Example {
 /** Finds the @example of every export of both entries, and of their module comments; one per JSDoc tag. */
 function collectExamples(): Example[] {
   const program = ts.createProgram([ENTRY, SCHEMAS_ENTRY], options);
-  const checker = program.getTypeChecker();
+  // Binds the files before any JSDoc is read: the module comments' lookup below needs the parent links binding sets.
+  program.getTypeChecker();
   const found = new Map<string, Example>();
   const add = (name: string, tag: ts.JSDocTag) => {
     const key = `${tag.getSourceFile().fileName}:${tag.pos}`;
@@ -79,11 +81,6 @@ function collectExamples(): Example[] {
       .replace(/\n\s*```\s*$/, '');
     found.set(key, { names: [name], code });
   };
-  const examplesOf = (node: ts.Node): ts.JSDocTag[] =>
-    ts
-      .getJSDocCommentsAndTags(node)
-      .filter(ts.isJSDoc)
-      .flatMap((doc) => (doc.tags ?? []).filter((t) => t.tagName.text === 'example'));
   for (const entry of [ENTRY, SCHEMAS_ENTRY]) {
     const source = program.getSourceFile(entry);
     if (!source) throw new Error(`${entry} not found`);
@@ -94,16 +91,8 @@ function collectExamples(): Example[] {
       for (const doc of ts.getJSDocCommentsAndTags(first).filter(ts.isJSDoc))
         if (doc.tags?.some((t) => t.tagName.text === 'module'))
           for (const t of doc.tags.filter((t) => t.tagName.text === 'example')) add(`${rel} (module)`, t);
-    const module = checker.getSymbolAtLocation(source);
-    if (!module) throw new Error(`${entry} is not a module`);
-    for (const sym of checker.getExportsOfModule(module)) {
-      const target = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
-      for (const decl of target.declarations ?? []) {
-        const holders: ts.Node[] = [decl];
-        if (ts.isVariableDeclaration(decl)) holders.push(decl.parent.parent);
-        for (const h of holders) for (const t of examplesOf(h)) add(sym.name, t);
-      }
-    }
+    for (const { name, docs } of exportDocs(program, entry))
+      for (const doc of docs) for (const t of doc.tags ?? []) if (t.tagName.text === 'example') add(name, t);
   }
   return [...found.values()];
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { bundledRules } from '../src/generated/rules.js';
+import { exportDocs } from './support/export-docs.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ENTRY = join(ROOT, 'src', 'index.ts');
@@ -30,43 +31,28 @@ const program = ts.createProgram([ENTRY, SCHEMAS_ENTRY, ...OWN_ENTRIES], {
   skipLibCheck: true,
   types: ['node'],
 });
-const checker = program.getTypeChecker();
 
 function exportsOf(
   entry: string,
 ): { name: string; tags: string[]; text: string; sees: string[]; generated: boolean }[] {
-  const source = program.getSourceFile(entry);
-  if (!source) throw new Error(`${entry} not found`);
-  const module = checker.getSymbolAtLocation(source);
-  if (!module) throw new Error(`${entry} is not a module`);
-  return checker.getExportsOfModule(module).map((sym) => {
-    const target = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
+  return exportDocs(program, entry).map(({ name, docs, files }) => {
     const tags: string[] = [];
     const sees: string[] = [];
     let text = '';
-    let generated = false;
-    for (const decl of target.declarations ?? []) {
-      if (decl.getSourceFile().fileName.includes('/src/generated/')) generated = true;
-      // JSDoc sits on the declaration, or on its variable statement (`export const x = …`).
-      const holders: ts.Node[] = [decl];
-      if (ts.isVariableDeclaration(decl)) holders.push(decl.parent.parent);
-      for (const h of holders)
-        for (const doc of ts.getJSDocCommentsAndTags(h)) {
-          if (!ts.isJSDoc(doc)) continue;
-          text += ts.getTextOfJSDocComment(doc.comment) ?? '';
-          for (const t of doc.tags ?? []) {
-            tags.push(t.tagName.text);
-            if (t.tagName.text === 'see')
-              sees.push(
-                t
-                  .getText()
-                  .replace(/^@see\s*/, '')
-                  .trim(),
-              );
-          }
-        }
+    for (const doc of docs) {
+      text += ts.getTextOfJSDocComment(doc.comment) ?? '';
+      for (const t of doc.tags ?? []) {
+        tags.push(t.tagName.text);
+        if (t.tagName.text === 'see')
+          sees.push(
+            t
+              .getText()
+              .replace(/^@see\s*/, '')
+              .trim(),
+          );
+      }
     }
-    return { name: sym.name, tags, text, sees, generated };
+    return { name, tags, text, sees, generated: files.some((f) => f.includes('/src/generated/')) };
   });
 }
 
