@@ -6,9 +6,10 @@ export function load(app) {
   app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
     const project = context.project;
     for (const r of project.getReflectionsByKind(ReflectionKind.Property)) {
-      // The fields of the types inferred from zod schemas have no initialiser to show: typedoc takes each field's
-      // zod schema for a default value (`actor: {…} = party`, `asOf?: string = ...`), and `party` names an internal
-      // schema. Properties of classes keep theirs (an error's `code = 'invalid-question'` is its value).
+      // The fields of the types still inferred from zod schemas (`RuleBundle`, `Policy.clauses`) have no
+      // initialiser to show: typedoc takes each field's zod schema for a default value (`id = clauseId`, `text =
+      // ...`), and `clauseId` names an internal schema. Properties of classes keep theirs (an error's
+      // `code = 'invalid-question'` is its value).
       if (r.defaultValue !== undefined && !r.parent?.kindOf(ReflectionKind.Class)) r.defaultValue = undefined;
     }
     // The error classes inherit Node's `Error.captureStackTrace`, `prepareStackTrace` and `stackTraceLimit` (from
