@@ -479,10 +479,10 @@ ${[
     )
     .join('\n');
   const table = `<div class="scroll" tabindex="0" role="region" aria-labelledby="decision-table-caption"><table id="decision-table-grid">
-<caption id="decision-table-caption">Disclosure by an adviser: recipient × information × consent → outcome (clauses)</caption>
+<caption id="decision-table-caption">Disclosure by an adviser: recipient × information × consent → outcome (clauses), with the obligations that come with it and the remedies that would change a deny</caption>
 <thead><tr><th scope="col">Recipient</th><th scope="col">Information</th>${m.table.consents.map((c) => `<th scope="col">${esc(c.label)}</th>`).join('')}</tr></thead>
 <tbody>
-${m.table.rows.map((r) => `<tr><th scope="row">${esc(r.recipient)}</th><td>${esc(r.information)}</td>${r.cells.map((c) => `<td><strong class="o o-${esc(c.outcome)}">${esc(c.outcome)}</strong> ${as(c.clauses)}</td>`).join('')}</tr>`).join('\n')}
+${m.table.rows.map((r) => `<tr><th scope="row">${esc(r.recipient)}</th><td>${esc(r.information)}</td>${r.cells.map((c) => `<td><strong class="o o-${esc(c.outcome)}">${esc(c.outcome)}</strong> ${as(c.clauses)}${c.obligations.length ? ` · obligations ${c.obligations.map((o) => `<code>${esc(o)}</code>`).join(', ')}` : ''}${c.remedies.length ? ` · remedies ${c.remedies.map((o) => `<code>${esc(o)}</code>`).join(', ')}` : ''}</td>`).join('')}</tr>`).join('\n')}
 </tbody></table></div>`;
   const coverage = `<div class="scroll" tabindex="0" role="region" aria-label="Coverage of each clause"><table id="coverage-table">
 <thead><tr><th scope="col">Clause</th><th scope="col">Decided by software</th><th scope="col">Rules</th><th scope="col">Scenarios</th></tr></thead>

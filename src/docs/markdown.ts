@@ -12,6 +12,7 @@ import {
   linkClauseRefs,
   type RuleDoc,
   type SectionDoc,
+  type TableCell,
   violationList,
 } from './model.js';
 
@@ -236,8 +237,16 @@ export function sectionMarkdown(m: DocsModel, s: SectionDoc): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function tableCell(m: DocsModel, c: { outcome: string; clauses: readonly string[] }): string {
-  return `**${mdText(c.outcome)}** ${links(m, c.clauses, 'README.md')}`;
+/**
+ * A decision table cell: the outcome, its clauses, and what the adviser must do on it (obligations) or could do
+ * to change it (remedies) — a permit that carries an obligation (record the consent first, share only what the
+ * Memorandum of Understanding agrees) is not a plain yes.
+ */
+function tableCell(m: DocsModel, c: TableCell): string {
+  const parts = [`**${mdText(c.outcome)}** ${links(m, c.clauses, 'README.md')}`];
+  if (c.obligations.length) parts.push(`obligations ${c.obligations.map(mdCode).join(', ')}`);
+  if (c.remedies.length) parts.push(`remedies ${c.remedies.map(mdCode).join(', ')}`);
+  return parts.join(' · ');
 }
 
 /**
@@ -308,7 +317,9 @@ export function indexMarkdown(m: DocsModel): string {
     '## <a id="decision-table"></a>Decision table: disclosure',
     '',
     'Every cell is the real rules evaluated on the question it describes (actor: an adviser; no purpose, breach',
-    'or objection unless the row says so), not written by hand.',
+    'or objection unless the row says so), not written by hand. A cell names the obligations that come with its',
+    'outcome (what must be done when acting on it) and the remedies that would change a deny (what could be done',
+    'instead); their texts are at their clauses.',
     '',
     `| Recipient | Information | ${m.table.consents.map((c) => cell(c.label)).join(' | ')} |`,
     `| --- | --- | ${m.table.consents.map(() => '---').join(' | ')} |`,

@@ -1,0 +1,43 @@
+// The policy book as a reader who is not a developer uses it (the Data Protection Officer, the Advice Lead): what it
+// shows must say what the rules do, without them having to read the rules' JSON.
+import { describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../src/decision/default-policy.js';
+import { renderHtml } from '../src/docs/html.js';
+import { indexMarkdown } from '../src/docs/markdown.js';
+import { buildModel } from '../src/docs/model.js';
+
+const model = buildModel(defaultPolicy(), []);
+const index = indexMarkdown(model);
+const row = (recipient: string, information: string) =>
+  index.split('\n').find((l) => l.startsWith(`| ${recipient} | ${information} |`)) ?? '';
+
+describe('the disclosure decision table', () => {
+  it('names the obligations a permit carries, and the remedies of a deny, in each cell', () => {
+    // A Consent to Share not yet on the case record permits, but only once it is recorded (2.1).
+    const thirdParty = row(
+      'third party (parent, landlord, police, employer…) (third-party)',
+      'case record (identifiable)',
+    );
+    const cells = thirdParty.split(' | ');
+    expect(cells[2]).toContain('**deny**');
+    expect(cells[2]).toContain('`state-policy-and-decline`');
+    expect(cells[2]).toContain('`obtain-consent-to-share`');
+    expect(cells[5]).toContain('**permit**');
+    expect(cells[5]).toContain('`record-consent`');
+    // The Data Protection Officer is given client information only when necessary (3.1).
+    expect(row('UPSU Data Protection Officer (dpo)', 'case record (identifiable)')).toContain(
+      '`dpo-only-when-necessary`',
+    );
+    // Portsmouth Mediation Service, for case management: only as the Memorandum of Understanding agrees (P5).
+    expect(row('Portsmouth Mediation Service (pms), for case management', 'case record (identifiable)')).toContain(
+      '`share-as-agreed-in-mou`',
+    );
+    const html = renderHtml(model);
+    const grid = html.slice(
+      html.indexOf('id="decision-table-grid"'),
+      html.indexOf('</table>', html.indexOf('id="decision-table-grid"')),
+    );
+    expect(grid).toContain('<code>record-consent</code>');
+    expect(grid).toContain('<code>share-as-agreed-in-mou</code>');
+  });
+});
