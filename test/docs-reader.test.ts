@@ -41,3 +41,12 @@ describe('the disclosure decision table', () => {
     expect(grid).toContain('<code>share-as-agreed-in-mou</code>');
   });
 });
+
+describe('the breach rules read aloud', () => {
+  const breach = model.questions.find((q) => q.kind === 'breach');
+  it('says the `refused` rule is a decision not to breach, never "NOT the decision agreed" (which reads as no decision too)', () => {
+    const refused = breach?.deciding.find((r) => r.name === 'refused');
+    expect(refused?.reads).toMatch(/^the decision is not to breach confidentiality/);
+    expect(index).toContain('| `refused` | the decision is not to breach confidentiality');
+  });
+});

@@ -38,7 +38,13 @@ export const breachFacts = facts<BreachQuestion>({
   discussionRecorded: fromChain('discussionRecorded', 'the discussion was recorded in the case notes', 'boolean'),
   decided: fromChain('decided', 'a decision has been taken', 'boolean'),
   decidedBy: fromChain('decidedBy', 'who took the decision', 'string', ROLES),
-  decisionAgreed: fromChain('decisionAgreed', 'the decision agreed to breach confidentiality', 'boolean'),
+  decisionAgreed: fromChain(
+    'decisionAgreed',
+    // Read negated by the `refused` rule: "the decision is not to breach confidentiality", which a reader cannot
+    // take for "no decision yet" (the fact is then null, and neither reading holds).
+    'the decision is to breach confidentiality (a refusal by someone who may decide is final, whenever it comes)',
+    'boolean',
+  ),
   decisionWritten: fromChain('decisionWritten', 'there is a written record of the decision', 'boolean'),
   decisionBeforeRecordedDiscussion: fromChain(
     'decisionBeforeRecordedDiscussion',
