@@ -2,6 +2,8 @@
 // shows must say what the rules do, without them having to read the rules' JSON.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
+import { chainSteps } from '../src/docs/chain.js';
+import { chainSvg } from '../src/docs/chain-svg.js';
 import { renderHtml } from '../src/docs/html.js';
 import { indexMarkdown } from '../src/docs/markdown.js';
 import { buildModel } from '../src/docs/model.js';
@@ -48,5 +50,21 @@ describe('the breach rules read aloud', () => {
     const refused = breach?.deciding.find((r) => r.name === 'refused');
     expect(refused?.reads).toMatch(/^the decision is not to breach confidentiality/);
     expect(index).toContain('| `refused` | the decision is not to breach confidentiality');
+  });
+});
+
+describe('the breach chain says the readings the rules take', () => {
+  const steps = chainSteps(model.chain);
+  it('says how it reads "the final decision of the Chief Executive" (5.5.3): every refusal by a decider is final', () => {
+    const refusal = steps.find((s) => s.clauses.includes('5.5.3'))?.text ?? '';
+    expect(refusal).toContain('the final decision of the Chief Executive');
+    expect(refusal).toContain('the Chief Executive included');
+    expect(refusal).toContain('cautious reading');
+  });
+  it('does not say "an Adviser alone" where the rules let no Adviser decide at all (5.5.4)', () => {
+    const decision = steps.find((s) => s.clauses.includes('5.5.4') && s.clauses.includes('5.4.3'))?.text ?? '';
+    expect(decision).not.toMatch(/Adviser alone nor/);
+    expect(decision).toContain('lets no Adviser decide at all');
+    expect(chainSvg(model.chain)).not.toContain('Adviser alone');
   });
 });

@@ -193,7 +193,7 @@ export function chainSvg(chain: ChainModel, opts: { standalone?: boolean } = {})
   const whoW = WIDTH - PAD - whoX;
   const whoLines = [
     ...chain.deciders.map((d) => `For the ${label(d.raiser)}: ${d.may.map(label).join(', ')} may decide (5.5.2).`),
-    `Never ${withArticle(label('adviser'))} alone, nor the person who raised it (5.5.4).`,
+    `Never ${withArticle(label('adviser'))} (not even with others), nor the person who raised it (5.5.4).`,
   ].flatMap((t) => wrap(t, whoW));
   const who: Box = { kind: 'who', x: whoX, y, w: whoW, h: whoLines.length * LINE + 2 * PAD_Y, lines: whoLines };
   const row = Math.max(decide.h, who.h);

@@ -126,13 +126,17 @@ export function chainSteps(chain: ChainModel): { text: string; clauses: string[]
       clauses: ['5.4.2', '5.5.1'],
     },
     {
-      text: `The decision is taken — ${chain.deciders.map((d) => `for the ${label(d.raiser)}, by the ${d.may.map(label).join(', the ')}`).join('; ')} — never by ${withArticle(label('adviser'))} alone nor by the person who raised it.`,
+      text: `The decision is taken — ${chain.deciders.map((d) => `for the ${label(d.raiser)}, by the ${d.may.map(label).join(', the ')}`).join('; ')} — never by ${withArticle(label('adviser'))} (5.5.4 says no Adviser decides alone; the software lets no ${label('adviser')} decide at all), nor by the person who raised it.`,
       clauses: ['5.4.3', '5.5.2', '5.5.4'],
     },
     {
       text: 'If they agree, there must be a written record and the case file must detail the action agreed; until then the breach is pending. Nothing is disclosed before this authorisation.',
       clauses: ['5.5.2', '5.5.4'],
     },
-    { text: 'If they do not agree, that refusal is final.', clauses: ['5.5.3'] },
+    {
+      // 5.5.3 ends "this is the final decision of the Chief Executive": the reading the rules take is said here.
+      text: 'If they do not agree, that refusal is final: nobody may agree to the breach after it, the Chief Executive included. 5.5.3 calls a refusal "the final decision of the Chief Executive"; the software reads that as making every refusal by someone who may decide final, not as letting the Chief Executive overrule a line manager\'s refusal (the cautious reading). A later refusal does end an earlier agreement.',
+      clauses: ['5.5.3'],
+    },
   ];
 }
