@@ -68,3 +68,18 @@ describe('the breach chain says the readings the rules take', () => {
     expect(chainSvg(model.chain)).not.toContain('Adviser alone');
   });
 });
+
+describe('the words the book uses are explained where it starts', () => {
+  it('says what an obligation, a remedy, an advisory, a rule firing and failing closed mean, in Markdown and HTML', () => {
+    const start = index.indexOf('## <a id="reading"></a>How to read this book');
+    expect(start).toBeGreaterThan(0);
+    expect(start).toBeLessThan(index.indexOf('## <a id="decision-order">'));
+    const guide = index.slice(start, index.indexOf('## <a id="sections">'));
+    for (const term of ['Obligation', 'Remedy', 'Advisory', 'Rule, fires, priority', 'Fail closed', 'Outcome'])
+      expect(guide).toContain(`- **${term}`);
+    const html = renderHtml(model);
+    expect(html).toContain('<section id="reading" aria-labelledby="reading-h">');
+    expect(html).toContain('<dt>Remedy</dt>');
+    expect(html).toContain('<a href="#reading">How to read this book</a>');
+  });
+});

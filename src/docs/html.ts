@@ -19,6 +19,7 @@ import {
   type DocsModel,
   type ExampleDoc,
   linkClauseRefs,
+  READING_GUIDE,
   type RuleDoc,
   violationList,
 } from './model.js';
@@ -516,6 +517,7 @@ ${m.sections
 </header>
 <nav aria-label="Contents"><h2>Contents</h2><ul>
 <li><a href="#checker">Ask the policy: disclosure, retention, breach chain</a></li>
+<li><a href="#reading">How to read this book</a></li>
 ${m.sections.map((s) => `<li><a href="#section-${esc(s.id)}">${esc(s.id === 'P' ? s.title : `${s.id}. ${s.title}`)}</a>: ${s.clauses.map((c) => a(c.id)).join(' ')}</li>`).join('\n')}
 <li><a href="#breach-chain">The breach-of-confidentiality chain (5.4–5.5)</a></li>
 <li><a href="#decision-order">How each question is decided</a></li>
@@ -524,6 +526,12 @@ ${m.sections.map((s) => `<li><a href="#section-${esc(s.id)}">${esc(s.id === 'P' 
 </ul></nav>
 <main>
 ${checkerHtml(m.roleLabels)}
+<section id="reading" aria-labelledby="reading-h">
+<h2 id="reading-h">How to read this book</h2>
+<dl>
+${READING_GUIDE.map((t) => `<dt>${esc(t.term)}</dt><dd>${esc(t.text)}</dd>`).join('\n')}
+</dl>
+</section>
 <div id="policy">
 ${sections}
 </div>

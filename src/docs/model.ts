@@ -266,6 +266,58 @@ export function linkClauseRefs(
 }
 
 /**
+ * The words the book uses, for a reader who is not a developer (the Data Protection Officer, the Advice Lead): the
+ * book's README.md and index.html open with them, so that "obligation", "remedy", "fires" or "fail closed" are never
+ * read without their meaning.
+ *
+ * @example
+ * READING_GUIDE.map((t) => t.term).includes('Remedy'); // true
+ * @see P1
+ */
+export const READING_GUIDE: readonly { readonly term: string; readonly text: string }[] = [
+  {
+    term: 'Question',
+    text: 'what a case-management system asks before it acts, of one of eleven kinds: disclosure (may this information go to this recipient?), access, contact, recording, storage, statistics-release, subject-access, retention, breach (where does a breach-of-confidentiality case stand?), policy-review and staff-readiness. Each kind is listed, with its rules, under "How each question is decided".',
+  },
+  {
+    term: 'Outcome',
+    text: 'the answer: permit or deny; escalate (a breach of confidentiality that must first go to the line manager); or the words of its kind, such as retain, destroy or review for a record, pending, authorised, refused or non-compliant for a breach case, incomplete for a subject access request that still lacks something.',
+  },
+  {
+    term: 'Rule, fires, priority',
+    text: 'a rule is one condition of the policy written as data, citing the clauses it rests on; it fires when its condition holds for the question asked. Rules are tried highest priority first, and the first deciding rule that fires decides the outcome: a deny that must override a permit sits above it.',
+  },
+  {
+    term: 'Obligation',
+    text: 'what must be done when acting on the outcome: record the consent on the case record first, state the policy to the enquirer and decline, disclose only what prevents the harm.',
+  },
+  {
+    term: 'Remedy',
+    text: 'what could be done to change a deny (or an incomplete, not-ready or non-compliant answer): obtain the signed Consent to Share, put the request in writing, give the member of staff a copy of the policy.',
+  },
+  {
+    term: 'Advisory',
+    text: 'a note that never changes the outcome: where the policy has fallen behind UK law (the £5.00 subject access fee, the repealed 1989 Act) or a case the policy does not clearly cover (a ground for a breach it does not list, a refusal by someone who may not decide).',
+  },
+  {
+    term: 'Violation, missing, next step',
+    text: 'a violation is a step of the policy a record shows was not followed, with its clause (a breach chain, the storage of records); missing names what is still needed before the answer can change; next step says who must do what next in a breach chain.',
+  },
+  {
+    term: 'Fail closed (the cautious outcome)',
+    text: 'when no rule covers a question, it gets the most cautious outcome of its kind (deny, review, non-compliant…), never a permit; where the policy can be read two ways, the rules take the more protective reading, and the book says so where it matters.',
+  },
+  {
+    term: 'Decided by software',
+    text: 'yes; partly (the clause says which part software cannot see); or no (the clause says why). "No rule cites this clause" then means nothing is checked against it.',
+  },
+  {
+    term: 'Worked example',
+    text: 'a scenario from the rules\' own test tables, decided by the real rules when the book was made: "rule X fires" or "does not fire" names the rule it is about, and the Question box shows what was asked, as the JSON a system sends.',
+  },
+];
+
+/**
  * At most this many worked examples are shown under one clause; the coverage summary counts them all.
  *
  * @example
