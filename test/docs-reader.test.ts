@@ -5,7 +5,7 @@ import { defaultPolicy } from '../src/decision/default-policy.js';
 import { chainSteps } from '../src/docs/chain.js';
 import { chainSvg } from '../src/docs/chain-svg.js';
 import { renderHtml } from '../src/docs/html.js';
-import { indexMarkdown } from '../src/docs/markdown.js';
+import { indexMarkdown, sectionMarkdown } from '../src/docs/markdown.js';
 import { buildModel } from '../src/docs/model.js';
 
 const model = buildModel(defaultPolicy(), []);
@@ -81,5 +81,17 @@ describe('the words the book uses are explained where it starts', () => {
     expect(html).toContain('<section id="reading" aria-labelledby="reading-h">');
     expect(html).toContain('<dt>Remedy</dt>');
     expect(html).toContain('<a href="#reading">How to read this book</a>');
+  });
+});
+
+describe('the book reads as English', () => {
+  it('says "to an authorised", "to an overdue" and "the rule … above it", never "to a authorised" or "none of the 1 rules"', () => {
+    const all = [index, ...model.sections.map((s) => sectionMarkdown(model, s)), renderHtml(model)].join('\n');
+    expect(all).not.toMatch(/to a (\*\*|<strong>)[aeiou]/);
+    expect(all).not.toContain('none of the 1 rules');
+    const breach = sectionMarkdown(model, model.sections.find((s) => s.id === '5') ?? model.sections[0]!);
+    expect(breach).toContain('to an **authorised**');
+    const sharing = sectionMarkdown(model, model.sections.find((s) => s.id === '2') ?? model.sections[0]!);
+    expect(sharing).toContain('applies only where the rule with another outcome above it does not fire');
   });
 });

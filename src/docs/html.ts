@@ -9,7 +9,7 @@ import {
   PURPOSES,
   ROLES,
 } from '../facts/constants.js';
-import { chainMermaid, chainSteps } from './chain.js';
+import { chainMermaid, chainSteps, withArticle } from './chain.js';
 import { CHAIN_SVG_CSS, chainSvg } from './chain-svg.js';
 import { CHECKER_SCRIPT } from './checker-script.js';
 import { NEXT_STEP_PHRASES, nextStepText, VALUE_LABELS, valueLabel } from './labels.js';
@@ -19,6 +19,7 @@ import {
   type DocsModel,
   type ExampleDoc,
   linkClauseRefs,
+  overriddenPhrase,
   READING_GUIDE,
   type RuleDoc,
   violationList,
@@ -120,15 +121,13 @@ function ruleItem(r: RuleDoc): string {
       codes('remedies', r.remedies),
       codes('advisories', r.advisories),
       ...r.sets.map(([, phrase]) => esc(phrase)),
-      r.overriddenBy
-        ? `applies only where none of the ${r.overriddenBy} rules with another outcome above it fires`
-        : '',
+      r.overriddenBy ? overriddenPhrase(r.overriddenBy) : '',
       r.description ? `<em>Note:</em> ${esc(r.description.replace(/\.$/, ''))}` : '',
     ].filter(Boolean);
     return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → <strong class="o o-${esc(r.type)}">${esc(r.type)}</strong> (${as(r.clauses)}). ${prose(r.text ?? '')}${extra.length ? `<br>${extra.join('; ')}.` : ''}</li>`;
   }
   const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
-  return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → adds the ${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> (${as(r.clauses)}) to a ${r.when.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}.${r.sets.length ? ` It ${esc(r.sets.map(([, phrase]) => phrase).join(', '))}.` : ''}</li>`;
+  return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → adds the ${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> (${as(r.clauses)}) to ${withArticle(r.when[0] ?? '').split(' ')[0]} ${r.when.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}.${r.sets.length ? ` It ${esc(r.sets.map(([, phrase]) => phrase).join(', '))}.` : ''}</li>`;
 }
 
 /** Role → label, as the book shows roles (the policy's: `DocsModel.roleLabels`). */

@@ -1,6 +1,6 @@
 import { printable } from '../audit/format.js';
 import type { CodedNote, Decision } from '../decision/types.js';
-import { chainMermaid, chainSteps } from './chain.js';
+import { chainMermaid, chainSteps, withArticle } from './chain.js';
 import { CHAIN_SVG_FILE } from './chain-svg.js';
 import { clauseTextForHtml, esc } from './html.js';
 import { nextStepText, valueLabel } from './labels.js';
@@ -10,6 +10,7 @@ import {
   type DocsModel,
   type ExampleDoc,
   linkClauseRefs,
+  overriddenPhrase,
   READING_GUIDE,
   type RuleDoc,
   type SectionDoc,
@@ -94,9 +95,7 @@ function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
       notes('remedies', r.remedies),
       notes('advisories', r.advisories),
       ...r.sets.map(([, phrase]) => mdText(phrase)),
-      r.overriddenBy
-        ? `applies only where none of the ${r.overriddenBy} rules with another outcome above it fires`
-        : '',
+      r.overriddenBy ? overriddenPhrase(r.overriddenBy) : '',
       r.description ? `*Note:* ${mdText(r.description.replace(/\.$/, ''))}` : '',
     ].filter(Boolean);
     return (
@@ -105,7 +104,7 @@ function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
     );
   }
   const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
-  return `- ${where}: when ${mdText(r.reads)} → adds the ${r.kind} ${mdCode(n?.code ?? '')} (${links(m, r.clauses, from)}) to a **${r.when.map(mdText).join('** or **')}**.${r.sets.length ? ` It ${r.sets.map(([, phrase]) => mdText(phrase)).join(', ')}.` : ''}`;
+  return `- ${where}: when ${mdText(r.reads)} → adds the ${r.kind} ${mdCode(n?.code ?? '')} (${links(m, r.clauses, from)}) to ${withArticle(r.when[0] ?? '').split(' ')[0]} **${r.when.map(mdText).join('** or **')}**.${r.sets.length ? ` It ${r.sets.map(([, phrase]) => mdText(phrase)).join(', ')}.` : ''}`;
 }
 
 /**

@@ -318,6 +318,21 @@ export const READING_GUIDE: readonly { readonly term: string; readonly text: str
 ];
 
 /**
+ * How a deciding rule says that rules with another outcome rank above it: "applies only where none of the 3 rules
+ * with another outcome above it fires", and for one such rule "where the rule with another outcome above it does
+ * not fire" (never "none of the 1 rules").
+ *
+ * @example
+ * overriddenPhrase(1); // 'applies only where the rule with another outcome above it does not fire'
+ * @see P1
+ */
+export function overriddenPhrase(n: number): string {
+  return n === 1
+    ? 'applies only where the rule with another outcome above it does not fire'
+    : `applies only where none of the ${n} rules with another outcome above it fires`;
+}
+
+/**
  * At most this many worked examples are shown under one clause; the coverage summary counts them all.
  *
  * @example
