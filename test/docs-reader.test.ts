@@ -1,5 +1,6 @@
 // The policy book as a reader who is not a developer uses it (the Data Protection Officer, the Advice Lead): what it
 // shows must say what the rules do, without them having to read the rules' JSON.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
 import { chainSteps } from '../src/docs/chain.js';
@@ -93,5 +94,18 @@ describe('the book reads as English', () => {
     expect(breach).toContain('to an **authorised**');
     const sharing = sectionMarkdown(model, model.sections.find((s) => s.id === '2') ?? model.sections[0]!);
     expect(sharing).toContain('applies only where the rule with another outcome above it does not fire');
+  });
+});
+
+describe('the repository README describes the book and its notes as they are', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  it('does not say advisories are only where the policy is behind UK law (5.3, 5.4.3, 6.4 have others)', () => {
+    const law = model.sections
+      .flatMap((s) => s.clauses)
+      .flatMap((c) => c.codes)
+      .filter((c) => c.kind === 'advisory');
+    expect(law.map((c) => c.code)).toContain('ground-not-listed');
+    expect(readme).not.toMatch(/advisories[^.]{0,40}\(where the policy (has fallen|is) behind UK law\)/);
+    expect(readme).toContain('How to read this');
   });
 });
