@@ -109,3 +109,11 @@ describe('the repository README describes the book and its notes as they are', (
     expect(readme).toContain('How to read this');
   });
 });
+
+describe('a rule that fails closed on a fact left out says so when read aloud', () => {
+  it('the DPO is refused unless access is stated to be necessary, not only when it is said to be unnecessary (3.1)', () => {
+    const access = model.questions.find((q) => q.kind === 'access');
+    const notNecessary = access?.deciding.find((r) => r.name === 'dpo-access-not-necessary');
+    expect(notNecessary?.reads).toContain('access is not stated to be necessary');
+  });
+});

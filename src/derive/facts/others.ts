@@ -37,7 +37,9 @@ export const accessFacts = facts<AccessQuestion>({
     (q: AccessQuestion) => q.actor.appointedByUpsu === true,
   ),
   purpose: { description: 'the purpose of access', type: 'string', values: PURPOSES, derive: (q) => q.purpose ?? null },
-  necessary: bool('access is necessary', (q: AccessQuestion) => q.necessary === true),
+  // "stated": a question that says nothing of necessity is read as not necessary (3.1, fail closed), and the rule
+  // read aloud must not suggest that only a stated "not necessary" is refused.
+  necessary: bool('access is stated to be necessary', (q: AccessQuestion) => q.necessary === true),
 });
 
 /** Facts the contact rules read (2.3). */
