@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
 import { chainSteps } from '../src/docs/chain.js';
 import { chainSvg } from '../src/docs/chain-svg.js';
+import { readScenarios } from '../src/docs/generate.js';
 import { renderHtml } from '../src/docs/html.js';
 import { indexMarkdown, sectionMarkdown } from '../src/docs/markdown.js';
 import { buildModel } from '../src/docs/model.js';
@@ -115,5 +116,19 @@ describe('a rule that fails closed on a fact left out says so when read aloud', 
     const access = model.questions.find((q) => q.kind === 'access');
     const notNecessary = access?.deciding.find((r) => r.name === 'dpo-access-not-necessary');
     expect(notNecessary?.reads).toContain('access is not stated to be necessary');
+  });
+});
+
+describe('a worked example about a note that does not apply to its outcome', () => {
+  it('says the rule adds nothing there, not just "fires → permit" (P6: a third party with consent is not declined)', () => {
+    const full = buildModel(defaultPolicy(), readScenarios(new URL('../rules', import.meta.url).pathname));
+    const p6 = full.sections.flatMap((s) => s.clauses).find((c) => c.id === 'P6');
+    const example = p6?.examples.find((e) => e.name === 'third party with consent is not declined');
+    expect(example?.decision?.outcome).toBe('permit');
+    expect(example?.notAddedTo).toEqual(['deny']);
+    const md = sectionMarkdown(full, full.sections[0]!);
+    expect(md).toContain(
+      '*third party with consent is not declined* (`disclosure`, rule `third-party-enquirer` fires, but adds nothing here: it applies only to a **deny**) → **permit**',
+    );
   });
 });

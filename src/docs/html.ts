@@ -152,7 +152,9 @@ function exampleItem(e: ExampleDoc, labels: Labels): string {
   const kind = String((e.question as { question?: unknown } | null)?.question ?? '?');
   const outranked = e.decidedBy
     ? `, but ${e.decidedBy.map((r) => `<code>${esc(r)}</code>`).join(' and ')} ranks above it and decides`
-    : '';
+    : e.notAddedTo
+      ? `, but adds nothing here: it applies only to ${withArticle(e.notAddedTo[0] ?? '').split(' ')[0]} ${e.notAddedTo.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}`
+      : '';
   const about = e.rule
     ? `, rule <code>${esc(e.rule)}</code> ${e.fires === false ? 'does not fire' : `fires${outranked}`}`
     : '';

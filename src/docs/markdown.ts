@@ -131,7 +131,11 @@ export function decisionLine(m: DocsModel, d: Decision, from: string): string {
 
 function exampleLines(m: DocsModel, e: ExampleDoc, from: string): string[] {
   const kind = String((e.question as { question?: unknown } | null)?.question ?? '?');
-  const outranked = e.decidedBy ? `, but ${e.decidedBy.map(mdCode).join(' and ')} ranks above it and decides` : '';
+  const outranked = e.decidedBy
+    ? `, but ${e.decidedBy.map(mdCode).join(' and ')} ranks above it and decides`
+    : e.notAddedTo
+      ? `, but adds nothing here: it applies only to ${withArticle(e.notAddedTo[0] ?? '').split(' ')[0]} **${e.notAddedTo.map(mdText).join('** or **')}**`
+      : '';
   const about = e.rule ? `, rule ${mdCode(e.rule)} ${e.fires === false ? 'does not fire' : `fires${outranked}`}` : '';
   const asOf = e.asOfAssumed ? ` (asked as of ${e.asOfAssumed})` : '';
   const result = e.decision

@@ -87,6 +87,12 @@ export interface ExampleDoc extends ScenarioEntry {
    * outcome does): the rules that decided, so the docs do not read "rule X (a deny) fires → permit".
    */
   readonly decidedBy?: readonly string[];
+  /**
+   * When the example's rule adds an obligation, remedy or advisory that fires but adds nothing, because the outcome
+   * is not one it applies to: the outcomes it applies to, so the docs do not read "rule X fires → permit" as if
+   * its note came with the permit.
+   */
+  readonly notAddedTo?: readonly string[];
 }
 
 /**
@@ -438,7 +444,15 @@ function example(policy: Policy, s: ScenarioEntry): ExampleDoc {
   const rule = policy.loaded.questions[kind]?.deciding.find((x) => x.name === s.rule);
   const deciders = r.decision.reasons.map((x) => x.rule);
   const outranked = s.fires !== false && rule !== undefined && !deciders.includes(rule.name);
-  return { ...s, asOfAssumed, decision: r.decision, ...(outranked ? { decidedBy: deciders } : {}) };
+  const modifier = policy.loaded.questions[kind]?.modifiers.find((x) => x.name === s.rule);
+  const idle = s.fires !== false && modifier !== undefined && !modifier.when.has(r.decision.outcome);
+  return {
+    ...s,
+    asOfAssumed,
+    decision: r.decision,
+    ...(outranked ? { decidedBy: deciders } : {}),
+    ...(idle ? { notAddedTo: [...modifier.when] } : {}),
+  };
 }
 
 /** The rows of the decision table: who receives it, named with the policy's role labels. */
