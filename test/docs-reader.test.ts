@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
+import { identifyingFieldCount } from '../src/derive/statistics.js';
 import { chainSteps } from '../src/docs/chain.js';
 import { chainSvg } from '../src/docs/chain-svg.js';
 import { readScenarios } from '../src/docs/generate.js';
 import { renderHtml } from '../src/docs/html.js';
 import { indexMarkdown, sectionMarkdown } from '../src/docs/markdown.js';
 import { buildModel } from '../src/docs/model.js';
+import { bundledRules } from '../src/generated/rules.js';
 
 const model = buildModel(defaultPolicy(), []);
 const index = indexMarkdown(model);
@@ -130,5 +132,31 @@ describe('a worked example about a note that does not apply to its outcome', () 
     expect(md).toContain(
       '*third party with consent is not declined* (`disclosure`, rule `third-party-enquirer` fires, but adds nothing here: it applies only to a **deny**) → **permit**',
     );
+  });
+});
+
+describe('the rule and code texts the book quotes', () => {
+  const { obligations, remedies } = bundledRules.codes;
+  const ruleText = (kind: string, name: string) =>
+    bundledRules.ruleFiles.flatMap((f) => (f.question === kind ? f.rules : [])).find((r) => r.name === name)?.event
+      .params.text ?? '';
+
+  it('the remedy to remove identifying fields names every kind of field the check counts', () => {
+    // The statistics check denies a table with a postcode or an address column (4.2); the remedy must say so.
+    for (const column of ['postcode', 'home_address', 'email', 'studentId', 'dateOfBirth', 'caseNotes'])
+      expect(identifyingFieldCount([column, 'count']), column).toBe(1);
+    expect(remedies['remove-identifying-fields']?.text).toMatch(/addresses and postcodes/);
+  });
+
+  it('the identifiable-statistics deny says the Data Protection Officer is not covered by it', () => {
+    expect(ruleText('disclosure', 'identifiable-statistics')).toContain('other than the Data Protection Officer');
+  });
+
+  it('the access deny for everyone else reads as a sentence', () => {
+    expect(ruleText('access', 'outside-advice-team')).toMatch(/: nobody else may, managers included \(3\.1\)\.$/);
+  });
+
+  it('the obligation to raise a breach names the clauses of each thing it asks', () => {
+    expect(obligations['raise-with-line-manager']?.text).toMatch(/\(5\.4\.1\).*\(5\.4\.2\).*\(5\.5\.4\)/);
   });
 });

@@ -468,7 +468,7 @@ export const bundledRules: RuleBundle = deepFreeze({
    },
    "raise-with-line-manager": {
     "clause": "5.4.1",
-    "text": "Raise the matter immediately with your line manager, explain why confidentiality should be breached and what it would achieve; disclose nothing until an authorisation that counts exists."
+    "text": "Raise the matter immediately with your line manager (5.4.1), and explain why confidentiality should be breached and what it would achieve (5.4.2); disclose nothing until an authorisation that counts exists (5.5.4)."
    },
    "ensure-agreed-actions": {
     "clause": "5.5.2",
@@ -554,7 +554,7 @@ export const bundledRules: RuleBundle = deepFreeze({
    },
    "remove-identifying-fields": {
     "clause": "4.2",
-    "text": "Remove every identifying field (names, contact details, student ids, dates of birth, case ids, case notes) so that no client can be identified."
+    "text": "Remove every identifying field (names, contact details, addresses and postcodes, student ids, dates of birth, case ids, case notes) so that no client can be identified."
    },
    "anonymise-statistics": {
     "clause": "4.2",
@@ -1906,7 +1906,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "3.1"
        ],
-       "text": "Only the UPSU Advice team, the Data Protection Officer (when necessary) and an appointed quality auditor may access client information; managers included, nobody else (3.1)."
+       "text": "Only the UPSU Advice team, the Data Protection Officer (when necessary) and an appointed quality auditor may access client information: nobody else may, managers included (3.1)."
       }
      }
     }
@@ -2593,7 +2593,7 @@ export const bundledRules: RuleBundle = deepFreeze({
         "4.2",
         "4.3"
        ],
-       "text": "Statistical records given to anyone outside the Advice team must be anonymous, with every identifying client detail withheld (4.2, 4.3).",
+       "text": "Statistical records given to anyone outside the Advice team, other than the Data Protection Officer, must be anonymous, with every identifying client detail withheld (4.2, 4.3).",
        "remedies": [
         "anonymise-statistics"
        ]
@@ -4392,4 +4392,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:d637e18df6d4c73324db644ed180e8d78b9e7d4a6f0f70173771ab7a4cc2ce8d';
+export const bundledRulesHash = 'sha256:15b1eabfe5c19a5059f8fabafd2640de5de83e9f7419289fcb1d5c0cbc7fdbf3';
