@@ -18,7 +18,7 @@ Options:
 
 Exit codes: 0 ok · 1 findings / failing scenarios · 2 invalid input or usage error ·
 141 standard output closed before all was written (\`| head\`), as a shell reports SIGPIPE.
-Colour on a terminal (TERM not dumb) or with FORCE_COLOR set; none with FORCE_COLOR=0 or NO_COLOR set (not empty).
+Colour on a terminal (TERM not dumb) or with FORCE_COLOR set (not empty, not 0); never with NO_COLOR set (not empty).
 
 Examples:
   echo '{"question":"recording","consentToRecord":true,"relevant":true}' | upsu-policy decide -

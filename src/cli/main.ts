@@ -245,8 +245,9 @@ const isWithin = (path: string, target: string) => {
 };
 
 /**
- * Colour on a terminal (TERM not dumb) or with FORCE_COLOR set, none with FORCE_COLOR=0, and never when NO_COLOR is
- * set to anything but the empty string (https://no-color.org: "present and not an empty string").
+ * Colour on a terminal (TERM not dumb) or with FORCE_COLOR set to anything but the empty string (an empty one is as if
+ * unset: https://force-color.org, "present and not an empty string"), none with FORCE_COLOR=0, and never when NO_COLOR
+ * is set to anything but the empty string (https://no-color.org: "present and not an empty string").
  */
 const colorFor = (stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv) =>
   !env.NO_COLOR &&

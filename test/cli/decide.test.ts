@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, ensureBuilt, tempDir } from './helpers.js';
+import { cli, ensureBuilt, ROOT, tempDir } from './helpers.js';
 
 const PARENT = {
   question: 'disclosure',
@@ -151,5 +151,18 @@ describe('upsu-policy decide', () => {
     expect(cli(['decide', '-', '--format', 'text'], { input, env: { FORCE_COLOR: '0' } }).stdout).not.toContain(
       '\u001b[',
     );
+  });
+
+  it('an empty FORCE_COLOR is as if unset (force-color.org), and the help and README say so', () => {
+    const input = JSON.stringify(PARENT);
+    // Not a terminal here, so as if unset means no colour.
+    expect(cli(['decide', '-', '--format', 'text'], { input, env: { FORCE_COLOR: '' } }).stdout).not.toContain(
+      '\u001b[',
+    );
+    // The help said "with FORCE_COLOR set", which an empty FORCE_COLOR is, and Node's own reading of it colours.
+    const help = cli(['--help']).stdout;
+    expect(help).toMatch(/^Colour .*FORCE_COLOR set \(not empty, not 0\).*NO_COLOR set \(not empty\)/m);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain('an empty `FORCE_COLOR` is as if unset');
   });
 });
