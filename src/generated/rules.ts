@@ -3547,6 +3547,44 @@ export const bundledRules: RuleBundle = deepFreeze({
      }
     },
     {
+     "name": "breach-authorisation-by-adviser-or-actor-not-written",
+     "priority": 27,
+     "conditions": {
+      "all": [
+       {
+        "fact": "breachGround",
+        "operator": "notEqual",
+        "value": null
+       },
+       {
+        "fact": "authorisation",
+        "operator": "equal",
+        "value": "adviser-or-actor"
+       },
+       {
+        "fact": "authorisationWritten",
+        "operator": "equal",
+        "value": false
+       },
+       {
+        "fact": "actorLineManager",
+        "operator": "notEqual",
+        "value": null
+       }
+      ]
+     },
+     "event": {
+      "type": "escalate",
+      "params": {
+       "clauses": [
+        "5.5.2"
+       ],
+       "text": "The agreement to breach confidentiality has no written record either (5.5.2)."
+      }
+     },
+     "description": "An authorisation decided by an adviser or by the actor fails 5.5.4 (breach-authorisation-by-adviser-or-actor); without a written record it fails 5.5.2 too, and the contract's escalate lists the clause each failure breaks."
+    },
+    {
      "name": "harm-disclose-only-what-prevents-it",
      "priority": 1,
      "conditions": {
@@ -4392,4 +4430,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:15b1eabfe5c19a5059f8fabafd2640de5de83e9f7419289fcb1d5c0cbc7fdbf3';
+export const bundledRulesHash = 'sha256:6ca425b888d81f48ac1dd2005d798aaf9c56c566e2b3d66a4a8b42a14f84ed16';

@@ -99,6 +99,13 @@ export const disclosureFacts = facts<DisclosureQuestion>({
     values: AUTHORISATION_STATUSES,
     derive: (q, ctx) => (q.breach ? authorisationStatus(q.breach.authorisation, q.actor.role, ctx.settings) : 'none'),
   },
+  authorisationWritten: {
+    description: 'the authorisation to breach confidentiality has a written record (5.5.2)',
+    type: 'boolean',
+    // Read beside `authorisation`, whose one status names the first way an authorisation fails: one decided by an
+    // adviser or by the actor with no written record fails 5.5.2 as well as 5.5.4, and cites both.
+    derive: (q) => q.breach?.authorisation?.writtenRecord === true,
+  },
   refusalByNonDecider: {
     description:
       'the refusal was given by someone who may not decide a breach (an adviser, the actor, or a role 5.5.2 does not name)',
