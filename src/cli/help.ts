@@ -53,9 +53,9 @@ retention-not-checkable for a completed degree with no date, an unknown degree s
 covers; destroyAfter is the degree's completion plus policy.json's retentionYears, 1 by default, and its
 destructionWithinDays sets how many days after destroyAfter still count as on time, 1 by default), every
 recorded disclosure (anything but permit, and a permit resting on consent, or on a breach authorisation
-alongside consent, that is not recorded on the case record, 2.1; the client's objection to staff sharing comes
-from the case), every breach chain (non-compliant) and the consent to record (1.1). Each finding is
-{ caseId, code, clause, message }.
+alongside consent, that is not recorded on the case record, 2.1; the client's objection to staff sharing is the
+disclosure's own clientObjectsToStaffSharing where it records one, else the case's), every breach chain
+(non-compliant) and the consent to record (1.1). Each finding is { caseId, code, clause, message }.
 
 The report never holds client personal data: only case ids, codes, clauses and our own messages. Fields of
 the export the policy does not use (names, emails, student ids…) are ignored; null for destroyedOn or the
