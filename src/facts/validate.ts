@@ -28,7 +28,8 @@ function has(input: unknown, path: readonly PropertyKey[]): boolean {
 
 /**
  * An unknown field's name is shown (in the issue's path and message) only when it looks like a field name:
- * letters, digits, `_`, `$` or `-`, or such names joined by dots (`client.objectsToStaffSharing`), at most 64
+ * letters, digits, `_`, `$` or `-`, starting with a letter, `_` or `$` (not `1abc`: a key of digits may be a number
+ * someone put there), or such names joined by dots (`client.objectsToStaffSharing`), at most 64
  * characters, and no run of 4 digits. A key with spaces or `@` (a name, an email) or a long number (a phone
  * number, a student id: `Jane_Doe_07700900123`) may be personal data put in a key and is not repeated: the issue
  * points at the object holding it.

@@ -75,12 +75,15 @@ describe('no client personal data in any output', () => {
         [`${TAG}`.repeat(20_000)]: true,
         // An identifier, but with a phone number in it.
         Jane_Doe_07700900123: true,
+        // Not a field name either: it starts with a digit (README, "Bad input").
+        '7Tag': true,
         extraField: 1,
       }),
     });
     expect(d.code).toBe(2);
     expectNoPersonalData(d.stdout + d.stderr);
     expect(d.stdout + d.stderr).not.toContain('07700900123');
+    expect(d.stdout + d.stderr).not.toContain('7Tag');
     // A name that looks like a field name is still shown, so a typo can be found.
     expect(d.stderr).toContain('extraField');
     expect(d.stderr.length).toBeLessThan(2000);
