@@ -115,9 +115,11 @@ describe('roleLabels: how the book and its checker name each role', () => {
       .replace(/\s+/g, ' ');
     const book = readFileSync(join(to, '5-breaches-of-confidentiality.md'), 'utf8');
     expect(svg).toContain('A Caseworker feels confidentiality should be breached');
-    expect(svg).toContain('Never a Caseworker alone, nor the person who raised it (5.5.4).');
+    expect(svg).toContain('Never a Caseworker (not even with others), nor the person who raised it (5.5.4).');
     expect(book).toContain('A Caseworker feels confidentiality should be breached');
-    expect(book).toContain('never by a Caseworker alone nor by the person who raised it');
+    expect(book).toContain(
+      'never by a Caseworker (5.5.4 says no Caseworker decides alone; the software lets no Caseworker decide at all), nor by the person who raised it',
+    );
     expect(book).toContain('never a Caseworker nor the raiser (5.5.4)');
     // The drawing is the code's text (the clauses and rule texts are the folder's own): no built-in label is left.
     expect(svg).not.toMatch(/Adviser|Advice Service Lead/);

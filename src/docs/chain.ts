@@ -126,7 +126,7 @@ export function chainSteps(chain: ChainModel): { text: string; clauses: string[]
       clauses: ['5.4.2', '5.5.1'],
     },
     {
-      text: `The decision is taken — ${chain.deciders.map((d) => `for the ${label(d.raiser)}, by the ${d.may.map(label).join(', the ')}`).join('; ')} — never by ${withArticle(label('adviser'))} (5.5.4 says no Adviser decides alone; the software lets no ${label('adviser')} decide at all), nor by the person who raised it.`,
+      text: `The decision is taken — ${chain.deciders.map((d) => `for the ${label(d.raiser)}, by the ${d.may.map(label).join(', the ')}`).join('; ')} — never by ${withArticle(label('adviser'))} (5.5.4 says no ${label('adviser')} decides alone; the software lets no ${label('adviser')} decide at all), nor by the person who raised it.`,
       clauses: ['5.4.3', '5.5.2', '5.5.4'],
     },
     {
