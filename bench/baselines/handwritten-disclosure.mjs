@@ -192,6 +192,7 @@ export function createHandwrittenDisclosure(bundle, policy) {
   const R_NOT_WRITTEN = rule('breach-authorisation-not-written', 'escalate');
   const R_MAY_NOT = rule('breach-authorisation-role-may-not-decide', 'escalate');
   const R_ADVISER_ACTOR = rule('breach-authorisation-by-adviser-or-actor', 'escalate');
+  const R_ADVISER_ACTOR_NOT_WRITTEN = rule('breach-authorisation-by-adviser-or-actor-not-written', 'escalate');
   const R_UNI = rule('university-staff-without-consent', 'deny');
   const R_PRESENCE = rule('presence-without-consent', 'deny');
   const R_THIRD = rule('third-party-without-consent', 'deny');
@@ -260,6 +261,7 @@ export function createHandwrittenDisclosure(bundle, policy) {
       breachOpen && status === 'no-written-record',
       breachOpen && status === 'role-may-not-decide',
       breachOpen && status === 'adviser-or-actor',
+      breachOpen && status === 'adviser-or-actor' && q.breach.authorisation.writtenRecord !== true,
       role === 'university-staff' && identifiable,
       presence && identifiable && !team && role !== 'client',
       kind === 'case-record' && identifiable && !team && role !== 'university-staff' && role !== 'client',
@@ -287,6 +289,7 @@ export function createHandwrittenDisclosure(bundle, policy) {
       R_NOT_WRITTEN,
       R_MAY_NOT,
       R_ADVISER_ACTOR,
+      R_ADVISER_ACTOR_NOT_WRITTEN,
       R_UNI,
       R_PRESENCE,
       R_THIRD,
