@@ -205,8 +205,11 @@ export const CHECKER_SCRIPT = `
       };
       if (val('d-purpose')) q.purpose = val('d-purpose');
       if (val('d-consent')) q.consent = { given: true, method: val('d-consent'), recorded: checked('d-recorded') };
-      if (val('d-ground')) {
-        q.breach = { ground: val('d-ground') };
+      // A decision answered with no ground is asked as it is, and refused on the ground's field as the library
+      // refuses it: dropped, the answers given about the decision were silently not the question.
+      if (val('d-ground') || val('d-decided-by')) {
+        q.breach = {};
+        if (val('d-ground')) q.breach.ground = val('d-ground');
         if (val('d-decided-by')) q.breach.authorisation = {
           decidedBy: val('d-decided-by'), agreed: val('d-agreed') === 'yes', writtenRecord: checked('d-written')
         };

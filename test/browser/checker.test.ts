@@ -136,6 +136,27 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     expect(r.clauses).toContain('5.5.2');
   });
 
+  it('a decision on breaching answered with no ground is not dropped: it is asked, and the ground is asked for', async () => {
+    // The decision's answers were left out of the question when no ground was chosen: the Chief Executive's
+    // written agreement read as "deny, no consent (P3)", as if it had not been given.
+    await page.selectOption('#d-recipient', 'third-party');
+    await page.selectOption('#d-ground', '');
+    await page.selectOption('#d-decided-by', 'chief-executive');
+    await page.selectOption('#d-agreed', 'yes');
+    await page.check('#d-written');
+    expect(await page.locator('#disclosure-result [data-outcome]').count()).toBe(0);
+    expect(await page.locator('#disclosure-error').textContent()).toContain('(Ground for breaching confidentiality)');
+    expect(await page.getAttribute('#d-ground', 'aria-invalid')).toBe('true');
+    await page.selectOption('#d-ground', 'harm');
+    const r = await result('disclosure');
+    expect(r.outcome).toBe('permit');
+    expect(r.clauses).toContain('5.5.2');
+    expect(await page.getAttribute('#d-ground', 'aria-invalid')).toBeNull();
+    await page.selectOption('#d-ground', '');
+    await page.selectOption('#d-decided-by', '');
+    await page.uncheck('#d-written');
+  });
+
   it('is usable by keyboard: labels on every control, the outcome announced politely by a status line', async () => {
     const unlabelled = await page.evaluate(() =>
       Array.from(document.querySelectorAll('#checker select, #checker input'))
