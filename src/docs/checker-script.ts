@@ -226,10 +226,12 @@ export const CHECKER_SCRIPT = `
       var steps = [];
       if (val('b-raised-with')) steps.push({ step: 'raised', with: val('b-raised-with') });
       if (val('b-discussed')) steps.push({ step: 'discussed', recordedInCaseNotes: val('b-discussed') === 'recorded' });
+      // When it was disclosed is asked: a disclosure before the decision breaks 5.5.4 however the decision went.
+      if (val('b-disclosed') === 'before') steps.push({ step: 'disclosed' });
       if (val('b-decided-by')) steps.push({
         step: 'decided', by: val('b-decided-by'), agreed: val('b-agreed') === 'yes', writtenRecord: checked('b-written')
       });
-      if (checked('b-disclosed')) steps.push({ step: 'disclosed' });
+      if (val('b-disclosed') === 'after') steps.push({ step: 'disclosed' });
       return { question: 'breach', raisedBy: val('b-raised-by'), ground: val('b-ground'), steps: steps };
     },
     any: function () {

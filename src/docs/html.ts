@@ -301,7 +301,7 @@ ${select('b-discussed', 'Discussion', option('', 'not yet') + option('recorded',
 ${select('b-decided-by', 'Decision taken by', roleOptions(labels, '', ['', 'no decision yet']))}
 ${select('b-agreed', 'The decision', option('yes', 'agreed to breach') + option('no', 'did not agree'))}
 ${checkbox('b-written', 'There is a written record of the decision')}
-${checkbox('b-disclosed', 'Information has been disclosed')}
+${select('b-disclosed', 'Information disclosed', option('', 'no') + option('after', 'yes, after the decision') + option('before', 'yes, before the decision'))}
 </form>
 <p id="breach-status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
 <div id="breach-result" class="result" role="region" aria-label="Breach decision"></div>

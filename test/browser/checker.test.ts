@@ -194,6 +194,27 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     expect(r.clauses).toContain('5.5.3');
   });
 
+  it('the breach chain asks when information was disclosed: before the decision is non-compliant (5.5.4)', async () => {
+    // A checkbox "Information has been disclosed" put the disclosure after the decision, always: a disclosure
+    // made before the Lead's written agreement read as authorised.
+    await page.selectOption('#b-raised-by', 'adviser');
+    await page.selectOption('#b-raised-with', 'advice-lead');
+    await page.selectOption('#b-discussed', 'recorded');
+    await page.selectOption('#b-decided-by', 'advice-lead');
+    await page.selectOption('#b-agreed', 'yes');
+    await page.check('#b-written');
+    await page.selectOption('#b-disclosed', 'after');
+    expect((await result('breach')).outcome).toBe('authorised');
+    await page.selectOption('#b-disclosed', 'before');
+    const r = await result('breach');
+    expect(r.outcome).toBe('non-compliant');
+    expect(r.clauses).toEqual(['5.5.4']);
+    expect(r.text).toContain('disclosed-before-authorisation');
+    await page.selectOption('#b-disclosed', '');
+    expect((await result('breach')).outcome).toBe('authorised');
+    await page.uncheck('#b-written');
+  });
+
   it('a date the browser cannot read is not taken as not given', async () => {
     await page.selectOption('#r-status', 'completed');
     await page.fill('#r-completed', '');
