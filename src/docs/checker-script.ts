@@ -241,6 +241,18 @@ export const CHECKER_SCRIPT = `
       return p.issues.length === 1 && p.issues[0].path.length === 0 ? NOT_JSON : new Refused(p.issues);
     }
   };
+  // Answers that mean something only once another is given (whether the consent is recorded, what a decision was)
+  // are switched off until it is: left on, they could be answered and then ignored without a word.
+  var NEEDS = {
+    'd-recorded': 'd-consent', 'd-agreed': 'd-decided-by', 'd-written': 'd-decided-by',
+    'b-agreed': 'b-decided-by', 'b-written': 'b-decided-by'
+  };
+  function settle(form) {
+    for (var id in NEEDS) {
+      var el = $(id);
+      if (el && form.contains(el)) el.disabled = !val(NEEDS[id]);
+    }
+  }
   // What the JSON tool's text is when it does not parse (its text is never repeated: it may hold personal data).
   var NOT_JSON = {};
   // JSON the tool refuses (a key written twice), with its issues.
@@ -255,6 +267,7 @@ export const CHECKER_SCRIPT = `
     var out = $(f + '-result');
     if (!form || !out) return;
     var update = function () {
+      settle(form);
       // A date the browser cannot read (half typed, or 31 February) is not "not given": say so.
       var bad = Array.prototype.filter.call(form.querySelectorAll('input'), function (i) {
         return i.validity && i.validity.badInput;

@@ -153,8 +153,33 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     expect(r.clauses).toContain('5.5.2');
     expect(await page.getAttribute('#d-ground', 'aria-invalid')).toBeNull();
     await page.selectOption('#d-ground', '');
-    await page.selectOption('#d-decided-by', '');
     await page.uncheck('#d-written');
+    await page.selectOption('#d-decided-by', '');
+  });
+
+  it('answers that mean something only once another is given are off until it is', async () => {
+    // Left on, "the decision: agreed" with no decision taken, or "recorded" with no consent, could be answered and
+    // then ignored without a word.
+    const off = (id: string) => page.isDisabled(`#${id}`);
+    expect(await off('d-recorded')).toBe(true);
+    expect(await off('d-agreed')).toBe(true);
+    expect(await off('d-written')).toBe(true);
+    expect(await off('b-agreed')).toBe(true);
+    expect(await off('b-written')).toBe(true);
+    await page.selectOption('#d-consent', 'email');
+    expect(await off('d-recorded')).toBe(false);
+    await page.selectOption('#d-decided-by', 'advice-lead');
+    expect([await off('d-agreed'), await off('d-written')]).toEqual([false, false]);
+    await page.selectOption('#b-decided-by', 'advice-lead');
+    expect([await off('b-agreed'), await off('b-written')]).toEqual([false, false]);
+    // The answers the form asks first are never off.
+    expect(await off('d-consent')).toBe(false);
+    expect(await off('b-decided-by')).toBe(false);
+    await page.selectOption('#d-consent', '');
+    await page.selectOption('#d-decided-by', '');
+    await page.selectOption('#b-decided-by', '');
+    expect(await off('d-recorded')).toBe(true);
+    expect(await off('b-written')).toBe(true);
   });
 
   it('is usable by keyboard: labels on every control, the outcome announced politely by a status line', async () => {
