@@ -477,7 +477,17 @@ ${[
     return `<tr><td>${r.priority}</td><td><code>${esc(r.name)}</code></td><td>${esc(r.reads)}</td><td>${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> on ${esc(r.when.join(', '))}</td><td>${as(r.clauses)}</td></tr>`;
   }),
 ].join('\n')}
-</tbody></table></div>`,
+</tbody></table></div>${
+        q.facts.length
+          ? `
+<div class="scroll" tabindex="0" role="region" aria-label="Facts the rules of ${esc(q.kind)} may read"><table>
+<caption>Facts the rules of <code>${esc(q.kind)}</code> may read (a condition's <code>fact</code>; any other name does not load)</caption>
+<thead><tr><th scope="col">Fact</th><th scope="col">Type</th><th scope="col">Values</th><th scope="col">Means</th></tr></thead>
+<tbody>
+${q.facts.map((f) => `<tr><td><code>${esc(f.name)}</code></td><td>${esc(f.type)}</td><td>${f.values.map((v) => `<code>${esc(v)}</code>`).join(', ') || '—'}</td><td>${esc(f.description)}</td></tr>`).join('\n')}
+</tbody></table></div>`
+          : ''
+      }`,
     )
     .join('\n');
   const table = `<div class="scroll" tabindex="0" role="region" aria-labelledby="decision-table-caption"><table id="decision-table-grid">

@@ -320,6 +320,18 @@ export function indexMarkdown(m: DocsModel): string {
         }),
         '',
       );
+    if (q.facts.length)
+      out.push(
+        `The facts its rules may read (a condition's \`fact\`; any other name does not load, \`unknown-fact\`):`,
+        '',
+        '| Fact | Type | Values | Means |',
+        '| --- | --- | --- | --- |',
+        ...q.facts.map(
+          (f) =>
+            `| ${cell(mdCode(f.name))} | ${mdText(f.type)} | ${cell(f.values.map(mdCode).join(', ') || '—')} | ${cell(mdText(f.description))} |`,
+        ),
+        '',
+      );
   }
   out.push(
     '## <a id="decision-table"></a>Decision table: disclosure',

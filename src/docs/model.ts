@@ -159,6 +159,25 @@ export interface QuestionDoc {
   readonly fallbackClauses: readonly string[];
   readonly deciding: readonly RuleDoc[];
   readonly modifiers: readonly RuleDoc[];
+  /**
+   * Every fact this question's rules may read, by name (the names a rule's conditions use, which only the source
+   * repository lists otherwise): its type, the values a string fact takes, and what it means under the settings.
+   */
+  readonly facts: readonly FactDoc[];
+}
+
+/**
+ * One fact a question's rules may read, for the book's list of facts.
+ *
+ * @example
+ * model.questions[0].facts[0]; // { name: 'actorRole', type: 'string', values: ['adviser', …], description: "the actor's role" }
+ * @see 5.4
+ */
+export interface FactDoc {
+  readonly name: string;
+  readonly type: string;
+  readonly values: readonly string[];
+  readonly description: string;
 }
 
 /**
@@ -565,6 +584,12 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
       fallbackClauses: meta.fallbackClauses,
       deciding,
       modifiers,
+      facts: Object.entries(withSettings(cq.facts, policy.settings)).map(([name, f]) => ({
+        name,
+        type: f.type,
+        values: f.values ?? [],
+        description: f.description,
+      })),
     });
     for (const r of [...deciding, ...modifiers]) {
       allRules.push(r);
