@@ -104,6 +104,43 @@ export function chainMermaid(chain: ChainModel): string {
 }
 
 /**
+ * Every clause the chain's drawing, Mermaid source and steps cite: the bundled policy's numbering.
+ *
+ * @example
+ * CHAIN_CLAUSES.includes('5.4.1'); // true
+ * @see 5.4
+ */
+export const CHAIN_CLAUSES: readonly string[] = [
+  '5.1',
+  '5.3',
+  '5.3.1',
+  '5.3.2',
+  '5.3.3',
+  '5.4',
+  '5.4.1',
+  '5.4.2',
+  '5.4.3',
+  '5.5',
+  '5.5.1',
+  '5.5.2',
+  '5.5.3',
+  '5.5.4',
+];
+
+/**
+ * A sentence for a book whose policy lacks some of {@link CHAIN_CLAUSES}, or nothing.
+ *
+ * @example
+ * chainClauseNote([]); // undefined
+ * @see 5.4
+ */
+export function chainClauseNote(missing: readonly string[]): string | undefined {
+  return missing.length
+    ? `The drawing and the steps cite the clause numbers of the policy this library was written for (5.1–5.5.4); this policy has no ${missing.join(', ')}: read those as the steps they name.`
+    : undefined;
+}
+
+/**
  * The same chain as ordered steps in plain words, for readers without the diagram (and screen readers).
  *
  * @example

@@ -9,7 +9,7 @@ import {
   PURPOSES,
   ROLES,
 } from '../facts/constants.js';
-import { chainMermaid, chainSteps, withArticle } from './chain.js';
+import { chainClauseNote, chainMermaid, chainSteps, withArticle } from './chain.js';
 import { CHAIN_SVG_CSS, chainSvg } from './chain-svg.js';
 import { CHECKER_SCRIPT } from './checker-script.js';
 import { NEXT_STEP_PHRASES, nextStepText, VALUE_LABELS, valueLabel } from './labels.js';
@@ -215,9 +215,11 @@ function clauseHtml(c: ClauseDoc, labels: Labels): string {
 }
 
 function chainHtml(m: DocsModel): string {
+  const note = chainClauseNote(m.chainMissingClauses);
   return [
     '<section id="breach-chain" aria-labelledby="breach-chain-h">',
     '<h3 id="breach-chain-h">The breach-of-confidentiality chain (5.4–5.5)</h3>',
+    ...(note ? [`<p>${esc(note)}</p>`] : []),
     `<div class="scroll" tabindex="0" role="region" aria-label="The breach chain, drawn">${chainSvg(m.chain)}</div>`,
     '<ol class="chain">',
     ...chainSteps(m.chain).map((s) => `<li>${esc(s.text)}${s.clauses.length ? ` (${as(s.clauses)})` : ''}</li>`),
@@ -454,7 +456,7 @@ export function renderHtml(m: DocsModel): string {
         `<section id="section-${esc(s.id)}" aria-labelledby="section-${esc(s.id)}-h">`,
         `<h2 id="section-${esc(s.id)}-h">${esc(s.id === 'P' ? s.title : `${s.id}. ${s.title}`)}</h2>`,
         ...s.clauses.map((c) =>
-          c.id === '5.4' ? `${chainHtml(m)}\n${clauseHtml(c, m.roleLabels)}` : clauseHtml(c, m.roleLabels),
+          c.id === m.chainClause ? `${chainHtml(m)}\n${clauseHtml(c, m.roleLabels)}` : clauseHtml(c, m.roleLabels),
         ),
         '</section>',
       ].join('\n'),
@@ -530,8 +532,7 @@ ${m.sections
 <li><a href="#checker">Ask the policy: disclosure, retention, breach chain</a></li>
 <li><a href="#reading">How to read this book</a></li>
 ${m.sections.map((s) => `<li><a href="#section-${esc(s.id)}">${esc(s.id === 'P' ? s.title : `${s.id}. ${s.title}`)}</a>: ${s.clauses.map((c) => a(c.id)).join(' ')}</li>`).join('\n')}
-<li><a href="#breach-chain">The breach-of-confidentiality chain (5.4–5.5)</a></li>
-<li><a href="#decision-order">How each question is decided</a></li>
+${m.chainClause ? '<li><a href="#breach-chain">The breach-of-confidentiality chain (5.4–5.5)</a></li>\n' : ''}<li><a href="#decision-order">How each question is decided</a></li>
 <li><a href="#decision-table">Decision table: disclosure</a></li>
 <li><a href="#coverage">Clause coverage</a></li>
 </ul></nav>

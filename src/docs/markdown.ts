@@ -1,6 +1,6 @@
 import { printable } from '../audit/format.js';
 import type { CodedNote, Decision } from '../decision/types.js';
-import { chainMermaid, chainSteps, withArticle } from './chain.js';
+import { chainClauseNote, chainMermaid, chainSteps, withArticle } from './chain.js';
 import { CHAIN_SVG_FILE } from './chain-svg.js';
 import { clauseTextForHtml, esc } from './html.js';
 import { nextStepText, valueLabel } from './labels.js';
@@ -197,9 +197,11 @@ function clauseLines(m: DocsModel, c: ClauseDoc, from: string): string[] {
 
 /** The breach chain as a Mermaid block and the same chain as a list. */
 function chainLines(m: DocsModel, from: string): string[] {
+  const note = chainClauseNote(m.chainMissingClauses);
   return [
     '## <a id="breach-chain"></a>The breach-of-confidentiality chain (5.4–5.5)',
     '',
+    ...(note ? [mdText(note), ''] : []),
     `![The breach-of-confidentiality chain, drawn: the same steps are listed below](${CHAIN_SVG_FILE})`,
     '',
     '<details><summary>The same chain as a Mermaid flowchart</summary>',
@@ -235,7 +237,7 @@ export function sectionMarkdown(m: DocsModel, s: SectionDoc): string {
     '',
   ];
   for (const c of s.clauses) {
-    if (c.id === '5.4') out.push(...chainLines(m, s.file));
+    if (c.id === m.chainClause) out.push(...chainLines(m, s.file));
     out.push(...clauseLines(m, c, s.file));
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -283,7 +285,9 @@ export function indexMarkdown(m: DocsModel): string {
       (s) =>
         `- [${mdText(s.id === 'P' ? s.title : `${s.id}. ${s.title}`)}](${s.file}) — ${s.clauses.map((c) => link(m, c.id, from)).join(' ')}`,
     ),
-    '- [The breach-of-confidentiality chain (5.4–5.5)](5-breaches-of-confidentiality.md#breach-chain)',
+    ...(m.chainClause
+      ? [`- [The breach-of-confidentiality chain (5.4–5.5)](${m.clauseFile.get(m.chainClause)}#breach-chain)`]
+      : []),
     '- [How each question is decided](#decision-order)',
     '- [Decision table: disclosure](#decision-table)',
     '- [Clause coverage](#coverage)',

@@ -6,6 +6,7 @@ import type { Policy } from '../engine/policy.js';
 import type { ClauseJson } from '../engine/rule-schema.js';
 import { ROLES, type Role } from '../facts/constants.js';
 import type { Party } from '../facts/question-types.js';
+import { CHAIN_CLAUSES } from './chain.js';
 import { readCondition } from './conditions.js';
 import { roleLabelsOf } from './labels.js';
 
@@ -243,6 +244,14 @@ export interface DocsModel {
   readonly questions: readonly QuestionDoc[];
   readonly table: DecisionTable;
   readonly chain: ChainModel;
+  /**
+   * The clause the breach chain is drawn before: the `breach` question's first fallback clause (`5.4` in the
+   * bundled folder), so an adapted folder that numbers its clauses otherwise still gets the chain, and the
+   * contents' link to it.
+   */
+  readonly chainClause: string | undefined;
+  /** The clauses the chain's text cites (the bundled policy's 5.1–5.5.4) that this policy does not have. */
+  readonly chainMissingClauses: readonly string[];
   readonly scenarioFiles: readonly string[];
   readonly scenarioTotal: number;
 }
@@ -671,6 +680,8 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
     questions,
     table: decisionTable(policy, labels),
     chain: chainModel(policy.settings, labels),
+    chainClause: bundle.questions.breach?.fallbackClauses.find((id) => clauseFile.has(id)),
+    chainMissingClauses: CHAIN_CLAUSES.filter((id) => !clauseFile.has(id)),
     scenarioFiles: [...new Set(scenarios.map((s) => s.file))],
     scenarioTotal: scenarios.length,
   };
