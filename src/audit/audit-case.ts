@@ -351,7 +351,7 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
           {
             code: 'consent-to-record-not-recorded',
             clause: recordingClause,
-            message: 'The export does not show the client consented to recording (1.1).',
+            message: `The export does not show the client consented to recording (${recordingClause}).`,
           },
         ];
       const r = ask({ question: 'recording', consentToRecord: consent, relevant: true });
