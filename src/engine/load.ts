@@ -3,7 +3,7 @@ import type { CodedNote, Reason } from '../decision/types.js';
 import type { FactCatalogue, FactDefinition, FactType } from '../derive/context.js';
 import { isCalendarDate } from '../derive/dates.js';
 import { FACTS } from '../derive/facts/index.js';
-import { CONTRACT_OUTCOMES, type QuestionKind, ROLES } from '../facts/constants.js';
+import { CONTRACT_OUTCOMES, type QuestionKind, ROLES, STAFF_ROLES } from '../facts/constants.js';
 import { zodSchemas } from '../facts/schema-loader.js';
 import { cleanPath } from '../facts/validate.js';
 import {
@@ -493,7 +493,13 @@ function setValueProblem(key: string, v: unknown, clauses: ReadonlyMap<string, n
   const list = Array.isArray(v) ? v : [v];
   switch (key) {
     case 'escalateTo':
-      return isRole(v) ? undefined : `must be a role, not ${JSON.stringify(v)}`;
+      // The contract escalates to a line manager (5.4.1): one of the organisation's own staff, as the role
+      // settings require. An escalation to the client, a third party or another organisation would send the
+      // breach, and the case with it, outside (fail closed: refused).
+      if (!isRole(v)) return `must be a role, not ${JSON.stringify(v)}`;
+      return (STAFF_ROLES as readonly unknown[]).includes(v)
+        ? undefined
+        : `must be one of the organisation's staff roles (a breach is escalated to a line manager, 5.4.1), not ${JSON.stringify(v)} (staff roles: ${STAFF_ROLES.join(', ')})`;
     case 'destroyAfter':
     case 'respondBy':
       return isCalendarDate(v)
