@@ -120,6 +120,7 @@ describe('roleLabels: how the book and its checker name each role', () => {
     expect(book).toContain(
       'never by a Caseworker (5.5.4 says no Caseworker decides alone; the software lets no Caseworker decide at all), nor by the person who raised it',
     );
+    expect(book).not.toContain('no Adviser');
     expect(book).toContain('never a Caseworker nor the raiser (5.5.4)');
     // The drawing is the code's text (the clauses and rule texts are the folder's own): no built-in label is left.
     expect(svg).not.toMatch(/Adviser|Advice Service Lead/);
