@@ -312,6 +312,9 @@ describe('loadScenarios / runScenarios', () => {
         .join('\n');
     expect(at(1)).toMatch(/rule is required/);
     expect(at(2)).toMatch(/result/);
+    // An unknown key is named, with the keys known there (the package has no source to look them up in).
+    expect(at(2)).toContain('expect: unknown key "result" (the keys here: invalid, issueCodesAll, outcome, ');
+    expect(at(2)).toContain('obligationsAll');
     expect(at(3)).toMatch(/duplicate scenario name "ok"/);
     expect(at(4)).toBe('asks a "contact" question in a table of "recording" scenarios: move it to contact.cases.json');
     // A table named otherwise may hold any kind; a question of no kind is read where it is.

@@ -85,6 +85,23 @@ export const scenarioSchema = z
     if (s.question === undefined) ctx.addIssue({ code: 'custom', path: ['question'], message: 'question is required' });
   });
 
+/** The keys a scenario (`''`) and its `expect` may have, listed when one is not known. */
+const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(scenarioSchema.shape),
+  expect: Object.keys(expectationSchema.shape),
+};
+
+/**
+ * A scenario's zod issue in words: an unknown key (a misspelt `obligation` for `obligationsAll`) also lists the keys
+ * known there, since the file's author cannot look them up in the package's source.
+ */
+function issueText(i: z.core.$ZodIssue): string {
+  const known = KNOWN_KEYS[i.path.map(String).join('.')];
+  if (i.code !== 'unrecognized_keys' || !known) return i.message;
+  const keys = i.keys.map((k) => JSON.stringify(k)).join(', ');
+  return `unknown key${i.keys.length === 1 ? '' : 's'} ${keys} (the keys here: ${known.join(', ')})`;
+}
+
 /**
  * A scenario file's problem as one line: `file#index: message` (`file: message` for the whole file).
  *
@@ -221,7 +238,7 @@ function loadScenarioFile(path: string, file: string): ScenarioFile {
     const r = scenarioSchema.safeParse(raw);
     if (!r.success) {
       for (const i of r.error.issues)
-        problems.push({ file, index, message: `${i.path.map(String).join('.') || '(scenario)'}: ${i.message}` });
+        problems.push({ file, index, message: `${i.path.map(String).join('.') || '(scenario)'}: ${issueText(i)}` });
       return;
     }
     if (names.has(r.data.name)) {
