@@ -113,8 +113,13 @@ class Generator {
       case 'string': {
         const tests = [`typeof ${v} !== "string"`];
         for (const c of d.checks) {
-          if (c.check === 'max-length') tests.push(`(${v}.length > ${c.value} && CPL(${v}) > ${c.value})`);
-          else if (c.check === 'min-length') tests.push(`(${v}.length < ${c.value} || CPL(${v}) < ${c.value})`);
+          // A string of more than twice a limit in UTF-16 units has more code points than it (each takes one or
+          // two units), and one of at least twice has at least as many: a 10 MB string is refused, and one far over a
+          // minimum accepted, without counting its code points one by one.
+          if (c.check === 'max-length')
+            tests.push(`(${v}.length > ${c.value} && (${v}.length > ${2 * c.value} || CPL(${v}) > ${c.value}))`);
+          else if (c.check === 'min-length')
+            tests.push(`(${v}.length < ${c.value} || (${v}.length < ${2 * c.value} && CPL(${v}) < ${c.value}))`);
           else tests.push(`!DATE(${v})`);
         }
         return `if (${tests.join(' || ')}) return FAIL; ${out} = ${v};`;
