@@ -291,8 +291,16 @@ function wordsOf(field: string): string[] {
     .filter(Boolean);
 }
 
-/** Answers by column name: names repeat across tables, and reading one costs a few regular expressions. */
+/**
+ * Answers by column name: names repeat across tables, and reading one costs a few regular expressions. A name that
+ * may itself be a client's detail is never kept here (see {@link identifies}).
+ */
 const answers = new Map<string, boolean>();
+
+/** For tests: whether the answer for this column name is kept. */
+export function columnAnswerKept(field: string): boolean {
+  return answers.has(field);
+}
 
 /**
  * Whether one column name identifies a client (4.2): a name the contract lists or a variant of it, or a name with
@@ -301,13 +309,16 @@ const answers = new Map<string, boolean>();
  * a case or a document (`clientId`, `caseref`, `studentNo`, `id` alone; not `numberOfCases` or `id_count`).
  */
 function identifies(field: string): boolean {
-  let known = answers.get(field);
-  if (known === undefined) {
-    known = read(field);
-    if (answers.size >= 10_000) answers.clear();
-    answers.set(field, known);
-  }
-  return known;
+  const known = answers.get(field);
+  if (known !== undefined) return known;
+  // A name that may be a client's detail (an email, a phone, student or case number, or letters the checks cannot
+  // read, such as a person's name in another script) counts, and is not kept: the answers outlive the question, and
+  // would hold the detail in memory until they are cleared.
+  if (UNREADABLE.test(clean(field)) || holdsAClientsDetail(field)) return true;
+  const answer = read(field);
+  if (answers.size >= 10_000) answers.clear();
+  answers.set(field, answer);
+  return answer;
 }
 
 /**
@@ -337,9 +348,8 @@ function holdsAClientsDetail(field: string): boolean {
 }
 
 function read(field: string): boolean {
-  // A name the checks below cannot read might be any of the names they look for: it counts (fail closed).
-  if (UNREADABLE.test(clean(field))) return true;
-  if (holdsAClientsDetail(field)) return true;
+  // (A name the checks below cannot read might be any of the names they look for, and a name that is a client's
+  // detail identifies them: both count, fail closed, and are answered by `identifies` before this.)
   const f = normalise(field);
   if (
     IDENTIFYING.has(f) ||
