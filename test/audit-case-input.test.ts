@@ -22,6 +22,16 @@ describe('auditCase refuses what the audit refuses', () => {
     ).toEqual(['third-party-without-consent']);
   });
 
+  it('a policy argument that is not a policy is a clear TypeError, never the bundled rules', () => {
+    const message = /auditCase: policy must be a Policy \(from createPolicy, loadPolicy or defaultPolicy\)/;
+    for (const notAPolicy of [null, {}, bundledRules, { settings: {} }, 'rules'])
+      expect(() => auditCase(c, '2026-09-01', notAPolicy as never), String(notAPolicy)).toThrow(message);
+    expect(() => auditCase(c, '2026-09-01', null as never)).toThrow(TypeError);
+    // Left out (or undefined), the bundled rules, as documented.
+    expect(auditCase(c, '2026-09-01', undefined).map((f) => f.code)).toEqual(['not-destroyed']);
+    expect(auditCase(c, '2026-09-01', createPolicy(bundledRules)).map((f) => f.code)).toEqual(['not-destroyed']);
+  });
+
   it('a policy without a question the audit asks is refused, whatever the case needs', () => {
     const bundle = structuredClone(bundledRules) as {
       questions: Record<string, unknown>;

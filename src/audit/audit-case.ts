@@ -445,6 +445,13 @@ const auditors = new WeakMap<Policy, Map<string, CaseAuditor>>();
  */
 const DATES_KEPT = 4;
 
+/** Whether `p` is a compiled policy, as `createPolicy` returns it (not `null`, a bundle or a settings object). */
+function isPolicy(p: unknown): p is Policy {
+  if (typeof p !== 'object' || p === null) return false;
+  const o = p as Partial<Policy>;
+  return typeof o.decideValid === 'function' && typeof o.loaded === 'object' && o.loaded !== null;
+}
+
 /**
  * Re-asks the policy about one exported case: retention as of `asOf` (a record due for
  * destruction and still held on `asOf`, past the days `destructionWithinDays` allows, is a finding,
@@ -472,6 +479,8 @@ const DATES_KEPT = 4;
  * @throws {@link PolicyInputError} (`code` `invalid-question`, its message saying `case`) when the case or `asOf` is
  *   not valid, listing every issue.
  * @throws {@link RuleLoadError} (`code` `invalid-rules`) when `policy` does not ask a question the audit needs.
+ * @throws `TypeError` when `policy` is given but is not a {@link Policy} (`null`, a rule bundle, a settings object):
+ *   a caller's mistake, never read as the bundled rules.
  * @example
  * import { auditCase } from 'upsu-confidentiality-policy';
  * auditCase({ id: 'C-1', client: { degreeStatus: 'completed', degreeCompletedOn: '2020-06-30' } }, '2026-11-24');
@@ -486,6 +495,10 @@ export function auditCase(c: CaseExport, asOf: string, policy: Policy = defaultP
   const check = validateCase(c);
   if (!check.ok) issues.push(...check.issues);
   if (!check.ok || issues.length > 0) throw new PolicyInputError(issues, 'case');
+  if (!isPolicy(policy))
+    throw new TypeError(
+      'auditCase: policy must be a Policy (from createPolicy, loadPolicy or defaultPolicy), or left out for the bundled rules',
+    );
   let byDate = auditors.get(policy);
   if (!byDate) auditors.set(policy, (byDate = new Map()));
   let auditor = byDate.get(asOf);
