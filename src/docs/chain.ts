@@ -29,7 +29,17 @@ const q = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
  * withArticle('SU adviser'); // 'an SU adviser'
  * @see 5.5.4
  */
-export const withArticle = (label: string): string => `${takesAn(label) ? 'an' : 'a'} ${label}`;
+export const withArticle = (label: string): string => `${articleFor(label)} ${label}`;
+
+/**
+ * The indefinite article a word takes: "an" before "authorised" or "SU adviser", "a" before "deny" or "Caseworker".
+ *
+ * @example
+ * articleFor('overdue'); // 'an'
+ * articleFor('deny'); // 'a'
+ * @see 5.5.4
+ */
+export const articleFor = (word: string): 'a' | 'an' => (takesAn(word) ? 'an' : 'a');
 
 /** Letters whose names start with a vowel sound, for labels that begin with an initialism ("an SU adviser"). */
 const AN_LETTERS = /^[AEFHILMNORSX]/;

@@ -9,7 +9,7 @@ import {
   PURPOSES,
   ROLES,
 } from '../facts/constants.js';
-import { chainClauseNote, chainMermaid, chainSteps, withArticle } from './chain.js';
+import { articleFor, chainClauseNote, chainMermaid, chainSteps } from './chain.js';
 import { CHAIN_SVG_CSS, chainSvg } from './chain-svg.js';
 import { CHECKER_SCRIPT } from './checker-script.js';
 import { NEXT_STEP_PHRASES, nextStepText, VALUE_LABELS, valueLabel } from './labels.js';
@@ -127,7 +127,7 @@ function ruleItem(r: RuleDoc): string {
     return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → <strong class="o o-${esc(r.type)}">${esc(r.type)}</strong> (${as(r.clauses)}). ${prose(r.text ?? '')}${extra.length ? `<br>${extra.join('; ')}.` : ''}</li>`;
   }
   const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
-  return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → adds the ${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> (${as(r.clauses)}) to ${withArticle(r.when[0] ?? '').split(' ')[0]} ${r.when.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}.${r.sets.length ? ` It ${esc(r.sets.map(([, phrase]) => phrase).join(', '))}.` : ''}</li>`;
+  return `<li>${where}: when <span class="cond">${esc(r.reads)}</span> → adds the ${esc(r.kind)} <code>${esc(n?.code ?? '')}</code> (${as(r.clauses)}) to ${articleFor(r.when[0] ?? '')} ${r.when.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}.${r.sets.length ? ` It ${esc(r.sets.map(([, phrase]) => phrase).join(', '))}.` : ''}</li>`;
 }
 
 /** Role → label, as the book shows roles (the policy's: `DocsModel.roleLabels`). */
@@ -153,7 +153,7 @@ function exampleItem(e: ExampleDoc, labels: Labels): string {
   const outranked = e.decidedBy
     ? `, but ${e.decidedBy.map((r) => `<code>${esc(r)}</code>`).join(' and ')} ranks above it and decides`
     : e.notAddedTo
-      ? `, but adds nothing here: it applies only to ${withArticle(e.notAddedTo[0] ?? '').split(' ')[0]} ${e.notAddedTo.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}`
+      ? `, but adds nothing here: it applies only to ${articleFor(e.notAddedTo[0] ?? '')} ${e.notAddedTo.map((w) => `<strong>${esc(w)}</strong>`).join(' or ')}`
       : '';
   const about = e.rule
     ? `, rule <code>${esc(e.rule)}</code> ${e.fires === false ? 'does not fire' : `fires${outranked}`}`

@@ -1,6 +1,6 @@
 import { printable } from '../audit/format.js';
 import type { CodedNote, Decision } from '../decision/types.js';
-import { chainClauseNote, chainMermaid, chainSteps, withArticle } from './chain.js';
+import { articleFor, chainClauseNote, chainMermaid, chainSteps } from './chain.js';
 import { CHAIN_SVG_FILE } from './chain-svg.js';
 import { clauseTextForHtml, esc } from './html.js';
 import { nextStepText, valueLabel } from './labels.js';
@@ -104,7 +104,7 @@ function ruleLine(m: DocsModel, r: RuleDoc, from: string): string {
     );
   }
   const n = [...r.obligations, ...r.remedies, ...r.advisories][0];
-  return `- ${where}: when ${mdText(r.reads)} → adds the ${r.kind} ${mdCode(n?.code ?? '')} (${links(m, r.clauses, from)}) to ${withArticle(r.when[0] ?? '').split(' ')[0]} **${r.when.map(mdText).join('** or **')}**.${r.sets.length ? ` It ${r.sets.map(([, phrase]) => mdText(phrase)).join(', ')}.` : ''}`;
+  return `- ${where}: when ${mdText(r.reads)} → adds the ${r.kind} ${mdCode(n?.code ?? '')} (${links(m, r.clauses, from)}) to ${articleFor(r.when[0] ?? '')} **${r.when.map(mdText).join('** or **')}**.${r.sets.length ? ` It ${r.sets.map(([, phrase]) => mdText(phrase)).join(', ')}.` : ''}`;
 }
 
 /**
@@ -134,7 +134,7 @@ function exampleLines(m: DocsModel, e: ExampleDoc, from: string): string[] {
   const outranked = e.decidedBy
     ? `, but ${e.decidedBy.map(mdCode).join(' and ')} ranks above it and decides`
     : e.notAddedTo
-      ? `, but adds nothing here: it applies only to ${withArticle(e.notAddedTo[0] ?? '').split(' ')[0]} **${e.notAddedTo.map(mdText).join('** or **')}**`
+      ? `, but adds nothing here: it applies only to ${articleFor(e.notAddedTo[0] ?? '')} **${e.notAddedTo.map(mdText).join('** or **')}**`
       : '';
   const about = e.rule ? `, rule ${mdCode(e.rule)} ${e.fires === false ? 'does not fire' : `fires${outranked}`}` : '';
   const asOf = e.asOfAssumed ? ` (asked as of ${e.asOfAssumed})` : '';

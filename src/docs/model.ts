@@ -406,10 +406,10 @@ function ruleDoc(
   question: string,
   r: CompiledRule,
   policy: Policy,
+  facts: FactCatalogue<never>,
   labels: Readonly<Record<string, string>>,
   above: readonly CompiledRule[] = [],
 ): RuleDoc {
-  const facts = withSettings(policy.loaded.questions[question]?.facts ?? {}, policy.settings);
   const p = r.json.event.params;
   const sets: [string, string][] = [];
   const cites = new Set<string>([
@@ -583,8 +583,10 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
     const cq = policy.loaded.questions[kind];
     const meta = bundle.questions[kind];
     if (!cq || !meta) continue;
-    const deciding = cq.deciding.map((r) => ruleDoc(kind, r, policy, labels, cq.deciding));
-    const modifiers = cq.modifiers.map((r) => ruleDoc(kind, r, policy, labels));
+    // The question's facts described under the policy's settings, once: its rules' conditions and its list of facts.
+    const facts = withSettings(cq.facts, policy.settings);
+    const deciding = cq.deciding.map((r) => ruleDoc(kind, r, policy, facts, labels, cq.deciding));
+    const modifiers = cq.modifiers.map((r) => ruleDoc(kind, r, policy, facts, labels));
     questions.push({
       kind,
       title: meta.title,
@@ -593,7 +595,7 @@ export function buildModel(policy: Policy, scenarios: readonly ScenarioEntry[]):
       fallbackClauses: meta.fallbackClauses,
       deciding,
       modifiers,
-      facts: Object.entries(withSettings(cq.facts, policy.settings)).map(([name, f]) => ({
+      facts: Object.entries(facts).map(([name, f]) => ({
         name,
         type: f.type,
         values: f.values ?? [],
