@@ -3,6 +3,8 @@
 // that the policy does not have, rather than dropping the chain and leaving the links to it dangling.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
+import { CHAIN_CLAUSES, chainMermaid, chainSteps } from '../src/docs/chain.js';
+import { chainSvg } from '../src/docs/chain-svg.js';
 import { renderHtml } from '../src/docs/html.js';
 import { indexMarkdown, sectionMarkdown } from '../src/docs/markdown.js';
 import { buildModel } from '../src/docs/model.js';
@@ -26,6 +28,15 @@ describe('the breach chain in the book of a folder with its own clause numbers',
     const html = renderHtml(m);
     expect(html).toContain('<section id="breach-chain"');
     expect(html).toContain('this policy has no 5.4: read those');
+  });
+
+  it('CHAIN_CLAUSES is every clause the chain cites (its drawing, its Mermaid source and its steps)', () => {
+    // The list is written out; the chain's words are code. A clause cited but not listed would never be named as
+    // missing in an adapted book, and one listed but not cited would be named for nothing.
+    const chain = buildModel(defaultPolicy(), []).chain;
+    const text = [chainMermaid(chain), chainSvg(chain), ...chainSteps(chain).flatMap((s) => [s.text, ...s.clauses])];
+    const cited = new Set(text.join(' ').match(/\b5(?:\.\d+)+\b/g));
+    expect([...cited].sort()).toEqual([...CHAIN_CLAUSES].sort());
   });
 
   it('the bundled book places it at 5.4, with no note', () => {
