@@ -908,7 +908,7 @@ export const bundledRules: RuleBundle = deepFreeze({
         "P2",
         "P3"
        ],
-       "text": "No details that would enable a client to be identified are given to the University, or to any member of University staff, without the client's consent (P2, P3)."
+       "text": "No details that would enable a client to be identified are given to the University, or to any member of University staff, without the client's consent (P2, P3): a signed Consent to Share or an email, not verbal consent (2.1)."
       }
      }
     },
@@ -948,7 +948,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "P4"
        ],
-       "text": "UPSU does not confirm a client's presence in the Advice Centre, or their use of the Advice Service, to any third party without the client's consent (P4)."
+       "text": "UPSU does not confirm a client's presence in the Advice Centre, or their use of the Advice Service, to any third party without the client's consent (P4): a signed Consent to Share or an email, not verbal consent (2.1)."
       }
      }
     },
@@ -988,7 +988,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "P3"
        ],
-       "text": "No information about a client is given, directly or indirectly, to anyone outside the Department without the client's consent (P3)."
+       "text": "No information about a client is given, directly or indirectly, to anyone outside the Department without the client's consent (P3): a signed Consent to Share or an email, not verbal consent (2.1)."
       }
      }
     },
@@ -3438,7 +3438,7 @@ export const bundledRules: RuleBundle = deepFreeze({
         "5.4",
         "5.4.1"
        ],
-       "text": "An Adviser who feels confidentiality should be breached raises it immediately with their line manager, who decides; nothing is disclosed before then (5.4, 5.4.1).",
+       "text": "Whoever feels confidentiality should be breached raises it immediately with their line manager (an Adviser with the Advice Service Lead, the Lead with the Student Focus and Advice Manager), who decides; nothing is disclosed before then (5.4, 5.4.1).",
        "obligations": [
         "raise-with-line-manager"
        ],
@@ -4430,4 +4430,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:6ca425b888d81f48ac1dd2005d798aaf9c56c566e2b3d66a4a8b42a14f84ed16';
+export const bundledRulesHash = 'sha256:a345fcd2e65513ce77e12666b78f3da35dbe33843e75931a2b5e2f983eedc1b8';
