@@ -472,7 +472,7 @@ export const bundledRules: RuleBundle = deepFreeze({
    },
    "ensure-agreed-actions": {
     "clause": "5.5.2",
-    "text": "The line manager who decided must ensure every agreed action is carried out; the written record and the case file detail them."
+    "text": "Whoever agreed to the breach (the line manager, the Chief Executive or an appointed individual) must ensure every agreed action is carried out; the written record and the case file detail them."
    },
    "dpo-only-when-necessary": {
     "clause": "3.1",
@@ -1322,7 +1322,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "1.3"
        ],
-       "text": "Case records are kept securely: password-protected electronically, locked away on paper, keys out of public view (1.3)."
+       "text": "The case records described are kept securely: electronic ones on a password-protected system, paper ones in a locked filing cabinet whenever they are not being used, with the keys out of public view (1.3)."
       }
      }
     },
@@ -2909,7 +2909,7 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "5.4.2"
        ],
-       "text": "The decision came before a discussion recorded in the case notes (5.4.2).",
+       "text": "No discussion was recorded in the case notes before the decision was taken (5.4.2).",
        "set": {
         "violations": {
          "code": "decision-before-recorded-discussion",
@@ -3161,7 +3161,7 @@ export const bundledRules: RuleBundle = deepFreeze({
         "5.4.2",
         "5.5.1"
        ],
-       "text": "The Adviser must brief the line manager on the full facts and discuss why confidentiality should be breached; the discussion is recorded in the case notes (5.4.2, 5.5.1).",
+       "text": "Whoever raised the matter (an Adviser or the Advice Service Lead) must brief their line manager on the full facts and discuss why confidentiality should be breached; the discussion is recorded in the case notes (5.4.2, 5.5.1).",
        "set": {
         "nextStep": {
          "fact": "nextStep"
@@ -4366,7 +4366,7 @@ export const bundledRules: RuleBundle = deepFreeze({
         "6.1",
         "6.2"
        ],
-       "text": "They have a copy of the policy and have been trained on it (6.1, 6.2)."
+       "text": "They have a copy of the policy (6.1), and were trained on it at induction or are not a new starter, for whom 6.2 requires no induction training (6.2)."
       }
      }
     },
@@ -4430,4 +4430,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:a345fcd2e65513ce77e12666b78f3da35dbe33843e75931a2b5e2f983eedc1b8';
+export const bundledRulesHash = 'sha256:30c55c42030f02deccb1c28467861afffde2e3fd59667c8c8ab307b5d0f1a5c3';
