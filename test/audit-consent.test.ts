@@ -57,6 +57,12 @@ describe('audit: consent to share (2.1)', () => {
     ]);
   });
 
+  it('consent with no `recorded` is said not shown recorded, not said unrecorded (the export does not say)', () => {
+    expect(findings({ given: true, method: 'consent-to-share' }).map((f) => f.message)).toEqual([
+      "Disclosure 1 on 2026-03-02 (permit): the export does not show the client's consent recorded on the case record (2.1).",
+    ]);
+  });
+
   it('a disclosure permitted on other grounds is no finding, whether or not consent was recorded', () => {
     const unrecorded = { given: true, method: 'email', recorded: false };
     const to = (recipient: Record<string, unknown>, information = { kind: 'case-record', identifiable: true }) => {

@@ -427,7 +427,9 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
             caseId: id,
             code: 'consent-to-share-not-recorded',
             clause: r.consentNotRecorded.clause,
-            message: `Disclosure ${i + 1}${d.on ? ` on ${d.on}` : ''} (permit): the client's consent is not recorded on the case record (${r.consentNotRecorded.clause}).`,
+            // `recorded: false` says the consent is not on the case record; no `recorded` leaves it unknown, and the
+            // message does not claim more than the export shows.
+            message: `Disclosure ${i + 1}${d.on ? ` on ${d.on}` : ''} (permit): ${d.consent?.recorded === false ? "the client's consent is not recorded on the case record" : "the export does not show the client's consent recorded on the case record"} (${r.consentNotRecorded.clause}).`,
           });
       }
     const bs = c.breaches;
