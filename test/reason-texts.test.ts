@@ -133,3 +133,21 @@ describe('texts that read true for every question that produces them', () => {
     expect(text).toMatch(/or are not a new starter/);
   });
 });
+
+describe('the refusal-not-by-a-decider advisory', () => {
+  it.each([
+    ['an adviser', 'adviser', 'adviser'],
+    ['the actor themself', 'advice-lead', 'advice-lead'],
+  ])('cites 5.5.4 when the refusal was given by %s', (_, actor, decidedBy) => {
+    const d = evaluate({
+      question: 'disclosure',
+      actor: { role: actor },
+      recipient: { role: 'third-party' },
+      information: { kind: 'case-record', identifiable: true },
+      breach: { ground: 'harm', authorisation: { decidedBy, agreed: false, writtenRecord: true } },
+    } as never);
+    expect(d.outcome).toBe('deny');
+    const text = d.advisories.find((a) => a.code === 'refusal-not-by-a-decider')?.text;
+    expect(text).toMatch(/never may, 5\.5\.4\)/);
+  });
+});

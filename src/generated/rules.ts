@@ -608,7 +608,7 @@ export const bundledRules: RuleBundle = deepFreeze({
    },
    "refusal-not-by-a-decider": {
     "clause": "5.4.3",
-    "text": "This refusal was given by someone who may not decide a breach of confidentiality (5.4.3, 5.5.2), so it is not the final refusal 5.5.3 speaks of; but nothing is disclosed on it, and if you still feel confidentiality should be breached, raise it with your line manager, who decides (5.4.1)."
+    "text": "This refusal was given by someone who may not decide this breach of confidentiality (5.4.3, 5.5.2; an adviser, or the person who would breach it, never may, 5.5.4), so it is not the final refusal 5.5.3 speaks of; but nothing is disclosed on it, and if you still feel confidentiality should be breached, raise it with your line manager, who decides (5.4.1)."
    },
    "ground-not-listed": {
     "clause": "5.3",
@@ -4430,4 +4430,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:30c55c42030f02deccb1c28467861afffde2e3fd59667c8c8ab307b5d0f1a5c3';
+export const bundledRulesHash = 'sha256:ec67170950c0f835fd5883efce1e58cb042337460630973683c799c232f3f43c';
