@@ -262,9 +262,14 @@ export function createHandwrittenDisclosure(bundle, policy) {
       breachOpen && status === 'role-may-not-decide',
       breachOpen && status === 'adviser-or-actor',
       breachOpen && status === 'adviser-or-actor' && q.breach.authorisation.writtenRecord !== true,
-      role === 'university-staff' && identifiable,
-      presence && identifiable && !team && role !== 'client',
-      kind === 'case-record' && identifiable && !team && role !== 'university-staff' && role !== 'client',
+      role === 'university-staff' && identifiable && !consentCounts,
+      presence && identifiable && !team && role !== 'client' && !consentCounts,
+      kind === 'case-record' &&
+        identifiable &&
+        !team &&
+        role !== 'university-staff' &&
+        role !== 'client' &&
+        !consentCounts,
       role === 'client' && kind === 'case-record',
     ];
     const table = [

@@ -898,6 +898,11 @@ export const bundledRules: RuleBundle = deepFreeze({
         "fact": "identifiable",
         "operator": "equal",
         "value": true
+       },
+       {
+        "fact": "consentCounts",
+        "operator": "equal",
+        "value": false
        }
       ]
      },
@@ -939,6 +944,11 @@ export const bundledRules: RuleBundle = deepFreeze({
         "fact": "recipientRole",
         "operator": "notEqual",
         "value": "client"
+       },
+       {
+        "fact": "consentCounts",
+        "operator": "equal",
+        "value": false
        }
       ]
      },
@@ -979,6 +989,11 @@ export const bundledRules: RuleBundle = deepFreeze({
          "university-staff",
          "client"
         ]
+       },
+       {
+        "fact": "consentCounts",
+        "operator": "equal",
+        "value": false
        }
       ]
      },
@@ -4430,4 +4445,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:ec67170950c0f835fd5883efce1e58cb042337460630973683c799c232f3f43c';
+export const bundledRulesHash = 'sha256:e10c1d0dd8a8b558eafb96a9c5688237787cf31aaad0c42396846715befe55da';
