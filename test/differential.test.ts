@@ -1,7 +1,7 @@
 // The compiled path (`evaluate`) against the reference interpreter (`evaluateWithEngine`, json-rules-engine):
 // on generated valid questions of every kind, both give the same decision — outcome, clauses, reasons,
 // obligations, remedies, advisories, every decision field a rule sets, the policy — with the same keys in the
-// same order, and their explain traces agree on which rules fired and applied. The long run (≥100,000 per kind,
+// same order, and their explain traces agree in full (which rules fired and applied, every condition's values). The long run (≥100,000 per kind,
 // on the built dist/) is `npm run test:differential`.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, evaluate, evaluateWithEngine, safeEvaluate } from '../src/index.js';
@@ -29,6 +29,8 @@ describe('compiled evaluate = json-rules-engine (differential)', () => {
         const b = await evaluateWithEngine(q, { explain: true });
         const flags = (d: typeof a) => (d.trace ?? []).map((t) => [t.rule, t.fired, t.applied]);
         expect(flags(b), JSON.stringify(q)).toEqual(flags(a));
+        // In full: every condition's fact value and result, and the value compared with where it is a fact's.
+        expect(b.trace, JSON.stringify(q)).toStrictEqual(a.trace);
         const { trace: _a, ...restA } = a;
         const { trace: _b, ...restB } = b;
         expect(restB).toStrictEqual(restA);

@@ -112,8 +112,15 @@ export type TraceCondition =
   | {
       readonly fact: string;
       readonly operator: string;
+      /** The value compared with, as the rule gives it: a constant, or a fact reference `{ fact }`. */
       readonly value: unknown;
+      /** The fact's value seen. */
       readonly factResult: unknown;
+      /**
+       * Only when `value` is a fact reference `{ fact }`: that fact's value, which the fact's value was compared
+       * with (e.g. `destroyAfter` for retention's `asOf dateOnOrBefore { fact: 'destroyAfter' }`).
+       */
+      readonly valueResult?: unknown;
       readonly result: boolean;
     }
   | { readonly all: readonly TraceCondition[]; readonly result: boolean }

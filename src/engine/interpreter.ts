@@ -38,6 +38,7 @@ interface JreCondition {
   operator?: string;
   value?: unknown;
   factResult?: unknown;
+  valueResult?: unknown;
   result?: boolean;
   all?: JreCondition[];
   any?: JreCondition[];
@@ -57,13 +58,12 @@ function toTrace(c: JreCondition): TraceCondition {
     const not = toTrace(c.not);
     return { not, result: !not.result };
   }
-  return {
-    fact: c.fact as string,
-    operator: c.operator as string,
-    value: c.value,
-    factResult: c.factResult,
-    result: c.result === true,
-  };
+  const v = c.value;
+  const base = { fact: c.fact as string, operator: c.operator as string, value: v, factResult: c.factResult };
+  // json-rules-engine gives the right-hand value of every condition; the trace shows it where it is a fact's.
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v
+    ? { ...base, valueResult: c.valueResult, result: c.result === true }
+    : { ...base, result: c.result === true };
 }
 
 /**

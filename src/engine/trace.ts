@@ -21,16 +21,15 @@ export function traceCondition(c: ConditionJson, cq: CompiledQuestion, q: never,
   const derive = (name: string) => (cq.facts[name] as FactDefinition<never>).derive(q, ctx);
   const factResult = derive(c.fact);
   const v = c.value;
-  const value =
-    v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v ? derive((v as { fact: string }).fact) : v;
+  const isRef = v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v;
+  const value = isRef ? derive((v as { fact: string }).fact) : v;
   const op = OPERATORS[c.operator];
-  return {
-    fact: c.fact,
-    operator: c.operator,
-    value: c.value,
-    factResult,
-    result: op ? applyOperator(op, factResult, value) : false,
-  };
+  const result = op ? applyOperator(op, factResult, value) : false;
+  // The value compared with is shown when it is another fact's (a date worked out, a setting): the rule's own
+  // `value` only names that fact.
+  return isRef
+    ? { fact: c.fact, operator: c.operator, value: c.value, factResult, valueResult: value, result }
+    : { fact: c.fact, operator: c.operator, value: c.value, factResult, result };
 }
 
 /** Every rule of a question as evaluated: the explain trace of the compiled path. */

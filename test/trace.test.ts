@@ -1,0 +1,107 @@
+// The explain trace (`evaluate(q, { explain: true })` and `evaluateWithEngine`): every rule of the question kind,
+// fired or not, in the policy's order, with every condition's fact value; where a rule compares a fact with another
+// fact (a date worked out, a setting), the value compared with too. Both paths give the same trace, in full.
+import { describe, expect, it } from 'vitest';
+import type { TraceCondition } from '../src/index.js';
+import { defaultPolicy, evaluate, evaluateWithEngine } from '../src/index.js';
+import { QUESTION_KINDS, randomQuestions } from './support/random-questions.js';
+
+/** Every leaf condition of a trace, in order. */
+function leaves(c: TraceCondition): Extract<TraceCondition, { fact: string }>[] {
+  if ('all' in c) return c.all.flatMap(leaves);
+  if ('any' in c) return c.any.flatMap(leaves);
+  if ('not' in c) return leaves(c.not);
+  return [c];
+}
+
+/** The leaf of `rule` comparing `fact` in a decision's trace. */
+function leaf(d: ReturnType<typeof evaluate>, rule: string, fact: string) {
+  const t = d.trace?.find((x) => x.rule === rule);
+  return t ? leaves(t.conditions).find((c) => c.fact === fact) : undefined;
+}
+
+describe('explain trace', () => {
+  it('a fact compared with another fact shows the value compared with (valueResult), in both paths', async () => {
+    const cases: [Record<string, unknown>, string, string, unknown][] = [
+      [
+        {
+          question: 'retention',
+          asOf: '2026-09-01',
+          client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' },
+        },
+        'year-after-completion-passed',
+        'asOf',
+        '2026-06-30',
+      ],
+      [
+        {
+          question: 'retention',
+          asOf: '2026-01-01',
+          client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' },
+        },
+        'within-year-after-completion',
+        'asOf',
+        '2026-06-30',
+      ],
+      [
+        {
+          question: 'subject-access',
+          asOf: '2026-12-20',
+          request: {
+            inWriting: true,
+            addressedTo: 'dpo',
+            feePaid: true,
+            identityVerified: true,
+            receivedOn: '2026-11-02',
+          },
+        },
+        'gdpr-response-overdue',
+        'asOf',
+        '2026-12-02',
+      ],
+      [
+        {
+          question: 'statistics-release',
+          actor: { role: 'advice-lead' },
+          recipient: { role: 'membership-body' },
+          fields: ['month', 'count'],
+          smallestCount: 3,
+        },
+        'small-counts',
+        'smallestCount',
+        5,
+      ],
+      [
+        { question: 'policy-review', lastReviewedOn: '2025-03-01', agreedBy: [], asOf: '2026-11-24' },
+        'review-overdue',
+        'asOf',
+        '2026-03-01',
+      ],
+    ];
+    for (const [q, rule, fact, compared] of cases) {
+      for (const d of [evaluate(q, { explain: true }), await evaluateWithEngine(q, { explain: true })]) {
+        const c = leaf(d, rule, fact);
+        expect(c, `${rule}.${fact}`).toBeDefined();
+        expect(c?.valueResult, `${rule}.${fact}`).toEqual(compared);
+      }
+    }
+    // A constant value is the rule's own, and has no valueResult.
+    const d = evaluate(cases[0]?.[0], { explain: true });
+    expect(leaf(d, 'still-studying', 'degreeStatus')).not.toHaveProperty('valueResult');
+  });
+
+  for (const kind of QUESTION_KINDS)
+    it(`${kind}: every rule, fired or not, in order; the same trace in full from json-rules-engine`, async () => {
+      const cq = defaultPolicy().loaded.questions[kind];
+      const names = [...(cq?.deciding ?? []), ...(cq?.modifiers ?? [])].map((r) => r.name);
+      for (const q of randomQuestions(kind, 80, 15)) {
+        const a = evaluate(q, { explain: true });
+        const b = await evaluateWithEngine(q, { explain: true });
+        expect(a.trace?.map((t) => t.rule)).toEqual(names);
+        expect(b.trace, JSON.stringify(q)).toStrictEqual(a.trace);
+        // A rule of the outcome's type is applied exactly when it gave the decision a reason.
+        const given = new Set(a.reasons.map((r) => r.rule));
+        for (const t of a.trace ?? []) if (t.type === a.outcome) expect(given.has(t.rule), t.rule).toBe(t.applied);
+      }
+    });
+});
