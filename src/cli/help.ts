@@ -34,7 +34,8 @@ Reads one question (JSON) from FILE, or from standard input with -, and prints t
 Options:
   --explain            add the trace: every rule of the question, fired or not, with the fact values seen
   --format json|text   json (default): the decision as the library returns it
-                       text: for a person — outcome, clauses with their text, reasons, obligations, remedies
+                       text: for a person — outcome, clauses with their text, reasons, obligations, remedies;
+                       with --explain, every rule and why it did not apply (each failed condition, value seen)
   --rules DIR          decide with an adapted rules folder instead of the bundled rules
 
 Exit codes: 0 decided · 2 the question is not valid (one line per issue on stderr) or a usage error.

@@ -23,7 +23,7 @@ import { AUDIT_OPTIONS, repeatedOption, workerCount } from '../audit/prespawn.js
 import { reportTarget, runAudit } from '../audit/run.js';
 import { defaultPolicy } from '../decision/default-policy.js';
 import { issue, RuleLoadError } from '../decision/errors.js';
-import type { Decision, Issue } from '../decision/types.js';
+import type { Decision, Issue, TraceCondition, TraceEntry } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
 import { loadPolicy, readRulesFolder } from '../engine/load-dir.js';
 import { packageRoot, packageVersion } from '../engine/package-root.js';
@@ -411,14 +411,60 @@ export function decisionText(d: Decision, policy: Policy, color: boolean): strin
     out.push(`  ${bold(t(id).padEnd(6))}${wrap(texts.get(id) ?? '', '        ').trimStart()}`);
   if (d.trace) {
     out.push('', bold('Rules evaluated'));
-    for (const x of d.trace)
+    for (const x of d.trace) {
       out.push(
         `  ${x.applied ? '✓' : x.fired ? '·' : ' '} ${x.fired ? t(x.rule) : dim(t(x.rule))} ${dim(t(`(${x.type}, priority ${x.priority}, ${x.file})`))}`,
       );
+      const why = whyNotApplied(x, d.outcome);
+      if (why) out.push(dim(wrap(t(why), '        ')));
+    }
     out.push(dim('  ✓ fired and shaped the decision · fired but did not'));
   }
   out.push('', dim(t(`${d.policy.id} ${d.policy.version} ${d.policy.rulesHash}`)));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Why a rule of an explain trace did not shape the decision, for a person: the conditions that failed, each with the
+ * fact value seen (a rule that did not fire), or that the decision's outcome is not one it applies to (a rule that
+ * fired). Empty for a rule that applied.
+ */
+export function whyNotApplied(x: TraceEntry, outcome: string): string {
+  if (x.applied) return '';
+  if (x.fired)
+    return x.type === 'obligation' || x.type === 'remedy' || x.type === 'advisory'
+      ? `fired, but its ${x.type} is not for a ${outcome} decision`
+      : `fired, but a rule above it decided ${outcome}`;
+  return `did not fire: ${failed(x.conditions).join('; ')}`;
+}
+
+/** A value of a trace as JSON (the facts are the library's own: roles, kinds, flags, counts, dates). */
+const shown = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+
+/** What a condition compared with: its constant, or the fact it names with that fact's value. */
+function against(c: Extract<TraceCondition, { fact: string }>): string {
+  const v = c.value;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v
+    ? `${(v as { fact: string }).fact}, ${shown(c.valueResult)}`
+    : shown(v);
+}
+
+/** The conditions that made a condition false, each with the value seen. */
+function failed(c: TraceCondition): string[] {
+  if (c.result) return [];
+  if ('all' in c) return c.all.flatMap(failed);
+  if ('any' in c) return [`none of: ${c.any.flatMap(failed).join(' | ')}`];
+  if ('not' in c) return [`it must not be that ${held(c.not).join(' and ')}`];
+  return [`${c.fact} is ${shown(c.factResult)} (needs ${c.operator} ${against(c)})`];
+}
+
+/** The conditions that made a condition true, each with the value seen (what a `not` found). */
+function held(c: TraceCondition): string[] {
+  if (!c.result) return [];
+  if ('all' in c) return c.all.flatMap(held);
+  if ('any' in c) return c.any.flatMap(held).slice(0, 1);
+  if ('not' in c) return failed(c.not);
+  return [`${c.fact} is ${shown(c.factResult)} (${c.operator} ${against(c)})`];
 }
 
 // ---------------------------------------------------------------------------------------------- audit

@@ -68,6 +68,41 @@ describe('upsu-policy decide', () => {
     expect(explained.stdout).toContain('Rules evaluated');
   });
 
+  it('--format text --explain says why each rule did not shape the decision, with the fact values seen', () => {
+    const explain = (q: object) =>
+      cli(['decide', '-', '--format', 'text', '--explain'], { input: JSON.stringify(q) }).stdout.replace(/\s+/g, ' ');
+    const retention = explain({
+      question: 'retention',
+      asOf: '2026-09-01',
+      client: { degreeStatus: 'completed', degreeCompletedOn: '2025-06-30' },
+    });
+    expect(retention).toContain('still-studying');
+    expect(retention).toContain('did not fire: degreeStatus is "completed" (needs equal "studying")');
+    // A fact compared with another fact: that fact's name and its value.
+    expect(retention).toContain('asOf is "2026-09-01" (needs dateOnOrBefore destroyAfter, "2026-06-30")');
+    const staff = explain({
+      question: 'disclosure',
+      actor: { role: 'adviser' },
+      recipient: { role: 'upsu-staff', involvedInCase: true },
+      information: { kind: 'case-record', identifiable: true },
+      clientObjectsToStaffSharing: true,
+      consent: { given: true, method: 'consent-to-share', recorded: false },
+    });
+    expect(staff).toContain(
+      'involved-upsu-staff (permit, priority 65, 2-sharing/disclosure.rules.json) did not fire: clientObjectsToStaffSharing is true (needs equal false)',
+    );
+    expect(staff).toContain(
+      'consent-to-share (permit, priority 40, 2-sharing/disclosure.rules.json) fired, but a rule above it decided deny',
+    );
+    expect(staff).toContain(
+      'record-consent (obligation, priority 1, 2-sharing/disclosure.rules.json) fired, but its obligation is not for a deny decision',
+    );
+    // A rule that applied has no such line.
+    expect(staff).toMatch(
+      /involved-staff-client-objects \(deny, priority 70, 2-sharing\/disclosure\.rules\.json\) [✓ ]*involved-upsu-staff/,
+    );
+  });
+
   it('an invalid question exits 2 with one line per issue on stderr, no stack trace, no echoed values', () => {
     const q = {
       question: 'disclosure',
