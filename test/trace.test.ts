@@ -2,6 +2,7 @@
 // fired or not, in the policy's order, with every condition's fact value; where a rule compares a fact with another
 // fact (a date worked out, a setting), the value compared with too. Both paths give the same trace, in full.
 import { describe, expect, it } from 'vitest';
+import { FactContext, type FactDefinition } from '../src/derive/context.js';
 import type { TraceCondition } from '../src/index.js';
 import { defaultPolicy, evaluate, evaluateWithEngine } from '../src/index.js';
 import { QUESTION_KINDS, randomQuestions } from './support/random-questions.js';
@@ -103,5 +104,42 @@ describe('explain trace', () => {
         const given = new Set(a.reasons.map((r) => r.rule));
         for (const t of a.trace ?? []) if (t.type === a.outcome) expect(given.has(t.rule), t.rule).toBe(t.applied);
       }
+    });
+});
+
+describe('explain trace holds no free text from the question', () => {
+  const TAG = 'ZqxPlanted Fakename 07700 900123 fake@example.invalid';
+  /** The question with a planted name on every party and planted column names among the statistics fields. */
+  function plant(v: unknown): unknown {
+    if (Array.isArray(v)) return v.map(plant);
+    if (v === null || typeof v !== 'object') return v;
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v))
+      o[k] = k === 'fields' && Array.isArray(x) ? [...x, TAG, `${TAG} count`] : plant(x);
+    if (typeof o.role === 'string') o.name = TAG;
+    return o;
+  }
+  for (const kind of QUESTION_KINDS)
+    it(`${kind}: no party's name or column name in the trace (either path), nor in any fact's value`, async () => {
+      const policy = defaultPolicy();
+      const cq = policy.loaded.questions[kind];
+      let planted = 0;
+      for (const q0 of randomQuestions(kind, 60, 3)) {
+        const q = plant(q0) as Record<string, unknown>;
+        if (JSON.stringify(q).includes('ZqxPlanted')) planted++;
+        const a = evaluate(q, { explain: true });
+        const b = await evaluateWithEngine(q, { explain: true });
+        expect(JSON.stringify(a)).not.toContain('ZqxPlanted');
+        expect(JSON.stringify(b)).not.toContain('ZqxPlanted');
+        expect(JSON.stringify(a)).not.toContain('07700');
+        // Every fact of the kind, read by a bundled rule or not (an adapted rules folder may read any of them).
+        const ctx = new FactContext(policy.settings, q.asOf as string | undefined);
+        for (const [name, def] of Object.entries(cq?.facts ?? {}))
+          expect(JSON.stringify((def as FactDefinition<never>).derive(q as never, ctx)) ?? '', name).not.toContain(
+            'ZqxPlanted',
+          );
+      }
+      if (['disclosure', 'access', 'statistics-release', 'staff-readiness'].includes(kind))
+        expect(planted).toBeGreaterThan(0);
     });
 });

@@ -202,7 +202,11 @@ export interface Decision {
   readonly advisories: readonly CodedNote[];
   /** The policy the decision was taken under, with the hash of its rules. */
   readonly policy: PolicyRef;
-  /** With `explain: true`: every rule of the question, fired or not, with the fact values seen. */
+  /**
+   * With `explain: true`: every rule of the question, fired or not, with the fact values seen. Those are roles,
+   * kinds, flags, counts and dates, never a party's `name` or a statistics column's name; the dates are the
+   * question's own (`receivedOn`, `degreeCompletedOn`…), so a stored trace is kept as the question would be.
+   */
   readonly trace?: readonly TraceEntry[];
 }
 
