@@ -1,10 +1,12 @@
 // The explain trace (`evaluate(q, { explain: true })` and `evaluateWithEngine`): every rule of the question kind,
 // fired or not, in the policy's order, with every condition's fact value; where a rule compares a fact with another
 // fact (a date worked out, a setting), the value compared with too. Both paths give the same trace, in full.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FactContext, type FactDefinition } from '../src/derive/context.js';
 import type { TraceCondition } from '../src/index.js';
 import { defaultPolicy, evaluate, evaluateWithEngine } from '../src/index.js';
+import { questionsByKind } from './support/arbitraries.js';
 import { QUESTION_KINDS, randomQuestions } from './support/random-questions.js';
 
 /** Every leaf condition of a trace, in order. */
@@ -141,5 +143,33 @@ describe('explain trace holds no free text from the question', () => {
       }
       if (['disclosure', 'access', 'statistics-release', 'staff-readiness'].includes(kind))
         expect(planted).toBeGreaterThan(0);
+    });
+});
+
+describe('explain trace (fast-check)', () => {
+  const RUNS = 300;
+  for (const [kind, arb] of Object.entries(questionsByKind))
+    it(`${kind}: every rule listed, both paths' traces equal, applied = fired and of the outcome`, async () => {
+      const cq = defaultPolicy().loaded.questions[kind as keyof typeof questionsByKind];
+      const rules = [...(cq?.deciding ?? []), ...(cq?.modifiers ?? [])];
+      await fc.assert(
+        fc.asyncProperty(arb as fc.Arbitrary<Record<string, unknown>>, async (q) => {
+          const a = evaluate(q, { explain: true });
+          const b = await evaluateWithEngine(q, { explain: true });
+          expect(b.trace).toStrictEqual(a.trace);
+          expect(a.trace?.map((t) => t.rule)).toEqual(rules.map((r) => r.name));
+          for (const [i, t] of (a.trace ?? []).entries()) {
+            const r = rules[i];
+            expect(t.fired).toBe(t.conditions.result);
+            expect(t.applied).toBe(
+              t.fired && (r?.kind === 'decide' ? r.type === a.outcome : (r?.when.has(a.outcome) ?? false)),
+            );
+          }
+          // Fail closed: no deciding rule applied is exactly the `not-covered` reason.
+          const decided = (a.trace ?? []).some((t, i) => t.applied && rules[i]?.kind === 'decide');
+          expect(a.reasons.some((x) => x.rule === 'not-covered')).toBe(!decided);
+        }),
+        { seed: 15, numRuns: RUNS },
+      );
     });
 });
