@@ -418,6 +418,9 @@ export function decisionText(d: Decision, policy: Policy, color: boolean): strin
       const why = whyNotApplied(x, d.outcome);
       if (why) out.push(dim(wrap(t(why), '        ')));
     }
+    // Fail closed: the outcome no rule decided is said here too, not only in the reason `not-covered`.
+    if (d.reasons.some((r) => r.rule === 'not-covered'))
+      out.push(t(`  No rule that decides fired: the outcome is the most cautious one, ${d.outcome} (fail closed).`));
     out.push(dim('  ✓ fired and shaped the decision · fired but did not'));
   }
   out.push('', dim(t(`${d.policy.id} ${d.policy.version} ${d.policy.rulesHash}`)));

@@ -97,6 +97,17 @@ describe('upsu-policy decide', () => {
     expect(staff).toContain(
       'record-consent (obligation, priority 1, 2-sharing/disclosure.rules.json) fired, but its obligation is not for a deny decision',
     );
+    // Fail closed: said under the rules, as in the reason.
+    const uncovered = {
+      question: 'disclosure',
+      actor: { role: 'adviser' },
+      recipient: { role: 'third-party' },
+      information: { kind: 'case-record', identifiable: false },
+    };
+    expect(explain(uncovered)).toContain(
+      'No rule that decides fired: the outcome is the most cautious one, deny (fail closed).',
+    );
+    expect(staff).not.toContain('No rule that decides fired');
     // A rule that applied has no such line.
     expect(staff).toMatch(
       /involved-staff-client-objects \(deny, priority 70, 2-sharing\/disclosure\.rules\.json\) [✓ ]*involved-upsu-staff/,
