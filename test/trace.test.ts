@@ -165,6 +165,13 @@ describe('explain trace (fast-check)', () => {
               t.fired && (r?.kind === 'decide' ? r.type === a.outcome : (r?.when.has(a.outcome) ?? false)),
             );
           }
+          // The trace's fact values are the ones the decision was taken on: its first fired deciding rule gives the
+          // outcome, and its applied deciding rules are the reasons, in order.
+          const firstFired = (a.trace ?? []).find((t, i) => t.fired && rules[i]?.kind === 'decide');
+          if (firstFired) expect(firstFired.type).toBe(a.outcome);
+          expect(a.reasons.map((x) => x.rule).filter((x) => x !== 'not-covered')).toEqual(
+            (a.trace ?? []).filter((t, i) => t.applied && rules[i]?.kind === 'decide').map((t) => t.rule),
+          );
           // Fail closed: no deciding rule applied is exactly the `not-covered` reason.
           const decided = (a.trace ?? []).some((t, i) => t.applied && rules[i]?.kind === 'decide');
           expect(a.reasons.some((x) => x.rule === 'not-covered')).toBe(!decided);
