@@ -65,7 +65,8 @@ export function safeEvaluate(question: unknown, options?: EvaluateOptions): Safe
 /**
  * Decides a question with json-rules-engine itself — the reference interpreter the compiled rules are
  * tested against. Same decisions as {@link evaluate}; its `explain` trace comes from json-rules-engine's own
- * results. Slower: for checking and explaining, not for request paths.
+ * results and is the same as `evaluate`'s, condition by condition (test/trace.test.ts). Slower: for checking and
+ * explaining, not for request paths.
  *
  * @param question A {@link Question}: a plain object whose `question` field names its kind ({@link QUESTION_KINDS}).
  *   Typed `unknown` because it is validated first: pass anything, only a valid question is decided.
