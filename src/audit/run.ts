@@ -689,7 +689,7 @@ function header(o: AuditOptions, policy: Policy, uri: string): string {
 function footer(o: AuditOptions, s: AuditSummary, listed: readonly InvalidLine[], resultsListed: number): string {
   switch (o.format) {
     case 'text':
-      return textSummary(s, listed.length < s.invalidLines);
+      return textSummary(s);
     case 'json':
       return `\n],"invalidLines":[${listed.map((x) => `\n${JSON.stringify(x)}`).join(',')}${listed.length ? '\n' : ''}],"summary":${JSON.stringify(
         { ...s, ...(listed.length < s.invalidLines ? { invalidLinesListed: listed.length } : {}) },
@@ -741,11 +741,12 @@ function leftOut(text: string) {
   };
 }
 
-function textSummary(s: AuditSummary, truncated: boolean): string {
+function textSummary(s: AuditSummary): string {
   const plural = (n: number, w: string) => `${n.toLocaleString('en-GB')} ${w}${n === 1 ? '' : 's'}`;
-  let t = s.cases || s.invalidLines ? '\n' : '';
+  // A blank line between the findings (or invalid lines) listed and the summary; the header ends with one already.
+  let t = s.findings || s.invalidLines ? '\n' : '';
   t += `${plural(s.cases, 'case')} audited: ${plural(s.casesWithFindings, 'case')} with findings, ${plural(s.findings, 'finding')}`;
-  t += s.invalidLines ? `; ${plural(s.invalidLines, 'invalid line')} not audited${truncated ? '' : ''}.\n` : '.\n';
+  t += s.invalidLines ? `; ${plural(s.invalidLines, 'invalid line')} not audited.\n` : '.\n';
   const clauses = Object.entries(s.byClause);
   if (clauses.length) t += `By clause: ${clauses.map(([k, n]) => `${k} ×${n}`).join(', ')}\n`;
   const codes = Object.entries(s.byCode);

@@ -45,6 +45,8 @@ describe('upsu-policy audit: exit codes', () => {
     const r = audit(clean);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 cases audited: 0 cases with findings, 0 findings.');
+    // The header's blank line, then the summary: no second blank line where no finding is listed.
+    expect(r.stdout).toMatch(/…\)\n\n2 cases audited/);
   });
   it('a breach step named `constructor` is an invalid line, not a crash of the whole audit', () => {
     const f = join(dir, 'proto-step.ndjson');
