@@ -25,6 +25,7 @@ import { defaultPolicy } from '../decision/default-policy.js';
 import { issue, RuleLoadError } from '../decision/errors.js';
 import type { Decision, Issue, TraceCondition, TraceEntry } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
+import { isFactRef } from '../engine/fact-ref.js';
 import { loadPolicy, readRulesFolder } from '../engine/load-dir.js';
 import { packageRoot, packageVersion } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
@@ -447,9 +448,7 @@ const shown = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 /** What a condition compared with: its constant, or the fact it names with that fact's value. */
 function against(c: Extract<TraceCondition, { fact: string }>): string {
   const v = c.value;
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v
-    ? `${(v as { fact: string }).fact}, ${shown(c.valueResult)}`
-    : shown(v);
+  return isFactRef(v) ? `${v.fact}, ${shown(c.valueResult)}` : shown(v);
 }
 
 /** The conditions that made a condition false, each with the value seen. */

@@ -1,10 +1,8 @@
 import type { FactCatalogue } from '../derive/context.js';
+import { isFactRef } from '../engine/fact-ref.js';
 import { OPERATORS } from '../engine/operators.js';
 import type { ConditionJson } from '../engine/rule-schema.js';
 import { ROLE_LABELS, valueLabel } from './labels.js';
-
-const isFactRef = (v: unknown): v is { fact: string } =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
 
 const NEGATIONS: readonly [string, string][] = [
   [' is ', ' is not '],

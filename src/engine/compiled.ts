@@ -1,5 +1,6 @@
 import type { CodedNote, Reason } from '../decision/types.js';
 import type { FactCatalogue, FactContext, FactDefinition, FactValue } from '../derive/context.js';
+import { isFactRef } from './fact-ref.js';
 import type { ConditionJson, RuleJson } from './rule-schema.js';
 
 /** A rule that decides an outcome, or a modifier rule that adds an obligation, remedy or advisory. */
@@ -120,8 +121,8 @@ class ConditionSource {
       test: (a: never, b: never) => boolean;
     };
     const v = c.value;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
-      const other = this.fact((v as { fact: string }).fact);
+    if (isFactRef(v)) {
+      const other = this.fact(v.fact);
       return `((a) => ${this.constant(op.accepts)}(a) && ${this.constant(op.test)}(a, ${other}))(${fact})`;
     }
     if (c.operator === 'equal') return `(${fact} === ${this.literal(v)})`;
@@ -210,8 +211,8 @@ export function compileConditionClosures(
   const accepts = op.accepts;
   const test = op.test as (a: FactValue, b: unknown) => boolean;
   const v = c.value;
-  if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
-    const other = (facts[(v as { fact: string }).fact] as FactDefinition<never>).derive;
+  if (isFactRef(v)) {
+    const other = (facts[v.fact] as FactDefinition<never>).derive;
     return (q, ctx) => {
       const a = fact(q, ctx);
       return accepts(a) && test(a, other(q, ctx));

@@ -4,6 +4,7 @@ import type { PolicySettings } from '../derive/context.js';
 import { FactContext, type FactDefinition } from '../derive/context.js';
 import { combine } from './combine.js';
 import type { CompiledQuestion, CompiledRule } from './compiled.js';
+import { isFactRef } from './fact-ref.js';
 import { OPERATORS } from './operators.js';
 
 /** json-rules-engine run over one question kind's rules: the reference interpreter. */
@@ -61,7 +62,7 @@ function toTrace(c: JreCondition): TraceCondition {
   const v = c.value;
   const base = { fact: c.fact as string, operator: c.operator as string, value: v, factResult: c.factResult };
   // json-rules-engine gives the right-hand value of every condition; the trace shows it where it is a fact's.
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v
+  return isFactRef(v)
     ? { ...base, valueResult: c.valueResult, result: c.result === true }
     : { ...base, result: c.result === true };
 }

@@ -13,6 +13,7 @@ import {
   type RuleKind,
   type SetValue,
 } from './compiled.js';
+import { isFactRef } from './fact-ref.js';
 import { OPERATORS } from './operators.js';
 import type { ConditionJson, RuleBundle, RuleJson } from './rule-schema.js';
 
@@ -48,10 +49,6 @@ export interface LoadedPolicy {
  */
 const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
-
-function isFactRef(v: unknown): v is { fact: string } {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
-}
 
 /**
  * Checks a rule bundle hangs together and compiles it. Every problem is collected, then thrown together as a

@@ -1,6 +1,7 @@
 import type { TraceCondition, TraceEntry } from '../decision/types.js';
 import type { FactContext, FactDefinition } from '../derive/context.js';
 import type { CompiledQuestion, CompiledRule } from './compiled.js';
+import { isFactRef } from './fact-ref.js';
 import { applyOperator, OPERATORS } from './operators.js';
 import type { ConditionJson } from './rule-schema.js';
 
@@ -21,8 +22,8 @@ export function traceCondition(c: ConditionJson, cq: CompiledQuestion, q: never,
   const derive = (name: string) => (cq.facts[name] as FactDefinition<never>).derive(q, ctx);
   const factResult = derive(c.fact);
   const v = c.value;
-  const isRef = v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v;
-  const value = isRef ? derive((v as { fact: string }).fact) : v;
+  const isRef = isFactRef(v);
+  const value = isRef ? derive(v.fact) : v;
   const op = OPERATORS[c.operator];
   const result = op ? applyOperator(op, factResult, value) : false;
   // The value compared with is shown when it is another fact's (a date worked out, a setting): the rule's own

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { printable } from '../audit/format.js';
 import { kindOfValue } from '../decision/errors.js';
 import { FACTS } from '../derive/facts/index.js';
+import { isFactRef } from '../engine/fact-ref.js';
 import { sha256Hex } from '../engine/hash.js';
 import { createPolicy, type Policy } from '../engine/policy.js';
 import type { ConditionJson, RuleBundle, RuleJson } from '../engine/rule-schema.js';
@@ -137,8 +138,6 @@ const ALWAYS_FALSE: ConditionJson = { not: { all: [] } };
 
 type Leaf = { fact: string; operator: string; value: unknown };
 const isLeaf = (c: ConditionJson): c is Leaf => 'fact' in c;
-const isFactRef = (v: unknown): v is { fact: string } =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
 
 /** Every condition node under the top one, with its path (`all.0`, `all.1.any.0`, …) and its parent. */
 function nodes(
