@@ -342,7 +342,7 @@ export function createHandwrittenDisclosure(bundle, policy) {
       !(role === 'upsu-staff' && involved && objects) &&
       !(kind === 'statistics' && identifiable) &&
       role !== 'client';
-    if (outcome === 'deny' && consentWouldHelp && (identifiable || consentGiven)) add(M_CONSENT, remedies);
+    if (outcome === 'deny' && consentWouldHelp) add(M_CONSENT, remedies);
     if (outcome === 'permit' && status === 'counts') {
       if (ground === 'harm') add(M_HARM, obligations);
       else if (ground === 'conflict-of-interest') add(M_CONFLICT, obligations);

@@ -1565,11 +1565,6 @@ export const bundledRules: RuleBundle = deepFreeze({
      "conditions": {
       "all": [
        {
-        "fact": "identifiable",
-        "operator": "equal",
-        "value": true
-       },
-       {
         "fact": "consentCounts",
         "operator": "equal",
         "value": false
@@ -4445,4 +4440,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:e10c1d0dd8a8b558eafb96a9c5688237787cf31aaad0c42396846715befe55da';
+export const bundledRulesHash = 'sha256:9e51c181bf9f3cde0ebed9b56aede61fee0b0ea91341a57edc9c66312eca0a36';
