@@ -144,6 +144,7 @@ export function createHandwrittenContact(bundle, policy) {
   const DENY = reason('channel-unacceptable');
   const PERMIT = reason('channel-acceptable');
   const NO_REF = note('obligations', 'no-service-reference');
+  const USE_OTHER = note('remedies', 'use-acceptable-channel');
   const C_DENY = clausesOf('channel-unacceptable');
   const C_PERMIT = clausesOf('channel-acceptable');
   const C_PERMIT_REF = [...new Set([...C_PERMIT, NO_REF.clause])].sort(byOrder);
@@ -178,7 +179,7 @@ export function createHandwrittenContact(bundle, policy) {
         clauses: C_DENY.slice(),
         reasons: [DENY],
         obligations: [],
-        remedies: [],
+        remedies: [USE_OTHER],
         advisories: [],
         policy,
       };

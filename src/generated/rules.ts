@@ -484,6 +484,10 @@ export const bundledRules: RuleBundle = deepFreeze({
     "clause": "2.1",
     "text": "Ask the client to sign the Consent to Share (an email giving consent may be acceptable) and record it on the case record; verbal consent is not enough."
    },
+   "use-acceptable-channel": {
+    "clause": "2.3",
+    "text": "The client said this way of contacting them is unacceptable: use one they have not ruled out, or ask them, by such a way or in person, whether this one is now acceptable, and record their answer."
+   },
    "obtain-support-request-form-consent": {
     "clause": "1.1",
     "text": "The client must consent, on the Support Request Form, to the Adviser recording information."
@@ -503,6 +507,10 @@ export const bundledRules: RuleBundle = deepFreeze({
    "keep-keys-out-of-view": {
     "clause": "1.3",
     "text": "Keep the filing cabinet keys away from public view."
+   },
+   "describe-record-storage": {
+    "clause": "1.3",
+    "text": "Say how the case records are held (electronically, on paper, or both) and how each is secured: nothing was stated, so their storage cannot be shown to meet 1.3 and 1.4."
    },
    "stop-sharing-logins": {
     "clause": "1.4",
@@ -579,6 +587,10 @@ export const bundledRules: RuleBundle = deepFreeze({
    "review-policy": {
     "clause": "6.4",
     "text": "Review the policy and procedures: the annual review is overdue."
+   },
+   "correct-review-date": {
+    "clause": "6.4",
+    "text": "The last review is dated after the date asked: check the review date on record and correct it, or ask again as of a date on or after it."
    },
    "obtain-review-agreement": {
     "clause": "6.4",
@@ -1362,6 +1374,34 @@ export const bundledRules: RuleBundle = deepFreeze({
        "text": "Logins are not shared and advisers log off when not in use (1.4)."
       }
      }
+    },
+    {
+     "name": "storage-not-described",
+     "priority": 1,
+     "description": "Nothing is said about how the records are held, so no rule finds them compliant (fail closed): the remedy is to say how they are held.",
+     "conditions": {
+      "all": [
+       {
+        "fact": "hasElectronic",
+        "operator": "equal",
+        "value": false
+       },
+       {
+        "fact": "hasPaper",
+        "operator": "equal",
+        "value": false
+       }
+      ]
+     },
+     "event": {
+      "type": "remedy",
+      "params": {
+       "code": "describe-record-storage",
+       "when": [
+        "non-compliant"
+       ]
+      }
+     }
     }
    ]
   },
@@ -1387,7 +1427,10 @@ export const bundledRules: RuleBundle = deepFreeze({
        "clauses": [
         "2.3"
        ],
-       "text": "The client has said this way of contacting them is unacceptable (2.3)."
+       "text": "The client has said this way of contacting them is unacceptable (2.3).",
+       "remedies": [
+        "use-acceptable-channel"
+       ]
       }
      }
     },
@@ -3842,6 +3885,9 @@ export const bundledRules: RuleBundle = deepFreeze({
         "6.4"
        ],
        "text": "The last review is dated after the date asked, so on that date it had not happened: whether a review was current then cannot be told from it (6.4).",
+       "remedies": [
+        "correct-review-date"
+       ],
        "set": {
         "missing": "review-on-or-before-as-of"
        }
@@ -4440,4 +4486,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:9e51c181bf9f3cde0ebed9b56aede61fee0b0ea91341a57edc9c66312eca0a36';
+export const bundledRulesHash = 'sha256:9d0d209babf8421aba64a5e33d8e2480d941a7cbb3a59e869fe3f0a7d7d7dbe6';
