@@ -4384,9 +4384,6 @@ export const bundledRules: RuleBundle = deepFreeze({
         "6.3"
        ],
        "text": "They were asked to sign a Confidentiality Agreement and have not signed it (6.3).",
-       "remedies": [
-        "sign-confidentiality-agreement"
-       ],
        "set": {
         "missing": "confidentiality-agreement"
        }
@@ -4449,6 +4446,34 @@ export const bundledRules: RuleBundle = deepFreeze({
      }
     },
     {
+     "name": "signing-would-settle-the-agreement",
+     "priority": 1,
+     "description": "Signing the Confidentiality Agreement they were asked to sign is a remedy only for a role 6.1 lists: anyone else stays not ready after signing (role-not-listed), so it would change nothing.",
+     "conditions": {
+      "all": [
+       {
+        "fact": "confidentialityAgreement",
+        "operator": "equal",
+        "value": "requested-not-signed"
+       },
+       {
+        "fact": "listedIn61",
+        "operator": "equal",
+        "value": true
+       }
+      ]
+     },
+     "event": {
+      "type": "remedy",
+      "params": {
+       "code": "sign-confidentiality-agreement",
+       "when": [
+        "not-ready"
+       ]
+      }
+     }
+    },
+    {
      "name": "agreement-may-be-requested",
      "priority": 1,
      "conditions": {
@@ -4486,4 +4511,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:9d0d209babf8421aba64a5e33d8e2480d941a7cbb3a59e869fe3f0a7d7d7dbe6';
+export const bundledRulesHash = 'sha256:828d97423111b5cff39789558eff993ded7bd00f875ac579ceb32f4ff159fe42';
