@@ -341,7 +341,7 @@ export function createHandwrittenDisclosure(bundle, policy) {
       !(role === 'advice-support-staff' && kind === 'case-record') &&
       !(role === 'upsu-staff' && involved && objects) &&
       !(kind === 'statistics' && identifiable) &&
-      role !== 'client';
+      !(role === 'client' && kind === 'case-record');
     if (outcome === 'deny' && consentWouldHelp) add(M_CONSENT, remedies);
     if (outcome === 'permit' && status === 'counts') {
       if (ground === 'harm') add(M_HARM, obligations);

@@ -1655,9 +1655,20 @@ export const bundledRules: RuleBundle = deepFreeze({
         "value": "statistics"
        },
        {
-        "fact": "recipientRole",
-        "operator": "notEqual",
-        "value": "client"
+        "not": {
+         "all": [
+          {
+           "fact": "recipientRole",
+           "operator": "equal",
+           "value": "client"
+          },
+          {
+           "fact": "informationKind",
+           "operator": "equal",
+           "value": "case-record"
+          }
+         ]
+        }
        }
       ]
      },
@@ -1741,9 +1752,20 @@ export const bundledRules: RuleBundle = deepFreeze({
         }
        },
        {
-        "fact": "recipientRole",
-        "operator": "notEqual",
-        "value": "client"
+        "not": {
+         "all": [
+          {
+           "fact": "recipientRole",
+           "operator": "equal",
+           "value": "client"
+          },
+          {
+           "fact": "informationKind",
+           "operator": "equal",
+           "value": "case-record"
+          }
+         ]
+        }
        }
       ]
      },
@@ -4511,4 +4533,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:828d97423111b5cff39789558eff993ded7bd00f875ac579ceb32f4ff159fe42';
+export const bundledRulesHash = 'sha256:1e75e68befe0de31a68b85520fec794aa293164494bc5b304683f819a0773648';
