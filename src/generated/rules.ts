@@ -486,7 +486,7 @@ export const bundledRules: RuleBundle = deepFreeze({
    },
    "use-acceptable-channel": {
     "clause": "2.3",
-    "text": "The client said this way of contacting them is unacceptable: use one they have not ruled out, or ask them, by such a way or in person, whether this one is now acceptable, and record their answer."
+    "text": "The client said this way of contacting them is unacceptable: use a way they have not ruled out; or ask them, that way or in person, whether this one is now acceptable, and record their answer."
    },
    "obtain-support-request-form-consent": {
     "clause": "1.1",
@@ -4533,4 +4533,4 @@ export const bundledRules: RuleBundle = deepFreeze({
 });
 
 /** The `rulesHash` of {@link bundledRules}, computed when the bundle was generated. */
-export const bundledRulesHash = 'sha256:1e75e68befe0de31a68b85520fec794aa293164494bc5b304683f819a0773648';
+export const bundledRulesHash = 'sha256:f77725a3281af30c0a6e0ed76356ecc39eaddca425c0d2e9c7e142479c6bc6ba';
