@@ -26,6 +26,7 @@ import { issue, RuleLoadError } from '../decision/errors.js';
 import type { Decision, Issue, TraceCondition, TraceEntry } from '../decision/types.js';
 import { isCalendarDate } from '../derive/dates.js';
 import { isFactRef } from '../engine/fact-ref.js';
+import { MODIFIER_KINDS } from '../engine/load.js';
 import { loadPolicy, readRulesFolder } from '../engine/load-dir.js';
 import { packageRoot, packageVersion } from '../engine/package-root.js';
 import type { Policy } from '../engine/policy.js';
@@ -436,7 +437,7 @@ export function decisionText(d: Decision, policy: Policy, color: boolean): strin
 export function whyNotApplied(x: TraceEntry, outcome: string): string {
   if (x.applied) return '';
   if (x.fired)
-    return x.type === 'obligation' || x.type === 'remedy' || x.type === 'advisory'
+    return MODIFIER_KINDS.has(x.type)
       ? `fired, but its ${x.type} is not for a ${outcome} decision`
       : `fired, but a rule above it decided ${outcome}`;
   return `did not fire: ${failed(x.conditions).join('; ')}`;

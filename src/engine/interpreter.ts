@@ -4,8 +4,8 @@ import type { PolicySettings } from '../derive/context.js';
 import { FactContext, type FactDefinition } from '../derive/context.js';
 import { combine } from './combine.js';
 import type { CompiledQuestion, CompiledRule } from './compiled.js';
-import { isFactRef } from './fact-ref.js';
 import { OPERATORS } from './operators.js';
+import { leafTrace } from './trace.js';
 
 /** json-rules-engine run over one question kind's rules: the reference interpreter. */
 export interface InterpreterQuestion {
@@ -59,12 +59,13 @@ function toTrace(c: JreCondition): TraceCondition {
     const not = toTrace(c.not);
     return { not, result: !not.result };
   }
-  const v = c.value;
-  const base = { fact: c.fact as string, operator: c.operator as string, value: v, factResult: c.factResult };
   // json-rules-engine gives the right-hand value of every condition; the trace shows it where it is a fact's.
-  return isFactRef(v)
-    ? { ...base, valueResult: c.valueResult, result: c.result === true }
-    : { ...base, result: c.result === true };
+  return leafTrace(
+    { fact: c.fact as string, operator: c.operator as string, value: c.value },
+    c.factResult,
+    c.valueResult,
+    c.result === true,
+  );
 }
 
 /**

@@ -20,7 +20,8 @@ import type { ConditionJson, RuleBundle, RuleJson } from './rule-schema.js';
 /** Decision fields a rule may set with `event.params.set`. `missing` and `violations` collect into lists. */
 export const SETTABLE = ['escalateTo', 'destroyAfter', 'nextStep', 'respondBy', 'missing', 'violations'] as const;
 export const COLLECTED: ReadonlySet<string> = new Set(['missing', 'violations']);
-const MODIFIER_KINDS = new Set(['obligation', 'remedy', 'advisory']);
+/** The event types of modifier rules (they add an obligation, remedy or advisory; every other type is an outcome). */
+export const MODIFIER_KINDS: ReadonlySet<string> = new Set(['obligation', 'remedy', 'advisory']);
 
 const freeze = <T>(x: T): T => Object.freeze(x);
 

@@ -22,15 +22,24 @@ export function traceCondition(c: ConditionJson, cq: CompiledQuestion, q: never,
   const derive = (name: string) => (cq.facts[name] as FactDefinition<never>).derive(q, ctx);
   const factResult = derive(c.fact);
   const v = c.value;
-  const isRef = isFactRef(v);
-  const value = isRef ? derive(v.fact) : v;
+  const value = isFactRef(v) ? derive(v.fact) : v;
   const op = OPERATORS[c.operator];
-  const result = op ? applyOperator(op, factResult, value) : false;
-  // The value compared with is shown when it is another fact's (a date worked out, a setting): the rule's own
-  // `value` only names that fact.
-  return isRef
-    ? { fact: c.fact, operator: c.operator, value: c.value, factResult, valueResult: value, result }
-    : { fact: c.fact, operator: c.operator, value: c.value, factResult, result };
+  return leafTrace(c, factResult, value, op ? applyOperator(op, factResult, value) : false);
+}
+
+/**
+ * One condition's trace, as both paths give it (the compiled path above, json-rules-engine's results in
+ * interpreter.ts): the value compared with is shown as `valueResult` only when it is another fact's (a date worked
+ * out, a setting), since the rule's own `value` only names that fact.
+ */
+export function leafTrace(
+  c: { readonly fact: string; readonly operator: string; readonly value?: unknown },
+  factResult: unknown,
+  valueResult: unknown,
+  result: boolean,
+): TraceCondition {
+  const base = { fact: c.fact, operator: c.operator, value: c.value, factResult };
+  return isFactRef(c.value) ? { ...base, valueResult, result } : { ...base, result };
 }
 
 /** Every rule of a question as evaluated: the explain trace of the compiled path. */
