@@ -17,8 +17,13 @@ interface Shape {
   readonly advisories: readonly CodedNote[];
   /** The applied rules in the order they apply, when any of them sets a decision field; else null. */
   readonly setters: readonly CompiledRule[] | null;
-  /** Generated code that builds the decision with array and object literals (null where code cannot be generated). */
-  readonly build: ((q: never, ctx: FactContext, policy: PolicyRef) => Decision) | null;
+  /**
+   * Generated code that builds the decision with array and object literals: made once the shape has built
+   * {@link GENERATE_AFTER} decisions the generic way (null until then, and where code cannot be generated).
+   */
+  build: ((q: never, ctx: FactContext, policy: PolicyRef) => Decision) | null;
+  /** Decisions built the generic way, counted until the shape's code is generated; -1: never generate. */
+  uses: number;
 }
 
 /** What combining works out once per question kind. */
@@ -38,6 +43,21 @@ const MAX_RULES = 52;
 const BIT: readonly number[] = Array.from({ length: MAX_RULES + 1 }, (_, i) => 2 ** i);
 /** Distinct rule combinations kept per question kind; beyond it shapes are still built, just not kept. */
 const MAX_SHAPES = 4096;
+/**
+ * Decisions a kept shape builds the generic way (one object literal in {@link decisionOf}, the shape's arrays
+ * copied) before code of its own is generated for it. Generating costs tens of microseconds, V8 compiles and
+ * optimises each generated function on its own, and the one call site of them all sees hundreds: over a
+ * varied stream of disclosure questions (hundreds of shapes, most of them rare) code for every shape was
+ * 15–30 % slower than none, while for kinds with a few shapes, each seen thousands of times, code is faster.
+ * Measured in bench/NOTES.md ("2026-12-03, sixth session").
+ */
+export const GENERATE_AFTER = 1024;
+/** How many shapes have had their code generated in this process (read by the tests). */
+let generatedShapes = 0;
+/** The number of shapes whose code has been generated so far in this process; for the tests, not exported by the package. */
+export function generatedShapeCount(): number {
+  return generatedShapes;
+}
 
 /** The last question kind asked and its plan: repeated questions of one kind skip the WeakMap. */
 let lastCq: CompiledQuestion | undefined;
@@ -149,8 +169,9 @@ function shapeOf(cq: CompiledQuestion, plan: Plan, key: number, clauseIds: reado
     const applied = rulesOf(cq, key);
     const first = applied[0];
     const at = first !== undefined && first.kind === 'decide' ? cq.deciding.indexOf(first) : -1;
-    // A shape that is not kept is built for this one decision: generating its code (`new Function`, tens of
-    // microseconds, and code space until it is collected) would cost more than the generic build it replaces.
+    // A shape that is not kept is built for this one decision and never gets code of its own: generating it
+    // (`new Function`, tens of microseconds, and code space until it is collected) would cost more than the
+    // generic build it replaces.
     const keep = plan.shapes.size < MAX_SHAPES;
     shape = buildShape(cq, at < 0 ? cq.cautious : (first as CompiledRule).type, at, applied, clauseIds, keep);
     if (keep) plan.shapes.set(key, shape);
@@ -166,7 +187,16 @@ function decisionOf(
   policy: PolicyRef,
   trace?: readonly TraceEntry[],
 ): Decision {
-  if (shape.build !== null && trace === undefined) return shape.build(question, ctx, policy);
+  if (trace === undefined) {
+    if (shape.build !== null) return shape.build(question, ctx, policy);
+    if (shape.uses >= 0 && ++shape.uses >= GENERATE_AFTER) {
+      shape.uses = -1;
+      if (canGenerate()) {
+        shape.build = builder(cq.kind, shape);
+        generatedShapes++;
+      }
+    }
+  }
   let decision: Record<string, unknown>;
   if (shape.setters === null)
     decision = {
@@ -220,7 +250,7 @@ function buildShape(
   at: number,
   applied: readonly CompiledRule[],
   clauseIds: readonly string[],
-  generate: boolean,
+  kept: boolean,
 ): Shape {
   const reasons: Reason[] = [];
   let indexes: number[] = [];
@@ -251,10 +281,8 @@ function buildShape(
     remedies,
     advisories,
     setters: setters.length ? setters : null,
-    build:
-      generate && canGenerate()
-        ? builder(cq.kind, outcome, clauses, reasons, obligations, remedies, advisories, setters)
-        : null,
+    build: null,
+    uses: kept ? 0 : -1,
   };
 }
 
@@ -274,16 +302,9 @@ function collect(values: readonly unknown[]): unknown[] {
  * `destroyAfter`, `nextStep`, `respondBy` the first applied rule's value, for `missing` and `violations` every
  * applied rule's values collected — exactly what the generic path of `decisionOf` builds.
  */
-function builder(
-  kind: string,
-  outcome: string,
-  clauses: readonly string[],
-  reasons: readonly Reason[],
-  obligations: readonly CodedNote[],
-  remedies: readonly CodedNote[],
-  advisories: readonly CodedNote[],
-  setters: readonly CompiledRule[],
-): (q: never, ctx: FactContext, policy: PolicyRef) => Decision {
+function builder(kind: string, shape: Shape): (q: never, ctx: FactContext, policy: PolicyRef) => Decision {
+  const { outcome, clauses, reasons, obligations, remedies, advisories } = shape;
+  const setters = shape.setters ?? [];
   const consts: unknown[] = [collect];
   const constant = (v: unknown) => `k${consts.push(v) - 1}`;
   const list = (xs: readonly unknown[]) => `[${xs.map(constant).join(', ')}]`;
