@@ -6,18 +6,23 @@ import { bundledRules, createPolicy } from '../src/index.js';
 const BITS = 13; // 2^13 = 8,192 combinations of the advisories below
 const FILE = '4-statistics/statistics-release.rules.json';
 
-/** The bundled rules plus 13 advisories on `statistics-release`, advisory j applying when bit j of the smallest count is set. */
-function adapted() {
+/**
+ * The bundled rules plus `bits` advisories on `statistics-release`, advisory j applying when bit j of the smallest
+ * count (less 5) is set; beyond 13 advisories, advisory j applies to a count of its own (2^13 + 5 + j) alone.
+ */
+function adapted(bits = BITS) {
   const b = structuredClone(bundledRules) as unknown as {
     codes: { advisories: Record<string, { clause: string; text: string }> };
     ruleFiles: { file: string; rules: unknown[] }[];
   };
   const file = b.ruleFiles.find((f) => f.file === FILE);
   if (!file) throw new Error(`no ${FILE}`);
-  for (let j = 0; j < BITS; j++) {
+  for (let j = 0; j < bits; j++) {
     b.codes.advisories[`bit-${j}`] = { clause: '4.3', text: `Bit ${j} of the smallest count is set.` };
     const values: number[] = [];
-    for (let n = 0; n < 2 ** BITS; n++) if ((n >> j) & 1) values.push(n + 5);
+    if (j < BITS) {
+      for (let n = 0; n < 2 ** BITS; n++) if ((n >> j) & 1) values.push(n + 5);
+    } else values.push(2 ** BITS + 5 + j); // beyond the 13 bits: advisory j alone, for a count of its own
     file.rules.push({
       name: `bit-${j}`,
       priority: 1,
@@ -27,6 +32,12 @@ function adapted() {
   }
   return createPolicy(b as never);
 }
+
+/** The advisories a count of `n + 5` gets (n below 2^13). */
+const expected = (n: number) =>
+  Array.from({ length: BITS }, (_, j) => j)
+    .filter((j) => (n >> j) & 1)
+    .map((j) => `bit-${j}`);
 
 const question = (n: number) => ({
   question: 'statistics-release',
@@ -38,10 +49,6 @@ const question = (n: number) => ({
 
 describe('more rule combinations than are kept (4,096 per question kind)', () => {
   const policy = adapted();
-  const expected = (n: number) =>
-    Array.from({ length: BITS }, (_, j) => j)
-      .filter((j) => (n >> j) & 1)
-      .map((j) => `bit-${j}`);
 
   it('every one of 8,192 combinations decides as the rules say, twice (kept and not kept)', () => {
     for (let round = 0; round < 2; round++)
@@ -57,6 +64,28 @@ describe('more rule combinations than are kept (4,096 per question kind)', () =>
     for (let n = 2 ** BITS - 1; n >= 2 ** BITS - 200; n--) {
       const q = question(n) as never;
       expect(policy.evaluate(q)).toEqual(await policy.evaluateWithEngine(q));
+    }
+  }, 60_000);
+});
+
+describe('a question kind with more rules than one generated decider takes (52)', () => {
+  // 60 advisories: statistics-release then has 66 rules, so each rule's own test decides (compiled on first use).
+  const policy = adapted(60);
+  const codes = (d: { advisories: readonly { code: string }[] }) => d.advisories.map((a) => a.code);
+
+  it('decides as the rules say, and as json-rules-engine does', async () => {
+    for (let i = 0; i < 300; i++) {
+      const n = (i * 27) % 2 ** BITS;
+      const q = question(n) as never;
+      const d = policy.evaluate(q);
+      expect(codes(d)).toEqual(expected(n));
+      expect(d).toEqual(await policy.evaluateWithEngine(q));
+    }
+    for (let j = BITS; j < 60; j++) {
+      const q = question(2 ** BITS + j) as never;
+      const d = policy.evaluate(q);
+      expect(codes(d)).toEqual([`bit-${j}`]);
+      expect(d).toEqual(await policy.evaluateWithEngine(q));
     }
   }, 60_000);
 });

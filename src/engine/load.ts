@@ -1,6 +1,6 @@
 import { RuleLoadError, type RuleProblem, type RuleProblemCode } from '../decision/errors.js';
 import type { CodedNote, Reason } from '../decision/types.js';
-import type { FactCatalogue, FactDefinition, FactType } from '../derive/context.js';
+import type { FactCatalogue, FactContext, FactDefinition, FactType } from '../derive/context.js';
 import { isCalendarDate } from '../derive/dates.js';
 import { FACTS } from '../derive/facts/index.js';
 import { CONTRACT_OUTCOMES, type QuestionKind, ROLES, STAFF_ROLES } from '../facts/constants.js';
@@ -392,7 +392,7 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
         type,
         priority: rule.priority,
         json: rule,
-        test: problems.length ? () => false : compileCondition(rule.conditions, facts, OPERATORS),
+        test: problems.length ? () => false : compiledOnFirstUse(rule.conditions, facts),
         clauses: freeze(clauses),
         reason,
         when,
@@ -756,4 +756,18 @@ function checkCondition(
           'unknown-value',
           `fact "${c.fact}" never has the value ${JSON.stringify(k)} (it takes ${f.values.join(', ')})`,
         );
+}
+
+/**
+ * A rule's test, compiled the first time it is called. Deciding runs each question kind's rules as one generated
+ * function (`compileDecider`), so the single rules' tests are called only where that cannot be generated (or a
+ * kind has more rules than it takes); compiling all of them when a policy loads cost the first decision a few
+ * milliseconds of `new Function` for tests that are never called.
+ */
+function compiledOnFirstUse(
+  conditions: ConditionJson,
+  facts: FactCatalogue<never>,
+): (question: never, ctx: FactContext) => boolean {
+  let test: ((question: never, ctx: FactContext) => boolean) | undefined;
+  return (question, ctx) => (test ??= compileCondition(conditions, facts, OPERATORS))(question, ctx);
 }
