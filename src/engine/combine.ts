@@ -210,18 +210,16 @@ function decisionOf(
       policy,
     };
   else {
-    const extra: Record<string, unknown> = {};
+    // Without a prototype: a field some code added to Object.prototype is not one of these.
+    const extra: Record<string, unknown> = Object.create(null);
+    let collected: Record<string, unknown[]> | undefined;
     for (const r of shape.setters)
       for (const [key, sv] of r.set) {
         const v = 'fact' in sv ? sv.fact.derive(question, ctx) : sv.value;
-        if (COLLECTED.has(key)) {
-          const list = (extra[key] as unknown[] | undefined) ?? (extra[key] = []);
-          // A rule may add several entries at once (an array); equal entries are kept once.
-          for (const item of Array.isArray(v) ? v : [v])
-            if (!list.some((x) => x === item || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(item))))
-              list.push(item);
-        } else if (!(key in extra)) extra[key] = v;
+        if (COLLECTED.has(key)) ((collected ??= Object.create(null) as Record<string, unknown[]>)[key] ??= []).push(v);
+        else if (!(key in extra)) extra[key] = v;
       }
+    if (collected) for (const key in collected) extra[key] = collect(collected[key] as unknown[]);
     decision = { question: cq.kind, outcome: shape.outcome };
     for (const k of SETTABLE) if (k in extra) decision[k] = extra[k];
     decision.clauses = shape.clauses.slice();
@@ -286,13 +284,30 @@ function buildShape(
   };
 }
 
-/** `missing` / `violations`: every setter's value in order, arrays spread, equal entries kept once. */
+/**
+ * `missing` / `violations`: every setter's value in order, arrays spread (a rule may add several entries at once),
+ * equal entries kept once — the same value, or an object whose JSON is an earlier object's. Each entry's JSON is
+ * worked out at most once: comparing every pair with `JSON.stringify` was over a third of a breach decision's time.
+ */
 function collect(values: readonly unknown[]): unknown[] {
   const list: unknown[] = [];
+  /** The JSON of each object in `list`, at the same index (undefined for other values). */
+  const json: (string | undefined)[] = [];
   for (const v of values)
-    for (const item of Array.isArray(v) ? v : [v])
-      if (!list.some((x) => x === item || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(item))))
-        list.push(item);
+    for (const item of Array.isArray(v) ? v : [v]) {
+      let itemJson: string | undefined;
+      let found = false;
+      for (let i = 0; i < list.length && !found; i++) {
+        if (list[i] === item) found = true;
+        else {
+          const x = json[i];
+          if (x !== undefined) found = x === (itemJson ??= JSON.stringify(item));
+        }
+      }
+      if (found) continue;
+      list.push(item);
+      json.push(typeof item === 'object' ? (itemJson ?? JSON.stringify(item)) : undefined);
+    }
   return list;
 }
 

@@ -4,7 +4,9 @@ import type { PolicySettings } from '../derive/context.js';
 import { FactContext, type FactDefinition } from '../derive/context.js';
 import { combine } from './combine.js';
 import type { CompiledQuestion, CompiledRule } from './compiled.js';
+import { isFactRef } from './fact-ref.js';
 import { OPERATORS } from './operators.js';
+import type { ConditionJson } from './rule-schema.js';
 import { leafTrace } from './trace.js';
 
 /** json-rules-engine run over one question kind's rules: the reference interpreter. */
@@ -34,39 +36,45 @@ export async function buildEngine(cq: CompiledQuestion): Promise<InterpreterQues
   return { engine, cq };
 }
 
+/** A condition in json-rules-engine's results: the trace reads only its `result` and its tree's shape. */
 interface JreCondition {
-  fact?: string;
-  operator?: string;
-  value?: unknown;
-  factResult?: unknown;
-  valueResult?: unknown;
   result?: boolean;
   all?: JreCondition[];
   any?: JreCondition[];
   not?: JreCondition;
 }
 
-function toTrace(c: JreCondition): TraceCondition {
-  if (c.all) {
-    const all = c.all.map(toTrace);
+/**
+ * The trace of one condition tree from json-rules-engine's results: its results, with the rule's own condition
+ * (`own`, the same tree) for the fact, operator and value, and the facts as derived for the run (`facts`) for the
+ * values seen. json-rules-engine copies the conditions into its results with a `for…in` clone, which also copies
+ * anything enumerable a polluted Object.prototype holds into the copies of arrays and objects.
+ */
+function toTrace(c: JreCondition, own: ConditionJson, facts: Record<string, unknown>): TraceCondition {
+  if ('all' in own) {
+    const all = own.all.map((x, i) => toTrace(c.all?.[i] ?? {}, x, facts));
     return { all, result: all.every((x) => x.result) };
   }
-  if (c.any) {
-    const any = c.any.map(toTrace);
+  if ('any' in own) {
+    const any = own.any.map((x, i) => toTrace(c.any?.[i] ?? {}, x, facts));
     return { any, result: any.some((x) => x.result) };
   }
-  if (c.not) {
-    const not = toTrace(c.not);
+  if ('not' in own) {
+    const not = toTrace(c.not ?? {}, own.not, facts);
     return { not, result: !not.result };
   }
   // json-rules-engine gives the right-hand value of every condition; the trace shows it where it is a fact's.
   return leafTrace(
-    { fact: c.fact as string, operator: c.operator as string, value: c.value },
-    c.factResult,
-    c.valueResult,
+    own,
+    factOf(facts, own.fact),
+    isFactRef(own.value) ? factOf(facts, own.value.fact) : undefined,
     c.result === true,
   );
 }
+
+/** A fact's value as derived for the run: an own property of `facts` only. */
+const factOf = (facts: Record<string, unknown>, name: string): unknown =>
+  Object.hasOwn(facts, name) ? facts[name] : undefined;
 
 /**
  * Decides a validated question with json-rules-engine: every fact derived by the same functions the
@@ -104,7 +112,7 @@ export async function interpret(
       clauses: r.clauses,
       fired: isFired,
       applied: isFired && (r.kind === 'decide' ? r.type === decision.outcome : r.when.has(decision.outcome)),
-      conditions: toTrace(byName.get(r.name) ?? {}),
+      conditions: toTrace(byName.get(r.name) ?? {}, r.json.conditions as ConditionJson, facts),
     };
   });
   return { ...decision, trace };

@@ -151,6 +151,40 @@ describe('a polluted Object.prototype is not read', () => {
     );
 
   it(
+    'a decision’s own field names on Object.prototype (escalateTo, violations…) change no decision, with or without a trace, on either engine',
+    async () => {
+      // The fields rules set with `params.set`. A decision built field by field once read them through `in` and
+      // `??`, so a polluted prototype put an `escalateTo` of its own, or an entry of `violations`, in the decision.
+      const decisionFields: Obj = {
+        escalateTo: 'polluted',
+        destroyAfter: 'polluted',
+        nextStep: 'polluted',
+        respondBy: 'polluted',
+        missing: ['polluted'],
+        violations: ['polluted'],
+      };
+      const traced = (q: unknown) => structuredClone(safeEvaluate(q, { explain: true }));
+      const engineTraced = async (q: unknown) => {
+        try {
+          return structuredClone(await evaluateWithEngine(q, { explain: true }));
+        } catch (e) {
+          if (!(e instanceof PolicyInputError)) throw e;
+          return structuredClone(e.issues);
+        }
+      };
+      await fc.assert(
+        fc.asyncProperty(anyQuestion, fc.boolean(), async (q, enumerable) => {
+          const all = async () => [answer(q), traced(q), await engineAnswer(q), await engineTraced(q)];
+          const before = await all();
+          expect(await polluted(decisionFields, enumerable, all)).toEqual(before);
+        }),
+        params(ENGINE_RUNS),
+      );
+    },
+    timeout(ENGINE_RUNS * 20),
+  );
+
+  it(
     'a question given as class instances (checked by zod, not the compiled checker): polluting changes no answer',
     async () => {
       class Box {
