@@ -210,18 +210,17 @@ function decisionOf(
       policy,
     };
   else {
-    // Without a prototype: a field some code added to Object.prototype is not one of these.
-    const extra: Record<string, unknown> = Object.create(null);
-    let collected: Record<string, unknown[]> | undefined;
-    for (const r of shape.setters)
-      for (const [key, sv] of r.set) {
-        const v = 'fact' in sv ? sv.fact.derive(question, ctx) : sv.value;
-        if (COLLECTED.has(key)) ((collected ??= Object.create(null) as Record<string, unknown[]>)[key] ??= []).push(v);
-        else if (!(key in extra)) extra[key] = v;
-      }
-    if (collected) for (const key in collected) extra[key] = collect(collected[key] as unknown[]);
+    // Field by field in SETTABLE order, as `builder` generates it: each field's values from the applied rules in
+    // order, the first kept or all collected. Nothing is looked up by name in an object, so nothing a polluted
+    // Object.prototype holds can be read as a field.
     decision = { question: cq.kind, outcome: shape.outcome };
-    for (const k of SETTABLE) if (k in extra) decision[k] = extra[k];
+    for (const key of SETTABLE) {
+      const values: unknown[] = [];
+      for (const r of shape.setters)
+        for (const [k, sv] of r.set)
+          if (k === key) values.push('fact' in sv ? sv.fact.derive(question, ctx) : sv.value);
+      if (values.length) decision[key] = COLLECTED.has(key) ? collect(values) : values[0];
+    }
     decision.clauses = shape.clauses.slice();
     decision.reasons = shape.reasons.slice();
     decision.obligations = shape.obligations.slice();

@@ -18,7 +18,10 @@ export interface CompiledRule {
   readonly type: string;
   readonly priority: number;
   readonly json: RuleJson;
-  /** The compiled conditions: plain closures over the fact derivations, no interpretation at run time. */
+  /**
+   * The compiled conditions, no interpretation at run time: compiled on the first call (load.ts), as deciding uses
+   * the question kind's generated decider and needs a single rule's test only where that cannot be generated.
+   */
   readonly test: (question: never, ctx: FactContext) => boolean;
   /** Clauses the rule cites (deciding rules: `params.clauses`; modifiers: their code's clause). */
   readonly clauses: readonly string[];
