@@ -1,11 +1,14 @@
 // The default policy starts fast: the rulesHash of the bundled rules is computed once, by
-// scripts/bundle-rules.mjs, and the bundle's file formats are checked here rather than at every start. Both
-// must be exactly what the library would otherwise compute.
+// scripts/bundle-rules.mjs, and the checks that only find problems (file formats, conditions, always-true
+// rules) are made of the bundle here rather than at every start. Both must be exactly what the library would
+// otherwise compute, and the skipping must not reach any other bundle.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../src/decision/default-policy.js';
+import { deepFreeze } from '../src/engine/deep-freeze.js';
 import { rulesHash } from '../src/engine/hash.js';
 import { loadBundle } from '../src/engine/load.js';
 import { bundleForHash, createPolicy } from '../src/engine/policy.js';
+import type { RuleBundle } from '../src/engine/rule-schema.js';
 import { bundledRules, bundledRulesHash } from '../src/generated/rules.js';
 import { QUESTION_KINDS, randomQuestions } from './support/random-questions.js';
 
@@ -18,10 +21,10 @@ describe('precomputed rulesHash of the bundled rules', () => {
     expect(defaultPolicy().ref.rulesHash).toBe(bundledRulesHash);
     expect(createPolicy(bundledRules).ref).toEqual(defaultPolicy().ref);
   });
-  it('the bundled rules pass every format check the default policy skips at start-up', () => {
+  it('the bundled rules pass every check the default policy skips at start-up (formats, conditions, always-true)', () => {
     expect(() => loadBundle(bundledRules)).not.toThrow();
     const full = loadBundle(bundledRules);
-    const quick = loadBundle(bundledRules, { formatChecked: true });
+    const quick = loadBundle(bundledRules, { prechecked: true });
     for (const kind of Object.keys(full.questions)) {
       const names = (l: typeof full) =>
         [...(l.questions[kind]?.deciding ?? []), ...(l.questions[kind]?.modifiers ?? [])].map((r) => r.name);
@@ -31,6 +34,42 @@ describe('precomputed rulesHash of the bundled rules', () => {
     for (const kind of QUESTION_KINDS)
       for (const q of randomQuestions(kind, 50, 4))
         expect(defaultPolicy().evaluate(q)).toStrictEqual(checked.evaluate(q));
+  });
+});
+
+describe('the prechecked option skips checks for the bundled rules only', () => {
+  // A frozen copy of the bundled rules with one rule changed, given with the internal option the default policy
+  // uses: every check must still run.
+  const changed = (change: (rule: { conditions: unknown; name: string }) => void): RuleBundle => {
+    const copy = structuredClone(bundledRules) as RuleBundle;
+    const file = copy.ruleFiles.find((f) => f.question === 'recording');
+    const rule = file?.rules.find((r) => r.name === 'consented-and-relevant');
+    if (!rule) throw new Error('the bundled recording rules have no consented-and-relevant rule');
+    change(rule as unknown as { conditions: unknown; name: string });
+    return deepFreeze(copy);
+  };
+  const problems = (bundle: RuleBundle) => {
+    try {
+      createPolicy(bundle, { prechecked: true } as never);
+    } catch (e) {
+      return (e as { problems?: { code: string }[] }).problems?.map((p) => p.code) ?? ['not a RuleLoadError'];
+    }
+    return [];
+  };
+  it('an always-true permit in another frozen bundle is still refused', () => {
+    expect(problems(changed((r) => (r.conditions = { all: [] })))).toContain('always-true');
+  });
+  it('a condition on an unknown fact, or with a value of the wrong format, in another frozen bundle is still refused', () => {
+    expect(
+      problems(changed((r) => (r.conditions = { all: [{ fact: 'noSuchFact', operator: 'equal', value: true }] }))),
+    ).toContain('unknown-fact');
+    expect(problems(changed((r) => (r.conditions = { all: [{ fact: 'relevant', operator: 'equal' }] })))).toContain(
+      'invalid-format',
+    );
+  });
+  it('the bundled rules themselves load with the option (the default policy) and without it alike', () => {
+    expect(problems(bundledRules)).toEqual([]);
+    expect(createPolicy(bundledRules, { prechecked: true } as never).ref).toEqual(defaultPolicy().ref);
   });
 });
 

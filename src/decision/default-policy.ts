@@ -14,6 +14,6 @@ let policy: Policy | undefined;
 export function defaultPolicy(): Policy {
   // The hash was computed when the rules were bundled (scripts/bundle-rules.mjs), and the bundle's file formats
   // are checked by the test suite (test/bundled-hash.test.ts), not at every start.
-  if (!policy) policy = createPolicy(bundledRules, { rulesHash: bundledRulesHash, formatChecked: true });
+  if (!policy) policy = createPolicy(bundledRules, { rulesHash: bundledRulesHash, prechecked: true });
   return policy;
 }

@@ -1,6 +1,6 @@
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Dirent } from 'node:fs';
 import { kindOfValue, RuleLoadError, type RuleProblem } from '../decision/errors.js';
+import { nodeFiles } from './builtin.js';
 import { createPolicy, type Policy, type PolicyOptions } from './policy.js';
 import type { RuleBundle, RuleFile } from './rule-schema.js';
 import { parseRulesJson } from './strict-json.js';
@@ -15,7 +15,8 @@ export const errno = (e: unknown): string => {
 function readJson(dir: string, file: string, problems: RuleProblem[]): unknown {
   let text: string;
   try {
-    text = readFileSync(join(dir, file), 'utf8');
+    const { fs, path } = nodeFiles();
+    text = fs.readFileSync(path.join(dir, file), 'utf8');
   } catch (e) {
     problems.push({ code: 'unreadable', file, message: `cannot be read${errno(e)}` });
     return undefined;
@@ -34,16 +35,19 @@ const RULES_FILE = /\.rules?\.json$/i;
  * each is a problem, since its rules would otherwise be left out without a word.
  */
 function strayRuleFiles(dir: string, problems: RuleProblem[]): void {
+  const { fs, path } = nodeFiles();
   const walk = (rel: string, depth: number) => {
-    const entries = readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const entries = fs
+      .readdirSync(path.join(dir, rel), { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const e of entries) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
+      const file = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(path, depth + 1);
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(file, depth + 1);
       } else if (RULES_FILE.test(e.name) && !(depth === 1 && e.name.endsWith('.rules.json')))
         problems.push({
           code: 'misplaced-file',
-          file: path,
+          file,
           message: 'is not read: rules files are <section folder>/<question>.rules.json, one folder down',
         });
     }
@@ -70,9 +74,10 @@ function strayRuleFiles(dir: string, problems: RuleProblem[]): void {
 export function readRulesFolder(dir: string): RuleBundle {
   const problems: RuleProblem[] = [];
   const ruleFiles: RuleFile[] = [];
+  const { fs, path } = nodeFiles();
   let entries: Dirent[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     // `file` is relative to the folder, as every other problem's is; the message names the folder as it was given
     // when it is a path. Anything else (a question or a bundle passed by mistake) is named by its type only: its
@@ -89,7 +94,8 @@ export function readRulesFolder(dir: string): RuleBundle {
     .map((d) => d.name)
     .sort();
   for (const sub of dirs)
-    for (const f of readdirSync(join(dir, sub))
+    for (const f of fs
+      .readdirSync(path.join(dir, sub))
       .filter((f) => f.endsWith('.rules.json'))
       .sort())
       ruleFiles.push({

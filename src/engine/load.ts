@@ -28,10 +28,12 @@ const freeze = <T>(x: T): T => Object.freeze(x);
 /** Options for {@link loadBundle}. */
 export interface LoadOptions {
   /**
-   * The bundle's file formats were checked already (the rules bundled with the library, checked by the test
-   * suite): skip the zod format checks, which only ever say yes or no, at start-up. Every other check runs.
+   * The bundle was checked already (the rules bundled with the library: test/bundled-hash.test.ts loads them with
+   * every check): skip, at start-up, the checks that only ever find problems and build nothing: the zod format
+   * checks, each condition's facts, operators and values (`checkCondition`), and deciding rules whose conditions are
+   * always true. The checks that build what the policy is made of (codes, clauses, settings) run.
    */
-  readonly formatChecked?: boolean;
+  readonly prechecked?: boolean;
 }
 
 /** A rule bundle checked and compiled: every question kind's rules, ready to evaluate. */
@@ -75,9 +77,9 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
     return r.success;
   };
   // The file formats (zod schemas of rule-schema.ts). Only their verdict is used, never their output, so a
-  // bundle whose formats were checked already (the bundled rules: test/bundled-hash.test.ts) may skip them.
+  // bundle checked already (the bundled rules: test/bundled-hash.test.ts) may skip them.
   // zod is loaded (on first use) only to check formats.
-  const formats = options.formatChecked ? undefined : zodSchemas().ruleFormats;
+  const formats = options.prechecked ? undefined : zodSchemas().ruleFormats;
   type Format = { safeParse(v: unknown): unknown } | undefined;
   const format = (file: string, schema: Format, value: unknown, rule?: string) => {
     if (schema === undefined) return true;
@@ -261,13 +263,21 @@ export function loadBundle(bundle: RuleBundle, options: LoadOptions = {}): Loade
     const compiled: CompiledRule[] = [];
     for (const { rule, file } of entries) {
       const where = { file, rule: rule.name };
-      checkCondition(rule.conditions, facts, (code, message, path) => problems.push({ ...where, code, path, message }));
+      if (!options.prechecked)
+        checkCondition(rule.conditions, facts, (code, message, path) =>
+          problems.push({ ...where, code, path, message }),
+        );
       const p = rule.event.params;
       const type = rule.event.type;
       // A deciding rule that needs nothing decides every question it is reached for: fine for the cautious
       // outcome, but anything else (an `all: []` left as a placeholder) would quietly permit what the rules
       // below it deny. A modifier (an advisory on every decision) may need nothing.
-      if (!MODIFIER_KINDS.has(type) && type !== meta.cautious && alwaysTrue(rule.conditions, facts))
+      if (
+        !MODIFIER_KINDS.has(type) &&
+        type !== meta.cautious &&
+        !options.prechecked &&
+        alwaysTrue(rule.conditions, facts)
+      )
         problems.push({
           ...where,
           code: 'always-true',

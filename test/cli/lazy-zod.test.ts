@@ -1,7 +1,9 @@
 // Importing the built library does not load zod, and deciding valid questions (or auditing a valid case) never
 // does: zod is loaded, synchronously, on the first question the fast checks refuse (for its error report), or
 // for JSON Schema. This is what keeps the cold start short (README, Performance). The child processes ban any
-// ESM import of zod (a resolve hook that throws) and look for the CommonJS zod in `require.cache`.
+// ESM import of zod (a resolve hook that throws) and look for the CommonJS zod in `require.cache`. Likewise Node's
+// file modules: `node:fs` imported as an ES module loads Node's streams (its export list is read whole), so the
+// library loads it when a rules folder is first read.
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -84,6 +86,33 @@ describe('zod is loaded only when needed (built library)', () => {
       expect(r.out.afterIssues).toBe(true);
       expect(r.out.required).toEqual(['question', 'channel']);
     });
+
+  it("importing the library and deciding load none of Node's streams; reading a rules folder afterwards works", () => {
+    const script = (load: string) => `const before = new Set(process.moduleLoadList);
+const lib = await ${load};
+const outcome = lib.evaluate({ question: 'contact', channel: 'email' }).outcome;
+const added = process.moduleLoadList.filter((m) => !before.has(m));
+const folder = lib.loadPolicy(${JSON.stringify(join(ROOT, 'rules'))}).ref.rulesHash === lib.defaultPolicy().ref.rulesHash;
+let missing;
+try { lib.readRulesFolder(${JSON.stringify(join(ROOT, 'no-such-folder'))}); } catch (e) { missing = e.problems?.[0]?.message; }
+process.stdout.write(JSON.stringify({ outcome, streams: added.filter((m) => /stream/.test(m)), folder, missing }));`;
+    const r = run(script(`import('upsu-confidentiality-policy')`));
+    expect(r.stderr).toBe('');
+    expect(r.out).toEqual({
+      outcome: 'permit',
+      streams: [],
+      folder: true,
+      missing: expect.stringMatching(/cannot be read \(ENOENT\)$/),
+    });
+    // Where Node has no process.getBuiltinModule (before 20.16), the folder is read all the same.
+    expect(
+      run(`process.getBuiltinModule = undefined;\n${script(`import('upsu-confidentiality-policy')`)}`).out,
+    ).toEqual(r.out);
+    // The check can fail: importing node:fs as an ES module, as the library did, loads the streams.
+    expect(run(script(`import('node:fs').then(() => import('upsu-confidentiality-policy'))`)).out.streams).toEqual(
+      expect.arrayContaining(['NativeModule stream']),
+    );
+  });
 
   it('the ban itself works: an ES module import of zod fails under it', () => {
     const r = run(`${BAN_ESM_ZOD}\nawait import('zod');`);

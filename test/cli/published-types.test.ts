@@ -87,7 +87,7 @@ retentionStatus(r.client, r.asOf);
     const text = publishedFiles()
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
-    for (const internal of ['decideValid', 'readonly loaded:', 'LoadedPolicy', 'formatChecked', 'rulesHash?:'])
+    for (const internal of ['decideValid', 'readonly loaded:', 'LoadedPolicy', 'prechecked', 'rulesHash?:'])
       expect(text.includes(internal), internal).toBe(false);
     // …while the public members around them are there.
     for (const pub of ['evaluateWithEngine(question', 'readonly settings:', 'settings?:'])
