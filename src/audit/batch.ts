@@ -45,7 +45,8 @@ const PIECE_BYTES = 64 * 1024;
 
 /** Clause id → its index in the policy's clause list (the SARIF rule index). */
 export function clauseIndex(policy: Policy): Record<string, number> {
-  const index: Record<string, number> = {};
+  // No prototype: a clause id is looked up here with `?? fallback`, which would read a value put on Object.prototype.
+  const index: Record<string, number> = Object.create(null);
   policy.clauses.forEach((c, i) => {
     index[c.id] = i;
   });
@@ -65,8 +66,9 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
   return {
     run(job) {
       const invalid: InvalidLine[] = [];
-      const byClause: Record<string, number> = {};
-      const byCode: Record<string, number> = {};
+      // Counted with `?? 0`: no prototype, so a count never starts from a value put on Object.prototype.
+      const byClause: Record<string, number> = Object.create(null);
+      const byCode: Record<string, number> = Object.create(null);
       let text = '';
       let lines = 0;
       let cases = 0;

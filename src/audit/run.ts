@@ -162,8 +162,9 @@ async function audit(
       casesWithFindings: 0,
       findings: 0,
       invalid: 0,
-      byClause: {} as Record<string, number>,
-      byCode: {} as Record<string, number>,
+      // No prototype (counted with `?? 0`, as in batch.ts).
+      byClause: Object.create(null) as Record<string, number>,
+      byCode: Object.create(null) as Record<string, number>,
     };
     const listed: InvalidLine[] = [];
     let resultsListed = 0;
@@ -202,8 +203,11 @@ async function audit(
         totals.findings += x.findings;
         totals.invalid += x.invalid.length;
         for (const bad of x.invalid) if (listed.length < INVALID_LINES_LISTED) listed.push(bad);
-        for (const k in x.byClause) totals.byClause[k] = (totals.byClause[k] ?? 0) + (x.byClause[k] as number);
-        for (const k in x.byCode) totals.byCode[k] = (totals.byCode[k] ?? 0) + (x.byCode[k] as number);
+        // Own keys only: a batch from a worker arrives as a plain object (structured clone), whose `for…in` would
+        // also list enumerable properties put on Object.prototype.
+        for (const k of Object.keys(x.byClause))
+          totals.byClause[k] = (totals.byClause[k] ?? 0) + (x.byClause[k] as number);
+        for (const k of Object.keys(x.byCode)) totals.byCode[k] = (totals.byCode[k] ?? 0) + (x.byCode[k] as number);
         if (o.format !== 'sarif') write(x.text);
         else if (resultsListed < sarifLimit) {
           const room = sarifLimit - resultsListed;
