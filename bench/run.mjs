@@ -240,8 +240,9 @@ Notes:
   only, so it does less work than the others).
 - Cold start: importing the library loads neither zod (required on first need: an error report, JSON Schema,
   a rules folder's format checks; the zod row shows what it would cost) nor json-rules-engine (\`evaluateWithEngine\`
-  only); date-fns is bundled. The policy itself (hash precomputed, bundled rules' formats checked by the tests)
-  compiles in the first decision.
+  only), nor Node's \`node:fs\` (loaded when a rules folder is read); date-fns is bundled. The policy itself (hash
+  precomputed; the bundled rules' formats and conditions checked by the tests, not at start-up) compiles in the
+  first decision.
 - Cedar runs with \`node --no-turbo-inline-js-wasm-calls\` (cedar-wasm aborts Node 20 after a major GC in a hot
   loop without it).
 
