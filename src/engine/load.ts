@@ -31,7 +31,8 @@ export interface LoadOptions {
    * The bundle was checked already (the rules bundled with the library: test/bundled-hash.test.ts loads them with
    * every check): skip, at start-up, the checks that only ever find problems and build nothing: the zod format
    * checks, each condition's facts, operators and values (`checkCondition`), and deciding rules whose conditions are
-   * always true. The checks that build what the policy is made of (codes, clauses, settings) run.
+   * always true. The checks made while building what the policy is made of (codes, clauses, rule parameters) run;
+   * `createPolicy` checks the settings.
    */
   readonly prechecked?: boolean;
 }
