@@ -15,8 +15,11 @@ interface Shape {
   readonly obligations: readonly CodedNote[];
   readonly remedies: readonly CodedNote[];
   readonly advisories: readonly CodedNote[];
-  /** The applied rules in the order they apply, when any of them sets a decision field; else null. */
-  readonly setters: readonly CompiledRule[] | null;
+  /**
+   * The decision fields the applied rules set, in SETTABLE order, each with the values the rules give it in the
+   * order they apply (the first is kept, or all collected); null when no rule sets any.
+   */
+  readonly fields: readonly (readonly [key: string, values: readonly SetValue[]])[] | null;
   /**
    * Generated code that builds the decision with array and object literals: made once the shape has built
    * {@link GENERATE_AFTER} decisions the generic way (null until then, and where code cannot be generated).
@@ -36,6 +39,8 @@ interface Plan {
   readonly decider: ((q: never, ctx: FactContext) => number) | null;
 }
 const plans = new WeakMap<CompiledQuestion, Plan>();
+/** A rule's value for a decision field: a constant, or a fact derived for the question. */
+type SetValue = CompiledRule['set'][number][1];
 
 /** Bit sets are plain numbers: exact up to 2^53, so questions with more rules than that are not memoised. */
 const MAX_RULES = 52;
@@ -198,7 +203,7 @@ function decisionOf(
     }
   }
   let decision: Record<string, unknown>;
-  if (shape.setters === null)
+  if (shape.fields === null)
     decision = {
       question: cq.kind,
       outcome: shape.outcome,
@@ -210,16 +215,12 @@ function decisionOf(
       policy,
     };
   else {
-    // Field by field in SETTABLE order, as `builder` generates it: each field's values from the applied rules in
-    // order, the first kept or all collected. Nothing is looked up by name in an object, so nothing a polluted
-    // Object.prototype holds can be read as a field.
+    // Field by field, as `builder` generates it: the first value kept or all collected. Nothing is looked up by
+    // name in an object, so nothing a polluted Object.prototype holds can be read as a field.
     decision = { question: cq.kind, outcome: shape.outcome };
-    for (const key of SETTABLE) {
-      const values: unknown[] = [];
-      for (const r of shape.setters)
-        for (const [k, sv] of r.set)
-          if (k === key) values.push('fact' in sv ? sv.fact.derive(question, ctx) : sv.value);
-      if (values.length) decision[key] = COLLECTED.has(key) ? collect(values) : values[0];
+    for (const [key, svs] of shape.fields) {
+      const values = svs.map((sv) => ('fact' in sv ? sv.fact.derive(question, ctx) : sv.value));
+      decision[key] = COLLECTED.has(key) ? collect(values) : values[0];
     }
     decision.clauses = shape.clauses.slice();
     decision.reasons = shape.reasons.slice();
@@ -254,7 +255,6 @@ function buildShape(
   const obligations: CodedNote[] = [];
   const remedies: CodedNote[] = [];
   const advisories: CodedNote[] = [];
-  const setters: CompiledRule[] = [];
   if (at < 0) {
     reasons.push(cq.notCovered);
     indexes = cq.notCoveredClauseIndexes.slice();
@@ -265,7 +265,11 @@ function buildShape(
     addNotes(obligations, r.obligations);
     addNotes(remedies, r.remedies);
     addNotes(advisories, r.advisories);
-    if (r.set.length) setters.push(r);
+  }
+  const fields: [string, SetValue[]][] = [];
+  for (const key of SETTABLE) {
+    const values = applied.flatMap((r) => r.set.filter(([k]) => k === key).map(([, sv]) => sv));
+    if (values.length) fields.push([key, values]);
   }
   // Not frozen: the arrays never leave this module (decisions get copies), and V8 copies a frozen array with
   // `slice()` tens of times slower than a plain one.
@@ -277,7 +281,7 @@ function buildShape(
     obligations,
     remedies,
     advisories,
-    setters: setters.length ? setters : null,
+    fields: fields.length ? fields : null,
     build: null,
     uses: kept ? 0 : -1,
   };
@@ -318,16 +322,13 @@ function collect(values: readonly unknown[]): unknown[] {
  */
 function builder(kind: string, shape: Shape): (q: never, ctx: FactContext, policy: PolicyRef) => Decision {
   const { outcome, clauses, reasons, obligations, remedies, advisories } = shape;
-  const setters = shape.setters ?? [];
   const consts: unknown[] = [collect];
   const constant = (v: unknown) => `k${consts.push(v) - 1}`;
   const list = (xs: readonly unknown[]) => `[${xs.map(constant).join(', ')}]`;
-  const setValueSource = (sv: CompiledRule['set'][number][1]) =>
-    'fact' in sv ? `${constant(sv.fact.derive)}(q, ctx)` : constant(sv.value);
+  const setValueSource = (sv: SetValue) => ('fact' in sv ? `${constant(sv.fact.derive)}(q, ctx)` : constant(sv.value));
   let fields = '';
-  for (const key of SETTABLE) {
-    const values = setters.flatMap((r) => r.set.filter(([k]) => k === key).map(([, sv]) => setValueSource(sv)));
-    if (!values.length) continue;
+  for (const [key, svs] of shape.fields ?? []) {
+    const values = svs.map(setValueSource);
     fields += COLLECTED.has(key)
       ? `${JSON.stringify(key)}: k0([${values.join(', ')}]), `
       : `${JSON.stringify(key)}: ${values[0]}, `;
