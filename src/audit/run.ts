@@ -118,6 +118,14 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
 const formatSetup = (o: AuditOptions): FormatSetup => ({ format: o.format, color: o.color, uri: uriOf(o) });
 const uriOf = (o: AuditOptions) => (o.input === '-' ? 'stdin' : o.input.replaceAll('\\', '/'));
 
+/**
+ * Adds a batch's counts into the totals. Own keys only: a batch from a worker arrives as a plain object (structured
+ * clone), whose `for…in` would also list enumerable properties put on Object.prototype.
+ */
+function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
+  for (const k of Object.keys(from)) into[k] = (into[k] ?? 0) + (from[k] as number);
+}
+
 async function audit(
   o: AuditOptions,
   pool: Pool | undefined,
@@ -203,11 +211,8 @@ async function audit(
         totals.findings += x.findings;
         totals.invalid += x.invalid.length;
         for (const bad of x.invalid) if (listed.length < INVALID_LINES_LISTED) listed.push(bad);
-        // Own keys only: a batch from a worker arrives as a plain object (structured clone), whose `for…in` would
-        // also list enumerable properties put on Object.prototype.
-        for (const k of Object.keys(x.byClause))
-          totals.byClause[k] = (totals.byClause[k] ?? 0) + (x.byClause[k] as number);
-        for (const k of Object.keys(x.byCode)) totals.byCode[k] = (totals.byCode[k] ?? 0) + (x.byCode[k] as number);
+        addCounts(totals.byClause, x.byClause);
+        addCounts(totals.byCode, x.byCode);
         if (o.format !== 'sarif') write(x.text);
         else if (resultsListed < sarifLimit) {
           const room = sarifLimit - resultsListed;
