@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createCaseAuditor } from '../src/audit/audit-case.js';
 import { auditCase, bundledRules, createPolicy, defaultPolicy, loadPolicy, RuleLoadError } from '../src/index.js';
 
 const bundled = defaultPolicy();
@@ -375,5 +376,34 @@ describe('retentionYears and reviewIntervalYears (policy settings; default 1: 3.
     expect(bundled.settings.retentionYears).toBe(1);
     expect(bundled.settings.reviewIntervalYears).toBe(1);
     expect(six.ref.rulesHash).not.toBe(bundled.ref.rulesHash);
+  });
+});
+
+describe('audit: the retention answers it remembers', () => {
+  it('are the policy’s own past the memo’s limit (forgotten, then asked again), for every degree status', () => {
+    const audit = createCaseAuditor(bundled, AS_OF);
+    const statuses = ['completed', 'withdrawn', 'studying', 'unknown'] as const;
+    const day0 = Date.UTC(1990, 0, 1);
+    // More distinct (status, completion date) pairs than the memo holds, asked twice round: the second round
+    // meets answers forgotten and answers remembered.
+    const cases = Array.from({ length: 21_000 }, (_, i) => {
+      const degreeCompletedOn = new Date(day0 + (i >> 2) * 86_400_000).toISOString().slice(0, 10);
+      const status = statuses[i % 4] as (typeof statuses)[number];
+      return {
+        id: `C-${i}`,
+        client: { degreeStatus: status, degreeCompletedOn, consentToRecord: true },
+        ...(i % 3 === 0 ? { destroyedOn: '2026-01-05' } : {}),
+      };
+    });
+    for (let round = 0; round < 2; round++)
+      for (let i = round; i < cases.length; i += 97) {
+        const c = cases[i] as (typeof cases)[number];
+        expect(audit(c), c.id).toEqual(createCaseAuditor(bundled, AS_OF)(c));
+      }
+    for (const c of cases) audit(c);
+    for (let i = 0; i < cases.length; i += 89) {
+      const c = cases[i] as (typeof cases)[number];
+      expect(audit(c), c.id).toEqual(auditCase(c, AS_OF));
+    }
   });
 });

@@ -58,13 +58,10 @@ interface DisclosureAnswer {
   readonly consentNotRecorded: Decision['obligations'][number] | undefined;
 }
 
-function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) {
-    v = make();
-    if (map.size >= MEMO_LIMIT) map.clear();
-    map.set(key, v);
-  }
+/** Remembers `v` under `key`, first forgetting everything once the map holds {@link MEMO_LIMIT} answers. */
+function remember<K, V>(map: Map<K, V>, key: K, v: V): V {
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(key, v);
   return v;
 }
 
@@ -231,8 +228,13 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
   const recordingClause = fallback('recording');
   // Days after its destroyAfter a record may still be destroyed on time (policy setting; 1: the day after).
   const within = policy.settings.destructionWithinDays;
-  const retention = new Map<string, Retention>();
-  const recording = new Map<string, readonly Template[]>();
+  // Retention answers by degree status (a value of the schema's list: a handful), then by completion date ('' for
+  // none): two lookups of strings the line parser already has, where one key joining both was a new string to
+  // build, flatten and hash for every case.
+  const retention = new Map<string, Map<string, Retention>>();
+  let retentionCount = 0;
+  // Recording findings by the consent to record: absent, false, true (`tri`).
+  const recording: (readonly Template[] | undefined)[] = [undefined, undefined, undefined];
   // Decisions by disclosure code (a number), or by code and the parties' names (a string) when they have any.
   const disclosures = new Map<number | string, DisclosureAnswer>();
 
@@ -241,35 +243,52 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
    * decided (an adapted folder's own) and, when it says destroy, the last day the record may be destroyed on time
    * (`destructionWithinDays` after `destroyAfter`; by default the day after).
    */
-  const retentionOf = (c: CaseExport): Retention =>
-    memo(retention, `${c.client.degreeStatus}\u0001${c.client.degreeCompletedOn ?? ''}`, () => {
-      const client = c.client.degreeCompletedOn
-        ? { degreeStatus: c.client.degreeStatus, degreeCompletedOn: c.client.degreeCompletedOn }
-        : { degreeStatus: c.client.degreeStatus };
-      const r = ask({ question: 'retention', asOf, client });
-      const clause = r.reasons[0]?.clause ?? retentionClause;
-      const after = r.destroyAfter;
-      // A destroy decision without a date already past (an adapted folder: a destroy rule that sets no date, or
-      // one that says destroy before its own destroyAfter): due since a day the audit cannot tell, so a record
-      // still held is not-destroyed and any destruction counts as late (fail closed).
-      if (r.outcome === 'destroy' && (after === undefined || after >= asOf))
-        return {
-          outcome: r.outcome,
-          after: undefined,
-          onTimeBy: undefined,
-          clause,
-          dueSinceUnknown: true,
-          notCovered: false,
-        };
+  const retentionOf = (c: CaseExport): Retention => {
+    const status = c.client.degreeStatus;
+    const completed = c.client.degreeCompletedOn ?? '';
+    let byDate = retention.get(status);
+    if (byDate === undefined) retention.set(status, (byDate = new Map()));
+    let r = byDate.get(completed);
+    if (r === undefined) {
+      r = askRetention(c);
+      // Up to MEMO_LIMIT answers in all, as one map would hold.
+      if (++retentionCount > MEMO_LIMIT) {
+        retention.clear();
+        retention.set(status, (byDate = new Map()));
+        retentionCount = 1;
+      }
+      byDate.set(completed, r);
+    }
+    return r;
+  };
+  const askRetention = (c: CaseExport): Retention => {
+    const client = c.client.degreeCompletedOn
+      ? { degreeStatus: c.client.degreeStatus, degreeCompletedOn: c.client.degreeCompletedOn }
+      : { degreeStatus: c.client.degreeStatus };
+    const r = ask({ question: 'retention', asOf, client });
+    const clause = r.reasons[0]?.clause ?? retentionClause;
+    const after = r.destroyAfter;
+    // A destroy decision without a date already past (an adapted folder: a destroy rule that sets no date, or
+    // one that says destroy before its own destroyAfter): due since a day the audit cannot tell, so a record
+    // still held is not-destroyed and any destruction counts as late (fail closed).
+    if (r.outcome === 'destroy' && (after === undefined || after >= asOf))
       return {
         outcome: r.outcome,
-        after,
-        onTimeBy: after === undefined ? undefined : daysAfter(after, within),
+        after: undefined,
+        onTimeBy: undefined,
         clause,
-        dueSinceUnknown: false,
-        notCovered: r.reasons[0]?.rule === 'not-covered',
+        dueSinceUnknown: true,
+        notCovered: false,
       };
-    });
+    return {
+      outcome: r.outcome,
+      after,
+      onTimeBy: after === undefined ? undefined : daysAfter(after, within),
+      clause,
+      dueSinceUnknown: false,
+      notCovered: r.reasons[0]?.rule === 'not-covered',
+    };
+  };
 
   /**
    * Retention (3.3), from what the policy says as of the audit date. A record it says to destroy is a finding
@@ -345,20 +364,21 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
   });
 
   const recordingFindings = (consent: boolean | undefined): readonly Template[] =>
-    memo(recording, String(consent), () => {
-      if (consent === undefined)
-        return [
-          {
-            code: 'consent-to-record-not-recorded',
-            clause: recordingClause,
-            message: `The export does not show the client consented to recording (${recordingClause}).`,
-          },
-        ];
-      const r = ask({ question: 'recording', consentToRecord: consent, relevant: true });
-      return r.outcome === 'permit'
-        ? []
-        : r.reasons.map((reason) => ({ code: reason.rule, clause: reason.clause, message: reason.text }));
-    });
+    recording[tri(consent)] ?? (recording[tri(consent)] = askRecording(consent));
+  const askRecording = (consent: boolean | undefined): readonly Template[] => {
+    if (consent === undefined)
+      return [
+        {
+          code: 'consent-to-record-not-recorded',
+          clause: recordingClause,
+          message: `The export does not show the client consented to recording (${recordingClause}).`,
+        },
+      ];
+    const r = ask({ question: 'recording', consentToRecord: consent, relevant: true });
+    return r.outcome === 'permit'
+      ? []
+      : r.reasons.map((reason) => ({ code: reason.rule, clause: reason.clause, message: reason.text }));
+  };
 
   const askDisclosure = (d: Disclosure, objects: boolean): DisclosureAnswer => {
     const { on: _on, ...fields } = d;
@@ -383,7 +403,8 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
 
   const disclosureDecision = (d: Disclosure, objects: boolean): DisclosureAnswer => {
     const key = disclosureMemoKey(d, objects);
-    return key === undefined ? askDisclosure(d, objects) : memo(disclosures, key, () => askDisclosure(d, objects));
+    if (key === undefined) return askDisclosure(d, objects);
+    return disclosures.get(key) ?? remember(disclosures, key, askDisclosure(d, objects));
   };
 
   const breachFindings = (id: string, b: Breach, i: number, out: Finding[]) => {
