@@ -113,6 +113,8 @@ function disclosure(v: unknown, projected: boolean): Obj | undefined {
     )
       return undefined;
   }
+  // The line parser's object holds only the schema's fields (it built no others): valid, it is the value.
+  if (projected) return v;
   // The schema's fields in its order, unknown ones dropped (written out: one object shape for every copy).
   const out: Obj = {};
   if ('on' in v) out.on = v.on;
@@ -224,51 +226,32 @@ export function fastCaseExport(v: unknown, projected = false): CaseExport | unde
   const cl = v.client;
   if (!isObj(cl) || (!projected && misnamed(cl, clientMisnamed))) return undefined;
   if (!degreeStatuses.has(cl.degreeStatus)) return undefined;
+  if (cl.degreeCompletedOn != null && !isDate(cl.degreeCompletedOn)) return undefined;
+  if (cl.consentToRecord != null && typeof cl.consentToRecord !== 'boolean') return undefined;
+  if (!optBool(cl.objectsToStaffSharing)) return undefined;
+  const ds = v.disclosures;
+  if (ds !== undefined) {
+    if (!Array.isArray(ds) || ds.length > MAX_DISCLOSURES) return undefined;
+    for (let i = 0; i < ds.length; i++) if (!disclosure(ds[i], projected)) return undefined;
+  }
+  const bs = v.breaches;
+  if (bs !== undefined) {
+    if (!Array.isArray(bs) || bs.length > MAX_BREACHES) return undefined;
+    for (let i = 0; i < bs.length; i++) if (!breach(bs[i], projected)) return undefined;
+  }
+  const destroyedOn = v.destroyedOn;
+  if (destroyedOn != null && !isDate(destroyedOn)) return undefined;
+  // The line parser's objects hold only the schema's fields (it built no others): valid, they are the value.
+  if (projected) return v as CaseExport;
+  // Otherwise a copy with the schema's fields in its order, unknown ones dropped (written out: one object shape).
   const client: Obj = { degreeStatus: cl.degreeStatus };
-  if ('degreeCompletedOn' in cl) {
-    if (cl.degreeCompletedOn !== null && !optDate(cl.degreeCompletedOn)) return undefined;
-    client.degreeCompletedOn = cl.degreeCompletedOn;
-  }
-  if ('consentToRecord' in cl) {
-    if (cl.consentToRecord !== null && !optBool(cl.consentToRecord)) return undefined;
-    client.consentToRecord = cl.consentToRecord;
-  }
-  if ('objectsToStaffSharing' in cl) {
-    if (!optBool(cl.objectsToStaffSharing)) return undefined;
-    client.objectsToStaffSharing = cl.objectsToStaffSharing;
-  }
+  if ('degreeCompletedOn' in cl) client.degreeCompletedOn = cl.degreeCompletedOn;
+  if ('consentToRecord' in cl) client.consentToRecord = cl.consentToRecord;
+  if ('objectsToStaffSharing' in cl) client.objectsToStaffSharing = cl.objectsToStaffSharing;
   const out: Obj = { id, client };
-  if ('disclosures' in v) {
-    const ds = v.disclosures;
-    if (ds !== undefined) {
-      if (!Array.isArray(ds) || ds.length > MAX_DISCLOSURES) return undefined;
-      const list: Obj[] = new Array(ds.length);
-      for (let i = 0; i < ds.length; i++) {
-        const d = disclosure(ds[i], projected);
-        if (!d) return undefined;
-        list[i] = d;
-      }
-      out.disclosures = list;
-    } else out.disclosures = undefined;
-  }
-  if ('breaches' in v) {
-    const bs = v.breaches;
-    if (bs !== undefined) {
-      if (!Array.isArray(bs) || bs.length > MAX_BREACHES) return undefined;
-      const list: Obj[] = new Array(bs.length);
-      for (let i = 0; i < bs.length; i++) {
-        const b = breach(bs[i], projected);
-        if (!b) return undefined;
-        list[i] = b;
-      }
-      out.breaches = list;
-    } else out.breaches = undefined;
-  }
-  if ('destroyedOn' in v) {
-    const d = v.destroyedOn;
-    if (d !== null && !optDate(d)) return undefined;
-    out.destroyedOn = d;
-  }
+  if ('disclosures' in v) out.disclosures = ds === undefined ? undefined : ds.map((d: unknown) => disclosure(d, false));
+  if ('breaches' in v) out.breaches = bs === undefined ? undefined : bs.map((b: unknown) => breach(b, false));
+  if ('destroyedOn' in v) out.destroyedOn = destroyedOn;
   return out as CaseExport;
 }
 
