@@ -1,5 +1,4 @@
 import type { Issue } from '../decision/types.js';
-import { isCalendarDate } from '../derive/dates.js';
 import type { CaseExport } from '../facts/case-export.js';
 import {
   BREACH_GROUNDS,
@@ -12,6 +11,7 @@ import {
   PURPOSES,
   ROLES,
 } from '../facts/constants.js';
+import { isCalendarDateFast } from '../facts/fast-validate.js';
 import { nearMissTest } from '../facts/near-miss.js';
 import { ownData } from '../facts/own-data.js';
 import { zodSchemas } from '../facts/schema-loader.js';
@@ -34,16 +34,11 @@ const grounds: ReadonlySet<unknown> = new Set(BREACH_GROUNDS);
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
-/** Dates already found valid (an export repeats the same few thousand dates): skips the regex. */
-const validDates = new Set<string>();
-function isDate(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  if (validDates.has(v)) return true;
-  if (!isCalendarDate(v)) return false;
-  if (validDates.size >= 10_000) validDates.clear();
-  validDates.add(v);
-  return true;
-}
+/**
+ * A real calendar date, `YYYY-MM-DD` (the schema's `isoDate`), tested on the characters: no regular expression,
+ * and no set of dates already seen, whose lookup hashed each date the line parser had just sliced.
+ */
+const isDate: (v: unknown) => boolean = isCalendarDateFast;
 const optDate = (v: unknown) => v === undefined || isDate(v);
 
 /** Checks that `o` has no key outside `allowed` (for zod strict objects). */
