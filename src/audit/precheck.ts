@@ -154,7 +154,8 @@ function breach(v: unknown, projected: boolean): Obj | undefined {
   const steps = v.steps;
   if (!Array.isArray(steps) || steps.length > MAX_STEPS) return undefined;
   for (const s of steps) if (!step(s)) return undefined;
-  return { raisedBy: v.raisedBy, ground: v.ground, steps };
+  // The parser's object holds only these three fields: no copy (see fastCaseExport).
+  return projected ? v : { raisedBy: v.raisedBy, ground: v.ground, steps };
 }
 
 /** The fields of a case and of its client. */
@@ -224,15 +225,28 @@ export function fastCaseExport(v: unknown, projected = false): CaseExport | unde
   if (cl.degreeCompletedOn != null && !isDate(cl.degreeCompletedOn)) return undefined;
   if (cl.consentToRecord != null && typeof cl.consentToRecord !== 'boolean') return undefined;
   if (!optBool(cl.objectsToStaffSharing)) return undefined;
+  // Each element checked; copied (schema's fields, in its order) unless the value is the parser's.
   const ds = v.disclosures;
+  let disclosures: Obj[] | undefined;
   if (ds !== undefined) {
     if (!Array.isArray(ds) || ds.length > MAX_DISCLOSURES) return undefined;
-    for (let i = 0; i < ds.length; i++) if (!disclosure(ds[i], projected)) return undefined;
+    if (!projected) disclosures = new Array(ds.length);
+    for (let i = 0; i < ds.length; i++) {
+      const d = disclosure(ds[i], projected);
+      if (!d) return undefined;
+      if (disclosures) disclosures[i] = d;
+    }
   }
   const bs = v.breaches;
+  let breaches: Obj[] | undefined;
   if (bs !== undefined) {
     if (!Array.isArray(bs) || bs.length > MAX_BREACHES) return undefined;
-    for (let i = 0; i < bs.length; i++) if (!breach(bs[i], projected)) return undefined;
+    if (!projected) breaches = new Array(bs.length);
+    for (let i = 0; i < bs.length; i++) {
+      const b = breach(bs[i], projected);
+      if (!b) return undefined;
+      if (breaches) breaches[i] = b;
+    }
   }
   const destroyedOn = v.destroyedOn;
   if (destroyedOn != null && !isDate(destroyedOn)) return undefined;
@@ -244,8 +258,8 @@ export function fastCaseExport(v: unknown, projected = false): CaseExport | unde
   if ('consentToRecord' in cl) client.consentToRecord = cl.consentToRecord;
   if ('objectsToStaffSharing' in cl) client.objectsToStaffSharing = cl.objectsToStaffSharing;
   const out: Obj = { id, client };
-  if ('disclosures' in v) out.disclosures = ds === undefined ? undefined : ds.map((d: unknown) => disclosure(d, false));
-  if ('breaches' in v) out.breaches = bs === undefined ? undefined : bs.map((b: unknown) => breach(b, false));
+  if ('disclosures' in v) out.disclosures = disclosures;
+  if ('breaches' in v) out.breaches = breaches;
   if ('destroyedOn' in v) out.destroyedOn = destroyedOn;
   return out as CaseExport;
 }
