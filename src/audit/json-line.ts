@@ -43,7 +43,11 @@ const MAX_DEPTH = 64;
 
 const TABLE_BITS = 10;
 const MASK = (1 << TABLE_BITS) - 1;
-/** Known strings by hash, open addressing (linear probing); at most 1/4 full. */
+/**
+ * Known strings by hash, open addressing (linear probing); at most 1/4 full. A string's slot here is its number
+ * (projections and repeat stamps are indexed by it); a scanned string is matched by the trie below, a decoded one
+ * (with escapes) by hash.
+ */
 const known: (string | undefined)[] = new Array<string | undefined>(1 << TABLE_BITS).fill(undefined);
 let knownCount = 0;
 /** The number of the known string `string()` last returned (its slot in `known`), or -1. */
@@ -63,14 +67,70 @@ function hashOf(s: string): number {
  * addKnownStrings(['id', 'client', 'studying']);
  */
 export function addKnownStrings(list: Iterable<string>): void {
+  let added = false;
   for (const s of list) {
-    if (knownCount >= (MASK + 1) / 4) return;
+    if (knownCount >= (MASK + 1) / 4) break;
     if (slotOf(s) >= 0) continue;
     let slot = hashOf(s) & MASK;
     while (known[slot] !== undefined) slot = (slot + 1) & MASK;
     known[slot] = s;
     knownCount++;
+    added = true;
   }
+  if (added) buildTrie();
+}
+
+// The known strings as a trie over their characters, walked while a string is scanned (no hash, no second pass
+// comparing characters). `charClass` numbers the ASCII characters known strings use (0: none of them); `trie` holds
+// a row of `width` next states per state (0: no known string goes on so, a row of zeros; 1: the start);
+// `acceptSlot` the slot of the known string that ends at a state, or -1.
+let charClass = new Uint8Array(128);
+let width = 1;
+let trie = new Int32Array(2);
+let acceptSlot = new Int32Array([-1, -1]);
+/** A known string the trie cannot hold (a character outside printable ASCII, a quote, a backslash): looked up by hash. */
+let untrieable = false;
+
+function buildTrie(): void {
+  const cls = new Uint8Array(128);
+  let w = 1;
+  untrieable = false;
+  for (const s of known) {
+    if (s === undefined) continue;
+    for (let j = 0; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (c < 32 || c >= 128 || c === 34 || c === 92) untrieable = true;
+      else if (cls[c] === 0) cls[c] = w++;
+    }
+  }
+  const rows: number[] = new Array(2 * w).fill(0);
+  const accept: number[] = [-1, -1];
+  for (let slot = 0; slot < known.length; slot++) {
+    const s = known[slot];
+    if (s === undefined) continue;
+    let state = 1;
+    let ok = true;
+    for (let j = 0; j < s.length && ok; j++) {
+      const c = s.charCodeAt(j);
+      if (c < 32 || c >= 128 || c === 34 || c === 92) ok = false;
+      else {
+        const at = state * w + (cls[c] as number);
+        let to = rows[at] as number;
+        if (to === 0) {
+          to = accept.length;
+          accept.push(-1);
+          for (let k = 0; k < w; k++) rows.push(0);
+          rows[at] = to;
+        }
+        state = to;
+      }
+    }
+    if (ok) accept[state] = slot;
+  }
+  charClass = cls;
+  width = w;
+  trie = Int32Array.from(rows);
+  acceptSlot = Int32Array.from(accept);
 }
 
 /** The slot of `s` in the table of known strings, or -1. */
@@ -254,8 +314,11 @@ function literal(c: number): boolean | null | typeof NOT_PARSED {
 function string(): string | typeof NOT_PARSED {
   const s = src;
   const start = at + 1;
+  const t = trie;
+  const cls = charClass;
+  const w = width;
   let i = start;
-  let h = 0;
+  let state = 1;
   for (;;) {
     const c = s.charCodeAt(i);
     if (c === 34) break;
@@ -263,22 +326,30 @@ function string(): string | typeof NOT_PARSED {
     if (c === 92) return escaped(start);
     // A control character (not allowed in JSON strings), or the end of the text (NaN).
     if (!(c >= 32)) return NOT_PARSED;
-    h = (Math.imul(h, 31) + c) | 0;
+    i++;
+    state = c < 128 ? (t[state * w + (cls[c] as number)] as number) : 0;
+    if (state === 0) return unknownString(start, i);
+  }
+  at = i + 1;
+  const slot = acceptSlot[state] as number;
+  lastKnown = slot;
+  return slot >= 0 ? (known[slot] as string) : s.slice(start, i);
+}
+
+/** The rest of a string no known string begins with (`i`: where the trie left it). */
+function unknownString(start: number, i: number): string | typeof NOT_PARSED {
+  const s = src;
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c === 34) break;
+    if (c === 92) return escaped(start);
+    if (!(c >= 32)) return NOT_PARSED;
     i++;
   }
   at = i + 1;
-  const length = i - start;
-  for (let slot = h & MASK, e = known[slot]; e !== undefined; slot = (slot + 1) & MASK, e = known[slot]) {
-    if (e.length !== length) continue;
-    let j = 0;
-    while (j < length && e.charCodeAt(j) === s.charCodeAt(start + j)) j++;
-    if (j === length) {
-      lastKnown = slot;
-      return e;
-    }
-  }
-  lastKnown = -1;
-  return s.slice(start, i);
+  const text = s.slice(start, i);
+  lastKnown = untrieable ? slotOf(text) : -1;
+  return lastKnown < 0 ? text : (known[lastKnown] as string);
 }
 
 /** A string with an escape, decoded by JSON.parse (`start`: after its opening quote). */

@@ -324,6 +324,28 @@ describe('a key twice in one object', () => {
     expect(repeats).toBeGreaterThan(900);
   });
 
+  it('keeps names that share a beginning, and names outside printable ASCII or written with escapes', () => {
+    // Kept names become known strings, matched while a string is scanned (a trie over their characters); a name
+    // the trie cannot hold (é, a quote) is found by hash, as is any name written with escapes.
+    const projection: Projection = {
+      keep: new Set(['i', 'id', 'idx', 'café', 'a"b', 'naïve', 'x y']),
+      members: { id: { keep: new Set(['id', 'café']) } },
+    };
+    for (const text of [
+      '{"i":1,"id":2,"idx":3,"ide":4,"idxx":5,"":6}',
+      '{"café":1,"cafe":2,"caf\\u00e9x":3,"a\\"b":4,"a":5,"na\\u00efve":6,"naïve!":7,"x y":8,"x":9}',
+      '{"id":{"id":1,"café":2,"idx":3},"idx":{"id":4},"caf\\u00e9":[{"café":5}]}',
+      '{"i\\u0064":1,"\\u0069":2,"x\\u0020y":3}',
+      '{"id":1,"café":{"é":1},"ca":"café","v":"a\\"b"}',
+    ]) {
+      const got = check(text, projection);
+      expect(got, text).not.toBe(NOT_PARSED);
+    }
+    // A repeat of a kept name is found however it is written.
+    for (const text of ['{"café":1,"caf\\u00e9":2}', '{"idx":1,"id\\u0078":2}', '{"a\\"b":1,"a\\u0022b":2}'])
+      expect(parseJsonLine(text, 0, text.length, projection), text).toBe(NOT_PARSED);
+  });
+
   it('hand-picked: known and unknown names, escaped names, nested objects of the same name', () => {
     for (const text of [
       '{"a":1,"a":2,"b":3}',
