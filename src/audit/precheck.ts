@@ -158,6 +158,30 @@ function breach(v: unknown, projected: boolean): Obj | undefined {
   return projected ? v : { raisedBy: v.raisedBy, ground: v.ground, steps };
 }
 
+const INVALID: unique symbol = Symbol('invalid');
+
+/**
+ * Checks an optional list (an array of at most `max` elements, each passing `check`): INVALID when it does not
+ * pass; otherwise the copies `check` made of its elements (schema's fields, in its order), or `undefined` when the
+ * value is the parser's (`projected`: kept as it is) or the list is absent.
+ */
+function checkedList(
+  list: unknown,
+  max: number,
+  check: (v: unknown, projected: boolean) => Obj | undefined,
+  projected: boolean,
+): Obj[] | undefined | typeof INVALID {
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list) || list.length > max) return INVALID;
+  const copies: Obj[] | undefined = projected ? undefined : new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const e = check(list[i], projected);
+    if (!e) return INVALID;
+    if (copies) copies[i] = e;
+  }
+  return copies;
+}
+
 /** The fields of a case and of its client. */
 const CASE_KEYS = new Set(['id', 'client', 'disclosures', 'breaches', 'destroyedOn']);
 const CLIENT_KEYS = new Set(['degreeStatus', 'degreeCompletedOn', 'consentToRecord', 'objectsToStaffSharing']);
@@ -225,29 +249,10 @@ export function fastCaseExport(v: unknown, projected = false): CaseExport | unde
   if (cl.degreeCompletedOn != null && !isDate(cl.degreeCompletedOn)) return undefined;
   if (cl.consentToRecord != null && typeof cl.consentToRecord !== 'boolean') return undefined;
   if (!optBool(cl.objectsToStaffSharing)) return undefined;
-  // Each element checked; copied (schema's fields, in its order) unless the value is the parser's.
-  const ds = v.disclosures;
-  let disclosures: Obj[] | undefined;
-  if (ds !== undefined) {
-    if (!Array.isArray(ds) || ds.length > MAX_DISCLOSURES) return undefined;
-    if (!projected) disclosures = new Array(ds.length);
-    for (let i = 0; i < ds.length; i++) {
-      const d = disclosure(ds[i], projected);
-      if (!d) return undefined;
-      if (disclosures) disclosures[i] = d;
-    }
-  }
-  const bs = v.breaches;
-  let breaches: Obj[] | undefined;
-  if (bs !== undefined) {
-    if (!Array.isArray(bs) || bs.length > MAX_BREACHES) return undefined;
-    if (!projected) breaches = new Array(bs.length);
-    for (let i = 0; i < bs.length; i++) {
-      const b = breach(bs[i], projected);
-      if (!b) return undefined;
-      if (breaches) breaches[i] = b;
-    }
-  }
+  const disclosures = checkedList(v.disclosures, MAX_DISCLOSURES, disclosure, projected);
+  if (disclosures === INVALID) return undefined;
+  const breaches = checkedList(v.breaches, MAX_BREACHES, breach, projected);
+  if (breaches === INVALID) return undefined;
   const destroyedOn = v.destroyedOn;
   if (destroyedOn != null && !isDate(destroyedOn)) return undefined;
   // The line parser's objects hold only the schema's fields (it built no others): valid, they are the value.
