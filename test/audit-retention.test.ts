@@ -51,14 +51,39 @@ describe('audit: retention (3.3)', () => {
     expect(codes(completed(destroyedOn))).toEqual(expected);
   });
 
-  it('a late destruction names the dates, and no personal data', () => {
+  it('a late destruction names the day of destruction, and not the day it became due (the completion date a year on)', () => {
     const [f] = auditCase(completed('2025-07-01'), AS_OF);
     expect(f).toEqual({
       caseId: 'C-1',
       code: 'destroyed-late',
       clause: '3.3',
-      message: 'The record was due for destruction after 2025-06-20 and was destroyed on 2025-07-01.',
+      message: 'The record was destroyed on 2025-07-01, later than the policy allows.',
     });
+  });
+
+  it('no retention finding names a date derived from the client (the completion date, or destroyAfter)', () => {
+    const seen = new Set<string>();
+    for (const degreeCompletedOn of ['2021-03-04', '2024-06-20', '2025-08-31', '2026-01-10'])
+      for (const destroyedOn of [undefined, '2020-01-01', '2025-06-21', '2025-09-02', '2026-08-30', '2027-02-01']) {
+        const c = {
+          id: 'C-5',
+          client: { degreeStatus: 'completed' as const, degreeCompletedOn, consentToRecord: true },
+          destroyedOn,
+        };
+        const year = Number(degreeCompletedOn.slice(0, 4));
+        const after = `${year + 1}${degreeCompletedOn.slice(4)}`;
+        for (const f of auditCase(c, AS_OF)) {
+          seen.add(f.code);
+          expect(f.message, `${degreeCompletedOn} ${destroyedOn}`).not.toContain(degreeCompletedOn);
+          expect(f.message, `${degreeCompletedOn} ${destroyedOn}`).not.toContain(after);
+        }
+      }
+    const studying = { id: 'C-6', client: { degreeStatus: 'studying' as const, consentToRecord: true } };
+    for (const f of auditCase({ ...studying, destroyedOn: '2020-01-01' }, AS_OF)) {
+      seen.add(f.code);
+      expect(f.message).not.toMatch(/studying|studies/);
+    }
+    expect([...seen].sort()).toEqual(['destroyed-early', 'destroyed-late', 'not-destroyed']);
   });
 
   it('a record destroyed while the policy keeps it is destroyed-early; one whose period it does not set, no finding', () => {
@@ -68,13 +93,12 @@ describe('audit: retention (3.3)', () => {
         caseId: 'C-2',
         code: 'destroyed-early',
         clause: '3.3',
-        message:
-          'The record was destroyed on 2020-01-01, while the policy still keeps it (the client is still studying).',
+        message: 'The record was destroyed on 2020-01-01, while the policy still keeps it.',
       },
     ]);
     const recent = { ...completed('2026-08-01'), client: { ...completed().client, degreeCompletedOn: '2026-01-10' } };
     expect(auditCase(recent, AS_OF).map((f) => f.message)).toEqual([
-      'The record was destroyed on 2026-08-01, while the policy keeps it until after 2027-01-10.',
+      'The record was destroyed on 2026-08-01, while the policy still keeps it.',
     ]);
     // Destroyed after the audit date: not yet destroyed as of it, and still kept: nothing to find.
     expect(codes({ ...studying, destroyedOn: '2027-01-01' })).toEqual([]);

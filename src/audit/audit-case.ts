@@ -17,7 +17,7 @@ import { validateCase } from './precheck.js';
  * import { auditCase } from 'upsu-confidentiality-policy';
  * auditCase({ id: 'C-1042', client: { degreeStatus: 'completed', degreeCompletedOn: '2024-06-30', consentToRecord: true } },
  *   '2026-09-01');
- * // [{ caseId: 'C-1042', code: 'not-destroyed', clause: '3.3', message: 'The record was due for destruction after 2025-06-30 …' }]
+ * // [{ caseId: 'C-1042', code: 'not-destroyed', clause: '3.3', message: 'The policy says to destroy the record by the audit date, …' }]
  * @see 3.3
  */
 export interface Finding {
@@ -305,10 +305,10 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
     const r = retentionOf(c);
     const destroyed = c.destroyedOn && c.destroyedOn <= asOf ? c.destroyedOn : undefined;
     if (r.outcome === 'destroy') {
-      // A due date the audit knows is named; one it cannot tell is said to be unknown.
-      const due = r.dueSinceUnknown
-        ? 'The policy says to destroy the record, and its rules give no destroyAfter already past, so the day it became due is unknown'
-        : `The record was due for destruction after ${r.after}`;
+      // The day it became due is not named: it is the client's completion date a year on (personal data), and
+      // the finding's code and clause say what is wrong. Where the rules give no due date, the message says so.
+      const unknown =
+        'The policy says to destroy the record, and its rules give no destroyAfter already past, so the day it became due is unknown';
       if (!destroyed) {
         // Still held: a finding once the last day it could be destroyed on time has come (the audit date is read
         // as its end, as a `destroyedOn` on it counts as destroyed by then).
@@ -318,8 +318,8 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
             code: 'not-destroyed',
             clause: r.clause,
             message: r.dueSinceUnknown
-              ? `${due}, and it has not been destroyed.`
-              : `${due} and has not been destroyed.`,
+              ? `${unknown}, and it has not been destroyed.`
+              : 'The policy says to destroy the record by the audit date, and it has not been destroyed.',
           });
       } else if (r.dueSinceUnknown || destroyed > (r.onTimeBy as string))
         out.push({
@@ -327,8 +327,8 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
           code: 'destroyed-late',
           clause: r.clause,
           message: r.dueSinceUnknown
-            ? `${due}: it was destroyed on ${destroyed}, which cannot be checked as on time.`
-            : `${due} and was destroyed on ${destroyed}.`,
+            ? `${unknown}: it was destroyed on ${destroyed}, which cannot be checked as on time.`
+            : `The record was destroyed on ${destroyed}, later than the policy allows.`,
         });
       else if (destroyed <= (r.after as string)) out.push(early(c, destroyed, r));
     } else if (r.outcome === 'retain' && destroyed) out.push(early(c, destroyed, r));
@@ -358,9 +358,7 @@ export function createCaseAuditor(policy: Policy, asOf: string, options: { check
     caseId: c.id,
     code: 'destroyed-early',
     clause: r.clause,
-    message: r.after
-      ? `The record was destroyed on ${destroyed}, while the policy keeps it until after ${r.after}.`
-      : `The record was destroyed on ${destroyed}, while the policy still keeps it${c.client.degreeStatus === 'studying' ? ' (the client is still studying)' : ''}.`,
+    message: `The record was destroyed on ${destroyed}, while the policy still keeps it.`,
   });
 
   const recordingFindings = (consent: boolean | undefined): readonly Template[] =>
