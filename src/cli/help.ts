@@ -17,7 +17,8 @@ Options:
   -v, --version            the package version
 
 Exit codes: 0 ok · 1 findings / failing scenarios · 2 invalid input or usage error ·
-141 standard output closed before all was written (\`| head\`), as a shell reports SIGPIPE.
+141 standard output closed before all was written (\`| head\`), as a shell reports SIGPIPE ·
+130 / 143 audit interrupted (SIGINT / SIGTERM).
 Colour on a terminal (TERM not dumb) or with FORCE_COLOR set (not empty, not 0); never with NO_COLOR set (not empty).
 
 Examples:

@@ -276,11 +276,13 @@ function args(argv: string[], options: OptionSpec): Parsed {
     return { values: r.values as Parsed['values'], positionals: r.positionals };
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(
-      `${String((e as Error).message)
-        .split('\n')[0]
-        ?.replace(/\. To specify a positional.*$/, '.')}`,
-    );
+    // Node's own wording ("Unknown option '--bogus'. To specify a positional …"), first sentence only, written
+    // as this command's other usage errors are: lower case, no full stop.
+    const first = String((e as Error).message)
+      .split('\n')[0]
+      ?.replace(/\. To specify a positional.*$/, '')
+      .replace(/\.$/, '');
+    throw new UsageError(first ? first[0]?.toLowerCase() + first.slice(1) : 'invalid options');
   }
 }
 
@@ -619,6 +621,17 @@ async function test(argv: string[], io: CliIO): Promise<number> {
   if (input !== undefined)
     throw new UsageError(`--junit is ${input}, which this run reads: the report would overwrite it`);
   const policy = loadPolicy(rulesDir);
+  const filter = values.mutate && values.filter ? (values.filter as string) : undefined;
+  const noMutant = () =>
+    `upsu-policy test: no mutant to run${filter === undefined ? '' : ` (no mutant id contains ${JSON.stringify(filter)})`}\n`;
+  // A --filter no mutant id contains is refused before the scenarios run, not after a report of all of them.
+  if (filter !== undefined) {
+    const { generateMutants } = await import('../scenarios/mutate.js');
+    if (!generateMutants(readRulesFolder(rulesDir)).some((m) => m.id.includes(filter))) {
+      io.stderr.write(noMutant());
+      return 2;
+    }
+  }
   const report = await runScenarios(policy, files, { engine });
   // The rules and clauses coverage misses are listed with --coverage; otherwise one line of figures.
   io.stdout.write(`${formatScenarioReport(report, { color, listCoverage: values.coverage === true })}\n`);
@@ -654,21 +667,19 @@ async function test(argv: string[], io: CliIO): Promise<number> {
       policyBundle: readRulesFolder(rulesDir),
       scenarioDirs: dirs,
       ...(existsSync(equivalentFile) ? { equivalentFile } : {}),
-      ...(values.filter ? { filter: values.filter as string } : {}),
+      ...(filter === undefined ? {} : { filter }),
     });
-    // No mutant to run (a --filter no mutant id contains): a score of 100.0% (0/0) would pass a gate that checked
+    // No mutant to run (rules with no mutant at all): a score of 100.0% (0/0) would pass a gate that checked
     // nothing.
     if (m.mutants.length === 0) {
-      io.stderr.write(
-        `upsu-policy test: no mutant to run${values.filter ? ` (no mutant id contains ${JSON.stringify(values.filter)})` : ''}\n`,
-      );
+      io.stderr.write(noMutant());
       return 2;
     }
     // Mutants run, but every one listed as equivalent (a --filter naming only such): none is scored, and a score
     // of 100.0% (0/0) would pass --min-score on nothing.
     if (minScore !== undefined && m.total === 0) {
       io.stderr.write(
-        `upsu-policy test: no mutant to score against --min-score: every mutant run${values.filter ? ` (id containing ${JSON.stringify(values.filter)})` : ''} is listed as equivalent\n`,
+        `upsu-policy test: no mutant to score against --min-score: every mutant run${filter === undefined ? '' : ` (id containing ${JSON.stringify(filter)})`} is listed as equivalent\n`,
       );
       return 2;
     }
