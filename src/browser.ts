@@ -1,12 +1,11 @@
 // Entry of the browser bundle (dist/browser/upsu-policy.global.js): the real library, no server, and
 // `window.upsuPolicy` so a page (the docs' checker) can script it.
-import { issue } from './decision/errors.js';
 import { evaluate, safeEvaluate } from './decision/evaluate.js';
 import type { Issue } from './decision/types.js';
 import { createPolicy } from './engine/policy.js';
 import { parseInputJson } from './engine/strict-json.js';
 import { QUESTION_KINDS } from './facts/constants.js';
-import { duplicateKeyIssues } from './facts/validate.js';
+import { inputJsonIssues } from './facts/validate.js';
 import { bundledRules } from './generated/rules.js';
 
 /**
@@ -22,7 +21,7 @@ import { bundledRules } from './generated/rules.js';
 function parseQuestion(text: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
   const parsed = parseInputJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (parsed.ok) return { ok: true, value: parsed.value };
-  return { ok: false, issues: parsed.duplicates ? duplicateKeyIssues(parsed.duplicates) : [issue('invalid-json', [])] };
+  return { ok: false, issues: inputJsonIssues(parsed) };
 }
 
 /**

@@ -159,7 +159,22 @@ describe('parseInputJson (the command line input: a question, a case-export line
       ok: true,
       value: { notes: { x: 2 }, a: 1 },
     });
-    expect(parseInputJson('{"a":', ignore)).toEqual({ ok: false });
-    expect(parseInputJson('{"a":1,"a":2', ignore)).toEqual({ ok: false });
+    expect(parseInputJson('{"a":', ignore)).toEqual({ ok: false, line: 1, column: 6 });
+    expect(parseInputJson('{"a":1,"a":2', ignore)).toEqual({ ok: false, line: 1, column: 13 });
+  });
+
+  it('text that is not JSON: where the first problem is, as parseRulesJson says it (and none of the text)', () => {
+    for (const [text, line, column] of [
+      ['{\n  "question": "recording",\n}', 3, 1],
+      ['{"a": [1, 2 3]}', 1, 13],
+      ['\n\n  {"a": "x\ty"}', 3, 11],
+      ['', 1, 1],
+      ['{"a": 1} x', 1, 10],
+    ] as const) {
+      expect(parseInputJson(text), JSON.stringify(text)).toEqual({ ok: false, line, column });
+      expect((parseRulesJson(text) as { message: string }).message).toMatch(
+        new RegExp(`, at line ${line}, column ${column}$`),
+      );
+    }
   });
 });

@@ -34,7 +34,7 @@ import { parseInputJson } from '../engine/strict-json.js';
 import { QUESTION_KINDS, type QuestionKind } from '../facts/constants.js';
 import { jsonSchema } from '../facts/json-schema.js';
 import { zodSchemas } from '../facts/schema-loader.js';
-import { duplicateKeyIssues } from '../facts/validate.js';
+import { inputJsonIssues } from '../facts/validate.js';
 import { runDemo } from './demo-text.js';
 import { HELP, MAIN_HELP } from './help.js';
 
@@ -342,7 +342,7 @@ async function decide(argv: string[], io: CliIO): Promise<number> {
   // A key written twice (`"clientObjectsToStaffSharing": true, … : false`) is refused, not read last-wins.
   const parsed = text === undefined ? undefined : parseInputJson(text);
   if (!parsed?.ok) {
-    const issues = parsed?.duplicates ? duplicateKeyIssues(parsed.duplicates) : [issue('invalid-json', [])];
+    const issues = parsed ? inputJsonIssues(parsed) : [issue('invalid-json', [])];
     for (const i of issues) io.stderr.write(`${issueLine(i)}\n`);
     return 2;
   }

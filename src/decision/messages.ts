@@ -14,6 +14,8 @@ export interface IssueDetail {
    * `hidden`, the path is the object (the name does not look like a field name, as for `unknown-field`).
    */
   twice?: boolean;
+  /** `invalid-json` for text that is not JSON: where the first problem is (1-based), when the text is known. */
+  at?: { line: number; column: number };
 }
 
 // The whole input (a question, or a line of a case export) when the path is empty.
@@ -36,7 +38,10 @@ const list = (options: readonly unknown[] = []) =>
  */
 export const MESSAGES: Readonly<Record<IssueCode, (path: readonly (string | number)[], d: IssueDetail) => string>> = {
   'invalid-json': (p, d) => {
-    if (!d.twice) return 'The input is not valid JSON.';
+    if (!d.twice)
+      return d.at
+        ? `The input is not valid JSON: the first problem is at line ${d.at.line}, column ${d.at.column}.`
+        : 'The input is not valid JSON.';
     const refused = 'which value is meant is ambiguous, so the input is refused';
     if (d.hidden)
       return `${where(p)} has a key twice in one object (its name is not shown: not a field name): ${refused}.`;

@@ -31,7 +31,8 @@ export function parseRulesJson(text: string): StrictJsonResult {
     });
   } catch (e) {
     if (!(e instanceof JsonProblem)) throw e;
-    return { ok: false, message: `${e.message}, at ${lineAndColumn(src, e.at)}` };
+    const { line, column } = lineAndColumn(src, e.at);
+    return { ok: false, message: `${e.message}, at line ${line}, column ${column}` };
   }
   return { ok: true, value: JSON.parse(src) };
 }
@@ -44,20 +45,23 @@ export interface DuplicateKey {
 
 /**
  * What {@link parseInputJson} gives: the value; or every key written twice (`duplicates`); or, for text that is not
- * JSON, neither (the caller reports it without echoing any of it).
+ * JSON, the line and column (1-based, in UTF-16 code units) where the first problem was found, so that the caller
+ * can say where it is without echoing any of the text.
  */
 export type InputJsonResult =
   | { ok: true; value: unknown }
   | { ok: false; duplicates: readonly DuplicateKey[] }
-  | { ok: false; duplicates?: undefined };
+  | { ok: false; duplicates?: undefined; line: number; column: number };
 
 /**
  * Parses input JSON (no byte-order mark: the caller removes one where it is allowed): `JSON.parse`'s value, unless
  * an object has a key twice — then every such key once per object, except those `ignore` says do not matter (in the
- * audit, keys inside members the audit drops unread). Not JSON, or nested deeper than 512: `{ ok: false }`.
+ * audit, keys inside members the audit drops unread). Not JSON, or nested deeper than 512: `{ ok: false }` with
+ * the line and column of the first problem.
  *
  * @example
  * parseInputJson('{"a":{"b":1,"b":2}}'); // { ok: false, duplicates: [{ path: ['a'], key: 'b' }] }
+ * parseInputJson('{"a":\n  }'); // { ok: false, line: 2, column: 3 }
  * parseInputJson('{"a":1}'); // { ok: true, value: { a: 1 } }
  */
 export function parseInputJson(
@@ -70,20 +74,20 @@ export function parseInputJson(
       if (!ignore?.(path, key)) duplicates.push({ path: [...path], key });
     });
   } catch (e) {
-    if (e instanceof JsonProblem) return { ok: false };
+    if (e instanceof JsonProblem) return { ok: false, ...lineAndColumn(text, e.at) };
     throw e;
   }
   return duplicates.length ? { ok: false, duplicates } : { ok: true, value: JSON.parse(text) };
 }
 
-function lineAndColumn(text: string, at: number): string {
+function lineAndColumn(text: string, at: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
     line++;
     start = i + 1;
   }
-  return `line ${line}, column ${at - start + 1}`;
+  return { line, column: at - start + 1 };
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

@@ -45,6 +45,24 @@ const SHOWN_KEY = /^(?=.{1,64}$)(?!.*\d{4})[A-Za-z_$][A-Za-z0-9_$-]*(\.[A-Za-z_$
  * duplicateKeyIssues([{ path: ['client'], key: 'objectsToStaffSharing' }]);
  * // [{ path: ['client', 'objectsToStaffSharing'], code: 'invalid-json', message: '`client` has the key `objectsToStaffSharing` twice in one object: …' }]
  */
+/**
+ * The issues of input text `parseInputJson` refused: every key written twice ({@link duplicateKeyIssues}), or one
+ * `invalid-json` at the whole input, saying where the first problem is (never what is there).
+ *
+ * @example
+ * inputJsonIssues({ ok: false, line: 2, column: 3 });
+ * // [{ path: [], code: 'invalid-json', message: 'The input is not valid JSON: the first problem is at line 2, column 3.' }]
+ */
+export function inputJsonIssues(
+  refused:
+    | { duplicates: readonly { path: readonly (string | number)[]; key: string }[] }
+    | { duplicates?: undefined; line: number; column: number },
+): Issue[] {
+  return refused.duplicates
+    ? duplicateKeyIssues(refused.duplicates)
+    : [issue('invalid-json', [], { at: { line: refused.line, column: refused.column } })];
+}
+
 export function duplicateKeyIssues(
   duplicates: readonly { path: readonly (string | number)[]; key: string }[],
 ): Issue[] {

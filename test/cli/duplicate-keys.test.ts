@@ -49,6 +49,15 @@ describe('upsu-policy decide: a key twice in one object', () => {
     expect(r.stderr).not.toContain('07700900123');
   });
 
+  it('text that is not JSON: one invalid-json issue saying where the first problem is, and nothing of the text', () => {
+    const r = cli(['decide', '-'], { input: '{"question": "recording",\n  "consentToRecord": Jane Doe}' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'invalid-json at (question): The input is not valid JSON: the first problem is at line 2, column 22.\n',
+    );
+  });
+
   it('the same question without the repeat is decided', () => {
     const r = cli(['decide', '-'], { input: `${staffQuestion},"clientObjectsToStaffSharing":true}` });
     expect(r.code).toBe(0);
