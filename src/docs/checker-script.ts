@@ -25,6 +25,8 @@ export const CHECKER_SCRIPT = `
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c] || '\\ufffd';
     });
   }
+  // A message's \`field\` names (as the library writes them, Markdown-style) as code, in text already escaped.
+  function codeSpans(html) { return html.replace(/\x60([^\x60]+)\x60/g, '<code>$1</code>'); }
   function label(v) {
     if (v === null || v === undefined) return 'not given';
     return ROLE_LABELS[v] || VALUE_LABELS[v] || String(v);
@@ -149,7 +151,7 @@ export const CHECKER_SCRIPT = `
         var id = fieldOf(f, i.path);
         if (id && ids.indexOf(id) < 0) ids.push(id);
         var named = id && f !== 'any' ? ' (' + esc(labelOf(id)) + ')' : '';
-        return '<li><code>' + esc(i.path.join('.') || '(question)') + '</code>' + named + ': ' + esc(i.message) + '</li>';
+        return '<li><code>' + esc(i.path.join('.') || '(question)') + '</code>' + named + ': ' + codeSpans(esc(i.message)) + '</li>';
       }).join('');
       flag(form, f, ids);
       show(el, error(f, 'Not decided: the answers do not make a valid question.', items));
@@ -238,23 +240,23 @@ export const CHECKER_SCRIPT = `
       // Read as the command line reads it: a key written twice is refused, not read last-wins.
       var p = api.parseQuestion(val('a-json'));
       if (p.ok) return p.value;
-      return p.issues.length === 1 && p.issues[0].path.length === 0 ? NOT_JSON : new Refused(p.issues);
+      var one = p.issues.length === 1 ? p.issues[0] : null;
+      // Not JSON: where the first problem is (the line and column the library gives), never the text.
+      var at = one && one.path.length === 0 && /line (\\d+), column (\\d+)/.exec(one.message);
+      if (at) return new NotJson('line ' + at[1] + ', column ' + at[2]);
+      return new Refused(p.issues);
     }
   };
-  // Answers that mean something only once another is given (whether the consent is recorded, what a decision was)
-  // are switched off until it is: left on, they could be answered and then ignored without a word.
-  var NEEDS = {
-    'd-recorded': 'd-consent', 'd-agreed': 'd-decided-by', 'd-written': 'd-decided-by',
-    'b-agreed': 'b-decided-by', 'b-written': 'b-decided-by'
-  };
+  // Answers that mean something only once another is given (whether the consent is recorded, what a decision was:
+  // the page marks them data-needs) are switched off until it is: left on, they could be answered and then ignored
+  // without a word. The page shows a note under each while it is off.
   function settle(form) {
-    for (var id in NEEDS) {
-      var el = $(id);
-      if (el && form.contains(el)) el.disabled = !val(NEEDS[id]);
-    }
+    Array.prototype.forEach.call(form.querySelectorAll('[data-needs]'), function (el) {
+      el.disabled = !val(el.getAttribute('data-needs'));
+    });
   }
   // What the JSON tool's text is when it does not parse (its text is never repeated: it may hold personal data).
-  var NOT_JSON = {};
+  function NotJson(at) { this.at = at; }
   // JSON the tool refuses (a key written twice), with its issues.
   function Refused(issues) { this.issues = issues; }
   var example = $('a-example');
@@ -279,9 +281,9 @@ export const CHECKER_SCRIPT = `
         return;
       }
       var q = build[f]();
-      if (q === NOT_JSON) {
+      if (q instanceof NotJson) {
         flag(form, f, ['a-json']);
-        show(out, error(f, 'Not decided: the question is not valid JSON.'));
+        show(out, error(f, 'Not decided: the question is not valid JSON (the first problem is at ' + esc(q.at) + ').'));
         notDecided(f, 'the question is not valid JSON');
         return;
       }

@@ -220,6 +220,7 @@ function chainHtml(m: DocsModel): string {
     '<section id="breach-chain" aria-labelledby="breach-chain-h">',
     '<h3 id="breach-chain-h">The breach-of-confidentiality chain (5.4–5.5)</h3>',
     ...(note ? [`<p>${esc(note)}</p>`] : []),
+    '<p class="hint chain-narrow">The drawing scrolls sideways; the list under it has the same steps.</p>',
     `<div class="scroll" tabindex="0" role="region" aria-label="The breach chain, drawn">${chainSvg(m.chain)}</div>`,
     '<ol class="chain">',
     ...chainSteps(m.chain).map((s) => `<li>${esc(s.text)}${s.clauses.length ? ` (${as(s.clauses)})` : ''}</li>`),
@@ -243,10 +244,18 @@ const valueOptions = (values: readonly string[], selected: string, first?: [stri
     ...(first ? [option(first[0], first[1], selected === first[0])] : []),
     ...values.map((v) => option(v, VALUE_LABELS[v] ?? v, v === selected)),
   ].join('');
-const select = (id: string, text: string, options: string, hint?: string) =>
-  `<div class="field"><label for="${id}">${esc(text)}</label>${hint ? `<span class="hint" id="${id}-hint">${esc(hint)}</span>` : ''}<select id="${id}" name="${id}"${hint ? ` aria-describedby="${id}-hint"` : ''}>${options}</select></div>`;
-const checkbox = (id: string, text: string, on = false) =>
-  `<div class="field check"><input type="checkbox" id="${id}" name="${id}"${on ? ' checked' : ''}><label for="${id}">${esc(text)}</label></div>`;
+/**
+ * An answer that means something only once another is given (`needs`: that control's id and label). The checker
+ * switches it off until then (it reads `data-needs`), and the note under it, shown only while it is off, says which
+ * answer to give first.
+ */
+type Needs = readonly [id: string, label: string];
+const needsAttr = (needs?: Needs) => (needs ? ` data-needs="${esc(needs[0])}"` : '');
+const offNote = (needs?: Needs) => (needs ? `<span class="hint when-off">Answer “${esc(needs[1])}” first.</span>` : '');
+const select = (id: string, text: string, options: string, hint?: string, needs?: Needs) =>
+  `<div class="field"><label for="${id}">${esc(text)}</label>${hint ? `<span class="hint" id="${id}-hint">${esc(hint)}</span>` : ''}<select id="${id}" name="${id}"${hint ? ` aria-describedby="${id}-hint"` : ''}${needsAttr(needs)}>${options}</select>${offNote(needs)}</div>`;
+const checkbox = (id: string, text: string, on = false, needs?: Needs) =>
+  `<div class="field check"><input type="checkbox" id="${id}" name="${id}"${on ? ' checked' : ''}${needsAttr(needs)}><label for="${id}">${esc(text)}${offNote(needs)}</label></div>`;
 const dateInput = (id: string, text: string, hint: string) =>
   `<div class="field"><label for="${id}">${esc(text)}</label><span class="hint" id="${id}-hint">${esc(hint)}</span><input type="date" id="${id}" name="${id}" aria-describedby="${id}-hint"></div>`;
 
@@ -270,14 +279,14 @@ ${select('d-purpose', 'The purpose', valueOptions(PURPOSES, '', ['', 'not given'
 </fieldset>
 <fieldset><legend>Consent</legend>
 ${select('d-consent', "The client's consent", valueOptions(CONSENT_METHODS, '', ['', 'none']), 'Only the signed Consent to Share or email count under 2.1.')}
-${checkbox('d-recorded', 'The consent is recorded on the case record')}
+${checkbox('d-recorded', 'The consent is recorded on the case record', false, ['d-consent', "The client's consent"])}
 ${checkbox('d-objects', 'The client has said not to share more with this member of UPSU staff (2.2)')}
 </fieldset>
 <fieldset><legend>Breach of confidentiality</legend>
 ${select('d-ground', 'Ground for breaching confidentiality', valueOptions(BREACH_GROUNDS, '', ['', 'no breach claimed']))}
 ${select('d-decided-by', 'Decision taken by', roleOptions(labels, '', ['', 'no decision yet']))}
-${select('d-agreed', 'The decision', option('yes', 'agreed to breach') + option('no', 'did not agree'))}
-${checkbox('d-written', 'There is a written record of the decision')}
+${select('d-agreed', 'The decision', option('yes', 'agreed to breach') + option('no', 'did not agree'), undefined, ['d-decided-by', 'Decision taken by'])}
+${checkbox('d-written', 'There is a written record of the decision', false, ['d-decided-by', 'Decision taken by'])}
 </fieldset>
 </form>
 <p id="disclosure-status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
@@ -301,8 +310,8 @@ ${select('b-ground', 'Ground', valueOptions(BREACH_GROUNDS, 'harm'))}
 ${select('b-raised-with', 'First raised with', roleOptions(labels, '', ['', 'not raised yet']))}
 ${select('b-discussed', 'Discussion', option('', 'not yet') + option('recorded', 'held and recorded in the case notes') + option('not-recorded', 'held, not recorded'))}
 ${select('b-decided-by', 'Decision taken by', roleOptions(labels, '', ['', 'no decision yet']))}
-${select('b-agreed', 'The decision', option('yes', 'agreed to breach') + option('no', 'did not agree'))}
-${checkbox('b-written', 'There is a written record of the decision')}
+${select('b-agreed', 'The decision', option('yes', 'agreed to breach') + option('no', 'did not agree'), undefined, ['b-decided-by', 'Decision taken by'])}
+${checkbox('b-written', 'There is a written record of the decision', false, ['b-decided-by', 'Decision taken by'])}
 ${select('b-disclosed', 'Information disclosed', option('', 'no') + option('after', 'yes, after the decision') + option('before', 'yes, before the decision'))}
 </form>
 <p id="breach-status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
@@ -357,6 +366,7 @@ const QUESTION_EXAMPLES: Readonly<Record<string, unknown>> = {
       identityVerified: true,
       receivedOn: '2026-11-02',
     },
+    asOf: '2026-11-10',
   },
   retention: {
     question: 'retention',
@@ -389,6 +399,35 @@ const QUESTION_EXAMPLES: Readonly<Record<string, unknown>> = {
   storage: { question: 'storage', paper: { inLockedCabinet: true, keysOutOfPublicView: false } },
 };
 
+/**
+ * The colour each outcome is shown in, in the checker's results and the book's rule lists: green where the caller
+ * may go ahead, red where it may not (or must act: destroy), amber where it waits on someone.
+ */
+const OUTCOME_TONE: Readonly<Record<string, 'permit' | 'deny' | 'other'>> = {
+  permit: 'permit',
+  proceed: 'permit',
+  retain: 'permit',
+  authorised: 'permit',
+  current: 'permit',
+  ready: 'permit',
+  compliant: 'permit',
+  deny: 'deny',
+  destroy: 'deny',
+  refused: 'deny',
+  'non-compliant': 'deny',
+  overdue: 'deny',
+  'not-ready': 'deny',
+  escalate: 'other',
+  review: 'other',
+  pending: 'other',
+  incomplete: 'other',
+};
+const toneCss = (tone: 'permit' | 'deny' | 'other') =>
+  Object.keys(OUTCOME_TONE)
+    .filter((o) => OUTCOME_TONE[o] === tone)
+    .map((o) => `.outcome-${o} strong, .o-${o}`)
+    .join(', ');
+
 const CSS = `
 ${themeCss(':root')}
 * { box-sizing: border-box; }
@@ -414,9 +453,16 @@ textarea:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 .result { margin-top: 1rem; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
 .outcome { font-size: 1.2rem; margin: .5rem 0; }
-.outcome-permit strong, .outcome-retain strong, .outcome-authorised strong, .outcome-proceed strong, .o-permit { color: var(--permit); }
-.outcome-deny strong, .outcome-non-compliant strong, .outcome-refused strong, .outcome-destroy strong, .outcome-error, .o-deny { color: var(--deny); }
-.outcome-escalate strong, .outcome-pending strong, .outcome-review strong, .o-escalate { color: var(--other); }
+${toneCss('permit')} { color: var(--permit); }
+${toneCss('deny')}, .outcome-error { color: var(--deny); }
+${toneCss('other')} { color: var(--other); }
+[aria-invalid="true"] { border: 2px solid var(--deny); }
+.field:has(> :disabled) > label, .field.check:has(> :disabled) label { color: var(--muted); }
+.when-off { display: none; }
+.field:has(> :disabled) .when-off { display: block; }
+.chain-svg { max-width: 100%; height: auto; }
+.chain-narrow { display: none; }
+@media (max-width: 36rem) { .scroll .chain-svg { max-width: none; width: 34rem; } .chain-narrow { display: block; } }
 .clause { border-top: 1px solid var(--line); padding-top: .25rem; }
 .clause-text { margin: .5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); }
 .notice, .advisory { padding: .5rem .75rem; border-radius: .25rem; border: 1px solid var(--other); }

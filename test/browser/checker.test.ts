@@ -182,6 +182,43 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     expect(await off('b-written')).toBe(true);
   });
 
+  it('an answer that is off looks off, and says which answer to give first; in error, a field is marked on it', async () => {
+    // What a sighted user sees: the label in the muted colour and a note, only while the answer is off.
+    const look = (id: string) =>
+      page.evaluate((id) => {
+        const el = document.getElementById(id) as HTMLElement;
+        const field = el.closest('.field') as HTMLElement;
+        const note = field.querySelector('.when-off') as HTMLElement | null;
+        const label = document.querySelector(`label[for="${id}"]`) as HTMLElement;
+        const plain = document.querySelector('label[for="d-actor"]') as HTMLElement;
+        return {
+          muted: getComputedStyle(label).color !== getComputedStyle(plain).color,
+          note: note && getComputedStyle(note).display !== 'none' ? note.textContent : null,
+        };
+      }, id);
+    expect(await look('d-recorded')).toEqual({ muted: true, note: "Answer “The client's consent” first." });
+    expect(await look('b-agreed')).toEqual({ muted: true, note: 'Answer “Decision taken by” first.' });
+    await page.selectOption('#d-consent', 'email');
+    expect(await look('d-recorded')).toEqual({ muted: false, note: null });
+    await page.selectOption('#d-consent', '');
+    // A field in error has a border of the deny colour, and loses it once the error is mended.
+    const border = () => page.$eval('#d-ground', (el) => getComputedStyle(el).borderTopColor);
+    const before = await border();
+    await page.selectOption('#d-decided-by', 'chief-executive');
+    expect(await page.getAttribute('#d-ground', 'aria-invalid')).toBe('true');
+    const deny = await page.$eval('#d-ground', (el) =>
+      getComputedStyle(el).getPropertyValue('--deny').trim() ? getComputedStyle(el).borderTopColor : '',
+    );
+    expect(deny).not.toBe(before);
+    expect(await page.$eval('#d-ground', (el) => getComputedStyle(el).borderTopWidth)).toBe('2px');
+    // The error's field names are code, not Markdown backticks.
+    const error = page.locator('#disclosure-error');
+    expect(await error.textContent()).not.toContain('`');
+    expect(await error.locator('li code').allTextContents()).toContain('breach.ground');
+    await page.selectOption('#d-decided-by', '');
+    expect(await border()).toBe(before);
+  });
+
   it('is usable by keyboard: labels on every control, the outcome announced politely by a status line', async () => {
     const unlabelled = await page.evaluate(() =>
       Array.from(document.querySelectorAll('#checker select, #checker input'))
@@ -270,6 +307,7 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
     const text = async () => (await page.locator('#any-result').textContent()) ?? '';
     await page.fill('#a-json', '{"question": "access", "actor": {"role": "Jane Planted-Secret"}');
     expect(await text()).toContain('not valid JSON');
+    expect(await text()).toContain('the first problem is at line 1, column 64');
     expect(await text()).not.toContain('Planted-Secret');
     await page.fill('#a-json', '{"question": "access", "actor": {"role": "Jane Planted-Secret"}}');
     expect(await text()).toContain('Not decided');
@@ -299,6 +337,14 @@ describe.skipIf(!present)('docs checker in Chromium', () => {
   it('reads on a phone-width screen, with no console errors and no request off this server', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The drawing of the breach chain keeps a readable size in its sideways-scrolling box, which a note says.
+    const chain = await page.evaluate(() => {
+      const svg = document.querySelector('.scroll .chain-svg') as SVGSVGElement;
+      const box = svg.parentElement as HTMLElement;
+      const note = document.querySelector('.chain-narrow') as HTMLElement;
+      return { wider: svg.getBoundingClientRect().width > box.clientWidth, note: getComputedStyle(note).display };
+    });
+    expect(chain).toEqual({ wider: true, note: 'block' });
     mkdirSync('test-results', { recursive: true });
     await page.locator('#checker').screenshot({ path: 'test-results/docs-checker.png' });
     await page.screenshot({ path: 'test-results/docs-checker-page.png' });
