@@ -1,4 +1,6 @@
 import {
+  chmodSync,
+  chownSync,
   createReadStream,
   createWriteStream,
   lstatSync,
@@ -264,13 +266,39 @@ async function audit(
     } else await writeAll(finalOut, footer(o, summary, listed, resultsListed));
     if (o.out) {
       await endStream(finalOut);
-      if (atomic) renameSync(join(tmpDir as string, 'report'), target);
+      if (atomic) replaceFile(join(tmpDir as string, 'report'), target);
     }
     return summary;
   } finally {
     for (const sig of SIGNALS) process.removeListener(sig, onSignal);
     cleanup();
   }
+}
+
+/**
+ * Renames a finished report over `target`. A file already there keeps its permissions, and its owner and group
+ * where this process may set them (as root may; otherwise the report is this user's, as any new file): a report
+ * kept private (`chmod 600`) stays private when the next run replaces it.
+ *
+ * @example
+ * replaceFile('.upsu-audit-x/report', 'audit.sarif');
+ */
+export function replaceFile(temp: string, target: string): void {
+  let old: Stats | undefined;
+  try {
+    old = statSync(target);
+  } catch {
+    // Nothing there yet: the report gets a new file's permissions.
+  }
+  if (old?.isFile()) {
+    chmodSync(temp, old.mode & 0o7777);
+    try {
+      chownSync(temp, old.uid, old.gid);
+    } catch {
+      // Not permitted (a file of another user or group): the report is this user's.
+    }
+  }
+  renameSync(temp, target);
 }
 
 /** The signals that end an audit early; each removes its temporary files first. */

@@ -9,7 +9,6 @@ import {
   readFileSync,
   readlinkSync,
   realpathSync,
-  renameSync,
   rmSync,
   type Stats,
   statSync,
@@ -20,7 +19,7 @@ import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { AUDIT_FORMATS, type AuditFormat, printable } from '../audit/format.js';
 import { AUDIT_OPTIONS, repeatedOption, workerCount } from '../audit/prespawn.js';
-import { reportTarget, runAudit } from '../audit/run.js';
+import { replaceFile, reportTarget, runAudit } from '../audit/run.js';
 import { defaultPolicy } from '../decision/default-policy.js';
 import { issue, RuleLoadError } from '../decision/errors.js';
 import type { Decision, Issue, TraceCondition, TraceEntry } from '../decision/types.js';
@@ -160,7 +159,7 @@ function writeReportFile(file: string, text: string): void {
     else {
       temp = mkdtempSync(join(dirname(resolve(target)), '.upsu-report-'));
       writeFileSync(join(temp, 'report'), text);
-      renameSync(join(temp, 'report'), target);
+      replaceFile(join(temp, 'report'), target);
     }
   } catch (e) {
     throw new FileError(`cannot write ${file} (${errnoCode(e) ?? 'error'})`);
@@ -852,6 +851,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   reportStdoutFailure(process.stderr, 'upsu-policy', e);
   process.exit(2);
 });
+
+// Standard error that cannot be written (a full disk, /dev/full, a closed pipe) leaves nowhere to say so; the exit
+// code still says how the run ended (2 for a usage error or invalid input, never 1 as if there were findings).
+// Without this listener the stream's error would end the process as an unhandled one, with exit code 1.
+process.stderr.on('error', () => {});
 
 // Runs the command line when loaded (by bin.ts, the binary dist/cli.js).
 main(process.argv.slice(2), {

@@ -1,7 +1,18 @@
 // Where `upsu-policy audit` writes its report (--out), what an interrupted run leaves, and stderr with many
 // workers: each as a CI job would meet it.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, ensureBuilt, generate, ROOT, tempDir } from './helpers.js';
@@ -87,6 +98,28 @@ describe('upsu-policy audit --out', () => {
       true,
     ]);
   }, 60_000);
+
+  it('a report replaced keeps the permissions of the file it replaces (and its owner, where the user may set it)', () => {
+    const root = process.getuid?.() === 0;
+    for (const [name, write] of [
+      ['private.json', (f: string) => audit('--format', 'json', '--out', f)],
+      ['private.xml', (f: string) => cli(['test', join(ROOT, 'rules', '0-preamble'), '--junit', f])],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, 'old');
+      chmodSync(file, 0o600);
+      if (root) chownSync(file, 65534, 65534);
+      expect(write(file).code, name).toBe(0);
+      expect(readFileSync(file, 'utf8'), name).not.toBe('old');
+      const st = statSync(file);
+      expect(st.mode & 0o777, name).toBe(0o600);
+      if (root) expect([st.uid, st.gid], name).toEqual([65534, 65534]);
+    }
+    // A new file is made as any other (the umask's permissions), not with the temporary folder's 0700.
+    const fresh = join(dir, 'fresh.json');
+    expect(audit('--format', 'json', '--out', fresh).code).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o666 & ~process.umask());
+  });
 
   it('- is standard output', () => {
     const r = audit('--format', 'json', '--out', '-');

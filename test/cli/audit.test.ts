@@ -194,6 +194,15 @@ describe('upsu-policy audit: exit codes', () => {
       );
       expect(out.status).toBe(2);
       expect(out.stderr).toBe('upsu-policy audit: cannot write to standard output (ENOSPC)\n');
+      // Standard error to /dev/full: nowhere to say anything, and the exit code still the run's own (2 for
+      // invalid input, a usage error or a file that cannot be read; 1 for findings), never a crash's 1.
+      const quiet = (args: string) =>
+        spawnSync('sh', ['-c', `node ${JSON.stringify(CLI)} ${args} 2> /dev/full`], { encoding: 'utf8' }).status;
+      expect(quiet(`audit no-such-export.ndjson --as-of ${AS_OF}`)).toBe(2);
+      expect(quiet(`audit ${JSON.stringify(sample)} --as-of 2026-02-30`)).toBe(2);
+      expect(quiet(`audit ${JSON.stringify(sample)} --bogus`)).toBe(2);
+      expect(quiet(`audit ${JSON.stringify(sample)} --as-of ${AS_OF} --no-progress > /dev/null`)).toBe(1);
+      expect(quiet(`decide - < /dev/null`)).toBe(2);
     },
   );
 });
