@@ -180,18 +180,24 @@ function checkWritableFolder(file: string, parent: string): void {
   }
 }
 
-/** Whether two paths name the same existing file (through links too). */
-function sameFile(a: string, b: string): boolean {
+/** Whether two paths name the same existing file (through links too), of a kind `kind` accepts. */
+function sameFile(a: string, b: string, kind: (x: Stats) => boolean = (x) => x.isFile()): boolean {
   const x = stat(a);
   const y = stat(b);
-  return typeof x !== 'string' && typeof y !== 'string' && x.isFile() && x.dev === y.dev && x.ino === y.ino;
+  return typeof x !== 'string' && typeof y !== 'string' && kind(x) && x.dev === y.dev && x.ino === y.ino;
 }
 
+/** A regular file, or a pipe (a FIFO, or a socket as some shells pipe through): what a report must not be written into when it is also read. */
+const fileOrPipe = (x: Stats) => x.isFile() || x.isFIFO() || x.isSocket();
+
 /**
- * Whether standard input is the regular file `path` (`audit - --out export.ndjson < export.ndjson`): the report,
- * renamed over it at the end, would replace the export. Only the process's own standard input (fd 0) is checked.
+ * Whether standard input is the regular file or pipe `path` (`audit - --out export.ndjson < export.ndjson`, or
+ * `cat export.ndjson | audit - --out /dev/stdin`): the report, renamed over the file at the end, would replace the
+ * export; written into the pipe, it would hold the pipe open so that the export never ends (the run would wait
+ * for ever). Only the process's own standard input (fd 0) is checked.
  */
-const stdinIsFile = (stdin: Readable, path: string): boolean => stdin === process.stdin && fdIsFile(0, path);
+const stdinIsFile = (stdin: Readable, path: string): boolean =>
+  stdin === process.stdin && fdIsFile(0, path, fileOrPipe);
 
 /**
  * Whether standard output is the regular file or pipe `path` (`test --junit /dev/stdout > report.txt`, or
@@ -200,7 +206,7 @@ const stdinIsFile = (stdin: Readable, path: string): boolean => stdin === proces
  * refused: nothing is lost there.) Only the process's own standard output (fd 1) is checked.
  */
 const stdoutIsFile = (stdout: Writable, path: string): boolean =>
-  stdout === process.stdout && fdIsFile(1, path, (x) => x.isFile() || x.isFIFO() || x.isSocket());
+  stdout === process.stdout && fdIsFile(1, path, fileOrPipe);
 
 /** Whether the open file descriptor `fd` is the file `path` (a link followed), of a kind `kind` accepts. */
 function fdIsFile(fd: number, path: string, kind: (x: Stats) => boolean = (x) => x.isFile()): boolean {
@@ -493,7 +499,7 @@ async function audit(argv: string[], io: CliIO): Promise<number> {
   checkInputFile(input);
   checkRulesFolder(rulesDir);
   if (out) checkOutputFile(out);
-  if (out && (input === '-' ? stdinIsFile(io.stdin, out) : sameFile(input, out)))
+  if (out && (input === '-' ? stdinIsFile(io.stdin, out) : sameFile(input, out, fileOrPipe)))
     throw new UsageError('--out is the export being audited: the report would overwrite it');
   let summary: Awaited<ReturnType<typeof runAudit>>;
   try {

@@ -182,6 +182,36 @@ describe('upsu-policy audit --out', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/1 case audited/);
   });
+
+  it('and so is the pipe the export comes through (`… | audit - --out /dev/stdin`, a FIFO as both): refused, not a run that waits for ever', () => {
+    // Written into, the pipe would be held open by the audit itself, and the export would never end.
+    const piped = spawnSync(
+      'sh',
+      ['-c', `cat "$1" | "$0" "$2" audit - --as-of ${AS_OF} --out /dev/stdin`, process.execPath, clean, CLI],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toMatch(/^upsu-policy audit: --out is the export being audited/);
+    const fifo = join(dir, 'export.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const named = spawnSync(
+      'sh',
+      [
+        '-c',
+        `cat "$1" > "$3" & "$0" "$2" audit "$3" --as-of ${AS_OF} --out "$3"; s=$?; cat "$3" > /dev/null; wait; exit $s`,
+        process.execPath,
+        clean,
+        CLI,
+        fifo,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(named.status).toBe(2);
+    expect(named.stderr).toMatch(/^upsu-policy audit: --out is the export being audited/);
+  });
 });
 
 describe('upsu-policy audit: interrupted, and many workers', () => {
