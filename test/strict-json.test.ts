@@ -176,5 +176,12 @@ describe('parseInputJson (the command line input: a question, a case-export line
         new RegExp(`, at line ${line}, column ${column}$`),
       );
     }
+    // Nested deeper than 512: said as such, where it goes past the limit.
+    expect(parseInputJson(`{"a":${'['.repeat(600)}${']'.repeat(600)}}`)).toEqual({
+      ok: false,
+      line: 1,
+      column: 518,
+      deep: true,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { issue } from '../decision/errors.js';
 import type { Policy } from '../engine/policy.js';
 import { parseInputJson } from '../engine/strict-json.js';
-import { duplicateKeyIssues } from '../facts/validate.js';
+import { inputJsonIssues } from '../facts/validate.js';
 import { type CaseAuditor, createCaseAuditor } from './audit-case.js';
 import { type BatchFormatter, batchFormatter, type FormatSetup, type InvalidLine, invalidLine } from './format.js';
 import { addKnownStrings, keeps, NOT_PARSED, parseJsonLine } from './json-line.js';
@@ -91,8 +91,10 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
           // is refused (a repeat inside a member it drops unread is not: json-line.ts's header says why).
           const r = parseInputJson(source.slice(from, to), dropped);
           if (r.ok) value = r.value;
-          else if (r.duplicates) check = { ok: false, issues: duplicateKeyIssues(r.duplicates) };
-          else check = { ok: false, issues: [issue('invalid-json', [])] };
+          else if (!r.duplicates && r.column === 1 && source.charCodeAt(from) === 0xfeff)
+            // The first line's mark is removed before this; one on a later line is where two files were joined.
+            check = { ok: false, issues: [issue('invalid-json', [], { bom: true })] };
+          else check = { ok: false, issues: inputJsonIssues(r, true) };
         }
         check ??= validateCase(value, projected);
         if (check?.ok) {
@@ -137,7 +139,7 @@ export function createBatchAuditor(policy: Policy, asOf: string, format: FormatS
               line = decoder.decode(lineBytes);
             } catch {
               lines++;
-              const bad = invalidLine(n, [issue('invalid-json', [])]);
+              const bad = invalidLine(n, [issue('invalid-json', [], { notUtf8: true })]);
               invalid.push(bad);
               text += fmt.invalidText(bad);
               return;

@@ -347,7 +347,7 @@ async function decide(argv: string[], io: CliIO): Promise<number> {
   // A key written twice (`"clientObjectsToStaffSharing": true, … : false`) is refused, not read last-wins.
   const parsed = text === undefined ? undefined : parseInputJson(text);
   if (!parsed?.ok) {
-    const issues = parsed ? inputJsonIssues(parsed) : [issue('invalid-json', [])];
+    const issues = parsed ? inputJsonIssues(parsed) : [issue('invalid-json', [], { notUtf8: true })];
     for (const i of issues) io.stderr.write(`${issueLine(i)}\n`);
     return 2;
   }

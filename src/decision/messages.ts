@@ -14,8 +14,17 @@ export interface IssueDetail {
    * `hidden`, the path is the object (the name does not look like a field name, as for `unknown-field`).
    */
   twice?: boolean;
-  /** `invalid-json` for text that is not JSON: where the first problem is (1-based), when the text is known. */
-  at?: { line: number; column: number };
+  /**
+   * `invalid-json` for text that is not JSON: where the first problem is (1-based; no `line` for one line of a case
+   * export, whose line number the audit gives), when the text is known.
+   */
+  at?: { line?: number; column: number };
+  /** `invalid-json`: nested deeper than 512 (at `at`). */
+  deep?: boolean;
+  /** `invalid-json`: the bytes are not UTF-8, so they are not JSON (RFC 8259). */
+  notUtf8?: boolean;
+  /** `invalid-json`: a line of a case export after the first starts with a byte-order mark (two exports joined). */
+  bom?: boolean;
 }
 
 // The whole input (a question, or a line of a case export) when the path is empty.
@@ -38,10 +47,16 @@ const list = (options: readonly unknown[] = []) =>
  */
 export const MESSAGES: Readonly<Record<IssueCode, (path: readonly (string | number)[], d: IssueDetail) => string>> = {
   'invalid-json': (p, d) => {
-    if (!d.twice)
-      return d.at
-        ? `The input is not valid JSON: the first problem is at line ${d.at.line}, column ${d.at.column}.`
-        : 'The input is not valid JSON.';
+    if (!d.twice) {
+      if (d.notUtf8) return 'The input is not UTF-8 text, so it is not JSON.';
+      if (d.bom)
+        return 'The line starts with a byte-order mark (U+FEFF), which only the first line of an export may have: were two exports joined?';
+      if (!d.at) return 'The input is not valid JSON.';
+      const at = `${d.at.line === undefined ? '' : `line ${d.at.line}, `}column ${d.at.column}`;
+      return d.deep
+        ? `The input is nested more than 512 deep (at ${at}), deeper than any question or case: it is not read.`
+        : `The input is not valid JSON: the first problem is at ${at}.`;
+    }
     const refused = 'which value is meant is ambiguous, so the input is refused';
     if (d.hidden)
       return `${where(p)} has a key twice in one object (its name is not shown: not a field name): ${refused}.`;

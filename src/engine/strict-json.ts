@@ -11,6 +11,8 @@ class JsonProblem extends Error {
   constructor(
     message: string,
     readonly at: number,
+    /** Nested deeper than 512: JSON, maybe, but not read. */
+    readonly deep = false,
   ) {
     super(message);
   }
@@ -51,13 +53,13 @@ export interface DuplicateKey {
 export type InputJsonResult =
   | { ok: true; value: unknown }
   | { ok: false; duplicates: readonly DuplicateKey[] }
-  | { ok: false; duplicates?: undefined; line: number; column: number };
+  | { ok: false; duplicates?: undefined; line: number; column: number; deep?: true };
 
 /**
  * Parses input JSON (no byte-order mark: the caller removes one where it is allowed): `JSON.parse`'s value, unless
  * an object has a key twice — then every such key once per object, except those `ignore` says do not matter (in the
- * audit, keys inside members the audit drops unread). Not JSON, or nested deeper than 512: `{ ok: false }` with
- * the line and column of the first problem.
+ * audit, keys inside members the audit drops unread). Not JSON, or nested deeper than 512 (`deep`): `{ ok: false }`
+ * with the line and column of the first problem.
  *
  * @example
  * parseInputJson('{"a":{"b":1,"b":2}}'); // { ok: false, duplicates: [{ path: ['a'], key: 'b' }] }
@@ -74,7 +76,7 @@ export function parseInputJson(
       if (!ignore?.(path, key)) duplicates.push({ path: [...path], key });
     });
   } catch (e) {
-    if (e instanceof JsonProblem) return { ok: false, ...lineAndColumn(text, e.at) };
+    if (e instanceof JsonProblem) return { ok: false, ...lineAndColumn(text, e.at), ...(e.deep ? { deep: true } : {}) };
     throw e;
   }
   return duplicates.length ? { ok: false, duplicates } : { ok: true, value: JSON.parse(text) };
@@ -127,7 +129,7 @@ function scan(text: string, twice: (path: readonly (string | number)[], key: str
     return JSON.parse(raw) as string;
   };
   const value = (depth: number): void => {
-    if (depth > 512) throw new JsonProblem('is not valid JSON: nested too deeply', i);
+    if (depth > 512) throw new JsonProblem('is not valid JSON: nested too deeply', i, true);
     ws();
     const c = text[i];
     if (c === '{') {

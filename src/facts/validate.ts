@@ -47,7 +47,8 @@ const SHOWN_KEY = /^(?=.{1,64}$)(?!.*\d{4})[A-Za-z_$][A-Za-z0-9_$-]*(\.[A-Za-z_$
  */
 /**
  * The issues of input text `parseInputJson` refused: every key written twice ({@link duplicateKeyIssues}), or one
- * `invalid-json` at the whole input, saying where the first problem is (never what is there).
+ * `invalid-json` at the whole input, saying where the first problem is (never what is there): its column only for
+ * `oneLine`, a line of a case export (the audit names the line).
  *
  * @example
  * inputJsonIssues({ ok: false, line: 2, column: 3 });
@@ -56,11 +57,12 @@ const SHOWN_KEY = /^(?=.{1,64}$)(?!.*\d{4})[A-Za-z_$][A-Za-z0-9_$-]*(\.[A-Za-z_$
 export function inputJsonIssues(
   refused:
     | { duplicates: readonly { path: readonly (string | number)[]; key: string }[] }
-    | { duplicates?: undefined; line: number; column: number },
+    | { duplicates?: undefined; line: number; column: number; deep?: true },
+  oneLine = false,
 ): Issue[] {
-  return refused.duplicates
-    ? duplicateKeyIssues(refused.duplicates)
-    : [issue('invalid-json', [], { at: { line: refused.line, column: refused.column } })];
+  if (refused.duplicates) return duplicateKeyIssues(refused.duplicates);
+  const at = oneLine ? { column: refused.column } : { line: refused.line, column: refused.column };
+  return [issue('invalid-json', [], { at, ...(refused.deep ? { deep: true } : {}) })];
 }
 
 export function duplicateKeyIssues(

@@ -88,10 +88,38 @@ describe('upsu-policy audit: exit codes', () => {
     expect(j.findings).toEqual(good.findings.filter((f: { caseId: string }) => !badIds.has(f.caseId)));
     expect(r.stderr).toMatch(/8 invalid lines not audited/);
   });
+  it('a line that is not JSON says why, where it can, and never what is there', () => {
+    const file = join(tempDir(), 'unreadable.ndjson');
+    const ok = (id: string) => `{"id":"${id}","client":{"degreeStatus":"studying","consentToRecord":true}}\n`;
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(ok('A')),
+        Buffer.from('{"id":"Jane Secret",\n'),
+        Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]),
+        Buffer.from(`\ufeff${ok('B')}`),
+        Buffer.from(`{"id":"C","notes":${'['.repeat(600)}${']'.repeat(600)}}\n`),
+        Buffer.from(ok('D')),
+      ]),
+    );
+    const r = cli(['audit', file, '--as-of', AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('line '))).toEqual([
+      'line 2: not audited — invalid-json at (line): The input is not valid JSON: the first problem is at column 21.',
+      'line 3: not audited — invalid-json at (line): The input is not UTF-8 text, so it is not JSON.',
+      'line 4: not audited — invalid-json at (line): The line starts with a byte-order mark (U+FEFF), which only the first line of an export may have: were two exports joined?',
+      'line 5: not audited — invalid-json at (line): The input is nested more than 512 deep (at column 531), deeper than any question or case: it is not read.',
+    ]);
+    expect(r.stdout).toMatch(/2 cases audited/);
+    expect(r.stdout).not.toContain('Secret');
+  });
+
   it('text: bad lines are listed with their line numbers and issue codes', () => {
     const r = audit(withBad);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/^line 50: not audited — invalid-json at \(line\): The input is not valid JSON\.$/m);
+    expect(r.stdout).toMatch(
+      /^line 50: not audited — invalid-json at \(line\): The input is not valid JSON: the first problem is at column \d+\.$/m,
+    );
     expect(r.stdout).toMatch(
       /^line 100: not audited — invalid-value at client\.degreeStatus: `client\.degreeStatus` must be one of: /m,
     );

@@ -58,6 +58,12 @@ describe('upsu-policy decide: a key twice in one object', () => {
     );
   });
 
+  it('bytes that are not UTF-8 are said to be so', () => {
+    const r = cli(['decide', '-'], { input: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('invalid-json at (question): The input is not UTF-8 text, so it is not JSON.\n');
+  });
+
   it('the same question without the repeat is decided', () => {
     const r = cli(['decide', '-'], { input: `${staffQuestion},"clientObjectsToStaffSharing":true}` });
     expect(r.code).toBe(0);
