@@ -283,10 +283,14 @@ function args(argv: string[], options: OptionSpec): Parsed {
     if (e instanceof UsageError) throw e;
     // Node's own wording ("Unknown option '--bogus'. To specify a positional …"), first sentence only, written
     // as this command's other usage errors are: lower case, no full stop.
-    const first = String((e as Error).message)
+    let first = String((e as Error).message)
       .split('\n')[0]
       ?.replace(/\. To specify a positional.*$/, '')
       .replace(/\.$/, '');
+    // `--workers -1`: the value after the option starts with a dash, so Node will not take it as the value.
+    const dashed = /^Option '(--[a-z-]+)(?: <value>)?' argument is ambiguous$/.exec(first ?? '');
+    if (dashed)
+      first = `${dashed[1]} is followed by a value starting with "-": write ${dashed[1]}=VALUE if that is meant`;
     throw new UsageError(first ? first[0]?.toLowerCase() + first.slice(1) : 'invalid options');
   }
 }

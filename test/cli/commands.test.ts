@@ -62,6 +62,10 @@ describe('upsu-policy: help, version, usage', () => {
     expect(cli(['test', '--coverage=3']).stderr).toBe(
       "upsu-policy test: option '--coverage' does not take an argument (see upsu-policy test --help)\n",
     );
+    // A value starting with a dash is not taken as the value: say how to write it, not that it is "ambiguous".
+    expect(cli(['audit', 'x.ndjson', '--workers', '-1']).stderr).toBe(
+      'upsu-policy audit: --workers is followed by a value starting with "-": write --workers=VALUE if that is meant (see upsu-policy audit --help)\n',
+    );
   });
 });
 
