@@ -630,13 +630,15 @@ async function test(argv: string[], io: CliIO): Promise<number> {
   if (input !== undefined)
     throw new UsageError(`--junit is ${input}, which this run reads: the report would overwrite it`);
   const policy = loadPolicy(rulesDir);
-  const filter = values.mutate && values.filter ? (values.filter as string) : undefined;
+  // The folder --mutate mutates, read once: for the --filter check below and for the mutation run.
+  const mutated = values.mutate ? readRulesFolder(rulesDir) : undefined;
+  const filter = mutated && values.filter ? (values.filter as string) : undefined;
   const noMutant = () =>
     `upsu-policy test: no mutant to run${filter === undefined ? '' : ` (no mutant id contains ${JSON.stringify(filter)})`}\n`;
   // A --filter no mutant id contains is refused before the scenarios run, not after a report of all of them.
-  if (filter !== undefined) {
+  if (mutated && filter !== undefined) {
     const { generateMutants } = await import('../scenarios/mutate.js');
-    if (!generateMutants(readRulesFolder(rulesDir)).some((m) => m.id.includes(filter))) {
+    if (!generateMutants(mutated).some((m) => m.id.includes(filter))) {
       io.stderr.write(noMutant());
       return 2;
     }
@@ -667,13 +669,13 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     const { scenarioJunit } = await import('../scenarios/junit.js');
     writeReportFile(junit, scenarioJunit(report, { figures, ...(threshold === undefined ? {} : { threshold }) }));
   }
-  if (values.mutate) {
+  if (mutated) {
     const { formatMutationReport, formatScore, runMutation } = await import('../scenarios/mutate.js');
     const equivalentFile = join(rulesDir, 'equivalent-mutants.json');
     const m = await runMutation({
       // The folder the scenarios above ran against (the package's rules/ without --rules), never the bundle built
       // into dist/: in a source clone whose build is older than rules/, the two differ.
-      policyBundle: readRulesFolder(rulesDir),
+      policyBundle: mutated,
       scenarioDirs: dirs,
       ...(existsSync(equivalentFile) ? { equivalentFile } : {}),
       ...(filter === undefined ? {} : { filter }),
