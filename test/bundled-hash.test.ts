@@ -21,6 +21,14 @@ describe('precomputed rulesHash of the bundled rules', () => {
     expect(defaultPolicy().ref.rulesHash).toBe(bundledRulesHash);
     expect(createPolicy(bundledRules).ref).toEqual(defaultPolicy().ref);
   });
+  it('a precomputed rulesHash is used only for the bundle as given: settings change the hash whatever is passed', () => {
+    const settings = { smallCountThreshold: 1 };
+    const told = createPolicy(bundledRules, { settings, rulesHash: bundledRulesHash });
+    const computed = createPolicy(bundledRules, { settings });
+    expect(told.ref.rulesHash).toBe(computed.ref.rulesHash);
+    expect(told.ref.rulesHash).not.toBe(bundledRulesHash);
+    expect(createPolicy(bundledRules, { rulesHash: bundledRulesHash }).ref.rulesHash).toBe(bundledRulesHash);
+  });
   it('the bundled rules pass every check the default policy skips at start-up (formats, conditions, always-true)', () => {
     expect(() => loadBundle(bundledRules)).not.toThrow();
     const full = loadBundle(bundledRules);
@@ -50,7 +58,7 @@ describe('the prechecked option skips checks for the bundled rules only', () => 
   };
   const problems = (bundle: RuleBundle) => {
     try {
-      createPolicy(bundle, { prechecked: true } as never);
+      createPolicy(bundle, { prechecked: true });
     } catch (e) {
       return (e as { problems?: { code: string }[] }).problems?.map((p) => p.code) ?? ['not a RuleLoadError'];
     }
@@ -69,7 +77,7 @@ describe('the prechecked option skips checks for the bundled rules only', () => 
   });
   it('the bundled rules themselves load with the option (the default policy) and without it alike', () => {
     expect(problems(bundledRules)).toEqual([]);
-    expect(createPolicy(bundledRules, { prechecked: true } as never).ref).toEqual(defaultPolicy().ref);
+    expect(createPolicy(bundledRules, { prechecked: true }).ref).toEqual(defaultPolicy().ref);
   });
 });
 
