@@ -1,7 +1,7 @@
 // Consent to share in the audit (2.1): consent "should be recorded on the case record", so a disclosure the export
 // shows made on consent that was not recorded is a finding, though the disclosure itself was allowed.
 import { describe, expect, it } from 'vitest';
-import { auditCase } from '../src/index.js';
+import { auditCase, bundledRules, createPolicy } from '../src/index.js';
 
 const AS_OF = '2026-09-01';
 const withDisclosure = (consent: Record<string, unknown> | undefined) => ({
@@ -94,5 +94,31 @@ describe('audit: consent to share (2.1)', () => {
       expect(codes).not.toContain('consent-to-share-not-recorded');
     }
     expect(findings(undefined).length).toBeGreaterThan(0);
+  });
+
+  it('in an adapted folder where the disclosure without consent would be escalated (not denied), still a finding', () => {
+    // The bundled rules deny a third-party disclosure without consent; an adapted folder may escalate it instead.
+    // Either way the permit rests on the consent, so its record is missing.
+    const rules = structuredClone(bundledRules) as typeof bundledRules;
+    const file = rules.ruleFiles.find((f) => f.file === '2-sharing/disclosure.rules.json');
+    file?.rules.push({
+      name: 'third-party-without-consent-escalates',
+      priority: 45,
+      conditions: {
+        all: [
+          { fact: 'recipientRole', operator: 'equal', value: 'third-party' },
+          { fact: 'consentCounts', operator: 'equal', value: false },
+        ],
+      },
+      event: { type: 'escalate', params: { clauses: ['2.1'], text: 'Ask the Advice Service Lead first (2.1).' } },
+    } as (typeof bundledRules.ruleFiles)[number]['rules'][number]);
+    const policy = createPolicy(rules);
+    const c = withDisclosure({ given: true, method: 'consent-to-share', recorded: false });
+    const { on: _on, ...asked } = c.disclosures[0] as Record<string, unknown>;
+    const { consent: _consent, ...without } = asked;
+    expect(policy.evaluate({ question: 'disclosure', ...without } as never).outcome).toBe('escalate');
+    expect(auditCase(c as Parameters<typeof auditCase>[0], AS_OF, policy).map((f) => f.code)).toEqual([
+      'consent-to-share-not-recorded',
+    ]);
   });
 });
