@@ -57,4 +57,15 @@ describe('analyseBreachChain: the written record of an agreement (5.5.2)', () =>
     const awaiting = d.trace?.find((t) => t.rule === 'awaiting-written-record');
     expect(awaiting?.fired).toBe(true);
   });
+
+  it('a discussion recorded only after the decision is not the discussion before it (5.4.2)', () => {
+    const steps: Steps = [
+      { step: 'raised', with: 'advice-lead' },
+      { step: 'decided', by: 'advice-lead', agreed: true, writtenRecord: true },
+      { step: 'discussed', recordedInCaseNotes: true },
+    ];
+    const c = analyseBreachChain('adviser', steps);
+    expect(c.discussionRecorded).toBe(false);
+    expect(c.decisionBeforeRecordedDiscussion).toBe(true);
+  });
 });

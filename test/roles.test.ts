@@ -72,6 +72,17 @@ describe('roles as policy settings', () => {
     expect((await both(other, chain('chief-executive', 'advice-manager'))).outcome).toBe('authorised');
   });
 
+  it('breachDeciders alone changed (the Advice team and line managers UPSU’s): only those deciders count', async () => {
+    const onlyChief = createPolicy(bundledRules, { settings: { breachDeciders: ['chief-executive'] } });
+    expect((await both(bundled, toPolice('advice-manager'))).outcome).toBe('permit');
+    expect((await both(onlyChief, toPolice('advice-manager'))).outcome).not.toBe('permit');
+    expect((await both(onlyChief, toPolice('advice-lead'))).outcome).not.toBe('permit');
+    expect((await both(onlyChief, toPolice('chief-executive'))).outcome).toBe('permit');
+    const d = await both(onlyChief, chain('advice-lead'));
+    expect(d.violations?.map((v) => v.code)).toContain('decider-may-not-decide');
+    expect((await both(onlyChief, chain('chief-executive'))).outcome).toBe('authorised');
+  });
+
   it('lineManagers: the breach is raised with, and escalated to, the line manager the policy names', async () => {
     const pending = await both(other, { ...chain('x'), steps: [] });
     expect(pending.nextStep).toEqual({ step: 'raise', role: 'advice-manager' });

@@ -47,6 +47,8 @@ const IDENTIFYING = [
   // The same numbers written with an en dash or an underscore between their groups, or in pairs (as a French
   // mobile number is): the digits are still one number, and no year is among them.
   ...['07700\u2013900123', '07700\u2014900\u2013123', '07700_900123', '06 12 34 56 78', '+33 6 12 34 56 78'],
+  // A year beside a number is not a period when the number's other groups are not days or months.
+  ...['cases 2026 07700 900123', '2025-07700900123'],
   // Registration numbers, a person's initials and a case's own narrative (free text about the client).
   ...['regNo', 'Reg No', 'studentRegNo', 'reg_number', 'registrationNo', 'Student Reg ID'],
   ...['initial', 'firstInitial', 'Client initials', 'surname_initial', 'INITIAL'],
