@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NOT_PARSED, parseJsonLine } from '../../src/audit/json-line.js';
 import { CASE_PROJECTION, fastCaseExport, validateCase } from '../../src/audit/precheck.js';
 import { caseExport } from '../../src/facts/case-export.js';
-import { MAX_BREACHES, MAX_DISCLOSURES } from '../../src/facts/constants.js';
+import { MAX_BREACHES, MAX_DISCLOSURES, MAX_STEPS } from '../../src/facts/constants.js';
 import { fromZodIssues } from '../../src/facts/validate.js';
 import { rng } from '../support/random-questions.js';
 import { ROOT } from './helpers.js';
@@ -223,6 +223,24 @@ describe('arrays over their maximum', () => {
       expect(checked.issues).toEqual(fromZodIssues(z.error?.issues ?? [], c));
       expect(checked.issues.map((i) => [i.code, i.path])).toEqual([['too-big', ['disclosures']]]);
     }
+  });
+
+  it('a breach of exactly MAX_STEPS steps is accepted on the fast path; one more is refused, as zod does', () => {
+    const step = { step: 'discussed', recordedInCaseNotes: true };
+    const withSteps = (n: number) => ({
+      ...base,
+      breaches: [{ raisedBy: 'adviser', ground: 'harm', steps: Array.from({ length: n }, () => step) }],
+    });
+    const ok = withSteps(MAX_STEPS);
+    const z = caseExport.safeParse(ok);
+    expect(z.success).toBe(true);
+    expect(fastCaseExport(ok)).toEqual(z.data);
+    const over = withSteps(MAX_STEPS + 1);
+    expect(fastCaseExport(over)).toBeUndefined();
+    expect(caseExport.safeParse(over).success).toBe(false);
+    const checked = validateCase(over);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.issues.map((i) => i.code)).toEqual(['too-big']);
   });
 
   it('reports two million malformed disclosures once, without checking each (and still reports the rest)', () => {
