@@ -278,6 +278,8 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
       { any: [{ all: [is(true)] }, { fact: 'relevant', operator: 'notEqual', value: true }] },
       { not: { fact: 'relevant', operator: 'in', value: [] } },
       { not: { all: [is(true), { fact: 'relevant', operator: 'notEqual', value: true }] } },
+      // Conditions on other facts beside them do not hide it: `relevant` is true or not, whatever the consent.
+      { any: [is(true), { not: is(true) }, { fact: 'consentToRecord', operator: 'equal', value: false }] },
     ])
       expect(
         problemsAfter('1-case-recording/recording.rules.json', 'consented-and-relevant', (r) => {
@@ -291,6 +293,18 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
           message: expect.stringMatching(/always true .* decide "permit" for every recording question/),
         }),
       );
+    // `notIn []` holds for every value of a fact whose values are not a closed list too (a number here).
+    expect(
+      problemsAfter('4-statistics/statistics-release.rules.json', 'anonymous-table', (r) => {
+        r.conditions = { all: [{ fact: 'identifyingFields', operator: 'notIn', value: [] }] };
+      }),
+    ).toContainEqual(
+      expect.objectContaining({
+        code: 'always-true',
+        rule: 'anonymous-table',
+        message: expect.stringMatching(/always true .* decide "permit" for every statistics-release question/),
+      }),
+    );
     // Conditions that need a fact known, or some of its values, still load: a fact may be null (not known), so
     // `notEqual null` and `in [true, false]` are real conditions (the bundled breach rules guard on them).
     for (const conditions of [
@@ -304,6 +318,9 @@ describe('a broken rules folder does not load: RuleLoadError names the file and 
       { all: [{ fact: 'relevant', operator: 'in', value: [true, false] }] },
       { any: [is(true), is(false)] },
       { not: is(null) },
+      // Each holds for some values of its own fact only: `relevant` true, or consent not given; the two facts'
+      // values are not pooled as if they were one fact's.
+      { any: [is(true), { fact: 'consentToRecord', operator: 'notEqual', value: true }] },
     ]) {
       const dir = copyRules();
       const rules = readRules(dir, '1-case-recording/recording.rules.json');
