@@ -9,15 +9,33 @@
 //   node bench/audit.mjs                         # 1,000,000 cases, --workers 1 and 2, 5 rounds
 //   node bench/audit.mjs --cases 200000 --runs 1 --workers 1,2,4 --format sarif
 //   node bench/audit.mjs --file /tmp/export.ndjson   # an existing export
-//   node bench/audit.mjs --pair                  # also: two --workers 1 audits side by side (the machine's ceiling)
+//   node bench/audit.mjs --pair                  # also: two --workers 1 audits side by side (the machine's ceilings)
 //
-// --pair measures what the machine itself gives two busy threads: two separate `--workers 1` processes, started
-// together, each auditing the whole export. 2 × (one alone) / (the pair's wall time) is the speed-up two fully
-// independent audits get; `--workers 2` (one process, one export split between two threads) cannot beat it.
+// --pair measures what the machine itself gives two busy V8 instances, two ways:
+// - two separate `--workers 1` processes, started together, each auditing the whole export: 2 × (one alone) /
+//   (the pair's wall time) is the speed-up two fully independent audits get from the machine;
+// - two separate `--workers 1` processes, started together, each auditing one half of the export (split at a line
+//   boundary): (one alone on the whole) / (the pair's wall time) is the speed-up of splitting this one export
+//   between two V8 instances with nothing to coordinate: no hand-over of batches, no merging of findings, the
+//   output not even in one file. Each instance still starts, compiles its hot code and warms up on its own, as a
+//   worker thread does, on half the cases. `--workers 2` (one process, one export split between two threads,
+//   findings merged in order) cannot beat it.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { auditTable } from './lib/audit-table.mjs';
 import { median } from './lib/stats.mjs';
@@ -87,12 +105,12 @@ async function main() {
     );
     const cases = o.file ? lineCount(file) : o.cases;
     const results = [];
-    const auditArgs = (workers) => [
+    const auditArgs = (workers, input = file) => [
       '-r',
       hook,
       CLI,
       'audit',
-      file,
+      input,
       '--as-of',
       AS_OF,
       '--format',
@@ -106,6 +124,14 @@ async function main() {
     // tenants, CPU credit) affects every configuration alike.
     const runsOf = new Map(o.workers.map((w) => [w, []]));
     const pairs = [];
+    const halfPairs = [];
+    let halves;
+    if (o.pair) {
+      const at = offsetAfterLines(file, Math.floor(cases / 2));
+      halves = [join(tmp, 'first-half.ndjson'), join(tmp, 'second-half.ndjson')];
+      await pipeline(createReadStream(file, { end: at - 1 }), createWriteStream(halves[0]));
+      await pipeline(createReadStream(file, { start: at }), createWriteStream(halves[1]));
+    }
     for (let i = 0; i < o.runs; i++) {
       for (const workers of o.workers) {
         const load = loadavg()[0];
@@ -128,6 +154,13 @@ async function main() {
         for (const r of both) if (r.code !== 0 && r.code !== 1) throw new Error(`audit exited ${r.code}: ${r.stderr}`);
         pairs.push(seconds);
         process.stderr.write(`  two --workers 1 side by side, run ${i + 1}: ${seconds.toFixed(2)} s\n`);
+        const th = process.hrtime.bigint();
+        const halfRuns = await Promise.all(halves.map((h) => run(process.execPath, auditArgs(1, h))));
+        const halfSeconds = Number(process.hrtime.bigint() - th) / 1e9;
+        for (const r of halfRuns)
+          if (r.code !== 0 && r.code !== 1) throw new Error(`audit exited ${r.code}: ${r.stderr}`);
+        halfPairs.push(halfSeconds);
+        process.stderr.write(`  two --workers 1 side by side on halves, run ${i + 1}: ${halfSeconds.toFixed(2)} s\n`);
       }
     }
     for (const [workers, runs] of runsOf) {
@@ -169,6 +202,16 @@ async function main() {
         runs: pairs.map((x) => +x.toFixed(3)),
       };
     }
+    let halvesPair;
+    if (halfPairs.length && base) {
+      halvesPair = {
+        seconds: +median(halfPairs).toFixed(3),
+        // One export audited in that time (in two halves), against the median --workers 1 time for the whole.
+        speedup: +(base.seconds / median(halfPairs)).toFixed(2),
+        pairedSpeedup: spread(halfPairs.map((p, i) => base.runs[i].seconds / p)),
+        runs: halfPairs.map((x) => +x.toFixed(3)),
+      };
+    }
     const report = {
       cases,
       bytes,
@@ -180,6 +223,7 @@ async function main() {
       note: 'seconds: the median run by wall time (process start included), with min–max over the rounds; bestCasesPerSecond: the fastest run; cpuSeconds: user+system of all threads, median; peak RSS: the largest seen, all threads; speed-ups paired within each round. With other processes busy (see loadAverage) wall-time figures and the speed-up understate what idle cores give.',
       results,
       ...(pair ? { twoSeparateProcesses: pair } : {}),
+      ...(halvesPair ? { twoProcessesOnHalves: halvesPair } : {}),
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n\n`);
     process.stdout.write(`${auditTable(report).join('\n')}\n`);
@@ -195,6 +239,25 @@ function spread(ratios) {
     min: +Math.min(...ratios).toFixed(2),
     max: +Math.max(...ratios).toFixed(2),
   };
+}
+
+/** The byte offset just after the `lines`-th line feed of a file (its size if it has fewer). */
+function offsetAfterLines(file, lines) {
+  let n = 0;
+  let pos = 0;
+  const fd = openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  try {
+    for (;;) {
+      const got = readSync(fd, buf, 0, buf.length, null);
+      if (got === 0) return pos;
+      for (let i = buf.indexOf(10); i >= 0 && i < got; i = buf.indexOf(10, i + 1))
+        if (++n === lines) return pos + i + 1;
+      pos += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Lines of an existing export (for --file), read in chunks: a 1M-line export is ~440 MB. */
