@@ -134,9 +134,10 @@ let audit = null;
 if (o.auditCases > 0 && existsSync(here('./audit.mjs'))) {
   log(`auditing ${o.auditCases.toLocaleString('en-GB')} generated cases (bench/audit.mjs)…`);
   const args = [here('./audit.mjs'), '--cases', String(o.auditCases), '--runs', o.quick ? '1' : String(o.reps)];
+  // Also two --workers 1 audits side by side, on the whole export and on its halves: the machine's ceilings for
+  // two busy V8 instances (the quick run too, so that CI runs every path of bench/audit.mjs).
   if (o.quick) args.push('--workers', '1');
-  // Full runs: also two --workers 1 audits side by side, the machine's own ceiling for two busy threads.
-  else args.push('--pair');
+  args.push('--pair');
   const text = child(args);
   audit = JSON.parse(text.slice(0, text.indexOf('\n\n')));
 }
