@@ -103,7 +103,7 @@ async function main() {
       hook,
       "process.on('exit', () => require('fs').writeSync(2, '\\nBENCH ' + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS * 1024, cpu: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6 }) + '\\n'));\n",
     );
-    const cases = o.file ? lineCount(file) : o.cases;
+    const cases = o.file ? lineFeeds(file).lines : o.cases;
     const results = [];
     const auditArgs = (workers, input = file) => [
       '-r',
@@ -127,7 +127,7 @@ async function main() {
     const halfPairs = [];
     let halves;
     if (o.pair) {
-      const at = offsetAfterLines(file, Math.floor(cases / 2));
+      const at = lineFeeds(file, Math.floor(cases / 2)).offset;
       halves = [join(tmp, 'first-half.ndjson'), join(tmp, 'second-half.ndjson')];
       await pipeline(createReadStream(file, { end: at - 1 }), createWriteStream(halves[0]));
       await pipeline(createReadStream(file, { start: at }), createWriteStream(halves[1]));
@@ -136,9 +136,8 @@ async function main() {
       for (const workers of o.workers) {
         const load = loadavg()[0];
         const t = process.hrtime.bigint();
-        const r = await run(process.execPath, auditArgs(workers));
+        const r = audited(await run(process.execPath, auditArgs(workers)));
         const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-        if (r.code !== 0 && r.code !== 1) throw new Error(`audit exited ${r.code}: ${r.stderr}`);
         const m = /BENCH (.*)/.exec(r.stderr);
         const child = m ? JSON.parse(m[1]) : { maxRSS: Number.NaN, cpu: Number.NaN };
         const peakRssMB = child.maxRSS / 1048576;
@@ -151,14 +150,13 @@ async function main() {
         const t = process.hrtime.bigint();
         const both = await Promise.all([run(process.execPath, auditArgs(1)), run(process.execPath, auditArgs(1))]);
         const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-        for (const r of both) if (r.code !== 0 && r.code !== 1) throw new Error(`audit exited ${r.code}: ${r.stderr}`);
+        both.forEach(audited);
         pairs.push(seconds);
         process.stderr.write(`  two --workers 1 side by side, run ${i + 1}: ${seconds.toFixed(2)} s\n`);
         const th = process.hrtime.bigint();
         const halfRuns = await Promise.all(halves.map((h) => run(process.execPath, auditArgs(1, h))));
         const halfSeconds = Number(process.hrtime.bigint() - th) / 1e9;
-        for (const r of halfRuns)
-          if (r.code !== 0 && r.code !== 1) throw new Error(`audit exited ${r.code}: ${r.stderr}`);
+        halfRuns.forEach(audited);
         halfPairs.push(halfSeconds);
         process.stderr.write(`  two --workers 1 side by side on halves, run ${i + 1}: ${halfSeconds.toFixed(2)} s\n`);
       }
@@ -241,39 +239,32 @@ function spread(ratios) {
   };
 }
 
-/** The byte offset just after the `lines`-th line feed of a file (its size if it has fewer). */
-function offsetAfterLines(file, lines) {
-  let n = 0;
-  let pos = 0;
+/**
+ * Line feeds of a file, read in chunks (a 1M-line export is ~440 MB): `lines`, how many up to the `upTo`-th (all, by
+ * default), and `offset`, the byte just after the last one counted (the file's size if it has fewer than `upTo`).
+ */
+function lineFeeds(file, upTo = Number.POSITIVE_INFINITY) {
+  let lines = 0;
+  let offset = 0;
   const fd = openSync(file, 'r');
   const buf = Buffer.allocUnsafe(1 << 20);
   try {
     for (;;) {
       const got = readSync(fd, buf, 0, buf.length, null);
-      if (got === 0) return pos;
+      if (got === 0) return { lines, offset };
       for (let i = buf.indexOf(10); i >= 0 && i < got; i = buf.indexOf(10, i + 1))
-        if (++n === lines) return pos + i + 1;
-      pos += got;
+        if (++lines === upTo) return { lines, offset: offset + i + 1 };
+      offset += got;
     }
   } finally {
     closeSync(fd);
   }
 }
 
-/** Lines of an existing export (for --file), read in chunks: a 1M-line export is ~440 MB. */
-function lineCount(file) {
-  let n = 0;
-  const fd = openSync(file, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  try {
-    for (;;) {
-      const got = readSync(fd, buf, 0, buf.length, null);
-      if (got === 0) return n;
-      for (let i = buf.indexOf(10); i >= 0 && i < got; i = buf.indexOf(10, i + 1)) n++;
-    }
-  } finally {
-    closeSync(fd);
-  }
+/** An audit's result, unless it exited with a code other than 0 (no findings) or 1 (findings). */
+function audited(r) {
+  if (r.code !== 0 && r.code !== 1) throw new Error(`audit exited ${r.code}: ${r.stderr}`);
+  return r;
 }
 
 main().catch((e) => {
