@@ -15,7 +15,7 @@ import { isCalendarDateFast } from '../facts/fast-validate.js';
 import { nearMissTest } from '../facts/near-miss.js';
 import { ownData } from '../facts/own-data.js';
 import { zodSchemas } from '../facts/schema-loader.js';
-import { fromZodIssues } from '../facts/validate.js';
+import { fromZodIssues, unreadableIssue } from '../facts/validate.js';
 import type { Projection } from './json-line.js';
 
 // A hand-written fast path for validating a case-export line. It accepts a value only when the zod schema
@@ -286,7 +286,13 @@ export function validateCase(v: unknown, projected = false): CaseCheck {
   // read as it is (the audit's speed); anything else is read through a copy of its own properties
   // (objects without a prototype), so that neither check reads an inherited field (a polluted
   // Object.prototype, an `Object.create(proto)` case) as given.
-  const data = projected ? v : ownData(v);
+  let data: unknown;
+  try {
+    data = projected ? v : ownData(v);
+  } catch {
+    // A case that cannot be read (a getter that throws, a revoked Proxy; never the audit's own parsed lines).
+    return { ok: false, issues: [unreadableIssue()] };
+  }
   const fast = fastCaseExport(data, projected);
   if (fast) return { ok: true, value: fast };
   const r = zodSchemas().caseExport.safeParse(data);

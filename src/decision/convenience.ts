@@ -1,4 +1,5 @@
 import type { BreachQuestion, DisclosureQuestion, Party, Question } from '../facts/question-types.js';
+import { unreadableIssue } from '../facts/validate.js';
 import { issue, PolicyInputError } from './errors.js';
 import { evaluate, safeEvaluate } from './evaluate.js';
 import type { Decision, Issue, NextStep } from './types.js';
@@ -39,12 +40,18 @@ function asKind(
   refused: readonly string[],
   fixed: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+  if (typeof fields !== 'object' || fields === null)
     throw new PolicyInputError([issue('invalid-type', [], { expected: 'object' })]);
   // Own fields, enumerable or not (as `evaluate` reads a question), each read once (a getter is not asked twice);
   // into an object without a prototype, so that a `__proto__` field stays a field (and is refused as unknown).
+  // Fields that cannot be read (a getter that throws, a revoked Proxy) are refused as `evaluate` refuses them.
   const own: Record<string, unknown> = Object.create(null);
-  for (const key of Object.getOwnPropertyNames(fields)) own[key] = (fields as Record<string, unknown>)[key];
+  try {
+    if (Array.isArray(fields)) throw new PolicyInputError([issue('invalid-type', [], { expected: 'object' })]);
+    for (const key of Object.getOwnPropertyNames(fields)) own[key] = (fields as Record<string, unknown>)[key];
+  } catch (e) {
+    throw e instanceof PolicyInputError ? e : new PolicyInputError([unreadableIssue()]);
+  }
   const issues: Issue[] = [];
   if (Object.hasOwn(own, 'question') && own.question !== kind)
     issues.push(issue('invalid-value', ['question'], { options: [kind] }));

@@ -25,6 +25,11 @@ export interface IssueDetail {
   notUtf8?: boolean;
   /** `invalid-json`: a line of a case export after the first starts with a byte-order mark (two exports joined). */
   bom?: boolean;
+  /**
+   * `invalid`: reading the input threw (a property getter that throws, a revoked Proxy: nothing `JSON.parse` makes).
+   * The error's own message is not repeated (it may hold the values).
+   */
+  unreadable?: boolean;
 }
 
 // The whole input (a question, or a line of a case export) when the path is empty.
@@ -79,7 +84,10 @@ export const MESSAGES: Readonly<Record<IssueCode, (path: readonly (string | numb
   'too-small': (p, d) => `${where(p)} is below its minimum (${String(d.limit)}).`,
   'too-big': (p, d) => `${where(p)} is above its maximum (${String(d.limit)}).`,
   'invalid-format': (p) => `${where(p)} is not in the expected format.`,
-  invalid: (p) => `${where(p)} is not valid.`,
+  invalid: (p, d) =>
+    d.unreadable
+      ? `${where(p)} could not be read: reading it threw an error (a property getter that throws, or a revoked Proxy). Pass plain data, as JSON.parse gives.`
+      : `${where(p)} is not valid.`,
 };
 
 /** Builds an issue's message from its code. */

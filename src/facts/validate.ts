@@ -170,16 +170,29 @@ export function fromZodIssues(
  * issues). Never handed out: callers get decisions, not the copy.
  */
 export function validateForDecision(input: unknown): Question | undefined {
-  if (!isPlainObject(input)) return undefined;
-  const kind = input.question;
-  if (typeof kind !== 'string' || !KINDS.has(kind)) return undefined;
-  const value = fastDecisionChecker(kind as QuestionKind)?.(input);
-  return value === null ? undefined : value;
+  try {
+    if (!isPlainObject(input)) return undefined;
+    const kind = input.question;
+    if (typeof kind !== 'string' || !KINDS.has(kind)) return undefined;
+    const value = fastDecisionChecker(kind as QuestionKind)?.(input);
+    return value === null ? undefined : value;
+  } catch {
+    // An input that cannot be read (a getter that throws, a revoked Proxy): validateQuestion refuses it.
+    return undefined;
+  }
 }
 
 /**
- * Validates a question against its kind's zod schema. Never throws; never mutates the input; the value
- * returned is a fresh copy with only the fields the contract names.
+ * The issue of an input that could not be read: reading it threw (a property getter that throws, a revoked Proxy;
+ * nothing `JSON.parse` makes). At the root, as where in the input it threw is not known; the error's own message is
+ * not repeated (it may hold the values).
+ */
+export const unreadableIssue = (): Issue => issue('invalid', [], { unreadable: true });
+
+/**
+ * Validates a question against its kind's zod schema. Never throws (but {@link ZodUnavailableError} where zod
+ * cannot be loaded and is needed); never mutates the input; the value returned is a fresh copy with only the fields
+ * the contract names. An input that cannot be read (reading it throws) is refused with one `invalid` issue.
  *
  * A checker compiled from the same zod schema (`fast-validate.ts`) answers first; only a question it does not
  * accept goes through zod, which then gives the issues. Same data either way.
@@ -188,6 +201,17 @@ export function validateForDecision(input: unknown): Question | undefined {
  * validateQuestion({ question: 'recording', consentToRecord: true, relevant: true }).ok; // true
  */
 export function validateQuestion(input: unknown): Validated<Question> {
+  try {
+    return check(input);
+  } catch (e) {
+    // zod unavailable is the deployment's problem, thrown as documented; anything else thrown while the input was
+    // read is the input's: refused, never decided, and the caller's error is not passed on as if it were ours.
+    if (e instanceof ZodUnavailableError) throw e;
+    return { ok: false, issues: [unreadableIssue()] };
+  }
+}
+
+function check(input: unknown): Validated<Question> {
   if (!isPlainObject(input)) return { ok: false, issues: [issue('invalid-type', [], { expected: 'object' })] };
   // Only own properties count: an inherited `question` is not given.
   const kind = Object.hasOwn(input, 'question') ? input.question : undefined;
