@@ -201,17 +201,43 @@ export const unreadableIssue = (): Issue => issue('invalid', [], { unreadable: t
  * validateQuestion({ question: 'recording', consentToRecord: true, relevant: true }).ok; // true
  */
 export function validateQuestion(input: unknown): Validated<Question> {
+  let read: Read;
   try {
-    return check(input);
-  } catch (e) {
-    // zod unavailable is the deployment's problem, thrown as documented; anything else thrown while the input was
-    // read is the input's: refused, never decided, and the caller's error is not passed on as if it were ours.
-    if (e instanceof ZodUnavailableError) throw e;
+    read = readQuestion(input);
+  } catch {
+    // Reading the input threw (a getter, a revoked Proxy): the input's problem, refused and never decided; the
+    // caller's error is not passed on as if it were ours. Only the input is read in here, so a deployment error
+    // (zod unavailable, a bundle without the schemas) is still thrown from below, as documented.
     return { ok: false, issues: [unreadableIssue()] };
   }
+  if (!('data' in read)) return read;
+  const { kind, fast, data } = read;
+  // Only here is zod needed (loaded on first use): for the issues, or where the fast path is not compiled.
+  let schemas: ZodSchemasModule;
+  try {
+    schemas = zodSchemas();
+  } catch (e) {
+    // zod cannot be loaded here (see ZodUnavailableError). The fast checker refused the question, so it is not
+    // valid; only why cannot be said. Where there is no fast checker, nothing can be checked: the error.
+    if (fast && e instanceof ZodUnavailableError) return { ok: false, issues: [issue('invalid', [])] };
+    throw e;
+  }
+  const r = schemas.questionSchemas[kind].safeParse(data);
+  // zod's data is built from plain objects, which read a polluted Object.prototype where an optional field is
+  // absent: decided from a copy without prototypes (the fast checker's copy sets every optional field instead).
+  if (r.success) return { ok: true, value: ownData(r.data) as Question };
+  return { ok: false, issues: fromZodIssues(r.error.issues, data) };
 }
 
-function check(input: unknown): Validated<Question> {
+/** What reading a question gives: its result, or what zod is to check (the input's own data, read once). */
+type Read = Validated<Question> | { kind: QuestionKind; fast: boolean; data: unknown };
+
+/**
+ * Everything {@link validateQuestion} reads of the input itself: the result where the kind is wrong or the fast
+ * checker accepts the question, otherwise a copy of its own properties (as the fast checker reads them:
+ * own-data.ts) for zod. May throw where the input cannot be read.
+ */
+function readQuestion(input: unknown): Read {
   if (!isPlainObject(input)) return { ok: false, issues: [issue('invalid-type', [], { expected: 'object' })] };
   // Only own properties count: an inherited `question` is not given.
   const kind = Object.hasOwn(input, 'question') ? input.question : undefined;
@@ -223,21 +249,5 @@ function check(input: unknown): Validated<Question> {
     const value = fast(input);
     if (value !== null) return { ok: true, value };
   }
-  // Only here is zod needed (loaded on first use): for the issues, or where the fast path is not compiled. It is
-  // given the input's own properties only, as the fast checker reads them (own-data.ts).
-  const data = ownData(input);
-  let schemas: ZodSchemasModule;
-  try {
-    schemas = zodSchemas();
-  } catch (e) {
-    // zod cannot be loaded here (see ZodUnavailableError). The fast checker refused the question, so it is not
-    // valid; only why cannot be said. Where there is no fast checker, nothing can be checked: the error.
-    if (fast && e instanceof ZodUnavailableError) return { ok: false, issues: [issue('invalid', [])] };
-    throw e;
-  }
-  const r = schemas.questionSchemas[kind as QuestionKind].safeParse(data);
-  // zod's data is built from plain objects, which read a polluted Object.prototype where an optional field is
-  // absent: decided from a copy without prototypes (the fast checker's copy sets every optional field instead).
-  if (r.success) return { ok: true, value: ownData(r.data) as Question };
-  return { ok: false, issues: fromZodIssues(r.error.issues, data) };
+  return { kind: kind as QuestionKind, fast: fast !== null, data: ownData(input) };
 }
