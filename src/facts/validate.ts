@@ -190,9 +190,10 @@ export function validateForDecision(input: unknown): Question | undefined {
 export const unreadableIssue = (): Issue => issue('invalid', [], { unreadable: true });
 
 /**
- * Validates a question against its kind's zod schema. Never throws (but {@link ZodUnavailableError} where zod
- * cannot be loaded and is needed); never mutates the input; the value returned is a fresh copy with only the fields
- * the contract names. An input that cannot be read (reading it throws) is refused with one `invalid` issue.
+ * Validates a question against its kind's zod schema. Never throws on bad input (only a deployment error where zod
+ * is needed and cannot be loaded: {@link ZodUnavailableError}, or a bundle without the schemas); never mutates the
+ * input; the value returned is a fresh copy with only the fields the contract names. An input that cannot be read
+ * (reading it throws) is refused with one `invalid` issue.
  *
  * A checker compiled from the same zod schema (`fast-validate.ts`) answers first; only a question it does not
  * accept goes through zod, which then gives the issues. Same data either way.
