@@ -61,6 +61,19 @@ const refusedAsUnreadable = (issues: readonly Issue[]) => {
   expect(JSON.stringify(issues)).not.toContain('Jane');
 };
 
+/** Asks, and expects a PolicyInputError refusing the input as unreadable (its message without the error's either). */
+const throwsUnreadable = (ask: () => unknown) => {
+  let thrown: unknown;
+  try {
+    ask();
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(PolicyInputError);
+  refusedAsUnreadable((thrown as PolicyInputError).issues);
+  expect((thrown as Error).message).not.toContain('Jane');
+};
+
 describe('input that cannot be read is refused, never decided', () => {
   it.each(unreadable)('%s: safeEvaluate returns one invalid issue, without the error', (_name, make) => {
     const r = safeEvaluate(make());
@@ -69,15 +82,7 @@ describe('input that cannot be read is refused, never decided', () => {
   });
 
   it.each(unreadable)('%s: evaluate and evaluateWithEngine throw PolicyInputError', async (_name, make) => {
-    let thrown: unknown;
-    try {
-      evaluate(make());
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBeInstanceOf(PolicyInputError);
-    refusedAsUnreadable((thrown as PolicyInputError).issues);
-    expect((thrown as Error).message).not.toContain('Jane');
+    throwsUnreadable(() => evaluate(make()));
     await expect(evaluateWithEngine(make())).rejects.toBeInstanceOf(PolicyInputError);
   });
 
@@ -107,30 +112,14 @@ describe('input that cannot be read is refused, never decided', () => {
         nextBreachStep(
           throwing({ raisedBy: { role: 'adviser' }, ground: 'harm-to-client', steps: [] }, 'steps') as never,
         ),
-    ]) {
-      let thrown: unknown;
-      try {
-        ask();
-      } catch (e) {
-        thrown = e;
-      }
-      expect(thrown).toBeInstanceOf(PolicyInputError);
-      refusedAsUnreadable((thrown as PolicyInputError).issues);
-    }
+    ])
+      throwsUnreadable(ask);
   });
 
   it('auditCase throws PolicyInputError for a case that cannot be read', () => {
     const c = { id: 'C-1', client: { degreeStatus: 'studying', consentToRecord: true }, disclosures: [] };
     expect(auditCase(c as never, '2026-01-01')).toEqual([]);
-    for (const bad of [throwing(c, 'client'), { ...c, disclosures: [revoked()] }, revoked()]) {
-      let thrown: unknown;
-      try {
-        auditCase(bad as never, '2026-01-01');
-      } catch (e) {
-        thrown = e;
-      }
-      expect(thrown).toBeInstanceOf(PolicyInputError);
-      refusedAsUnreadable((thrown as PolicyInputError).issues);
-    }
+    for (const bad of [throwing(c, 'client'), { ...c, disclosures: [revoked()] }, revoked()])
+      throwsUnreadable(() => auditCase(bad as never, '2026-01-01'));
   });
 });
